@@ -1,0 +1,237 @@
+//! Every way a call can be refused, each with a stable `code()`.
+//!
+//! An expected "no" (a person may not edit a flow) is a value, not an error; an `Error`
+//! means the input was bad or the request impossible. Every message says what to fix.
+//! Codes are part of the public contract: add new ones, never rename old ones.
+
+use crate::model::Id;
+
+/// A refused call: bad input or an impossible request. The directory is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// Input that does not parse or has the wrong shape.
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    /// Input with a field guestpass does not know (a typo is never silently dropped).
+    #[error("unknown field: {0}; remove it or check its spelling")]
+    UnknownField(String),
+    /// A value that is present but not acceptable.
+    #[error("invalid value for {field}: {reason}")]
+    InvalidValue {
+        /// The offending field, as a JSON path.
+        field: String,
+        /// What is wrong and what is expected.
+        reason: String,
+    },
+    /// Two objects with the same id.
+    #[error("duplicate id \"{0}\": ids must be unique across tenants, users, groups, apps, flows, approvals, connectors and join requests")]
+    DuplicateId(Id),
+    /// An id that names no tenant.
+    #[error("no tenant with id \"{0}\"")]
+    UnknownTenant(Id),
+    /// An id that names no user.
+    #[error("no user with id \"{0}\"")]
+    UnknownUser(Id),
+    /// An id that names no group.
+    #[error("no group with id \"{0}\"")]
+    UnknownGroup(Id),
+    /// An id that names no app.
+    #[error("no app with id \"{0}\"")]
+    UnknownApp(Id),
+    /// An id that names no flow.
+    #[error("no flow with id \"{0}\"")]
+    UnknownFlow(Id),
+    /// An id that names no approval.
+    #[error("no approval with id \"{0}\"")]
+    UnknownApproval(Id),
+    /// An id that names no connector.
+    #[error("no connector with id \"{0}\"")]
+    UnknownConnector(Id),
+    /// An id that names no join request.
+    #[error("no join request with id \"{0}\"")]
+    UnknownJoinRequest(Id),
+    /// A reference to an object that does not exist.
+    #[error("{from}.{field} names \"{to}\", which does not exist; add it first or remove the reference")]
+    DanglingReference {
+        /// The object holding the reference.
+        from: Id,
+        /// The field holding it.
+        field: &'static str,
+        /// The missing id.
+        to: Id,
+    },
+    /// A reference to an object of another tenant where only the same tenant makes sense.
+    #[error("{from}.{field} names \"{to}\", which belongs to another tenant; invite the person as a guest and name the guest object instead")]
+    CrossTenantReference {
+        /// The object holding the reference.
+        from: Id,
+        /// The field holding it.
+        field: &'static str,
+        /// The foreign id.
+        to: Id,
+    },
+    /// A membership that would make a group contain itself.
+    #[error("adding \"{member}\" to group \"{group}\" would make a cycle of groups")]
+    GroupCycle {
+        /// The group being changed.
+        group: Id,
+        /// The member that leads back to it.
+        member: Id,
+    },
+    /// A bound on input size was exceeded.
+    #[error("{what} exceeds the limit of {limit}")]
+    LimitExceeded {
+        /// What was too big.
+        what: String,
+        /// The documented bound.
+        limit: usize,
+    },
+    /// Sign-in named nobody in that tenant.
+    #[error("no user \"{user}\" in tenant \"{tenant}\" (looked up by id, userPrincipalName and mail)")]
+    UserNotFound {
+        /// What was given.
+        user: String,
+        /// The tenant searched.
+        tenant: Id,
+    },
+    /// A guest who has not redeemed their invitation.
+    #[error("guest \"{0}\" has not redeemed their invitation yet (externalUserState is PendingAcceptance)")]
+    InvitationPending(Id),
+    /// A guest whose home and resource tenants may not collaborate.
+    #[error("tenants \"{resource}\" and \"{home}\" may not collaborate: {reasons}")]
+    CollaborationBlocked {
+        /// The tenant signed into.
+        resource: Id,
+        /// The guest's home tenant.
+        home: Id,
+        /// The blockers' codes, comma-separated.
+        reasons: String,
+    },
+    /// A session whose person no longer exists in the directory.
+    #[error("the signed-in user \"{0}\" no longer exists; sign in again")]
+    SessionEnded(Id),
+    /// Run-only users on a flow that is not manually triggered.
+    #[error("flow \"{0}\" is not manually triggered; only flows with a manual trigger can have run-only users")]
+    RunOnlyRequiresManualTrigger(Id),
+}
+
+impl Error {
+    /// The stable machine-readable code of this error, e.g. `"INVITATION_PENDING"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "INVALID_INPUT",
+            Error::UnknownField(_) => "UNKNOWN_FIELD",
+            Error::InvalidValue { .. } => "INVALID_VALUE",
+            Error::DuplicateId(_) => "DUPLICATE_ID",
+            Error::UnknownTenant(_) => "UNKNOWN_TENANT",
+            Error::UnknownUser(_) => "UNKNOWN_USER",
+            Error::UnknownGroup(_) => "UNKNOWN_GROUP",
+            Error::UnknownApp(_) => "UNKNOWN_APP",
+            Error::UnknownFlow(_) => "UNKNOWN_FLOW",
+            Error::UnknownApproval(_) => "UNKNOWN_APPROVAL",
+            Error::UnknownConnector(_) => "UNKNOWN_CONNECTOR",
+            Error::UnknownJoinRequest(_) => "UNKNOWN_JOIN_REQUEST",
+            Error::DanglingReference { .. } => "DANGLING_REFERENCE",
+            Error::CrossTenantReference { .. } => "CROSS_TENANT_REFERENCE",
+            Error::GroupCycle { .. } => "GROUP_CYCLE",
+            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
+            Error::UserNotFound { .. } => "USER_NOT_FOUND",
+            Error::InvitationPending(_) => "INVITATION_PENDING",
+            Error::CollaborationBlocked { .. } => "COLLABORATION_BLOCKED",
+            Error::SessionEnded(_) => "SESSION_ENDED",
+            Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
+        }
+    }
+
+    /// Structured details for programs: the ids and fields the message mentions.
+    pub fn details(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::InvalidInput(_) | Error::UnknownField(_) => vec![],
+            Error::InvalidValue { field, .. } => vec![("field", field.clone())],
+            Error::DuplicateId(id)
+            | Error::UnknownTenant(id)
+            | Error::UnknownUser(id)
+            | Error::UnknownGroup(id)
+            | Error::UnknownApp(id)
+            | Error::UnknownFlow(id)
+            | Error::UnknownApproval(id)
+            | Error::UnknownConnector(id)
+            | Error::UnknownJoinRequest(id)
+            | Error::InvitationPending(id)
+            | Error::SessionEnded(id)
+            | Error::RunOnlyRequiresManualTrigger(id) => vec![("id", id.clone())],
+            Error::DanglingReference { from, field, to }
+            | Error::CrossTenantReference { from, field, to } => vec![
+                ("from", from.clone()),
+                ("field", (*field).to_string()),
+                ("to", to.clone()),
+            ],
+            Error::GroupCycle { group, member } => {
+                vec![("group", group.clone()), ("member", member.clone())]
+            }
+            Error::LimitExceeded { what, limit } => {
+                vec![("what", what.clone()), ("limit", limit.to_string())]
+            }
+            Error::UserNotFound { user, tenant } => {
+                vec![("user", user.clone()), ("tenantId", tenant.clone())]
+            }
+            Error::CollaborationBlocked {
+                resource,
+                home,
+                reasons,
+            } => vec![
+                ("resourceTenantId", resource.clone()),
+                ("homeTenantId", home.clone()),
+                ("blockers", reasons.clone()),
+            ],
+        }
+    }
+
+    /// Turns a serde error into `UNKNOWN_FIELD` or `INVALID_INPUT`, keeping its message.
+    pub fn from_serde_message(message: &str) -> Error {
+        if message.contains("unknown field") {
+            Error::UnknownField(message.to_string())
+        } else {
+            Error::InvalidInput(message.to_string())
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Error::from_serde_message(&err.to_string())
+    }
+}
+
+/// The result of a call that may be refused.
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_screaming_snake_case() {
+        let samples = [
+            Error::InvalidInput("x".into()),
+            Error::DuplicateId("a".into()),
+            Error::GroupCycle {
+                group: "g".into(),
+                member: "h".into(),
+            },
+        ];
+        for e in samples {
+            assert!(e
+                .code()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_'));
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn serde_unknown_field_becomes_unknown_field() {
+        let err = Error::from_serde_message("unknown field `foo`, expected one of `id`");
+        assert_eq!(err.code(), "UNKNOWN_FIELD");
+    }
+}

@@ -1,0 +1,16 @@
+//! # guestpass
+//!
+//! The guest-aware access engine for web widgets. A widget signs a person in — a member
+//! or a B2B guest from another tenant — and asks, locally and in microseconds: who matches
+//! what they type in a people picker, whether they may run, edit or cancel runs of a shared
+//! flow, which approvals they see in the tenant they are signed into, whether a group owner
+//! may invite a guest, and whether two tenants may collaborate at all.
+//!
+//! The pure core builds and tests natively; [`wasm`] is the only module that talks to
+//! JavaScript.
+
+pub mod error;
+pub mod model;
+pub mod search;
+
+pub use error::{Error, Result};

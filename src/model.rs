@@ -1,0 +1,549 @@
+//! Plain data with Microsoft Graph's spellings: what a world is made of.
+//!
+//! Every type here (de)serializes as camelCase JSON with Graph's enum spellings
+//! (`userType: "Guest"`, `externalUserState: "PendingAcceptance"`). Unknown fields are
+//! refused, so a typo in input is an error instead of a silently ignored setting.
+//! Nothing here knows about other modules: these are the records the rest of the crate
+//! reasons about.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An object id. Ids are unique across the whole world (tenants, users, groups, apps,
+/// flows, approvals, connectors and join requests share one namespace).
+pub type Id = String;
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// Which national cloud a tenant lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cloud {
+    /// Microsoft Azure commercial cloud.
+    Global,
+    /// Microsoft Azure Government (US).
+    Usgov,
+    /// Microsoft Azure operated by 21Vianet (China).
+    China,
+}
+
+impl Cloud {
+    /// The JSON spelling of this cloud, for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cloud::Global => "global",
+            Cloud::Usgov => "usgov",
+            Cloud::China => "china",
+        }
+    }
+}
+
+/// How much of the directory a guest may see (Entra "guest user access").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GuestAccess {
+    /// Guests have the same access as members.
+    SameAsMember,
+    /// Guests see only what they ask for exactly (the Entra default).
+    #[default]
+    Limited,
+    /// Guests see nothing of the directory.
+    Restricted,
+}
+
+/// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccessDirections {
+    /// Users of other tenants may be invited into this one.
+    #[serde(default = "yes")]
+    pub inbound: bool,
+    /// Users of this tenant may be invited into other tenants.
+    #[serde(default = "yes")]
+    pub outbound: bool,
+}
+
+impl Default for AccessDirections {
+    fn default() -> Self {
+        AccessDirections {
+            inbound: true,
+            outbound: true,
+        }
+    }
+}
+
+/// A per-partner override of the default cross-tenant access; an absent direction
+/// falls back to the tenant default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PartnerAccess {
+    /// Overrides `default.inbound` for this partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound: Option<bool>,
+    /// Overrides `default.outbound` for this partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound: Option<bool>,
+}
+
+/// Cross-tenant access settings: a default and per-partner overrides keyed by tenant id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CrossTenantAccess {
+    /// Applies to every partner without its own setting.
+    #[serde(default)]
+    pub default: AccessDirections,
+    /// Partner tenant id -> override.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partners: BTreeMap<Id, PartnerAccess>,
+}
+
+/// A tenant's settings that guestpass reasons about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TenantSettings {
+    /// Guest user access level for directory search.
+    #[serde(default)]
+    pub guest_access: GuestAccess,
+    /// "Owners can manage group membership requests" (self-service group management).
+    #[serde(default)]
+    pub self_service_group_management: bool,
+    /// Microsoft cloud settings: other clouds this tenant collaborates with.
+    #[serde(default)]
+    pub enabled_clouds: Vec<Cloud>,
+    /// Cross-tenant access settings for B2B collaboration.
+    #[serde(default)]
+    pub cross_tenant_access: CrossTenantAccess,
+}
+
+/// A directory (Entra tenant) in one cloud.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tenant {
+    /// Tenant id.
+    pub id: Id,
+    /// Organization name.
+    pub display_name: String,
+    /// The cloud this tenant lives in.
+    #[serde(default = "default_cloud")]
+    pub cloud: Cloud,
+    /// Verified domains; a guest's mail domain names their home tenant.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// The `*.onmicrosoft.com` domain guest UPNs are minted in.
+    pub initial_domain: String,
+    /// Settings; absent means Entra's defaults.
+    #[serde(default)]
+    pub settings: TenantSettings,
+}
+
+fn default_cloud() -> Cloud {
+    Cloud::Global
+}
+
+/// Member of the tenant, or B2B guest from elsewhere (Graph `userType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum UserType {
+    /// A member of the tenant.
+    #[default]
+    Member,
+    /// A B2B guest.
+    Guest,
+}
+
+/// Invitation state of a guest (Graph `externalUserState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExternalUserState {
+    /// Invited, not yet redeemed.
+    PendingAcceptance,
+    /// Invitation redeemed.
+    Accepted,
+}
+
+/// A user object in one tenant: a member, or a guest's object in the resource tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct User {
+    /// Object id.
+    pub id: Id,
+    /// The tenant this object lives in.
+    pub tenant_id: Id,
+    /// Name shown in pickers.
+    pub display_name: String,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surname: Option<String>,
+    /// Real email address (a guest's home address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<String>,
+    /// Further addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_mails: Vec<String>,
+    /// Sign-in name; for a guest `alice_contoso.com#EXT#@fabrikam.onmicrosoft.com`.
+    pub user_principal_name: String,
+    /// Member or guest.
+    #[serde(default)]
+    pub user_type: UserType,
+    /// A guest's invitation state; `None` for members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_user_state: Option<ExternalUserState>,
+    /// How the object came to be (`"Invitation"` for invited guests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_type: Option<String>,
+    /// Job title (searched, weighted lowest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    /// A guest's home tenant, when it is part of the world.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_tenant_id: Option<Id>,
+    /// A guest's user object in their home tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_user_id: Option<Id>,
+    /// License plan kinds assigned on this object (`office365`, `powerAutomate`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub licenses: Vec<String>,
+    /// Signed in to Power Automate and consented.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub consented_to_power_automate: bool,
+}
+
+impl User {
+    /// Whether this object is a B2B guest.
+    pub fn is_guest(&self) -> bool {
+        self.user_type == UserType::Guest
+    }
+
+    /// Whether this guest has not yet redeemed their invitation.
+    pub fn is_pending(&self) -> bool {
+        self.external_user_state == Some(ExternalUserState::PendingAcceptance)
+    }
+}
+
+/// Who may join a group by asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum JoinPolicy {
+    /// Nobody joins by asking.
+    #[default]
+    Closed,
+    /// Anyone in the tenant joins at once.
+    Open,
+    /// A request waits for an owner's decision.
+    OwnerApproval,
+}
+
+/// A security or Microsoft 365 group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Group {
+    /// Object id.
+    pub id: Id,
+    /// The tenant this group lives in.
+    pub tenant_id: Id,
+    /// Name.
+    pub display_name: String,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A security group.
+    #[serde(default)]
+    pub security_enabled: bool,
+    /// A mail-enabled group.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mail_enabled: bool,
+    /// `"Unified"` (Microsoft 365) and/or `"DynamicMembership"`.
+    #[serde(default)]
+    pub group_types: Vec<String>,
+    /// Synced from on-premises Active Directory.
+    #[serde(default)]
+    pub on_premises_sync_enabled: bool,
+    /// Join policy for self-service requests.
+    #[serde(default)]
+    pub join_policy: JoinPolicy,
+    /// Owner user ids.
+    #[serde(default)]
+    pub owners: Vec<Id>,
+    /// Member ids: users or groups of the same tenant.
+    #[serde(default)]
+    pub members: Vec<Id>,
+}
+
+/// The `groupTypes` value of a group with rule-based membership.
+pub const DYNAMIC_MEMBERSHIP: &str = "DynamicMembership";
+/// The `groupTypes` value of a Microsoft 365 group.
+pub const UNIFIED: &str = "Unified";
+
+impl Group {
+    /// Whether membership is computed by a rule (guests can never be added).
+    pub fn is_dynamic(&self) -> bool {
+        self.group_types.iter().any(|t| t == DYNAMIC_MEMBERSHIP)
+    }
+
+    /// Whether this is a Microsoft 365 group.
+    pub fn is_unified(&self) -> bool {
+        self.group_types.iter().any(|t| t == UNIFIED)
+    }
+}
+
+/// Single sign-on mode of an enterprise app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SingleSignOn {
+    /// Not configured.
+    #[default]
+    None,
+    /// SAML-based.
+    Saml,
+    /// OpenID Connect (gallery).
+    Oidc,
+    /// Password-based.
+    Password,
+    /// Linked.
+    Linked,
+}
+
+/// Self-service access settings of an app.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SelfService {
+    /// Users may request access.
+    #[serde(default)]
+    pub enabled: bool,
+    /// The group self-service adds people to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<Id>,
+    /// Requests need an owner's approval.
+    #[serde(default)]
+    pub require_approval: bool,
+}
+
+/// An enterprise application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct App {
+    /// Object id.
+    pub id: Id,
+    /// The tenant this app lives in.
+    pub tenant_id: Id,
+    /// Name.
+    pub display_name: String,
+    /// Single sign-on mode.
+    #[serde(default)]
+    pub single_sign_on: SingleSignOn,
+    /// Self-service settings, if configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_service: Option<SelfService>,
+    /// Owner user ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<Id>,
+    /// Users and groups assigned to the app.
+    #[serde(default)]
+    pub assignments: Vec<Id>,
+}
+
+/// What starts a flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Trigger {
+    /// Started by a person (button, widget); the only kind that can have run-only users.
+    Manual,
+    /// Started by an event.
+    Automated,
+    /// Started on a schedule.
+    Scheduled,
+}
+
+/// A Power Automate flow and its sharing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Flow {
+    /// Object id.
+    pub id: Id,
+    /// The tenant (environment) this flow lives in.
+    pub tenant_id: Id,
+    /// Name.
+    pub display_name: String,
+    /// Trigger kind.
+    pub trigger: Trigger,
+    /// Turned on.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub enabled: bool,
+    /// The creator.
+    pub owner_id: Id,
+    /// Co-owners: users or groups.
+    #[serde(default)]
+    pub co_owners: Vec<Id>,
+    /// Run-only users: users or groups (manual trigger only).
+    #[serde(default)]
+    pub run_only: Vec<Id>,
+}
+
+/// How an approval's responses decide its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ApprovalType {
+    /// The first response decides (Approve/Reject).
+    FirstToRespond,
+    /// Everyone must approve; one Reject ends it (Approve/Reject).
+    EveryoneMustApprove,
+    /// Custom responses; the first response decides.
+    CustomWaitForOne,
+    /// Custom responses; waits for every approver.
+    CustomWaitForAll,
+    /// Approvers in order; each Approve moves to the next.
+    Sequential,
+}
+
+/// Where an approval stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ApprovalStatus {
+    /// Waiting for responses.
+    #[default]
+    Pending,
+    /// Decided.
+    Completed,
+    /// Canceled by the requester.
+    Canceled,
+    /// Left pending too long.
+    Expired,
+}
+
+/// One approver's response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApprovalResponse {
+    /// Who responded.
+    pub approver_id: Id,
+    /// One of the approval's response options.
+    pub response: String,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+    /// RFC 3339 time of the response.
+    pub responded_at: String,
+}
+
+/// An approval request; it belongs to one tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Approval {
+    /// Object id.
+    pub id: Id,
+    /// The tenant whose Approvals page shows it.
+    pub tenant_id: Id,
+    /// Title.
+    pub title: String,
+    /// Details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// Who asked.
+    pub requester_id: Id,
+    /// Approvers: users or groups, in order (order matters for `sequential`).
+    pub approvers: Vec<Id>,
+    /// Outcome rule.
+    #[serde(rename = "type")]
+    pub approval_type: ApprovalType,
+    /// The responses an approver may give.
+    pub response_options: Vec<String>,
+    /// Responses so far.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<ApprovalResponse>,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: ApprovalStatus,
+    /// The deciding response, once completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    /// RFC 3339 time it completed, was canceled or expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<String>,
+}
+
+/// A connector whose pickers may or may not offer guests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Connector {
+    /// Connector id (`shared_office365`).
+    pub id: Id,
+    /// Name.
+    pub display_name: String,
+    /// Whether its people pickers support guests.
+    #[serde(default = "yes")]
+    pub guest_picker: bool,
+}
+
+/// Where a request to join a group stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum JoinRequestStatus {
+    /// Waiting for an owner.
+    #[default]
+    Pending,
+    /// An owner approved; the person was added.
+    Approved,
+    /// An owner declined.
+    Declined,
+}
+
+/// A request by a person to join a group that requires owner approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JoinRequest {
+    /// Object id.
+    pub id: Id,
+    /// The group asked for.
+    pub group_id: Id,
+    /// Who asked.
+    pub user_id: Id,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: JoinRequestStatus,
+    /// The owner who decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<Id>,
+}
+
+/// Everything guestpass knows, as one JSON document (`Directory.fromJSON`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct World {
+    /// Tenants.
+    #[serde(default)]
+    pub tenants: Vec<Tenant>,
+    /// Users: members and guest objects.
+    #[serde(default)]
+    pub users: Vec<User>,
+    /// Groups.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Enterprise apps.
+    #[serde(default)]
+    pub apps: Vec<App>,
+    /// Flows.
+    #[serde(default)]
+    pub flows: Vec<Flow>,
+    /// Approvals.
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
+    /// Connectors.
+    #[serde(default)]
+    pub connectors: Vec<Connector>,
+    /// Requests to join groups.
+    #[serde(default)]
+    pub join_requests: Vec<JoinRequest>,
+}

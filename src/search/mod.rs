@@ -1,0 +1,1 @@
+//! The typeahead engine: plain records in, ranked matches with highlights out.
