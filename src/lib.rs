@@ -12,5 +12,6 @@
 pub mod error;
 pub mod model;
 pub mod search;
+pub mod wasm;
 
 pub use error::{Error, Result};

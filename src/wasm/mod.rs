@@ -1,0 +1,11 @@
+//! The JavaScript boundary: the only module that names `wasm_bindgen`, `js_sys` or
+//! `serde_wasm_bindgen`. It converts values and errors and calls the public Rust API;
+//! it holds no rules of its own.
+
+use wasm_bindgen::prelude::*;
+
+/// The guestpass version, as in Cargo.toml.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
