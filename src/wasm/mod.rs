@@ -5,6 +5,7 @@
 mod convert;
 mod directory;
 mod error;
+mod flows;
 mod session;
 
 pub use directory::JsDirectory;

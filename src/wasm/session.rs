@@ -5,6 +5,7 @@ use super::error::throw;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::session::Session;
+use crate::sharing::Person;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -14,11 +15,21 @@ use wasm_bindgen::prelude::*;
 pub struct JsSession {
     dir: Rc<RefCell<Directory>>,
     session: Session,
+    sharing: RefCell<Option<Person>>,
 }
 
 impl JsSession {
     pub(crate) fn new(dir: Rc<RefCell<Directory>>, session: Session) -> JsSession {
-        JsSession { dir, session }
+        JsSession {
+            dir,
+            session,
+            sharing: RefCell::new(None),
+        }
+    }
+
+    /// The person's standing for flow checks, kept per directory version.
+    pub(crate) fn sharing_cache(&self) -> &RefCell<Option<Person>> {
+        &self.sharing
     }
 
     pub(crate) fn read<T>(
