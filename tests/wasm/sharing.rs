@@ -61,7 +61,8 @@ fn check_answers_the_contract_shape_exactly_as_the_rust_decision_serializes() {
         for flow in FLOWS {
             for action in Action::ALL {
                 let answer = session.check(action.as_str(), flow).unwrap();
-                let keys = Object::keys(answer.unchecked_ref());
+                let object: &Object = answer.unchecked_ref();
+                let keys = Object::keys(object);
                 assert_eq!(
                     stringify(&keys),
                     r#"["allowed","role","via","code","message"]"#
