@@ -1,19 +1,32 @@
 //! Flow sharing for JavaScript: `session.check`, `allowedActions`, `checkMany`, `share`
 //! and `unshare`.
 //!
-//! Checks are the hot path of a widget (one per flow on the screen), so they avoid serde
-//! here: the person's groups are cached in the session per directory version, every
-//! fixed string (keys, roles, codes, messages, actions) is made into a JavaScript string
-//! once, and each answer is a plain object built with `Reflect.set`. The objects have
-//! exactly the shape of [`crate::sharing::Decision`] serialized with serde.
+//! Checks are the hot path of a widget (one per flow on the screen, a whole screen per
+//! `checkMany`), and every call between Wasm and JavaScript costs: setting one property of
+//! a JavaScript object from Wasm (`Reflect.set`) costs about as much as a whole decision.
+//! So the answers are spelled out on the JavaScript side, by a small inline module
+//! (`FLOW_JS` below, shipped by wasm-bindgen as a snippet next to the glue):
+//! - its tables (roles, codes, messages, actions) are filled once from the Rust types, so
+//!   no rule or spelling lives in JavaScript;
+//! - `check` hands it one packed number (allowed, role, code) and the `via` chain, and it
+//!   returns the `{ allowed, role, via, code, message }` object: one call out of Wasm;
+//! - `checkMany` has it read the whole batch in one call (action indexes in a byte array,
+//!   flow ids joined in one string), decides every item in Rust, and has it build every
+//!   answer from one array of packed numbers in one more call. A bad item takes a slow path
+//!   that reads it field by field to say exactly what is wrong.
+//!
+//! The person's groups are cached in the session per directory version, and so are the
+//! JavaScript arrays of the group chains (`via`), copied into each answer.
+//! The objects have exactly the shape of [`crate::sharing::Decision`] serialized with serde
+//! (the wasm tests compare them).
 
 use super::convert::{from_js, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
 use crate::error::{Error, Result};
 use crate::model::Flow;
-use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict};
-use js_sys::{Array, Object};
+use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
+use js_sys::{Array, Object, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -62,86 +75,89 @@ export interface FlowShares {
 }
 "#;
 
-/// JavaScript strings made once: object keys and every fixed value an answer holds.
-struct Strings {
-    allowed: JsValue,
-    role: JsValue,
-    via: JsValue,
-    code: JsValue,
-    message: JsValue,
-    id: JsValue,
-    error: JsValue,
-    action: JsValue,
-    flow_id: JsValue,
-    roles: [JsValue; 3],
-    role_messages: [JsValue; 3],
-    codes: Vec<JsValue>,
-    code_messages: Vec<JsValue>,
-    actions: Vec<JsValue>,
+/// What the inline module needs from Rust, and the answers it spells out.
+#[wasm_bindgen(inline_js = r#"
+let T = null;
+export function gpFlowSetup(tables) {
+  tables.actionIndex = new Map(tables.actions.map((a, i) => [a, i]));
+  T = tables;
+}
+export function gpFlowReady() { return T !== null; }
+export function gpDecision(p, via) {
+  const role = (p >>> 1) & 3, code = (p >>> 3) & 31;
+  return { allowed: (p & 1) === 1, role: T.roles[role], via: via === undefined ? [] : via.slice(),
+           code: T.codes[code], message: code ? T.codeMessages[code] : T.roleMessages[role] };
+}
+export function gpActions(mask) {
+  const out = [];
+  for (let i = 0; i < T.actions.length; i++) if (mask & (1 << i)) out.push(T.actions[i]);
+  return out;
+}
+export function gpReadBatch(items) {
+  const n = items.length, kinds = new Uint8Array(n), flows = [], index = T.actionIndex;
+  for (let i = 0; i < n; i++) {
+    const it = items[i];
+    if (it === null || typeof it !== "object") { kinds[i] = 255; continue; }
+    const a = index.get(it.action), f = it.flowId;
+    if (a === undefined || typeof f !== "string" || f.indexOf("\0") !== -1) { kinds[i] = 255; continue; }
+    let extra = false;
+    for (const k in it) if (k !== "id" && k !== "action" && k !== "flowId") { extra = true; break; }
+    if (extra) { kinds[i] = 255; continue; }
+    kinds[i] = a;
+    flows.push(f);
+  }
+  return [kinds, flows.join("\0")];
+}
+export function gpBuildBatch(items, packed, vias, errors) {
+  const n = packed.length, out = new Array(n);
+  const { roles, codes, codeMessages, roleMessages } = T;
+  for (let i = 0; i < n; i++) {
+    const it = items[i], p = packed[i];
+    const id = it !== null && typeof it === "object" ? it.id : undefined;
+    if (p >= 0x80000000) { out[i] = { id, error: errors[p - 0x80000000] }; continue; }
+    const role = (p >>> 1) & 3, code = (p >>> 3) & 31, slot = p >>> 8;
+    out[i] = { id, allowed: (p & 1) === 1, role: roles[role], via: slot ? vias[slot - 1].slice() : [],
+               code: codes[code], message: code ? codeMessages[code] : roleMessages[role] };
+  }
+  return out;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = gpFlowSetup)]
+    fn flow_setup(tables: &JsValue);
+    #[wasm_bindgen(js_name = gpFlowReady)]
+    fn flow_ready() -> bool;
+    #[wasm_bindgen(js_name = gpDecision)]
+    fn js_decision(packed: u32, via: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = gpActions)]
+    fn js_actions(mask: u32) -> Array;
+    #[wasm_bindgen(js_name = gpReadBatch)]
+    fn js_read_batch(items: &Array) -> Array;
+    #[wasm_bindgen(js_name = gpBuildBatch)]
+    fn js_build_batch(items: &Array, packed: &Uint32Array, vias: &Array, errors: &Array) -> Array;
 }
 
+/// The roles in the order of their packed index (0: none).
 const ROLES: [Role; 3] = [Role::RunOnly, Role::CoOwner, Role::Owner];
+/// Set on a packed answer that is an error (the rest is its index in the error list).
+const ERROR_BIT: u32 = 1 << 31;
+/// A `gpReadBatch` kind for an item to read field by field.
+const BAD_ITEM: u8 = 255;
 
-impl Strings {
-    fn new() -> Strings {
-        let s = JsValue::from_str;
-        let mut codes = vec![JsValue::NULL; Code::COUNT];
-        let mut code_messages = vec![JsValue::NULL; Code::COUNT];
-        for code in every_code() {
-            if let Some(slot) = codes.get_mut(code.index()) {
-                *slot = s(code.as_str());
-            }
-            if let Some(slot) = code_messages.get_mut(code.index()) {
-                *slot = s(code.message());
-            }
-        }
-        Strings {
-            allowed: s("allowed"),
-            role: s("role"),
-            via: s("via"),
-            code: s("code"),
-            message: s("message"),
-            id: s("id"),
-            error: s("error"),
-            action: s("action"),
-            flow_id: s("flowId"),
-            roles: ROLES.map(|r| s(r.as_str())),
-            role_messages: ROLES.map(|r| s(allowed_message(r))),
-            codes,
-            code_messages,
-            actions: Action::ALL.iter().map(|a| s(a.as_str())).collect(),
-        }
+fn role_index(role: Option<Role>) -> u32 {
+    match role {
+        None => 0,
+        Some(Role::RunOnly) => 1,
+        Some(Role::CoOwner) => 2,
+        Some(Role::Owner) => 3,
     }
+}
 
-    fn role(&self, role: Option<Role>) -> JsValue {
-        role.and_then(|r| self.roles.get(r as usize))
-            .cloned()
-            .unwrap_or(JsValue::NULL)
-    }
-
-    fn code(&self, code: Option<Code>) -> JsValue {
-        code.and_then(|c| self.codes.get(c.index()))
-            .cloned()
-            .unwrap_or(JsValue::NULL)
-    }
-
-    fn message(&self, verdict: &Verdict) -> JsValue {
-        let prepared = match (verdict.code, verdict.role) {
-            (Some(code), _) => self.code_messages.get(code.index()),
-            (None, Some(role)) => self.role_messages.get(role as usize),
-            (None, None) => None,
-        };
-        prepared
-            .cloned()
-            .unwrap_or_else(|| JsValue::from_str(verdict.message()))
-    }
-
-    fn action(&self, action: Action) -> JsValue {
-        self.actions
-            .get(action.index())
-            .cloned()
-            .unwrap_or_else(|| JsValue::from_str(action.as_str()))
-    }
+/// Allowed, role and code in one number: bit 0 allowed, bits 1–2 role, bits 3–7 code
+/// (0: none, else `Code::index() + 1`), bits 8–30 the `via` slot (0: direct).
+fn pack(verdict: &Verdict, via_slot: u32) -> u32 {
+    let code = verdict.code.map_or(0, |c| c.index() as u32 + 1);
+    u32::from(verdict.allowed()) | role_index(verdict.role) << 1 | code << 3 | via_slot << 8
 }
 
 fn every_code() -> Vec<Code> {
@@ -158,40 +174,88 @@ fn every_code() -> Vec<Code> {
     all
 }
 
-thread_local! {
-    static STRINGS: Strings = Strings::new();
-}
-
-fn set(target: &Object, key: &JsValue, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, key, value);
-}
-
-/// Fills `target` with the decision's fields: `allowed, role, via, code, message`.
-fn put_decision(s: &Strings, target: &Object, person: &Person, verdict: &Verdict) {
-    let via = Array::new();
-    for group in person.via_path(verdict.via) {
-        via.push(&JsValue::from_str(group));
+fn strings(items: impl IntoIterator<Item = Option<&'static str>>) -> Array {
+    let out = Array::new();
+    for item in items {
+        out.push(&item.map_or(JsValue::NULL, JsValue::from_str));
     }
-    set(target, &s.allowed, &JsValue::from_bool(verdict.allowed()));
-    set(target, &s.role, &s.role(verdict.role));
-    set(target, &s.via, &via);
-    set(target, &s.code, &s.code(verdict.code));
-    set(target, &s.message, &s.message(verdict));
+    out
 }
 
-/// Fills `target` with `error: { code, message }`.
-fn put_error(s: &Strings, target: &Object, err: &Error) {
-    let error = Object::new();
-    set(&error, &s.code, &JsValue::from_str(err.code()));
-    set(&error, &s.message, &JsValue::from_str(&err.to_string()));
-    set(target, &s.error, &error);
+/// Fills the inline module's tables from the Rust types, once per module instance.
+fn ensure_tables() {
+    if flow_ready() {
+        return;
+    }
+    let mut codes: Vec<Option<&'static str>> = vec![None; Code::COUNT + 1];
+    let mut code_messages = codes.clone();
+    for code in every_code() {
+        if let Some(slot) = codes.get_mut(code.index() + 1) {
+            *slot = Some(code.as_str());
+        }
+        if let Some(slot) = code_messages.get_mut(code.index() + 1) {
+            *slot = Some(code.message());
+        }
+    }
+    let tables = Object::new();
+    let put = |key: &str, value: Array| {
+        let _ = js_sys::Reflect::set(&tables, &JsValue::from_str(key), &value);
+    };
+    put(
+        "roles",
+        strings(std::iter::once(None).chain(ROLES.map(|r| Some(r.as_str())))),
+    );
+    put(
+        "roleMessages",
+        strings(std::iter::once(Some("allowed")).chain(ROLES.map(|r| Some(allowed_message(r))))),
+    );
+    put("codes", strings(codes));
+    put("codeMessages", strings(code_messages));
+    put("actions", strings(Action::ALL.map(|a| Some(a.as_str()))));
+    flow_setup(&tables);
+}
+
+/// What a session keeps between flow checks: the person (per directory version) and the
+/// JavaScript arrays of their group chains.
+#[derive(Default)]
+pub(crate) struct FlowCache {
+    person: Option<Person>,
+    via_version: Option<u64>,
+    via: Vec<Option<Array>>,
+}
+
+impl FlowCache {
+    /// The JavaScript array of the chain `via` stands for (`None` for a direct role).
+    fn via(&mut self, via: Via) -> Option<&Array> {
+        let Via::Groups(index) = via else {
+            return None;
+        };
+        let person = self.person.as_ref()?;
+        if self.via_version != Some(person.version()) {
+            self.via.clear();
+            self.via_version = Some(person.version());
+        }
+        let index = index as usize;
+        if self.via.len() <= index {
+            self.via.resize(index + 1, None);
+        }
+        let slot = self.via.get_mut(index)?;
+        if slot.is_none() {
+            let chain = Array::new();
+            for group in person.path(index as u32) {
+                chain.push(&JsValue::from_str(group));
+            }
+            *slot = Some(chain);
+        }
+        slot.as_ref()
+    }
 }
 
 impl JsSession {
-    /// Runs `f` with the directory, the session and the person's cached standing.
-    fn with_person<T>(
+    /// Runs `f` with the directory and the session's flow cache, its person current.
+    fn with_cache<T>(
         &self,
-        f: impl FnOnce(&crate::directory::Directory, &Person) -> Result<T>,
+        f: impl FnOnce(&crate::directory::Directory, &mut FlowCache) -> Result<T>,
     ) -> std::result::Result<T, JsValue> {
         self.read(|dir, session| {
             let mut cache = self.sharing_cache().try_borrow_mut().map_err(|_| {
@@ -200,15 +264,22 @@ impl JsSession {
                         .into(),
                 )
             })?;
-            let person = session.sharing_person_cached(dir, &mut cache)?;
-            f(dir, person)
+            session.sharing_person_cached(dir, &mut cache.person)?;
+            f(dir, &mut cache)
         })
     }
 }
 
-/// The action and flow an item of `checkMany` names, or what is wrong with it.
+fn person(cache: &FlowCache) -> Result<&Person> {
+    cache
+        .person
+        .as_ref()
+        .ok_or_else(|| Error::InvalidInput("no signed-in person".into()))
+}
+
+/// The action and flow an item of `checkMany` names, read field by field, or exactly what
+/// is wrong with it (the slow path, for items the batch reader flagged).
 fn read_item<'d>(
-    s: &Strings,
     dir: &'d crate::directory::Directory,
     index: usize,
     item: &JsValue,
@@ -218,8 +289,17 @@ fn read_item<'d>(
             "checkMany[{index}] must be an object {{ id, action, flowId }}"
         )));
     }
-    let field = |key: &JsValue, name: &str| -> Result<String> {
-        js_sys::Reflect::get(item, key)
+    let object: &Object = item.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !matches!(key.as_str(), "id" | "action" | "flowId") {
+            return Err(Error::UnknownField(format!(
+                "checkMany[{index}].{key}; an item has id, action and flowId"
+            )));
+        }
+    }
+    let field = |name: &str| -> Result<String> {
+        js_sys::Reflect::get(item, &JsValue::from_str(name))
             .ok()
             .and_then(|v| v.as_string())
             .ok_or_else(|| Error::InvalidValue {
@@ -227,9 +307,20 @@ fn read_item<'d>(
                 reason: "must be a string".into(),
             })
     };
-    let action = Action::parse(&field(&s.action, "action")?)?;
-    let flow = sharing::flow(dir, &field(&s.flow_id, "flowId")?)?;
+    let action = Action::parse(&field("action")?)?;
+    let flow = sharing::flow(dir, &field("flowId")?)?;
     Ok((action, flow))
+}
+
+fn error_object(err: &Error) -> Object {
+    let error = Object::new();
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &JsValue::from_str(err.code()));
+    let _ = js_sys::Reflect::set(
+        &error,
+        &"message".into(),
+        &JsValue::from_str(&err.to_string()),
+    );
+    error
 }
 
 #[wasm_bindgen(js_class = Session)]
@@ -250,14 +341,15 @@ impl JsSession {
         #[wasm_bindgen(js_name = flowId)] flow_id: &str,
     ) -> std::result::Result<JsValue, JsValue> {
         let action = throw(Action::parse(action))?;
-        self.with_person(|dir, person| {
+        ensure_tables();
+        self.with_cache(|dir, cache| {
             let flow = sharing::flow(dir, flow_id)?;
-            let verdict = person.verdict(action, flow);
-            Ok(STRINGS.with(|s| {
-                let out = Object::new();
-                put_decision(s, &out, person, &verdict);
-                out.into()
-            }))
+            let verdict = person(cache)?.verdict(action, flow);
+            let packed = pack(&verdict, 0);
+            Ok(match cache.via(verdict.via) {
+                Some(chain) => js_decision(packed, chain),
+                None => js_decision(packed, &JsValue::UNDEFINED),
+            })
         })
     }
 
@@ -269,15 +361,14 @@ impl JsSession {
         &self,
         #[wasm_bindgen(js_name = flowId)] flow_id: &str,
     ) -> std::result::Result<Array, JsValue> {
-        self.with_person(|dir, person| {
+        ensure_tables();
+        self.with_cache(|dir, cache| {
             let flow = sharing::flow(dir, flow_id)?;
-            Ok(STRINGS.with(|s| {
-                let out = Array::new();
-                for action in person.allowed_actions(flow) {
-                    out.push(&s.action(action));
-                }
-                out
-            }))
+            let mask = person(cache)?
+                .allowed_actions(flow)
+                .iter()
+                .fold(0u32, |mask, a| mask | 1 << a.index());
+            Ok(js_actions(mask))
         })
     }
 
@@ -302,28 +393,63 @@ impl JsSession {
         };
         let len = items.length() as usize;
         throw(sharing::check_batch_len(len))?;
-        self.with_person(|dir, person| {
-            Ok(STRINGS.with(|s| {
-                let out = Array::new_with_length(len as u32);
-                for index in 0..len {
-                    let item = items.get(index as u32);
-                    let answer = Object::new();
-                    let id = if item.is_object() {
-                        js_sys::Reflect::get(&item, &s.id).unwrap_or(JsValue::UNDEFINED)
-                    } else {
-                        JsValue::UNDEFINED
-                    };
-                    set(&answer, &s.id, &id);
-                    match read_item(s, dir, index, &item) {
-                        Ok((action, flow)) => {
-                            put_decision(s, &answer, person, &person.verdict(action, flow))
-                        }
-                        Err(err) => put_error(s, &answer, &err),
+        ensure_tables();
+        let read = js_read_batch(items);
+        let kinds = read.get(0).dyn_into::<Uint8Array>().map(|k| k.to_vec());
+        let flow_ids = read.get(1).as_string();
+        let (Ok(kinds), Some(flow_ids)) = (kinds, flow_ids) else {
+            return Err(error_to_js(&Error::InvalidInput(
+                "checkMany could not read its items".into(),
+            )));
+        };
+        self.with_cache(|dir, cache| {
+            let mut packed: Vec<u32> = Vec::with_capacity(len);
+            let errors = Array::new();
+            let vias = Array::new();
+            let mut via_slots: Vec<(u32, u32)> = Vec::new();
+            let mut ids = flow_ids.split('\0');
+            for (index, kind) in kinds.iter().enumerate() {
+                let read = if *kind == BAD_ITEM {
+                    read_item(dir, index, &items.get(index as u32))
+                } else {
+                    let flow_id = ids.next().unwrap_or_default();
+                    Action::ALL
+                        .get(usize::from(*kind))
+                        .copied()
+                        .ok_or_else(|| Error::InvalidInput("unknown action index".into()))
+                        .and_then(|action| Ok((action, sharing::flow(dir, flow_id)?)))
+                };
+                match read {
+                    Ok((action, flow)) => {
+                        let verdict = person(cache)?.verdict(action, flow);
+                        let slot = match verdict.via {
+                            Via::Direct => 0,
+                            Via::Groups(path) => match via_slots.iter().find(|(p, _)| *p == path) {
+                                Some((_, slot)) => *slot,
+                                None => match cache.via(verdict.via) {
+                                    Some(chain) => {
+                                        vias.push(chain);
+                                        via_slots.push((path, vias.length()));
+                                        vias.length()
+                                    }
+                                    None => 0,
+                                },
+                            },
+                        };
+                        packed.push(pack(&verdict, slot));
                     }
-                    out.set(index as u32, answer.into());
+                    Err(err) => {
+                        packed.push(ERROR_BIT | errors.length());
+                        errors.push(&error_object(&err));
+                    }
                 }
-                out
-            }))
+            }
+            Ok(js_build_batch(
+                items,
+                &Uint32Array::from(packed.as_slice()),
+                &vias,
+                &errors,
+            ))
         })
     }
 

@@ -2,10 +2,10 @@
 
 use super::convert::to_js;
 use super::error::throw;
+use super::flows::FlowCache;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::session::Session;
-use crate::sharing::Person;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 pub struct JsSession {
     dir: Rc<RefCell<Directory>>,
     session: Session,
-    sharing: RefCell<Option<Person>>,
+    sharing: RefCell<FlowCache>,
 }
 
 impl JsSession {
@@ -23,12 +23,12 @@ impl JsSession {
         JsSession {
             dir,
             session,
-            sharing: RefCell::new(None),
+            sharing: RefCell::default(),
         }
     }
 
     /// The person's standing for flow checks, kept per directory version.
-    pub(crate) fn sharing_cache(&self) -> &RefCell<Option<Person>> {
+    pub(crate) fn sharing_cache(&self) -> &RefCell<FlowCache> {
         &self.sharing
     }
 

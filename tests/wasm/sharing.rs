@@ -199,6 +199,72 @@ fn check_many_answers_in_order_with_ids_and_a_bad_item_gets_its_own_error() {
 }
 
 #[wasm_bindgen_test]
+fn check_many_items_with_unknown_fields_or_nulls_get_their_own_errors() {
+    let js = directory();
+    let bob = sign_in(&js, "bob");
+    let items = Array::new();
+    let typo = item("t".into(), "run", "invoice-flow");
+    Reflect::set(&typo, &"flowID".into(), &"x".into()).unwrap();
+    items.push(&typo);
+    items.push(&JsValue::NULL);
+    items.push(&item(JsValue::UNDEFINED, "run", "invoice-flow"));
+    let without_id = Object::new();
+    Reflect::set(&without_id, &"action".into(), &"edit".into()).unwrap();
+    Reflect::set(&without_id, &"flowId".into(), &"paused-flow".into()).unwrap();
+    items.push(&without_id);
+    let answers = bob.check_many(items.into()).unwrap();
+    let first = answers.get(0);
+    assert_eq!(get(&first, "id").as_string().unwrap(), "t");
+    assert_eq!(
+        get(&get(&first, "error"), "code").as_string().unwrap(),
+        "UNKNOWN_FIELD"
+    );
+    assert!(get(&get(&first, "error"), "message")
+        .as_string()
+        .unwrap()
+        .contains("flowID"));
+    assert_eq!(
+        get(&get(&answers.get(1), "error"), "code")
+            .as_string()
+            .unwrap(),
+        "INVALID_INPUT"
+    );
+    assert_eq!(get(&answers.get(2), "allowed").as_bool(), Some(true));
+    assert_eq!(get(&answers.get(3), "allowed").as_bool(), Some(true));
+    assert!(get(&answers.get(3), "id").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn check_many_answers_equal_single_checks_for_every_person_flow_and_action() {
+    let js = directory();
+    for user in PEOPLE {
+        let session = sign_in(&js, user);
+        let items = Array::new();
+        let mut asked = Vec::new();
+        for flow in FLOWS {
+            for action in Action::ALL {
+                items.push(&item(
+                    JsValue::from(asked.len() as u32),
+                    action.as_str(),
+                    flow,
+                ));
+                asked.push((action, flow));
+            }
+        }
+        let answers = session.check_many(items.into()).unwrap();
+        for (i, (action, flow)) in asked.iter().enumerate() {
+            let single = stringify(&session.check(action.as_str(), flow).unwrap());
+            let expected = format!(r#"{{"id":{i},{}"#, &single[1..]);
+            assert_eq!(
+                stringify(&answers.get(i as u32)),
+                expected,
+                "{user} {action} {flow}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn check_many_refuses_what_is_not_an_array() {
     let js = directory();
     let dave = sign_in(&js, "dave");
