@@ -179,11 +179,37 @@ function chooseQuestions(world) {
   for (const g of world.groups) for (const m of g.members) count.set(m, (count.get(m) ?? 0) + 1);
   const busiest = [...count.entries()].filter(([id]) => id.startsWith("m")).sort((a, b) => b[1] - a[1])[0][0];
   const persons = ["m1", consenting.id, notConsenting.id, busiest];
+  // A widget asks about the flows on its screen, mostly flows shared with the person: half
+  // the questions are about such flows (found here from the world's plain data), half
+  // about any flow.
+  const containing = new Map();
+  for (const g of world.groups) {
+    for (const m of g.members) {
+      if (!containing.has(m)) containing.set(m, []);
+      containing.get(m).push(g.id);
+    }
+  }
+  const reach = (id) => {
+    const seen = new Set([id]);
+    const queue = [id];
+    while (queue.length) for (const g of containing.get(queue.shift()) ?? []) if (!seen.has(g)) { seen.add(g); queue.push(g); }
+    return seen;
+  };
   const flowIds = world.flows.map((f) => f.id);
-  return persons.map((user) => ({
-    user,
-    items: Array.from({ length: BATCH }, (_, i) => ({ id: i, action: pick(ACTIONS), flowId: pick(flowIds) })),
-  }));
+  return persons.map((user) => {
+    const mine = reach(user);
+    const shared = world.flows
+      .filter((f) => mine.has(f.ownerId) || f.coOwners.some((p) => mine.has(p)) || f.runOnly.some((p) => mine.has(p)))
+      .map((f) => f.id);
+    return {
+      user,
+      items: Array.from({ length: BATCH }, (_, i) => ({
+        id: i,
+        action: pick(ACTIONS),
+        flowId: shared.length && chance(0.5) ? pick(shared) : pick(flowIds),
+      })),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -362,8 +388,9 @@ rows.push({
   }),
 });
 
+const entitiesPerCheck = flatCedar.reduce((n, call) => n + call.entities.length, 0) / flatCedar.length;
 const context = {
-  decisions, allowed, node: process.version, cedarWasm: cedar.getCedarSDKVersion?.() ?? cedar.getCedarVersion(),
+  decisions, allowed, cedarEntitiesPerCheck: Number(entitiesPerCheck.toFixed(1)), node: process.version, cedarWasm: cedar.getCedarSDKVersion?.() ?? cedar.getCedarVersion(),
   package: pkgPath,
 };
 if (json) {
@@ -377,6 +404,7 @@ if (json) {
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
   console.log(`flow checks: ${decisions} decisions (${allowed} allowed), guestpass and Cedar agree on all`);
+  console.log(`Cedar gets ${entitiesPerCheck.toFixed(1)} entities per check on average (the person, their groups, the flow)`);
   console.log(`package: ${pkgPath}; @cedar-policy/cedar-wasm ${context.cedarWasm}; Node ${process.version}\n`);
   console.log(`${pad("engine", 12)}${pad("mode", 16)}${lpad("µs/check", 10)}${lpad("checks/s", 14)}`);
   for (const r of rows) {

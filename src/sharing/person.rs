@@ -126,19 +126,29 @@ impl Person {
     /// May they do `action` with `flow`, before spelling it out. See [`Code`] for the
     /// order in which reasons are reported.
     pub fn verdict(&self, action: Action, flow: &Flow) -> Verdict {
+        self.judge(action, flow, self.standing(flow))
+    }
+
+    /// What they hold on `flow` whatever the action: their strongest role and its path, or
+    /// why they hold none (another tenant's flow, no share).
+    fn standing(&self, flow: &Flow) -> Result<(Role, Via), Code> {
         if flow.tenant_id != self.tenant_id {
-            return Verdict {
-                role: None,
-                via: Via::Direct,
-                code: Some(Code::FlowInOtherTenant),
-            };
+            return Err(Code::FlowInOtherTenant);
         }
-        let Some((role, via)) = self.grant(flow) else {
-            return Verdict {
-                role: None,
-                via: Via::Direct,
-                code: Some(Code::NoRole),
-            };
+        self.grant(flow).ok_or(Code::NoRole)
+    }
+
+    /// The verdict for `action` given their standing on `flow`.
+    fn judge(&self, action: Action, flow: &Flow, standing: Result<(Role, Via), Code>) -> Verdict {
+        let (role, via) = match standing {
+            Ok(held) => held,
+            Err(code) => {
+                return Verdict {
+                    role: None,
+                    via: Via::Direct,
+                    code: Some(code),
+                }
+            }
         };
         let code = if !role.permits(action) {
             Some(Code::RunOnlyCannot(action))
@@ -174,9 +184,10 @@ impl Person {
 
     /// Every action they may do with `flow`, in [`Action::ALL`] order.
     pub fn allowed_actions(&self, flow: &Flow) -> Vec<Action> {
+        let standing = self.standing(flow);
         Action::ALL
             .into_iter()
-            .filter(|a| self.verdict(*a, flow).allowed())
+            .filter(|a| self.judge(*a, flow, standing).allowed())
             .collect()
     }
 }
