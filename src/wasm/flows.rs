@@ -82,7 +82,6 @@ export function gpFlowSetup(tables) {
   tables.actionIndex = new Map(tables.actions.map((a, i) => [a, i]));
   T = tables;
 }
-export function gpFlowReady() { return T !== null; }
 export function gpDecision(p, via) {
   const role = (p >>> 1) & 3, code = (p >>> 3) & 31;
   return { allowed: (p & 1) === 1, role: T.roles[role], via: via === undefined ? [] : via.slice(),
@@ -125,8 +124,6 @@ export function gpBuildBatch(items, packed, vias, errors) {
 extern "C" {
     #[wasm_bindgen(js_name = gpFlowSetup)]
     fn flow_setup(tables: &JsValue);
-    #[wasm_bindgen(js_name = gpFlowReady)]
-    fn flow_ready() -> bool;
     #[wasm_bindgen(js_name = gpDecision)]
     fn js_decision(packed: u32, via: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = gpActions)]
@@ -182,11 +179,17 @@ fn strings(items: impl IntoIterator<Item = Option<&'static str>>) -> Array {
     out
 }
 
-/// Fills the inline module's tables from the Rust types, once per module instance.
+thread_local! {
+    /// Whether this instance has filled the inline module's tables.
+    static TABLES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Fills the inline module's tables from the Rust types, once per Wasm instance.
 fn ensure_tables() {
-    if flow_ready() {
+    if TABLES_READY.with(std::cell::Cell::get) {
         return;
     }
+    TABLES_READY.with(|ready| ready.set(true));
     let mut codes: Vec<Option<&'static str>> = vec![None; Code::COUNT + 1];
     let mut code_messages = codes.clone();
     for code in every_code() {
