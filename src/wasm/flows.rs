@@ -24,9 +24,9 @@ use super::convert::{from_js, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
 use crate::error::{Error, Result};
-use crate::model::Flow;
 use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
 use js_sys::{Array, Object, Uint32Array, Uint8Array};
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -128,10 +128,17 @@ extern "C" {
     fn js_decision(packed: u32, via: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = gpActions)]
     fn js_actions(mask: u32) -> Array;
-    #[wasm_bindgen(js_name = gpReadBatch)]
-    fn js_read_batch(items: &Array) -> Array;
-    #[wasm_bindgen(js_name = gpBuildBatch)]
-    fn js_build_batch(items: &Array, packed: &Uint32Array, vias: &Array, errors: &Array) -> Array;
+    // These two read the caller's items, whose getters may throw: `catch` hands the
+    // exception back to Rust, which rethrows it once nothing is borrowed.
+    #[wasm_bindgen(js_name = gpReadBatch, catch)]
+    fn js_read_batch(items: &Array) -> std::result::Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = gpBuildBatch, catch)]
+    fn js_build_batch(
+        items: &Array,
+        packed: &Uint32Array,
+        vias: &Array,
+        errors: &Array,
+    ) -> std::result::Result<Array, JsValue>;
 }
 
 /// The roles in the order of their packed index (0: none).
@@ -280,13 +287,10 @@ fn person(cache: &FlowCache) -> Result<&Person> {
         .ok_or_else(|| Error::InvalidInput("no signed-in person".into()))
 }
 
-/// The action and flow an item of `checkMany` names, read field by field, or exactly what
-/// is wrong with it (the slow path, for items the batch reader flagged).
-fn read_item<'d>(
-    dir: &'d crate::directory::Directory,
-    index: usize,
-    item: &JsValue,
-) -> Result<(Action, &'d Flow)> {
+/// The action and flow id an item of `checkMany` names, read field by field, or exactly
+/// what is wrong with it (the slow path, for items the batch reader flagged). Runs before
+/// the directory is borrowed: the item is the caller's object and may throw.
+fn read_fields(index: usize, item: &JsValue) -> Result<(Action, String)> {
     if !item.is_object() {
         return Err(Error::InvalidInput(format!(
             "checkMany[{index}] must be an object {{ id, action, flowId }}"
@@ -311,8 +315,7 @@ fn read_item<'d>(
             })
     };
     let action = Action::parse(&field("action")?)?;
-    let flow = sharing::flow(dir, &field("flowId")?)?;
-    Ok((action, flow))
+    Ok((action, field("flowId")?))
 }
 
 fn error_object(err: &Error) -> Object {
@@ -397,7 +400,7 @@ impl JsSession {
         let len = items.length() as usize;
         throw(sharing::check_batch_len(len))?;
         ensure_tables();
-        let read = js_read_batch(items);
+        let read = js_read_batch(items)?;
         let kinds = read.get(0).dyn_into::<Uint8Array>().map(|k| k.to_vec());
         let flow_ids = read.get(1).as_string();
         let (Ok(kinds), Some(flow_ids)) = (kinds, flow_ids) else {
@@ -405,26 +408,42 @@ impl JsSession {
                 "checkMany could not read its items".into(),
             )));
         };
-        self.with_cache(|dir, cache| {
+        // Every item as (action, flow id) or its error, before borrowing anything.
+        let mut ids = flow_ids.split('\0');
+        let requests: Vec<Result<(Action, Cow<'_, str>)>> = kinds
+            .iter()
+            .enumerate()
+            .map(|(index, kind)| {
+                if *kind == BAD_ITEM {
+                    read_fields(index, &items.get(index as u32))
+                        .map(|(action, flow_id)| (action, Cow::Owned(flow_id)))
+                } else {
+                    let action = Action::ALL.get(usize::from(*kind)).copied();
+                    match (action, ids.next()) {
+                        (Some(action), Some(flow_id)) => Ok((action, Cow::Borrowed(flow_id))),
+                        _ => Err(Error::InvalidInput(format!(
+                            "checkMany[{index}] could not be read"
+                        ))),
+                    }
+                }
+            })
+            .collect();
+        let (packed, vias, errors) = self.with_cache(|dir, cache| {
             let mut packed: Vec<u32> = Vec::with_capacity(len);
             let errors = Array::new();
             let vias = Array::new();
             let mut via_slots: Vec<(u32, u32)> = Vec::new();
-            let mut ids = flow_ids.split('\0');
-            for (index, kind) in kinds.iter().enumerate() {
-                let read = if *kind == BAD_ITEM {
-                    read_item(dir, index, &items.get(index as u32))
-                } else {
-                    let flow_id = ids.next().unwrap_or_default();
-                    Action::ALL
-                        .get(usize::from(*kind))
-                        .copied()
-                        .ok_or_else(|| Error::InvalidInput("unknown action index".into()))
-                        .and_then(|action| Ok((action, sharing::flow(dir, flow_id)?)))
-                };
-                match read {
-                    Ok((action, flow)) => {
-                        let verdict = person(cache)?.verdict(action, flow);
+            for request in &requests {
+                let decided =
+                    request
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|(action, flow_id)| {
+                            let flow = sharing::flow(dir, flow_id)?;
+                            Ok(person(cache)?.verdict(*action, flow))
+                        });
+                match decided {
+                    Ok(verdict) => {
                         let slot = match verdict.via {
                             Via::Direct => 0,
                             Via::Groups(path) => match via_slots.iter().find(|(p, _)| *p == path) {
@@ -447,13 +466,10 @@ impl JsSession {
                     }
                 }
             }
-            Ok(js_build_batch(
-                items,
-                &Uint32Array::from(packed.as_slice()),
-                &vias,
-                &errors,
-            ))
-        })
+            Ok((packed, vias, errors))
+        })?;
+        // The answers are built after the borrows end: building reads the caller's ids.
+        js_build_batch(items, &Uint32Array::from(packed.as_slice()), &vias, &errors)
     }
 
     /// Shares the flow `flowId` with `{ principal, role }`: `principal` is a group id or a

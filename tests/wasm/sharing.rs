@@ -339,3 +339,30 @@ fn changes_to_groups_through_the_directory_reach_cached_sessions() {
     assert_eq!(get(&d, "allowed").as_bool(), Some(true));
     assert_eq!(stringify(&get(&d, "via")), r#"["finance"]"#);
 }
+
+#[wasm_bindgen_test]
+fn an_item_that_throws_when_read_leaves_the_session_usable() {
+    let js = directory();
+    let bob = sign_in(&js, "bob");
+    let hostile = Object::new();
+    let descriptor = Object::new();
+    let boom = js_sys::Function::new_no_args("throw new Error('boom')");
+    Reflect::set(&descriptor, &"get".into(), &boom).unwrap();
+    Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    Object::define_property(&hostile, &"id".into(), &descriptor);
+    Reflect::set(&hostile, &"action".into(), &"run".into()).unwrap();
+    Reflect::set(&hostile, &"flowId".into(), &"invoice-flow".into()).unwrap();
+    let items = Array::new();
+    items.push(&hostile);
+    let err = bob.check_many(items.into()).unwrap_err();
+    assert!(get(&err, "message").as_string().unwrap().contains("boom"));
+    // The caller's exception reached them, and nothing stays borrowed.
+    assert_eq!(
+        get(&bob.check("run", "invoice-flow").unwrap(), "allowed").as_bool(),
+        Some(true)
+    );
+    js.upsert_group(JsValue::from_str(
+        r#"{ "id": "finance", "tenantId": "contoso", "displayName": "Finance", "members": [] }"#,
+    ))
+    .unwrap();
+}
