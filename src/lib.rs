@@ -16,6 +16,7 @@ pub mod limits;
 pub mod model;
 pub mod search;
 pub mod session;
+pub mod snapshot;
 pub mod wasm;
 
 pub use error::{Error, Result};

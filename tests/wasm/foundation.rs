@@ -124,3 +124,29 @@ fn a_refused_mutation_changes_nothing() {
     assert_eq!(code_of(dir.upsert_group(cyc).err().unwrap()), "GROUP_CYCLE");
     assert_eq!(dir.to_json_string().unwrap(), before);
 }
+
+#[wasm_bindgen_test]
+fn snapshots_round_trip_and_refuse_damage() {
+    let dir = directory();
+    let bytes = dir.to_bytes().unwrap();
+    let again = JsDirectory::from_bytes(&bytes).unwrap();
+    assert_eq!(
+        again.to_json_string().unwrap(),
+        dir.to_json_string().unwrap()
+    );
+    let mut bad = bytes.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0x10;
+    assert_eq!(
+        code_of(JsDirectory::from_bytes(&bad).err().unwrap()),
+        "SNAPSHOT_CHECKSUM_MISMATCH"
+    );
+    assert_eq!(
+        code_of(JsDirectory::from_bytes(&bytes[..30]).err().unwrap()),
+        "SNAPSHOT_TRUNCATED"
+    );
+    assert_eq!(
+        code_of(JsDirectory::from_bytes(b"hello").err().unwrap()),
+        "SNAPSHOT_NOT_RECOGNIZED"
+    );
+}
