@@ -13,8 +13,12 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
         return serde_path_to_error::deserialize(&mut de)
             .map_err(|e| Error::from_serde_message(&e.to_string()));
     }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(|e| Error::from_serde_message(&e.to_string()))
+    // serde_wasm_bindgen reads only a struct's declared properties, so an unknown field
+    // would be silently dropped; reading the object whole first keeps every property and
+    // lets `deny_unknown_fields` refuse the typo, with its path.
+    let whole: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| Error::from_serde_message(&e.to_string()))?;
+    serde_path_to_error::deserialize(whole).map_err(|e| Error::from_serde_message(&e.to_string()))
 }
 
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).
