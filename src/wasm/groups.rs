@@ -11,6 +11,82 @@ use crate::groups::{self, InvitationRequest, JoinBox, SelfServiceConfig};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(typescript_custom_section)]
+const GROUP_TYPES: &'static str = r#"
+/** What a group owner fills in to invite someone (`session.inviteToGroup`). */
+export interface InvitationRequest {
+  /** The invitee's email address. */
+  email: string;
+  /** Name of a new guest account (absent or blank: the part before the `@`). */
+  displayName?: string;
+  /** Welcome message for the invitation email. */
+  message?: string;
+}
+/** Graph `invitation.status`: `Completed` when an existing member or redeemed guest was added. */
+export type InvitationStatus = "PendingAcceptance" | "Completed";
+/** An invitation, shaped like Microsoft Graph's `invitation` resource, plus the group. */
+export interface Invitation {
+  invitedUserEmailAddress: string;
+  invitedUserDisplayName: string;
+  invitedUserType: "Guest" | "Member";
+  invitedUserMessageInfo: { customizedMessageBody?: string };
+  /** The tenant's My Apps portal: `https://myapps.microsoft.com/?tenantId=<tenantId>`. */
+  inviteRedirectUrl: string;
+  /**
+   * Only while pending: `https://login.microsoftonline.com/redeem?tenantId=<tenantId>&userId=<guestId>`;
+   * pass it to `dir.redeemInvitation({ inviteRedeemUrl })`.
+   */
+  inviteRedeemUrl?: string;
+  invitedUser: { id: string };
+  status: InvitationStatus;
+  groupId: string;
+}
+/** How to name the invitation a guest redeems (`dir.redeemInvitation`). */
+export type RedeemRequest =
+  | { inviteRedeemUrl: string }
+  | { tenantId: string; user: string };
+/** Self-service settings for an app (`dir.configureSelfService`). */
+export interface SelfServiceConfig {
+  /** The group self-service adds people to; it must be assigned to the app. */
+  groupId: string;
+  requireApproval?: boolean;
+}
+/** What `session.requestToJoin` did. */
+export interface JoinResult {
+  groupId: string;
+  outcome: "added" | "pending";
+  /** The waiting request, when `pending`. */
+  requestId?: string;
+}
+/** Which join requests `session.joinRequests` lists (default `toDecide`). */
+export interface JoinRequestsOptions {
+  box?: "toDecide" | "mine";
+}
+/** One join request with the names a list shows. */
+export interface JoinRequestItem {
+  id: string;
+  groupId: string;
+  groupDisplayName: string;
+  userId: string;
+  userDisplayName: string;
+  userType: "Guest" | "Member";
+  status: "pending" | "approved" | "declined";
+  decidedBy?: string;
+}
+/** An app the signed-in person reaches (`session.myApps`). */
+export interface AppAccess {
+  id: string;
+  displayName: string;
+  singleSignOn: "none" | "saml" | "oidc" | "password" | "linked";
+  /** A direct assignment wins over groups. */
+  assignment: "direct" | "group";
+  /** For `group`: the groups from the person's nearest group up to the one assigned (shortest chain). */
+  via: string[];
+  /** `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>` */
+  link: string;
+}
+"#;
+
 /// `dir.redeemInvitation(...)`: `{ inviteRedeemUrl }` or `{ tenantId, user }`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -55,7 +131,7 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = setSelfServiceGroupManagement)]
     pub fn set_self_service_group_management(
         &self,
-        tenant_id: &str,
+        #[wasm_bindgen(js_name = tenantId)] tenant_id: &str,
         enabled: bool,
     ) -> std::result::Result<(), JsValue> {
         change(self, |d| {
@@ -68,8 +144,8 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = assignToApp)]
     pub fn assign_to_app(
         &self,
-        app_id: &str,
-        principal_id: &str,
+        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(js_name = principalId)] principal_id: &str,
     ) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
             to_js(&groups::assign_to_app(d, app_id, principal_id)?)
@@ -81,8 +157,8 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = unassignFromApp)]
     pub fn unassign_from_app(
         &self,
-        app_id: &str,
-        principal_id: &str,
+        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(js_name = principalId)] principal_id: &str,
     ) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
             to_js(&groups::unassign_from_app(d, app_id, principal_id)?)
@@ -99,8 +175,8 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = configureSelfService)]
     pub fn configure_self_service(
         &self,
-        app_id: &str,
-        config: JsValue,
+        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "SelfServiceConfig")] config: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
             let config: SelfServiceConfig = from_js(config)?;
@@ -110,7 +186,10 @@ impl JsDirectory {
 
     /// Turns self-service off for an app (keeping its group); returns the app.
     #[wasm_bindgen(js_name = disableSelfService)]
-    pub fn disable_self_service(&self, app_id: &str) -> std::result::Result<JsValue, JsValue> {
+    pub fn disable_self_service(
+        &self,
+        #[wasm_bindgen(js_name = appId)] app_id: &str,
+    ) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| to_js(&groups::disable_self_service(d, app_id)?))
     }
 
@@ -118,7 +197,10 @@ impl JsDirectory {
     /// `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`. Throws
     /// `UNKNOWN_APP`.
     #[wasm_bindgen(js_name = appLink)]
-    pub fn app_link(&self, app_id: &str) -> std::result::Result<String, JsValue> {
+    pub fn app_link(
+        &self,
+        #[wasm_bindgen(js_name = appId)] app_id: &str,
+    ) -> std::result::Result<String, JsValue> {
         let shared = self.shared();
         let dir = shared
             .try_borrow()
@@ -139,7 +221,10 @@ impl JsDirectory {
     /// const guest = dir.redeemInvitation({ inviteRedeemUrl: invitation.inviteRedeemUrl });
     /// const session = dir.signIn({ tenantId: "contoso", user: guest.mail });
     #[wasm_bindgen(js_name = redeemInvitation)]
-    pub fn redeem_invitation(&self, request: JsValue) -> std::result::Result<JsValue, JsValue> {
+    pub fn redeem_invitation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RedeemRequest")] request: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
             let req: RedeemRequest = from_js(request)?;
             let (tenant_id, user) = match req {
@@ -181,11 +266,11 @@ impl JsSession {
     /// @example
     /// const invitation = owner.inviteToGroup("payroll-users",
     ///   { email: "eve@northwind.com", message: "Welcome to Payroll!" });
-    #[wasm_bindgen(js_name = inviteToGroup)]
+    #[wasm_bindgen(js_name = inviteToGroup, unchecked_return_type = "Invitation")]
     pub fn invite_to_group(
         &self,
-        group_id: &str,
-        request: JsValue,
+        #[wasm_bindgen(js_name = groupId)] group_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "InvitationRequest")] request: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         self.write(|d, s| {
             let request: InvitationRequest = from_js(request)?;
@@ -196,16 +281,22 @@ impl JsSession {
     /// Asks to join a group: `{ groupId, outcome: "added" | "pending", requestId? }`.
     /// Throws `GROUP_CLOSED`, `ALREADY_MEMBER`, `REQUEST_ALREADY_PENDING`,
     /// `SELF_SERVICE_DISABLED`, `DYNAMIC_GROUP`, `ON_PREMISES_GROUP`, `UNKNOWN_GROUP`.
-    #[wasm_bindgen(js_name = requestToJoin)]
-    pub fn request_to_join(&self, group_id: &str) -> std::result::Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = requestToJoin, unchecked_return_type = "JoinResult")]
+    pub fn request_to_join(
+        &self,
+        #[wasm_bindgen(js_name = groupId)] group_id: &str,
+    ) -> std::result::Result<JsValue, JsValue> {
         self.write(|d, s| to_js(&s.request_to_join(d, group_id)?))
     }
 
     /// Join requests this person sees: `{ box: "toDecide" }` (the default: pending
     /// requests of groups they own) or `{ box: "mine" }` (their own). Items: `{ id,
     /// groupId, groupDisplayName, userId, userDisplayName, userType, status, decidedBy? }`.
-    #[wasm_bindgen(js_name = joinRequests)]
-    pub fn join_requests(&self, options: JsValue) -> std::result::Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = joinRequests, unchecked_return_type = "JoinRequestItem[]")]
+    pub fn join_requests(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "JoinRequestsOptions")] options: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| {
             let options: JoinRequestsOptions = if options.is_undefined() || options.is_null() {
                 JoinRequestsOptions::default()
@@ -219,10 +310,10 @@ impl JsSession {
     /// As an owner of the group, approves (`true`: the person is added) or declines a
     /// pending join request; returns it decided. Throws `NOT_GROUP_OWNER`,
     /// `REQUEST_ALREADY_DECIDED`, `UNKNOWN_JOIN_REQUEST`.
-    #[wasm_bindgen(js_name = decideJoinRequest)]
+    #[wasm_bindgen(js_name = decideJoinRequest, unchecked_return_type = "JoinRequestItem")]
     pub fn decide_join_request(
         &self,
-        request_id: &str,
+        #[wasm_bindgen(js_name = requestId)] request_id: &str,
         approve: bool,
     ) -> std::result::Result<JsValue, JsValue> {
         self.write(|d, s| to_js(&s.decide_join_request(d, request_id, approve)?))
@@ -234,15 +325,15 @@ impl JsSession {
     #[wasm_bindgen(js_name = removeFromGroup)]
     pub fn remove_from_group(
         &self,
-        group_id: &str,
-        member_id: &str,
+        #[wasm_bindgen(js_name = groupId)] group_id: &str,
+        #[wasm_bindgen(js_name = memberId)] member_id: &str,
     ) -> std::result::Result<JsValue, JsValue> {
         self.write(|d, s| to_js(&s.remove_from_group(d, group_id, member_id)?))
     }
 
     /// The apps of this tenant the person reaches: `[{ id, displayName, singleSignOn,
     /// assignment: "direct" | "group", via: [groupIds], link }]`.
-    #[wasm_bindgen(js_name = myApps)]
+    #[wasm_bindgen(js_name = myApps, unchecked_return_type = "AppAccess[]")]
     pub fn my_apps(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| to_js(&s.my_apps(d)?))
     }
