@@ -49,15 +49,18 @@ pub fn my_apps(dir: &Directory, tenant_id: &str, user_id: &str) -> Vec<AppAccess
         .apps()
         .filter(|app| app.tenant_id == tenant_id)
         .filter_map(|app| {
-            if app.assignments.iter().any(|p| p == user_id) {
-                return Some(access(app, Assignment::Direct, Vec::new()));
+            // One pass over the assignments: the person, or their nearest group.
+            let mut nearest: Option<usize> = None;
+            for p in &app.assignments {
+                if p == user_id {
+                    return Some(access(app, Assignment::Direct, Vec::new()));
+                }
+                if let Some(&i) = rank.get(p.as_str()) {
+                    nearest = Some(nearest.map_or(i, |n| n.min(i)));
+                }
             }
-            app.assignments
-                .iter()
-                .filter_map(|p| rank.get(p.as_str()).copied())
-                .min()
-                .and_then(|i| groups.get(i))
-                .map(|m| access(app, Assignment::Group, m.path.clone()))
+            let m = groups.get(nearest?)?;
+            Some(access(app, Assignment::Group, m.path.clone()))
         })
         .collect();
     apps.sort_by(|a, b| {
