@@ -987,3 +987,24 @@ fn only_an_owner_removes_and_only_a_member() {
     let group = bob.remove_from_group(&mut dir, "board", "bob").unwrap();
     assert!(group.members.is_empty());
 }
+
+#[test]
+fn an_existing_guest_whose_home_tenant_is_blocked_is_not_added_either() {
+    // The shared sample world: Tom's guest object exists, but Contoso blocks Tailspin.
+    let mut dir = common::directory();
+    let bob = sign_in(&dir, "bob");
+    assert_eq!(
+        refused(&mut dir, |d| bob.invite_to_group(
+            d,
+            "sales",
+            &invite("tom@tailspin.us")
+        )),
+        "COLLABORATION_BLOCKED"
+    );
+    // Gina's address names no tenant of the world: her guest object is added as is.
+    let invitation = bob
+        .invite_to_group(&mut dir, "sales", &invite("gina@gmail.com"))
+        .unwrap();
+    assert_eq!(invitation.invited_user.id, "gina-gmail");
+    assert_eq!(invitation.status, InvitationStatus::Completed);
+}
