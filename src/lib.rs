@@ -12,6 +12,7 @@
 pub mod b2b;
 pub mod directory;
 pub mod error;
+pub mod groups;
 pub mod limits;
 pub mod model;
 pub mod search;
