@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod model;
+pub mod sample;
 pub mod search;
 pub mod wasm;
 
