@@ -10,6 +10,7 @@
 //! JavaScript.
 
 pub mod error;
+pub mod graph;
 pub mod model;
 pub mod sample;
 pub mod search;
