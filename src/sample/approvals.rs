@@ -123,6 +123,68 @@ impl Timeline<'_> {
     }
 }
 
+impl Timeline<'_> {
+    /// Gives the responses `responders` (in approver order) have made so far, as the
+    /// type's rule allows; `completing` asks for a decided approval. Returns whether it
+    /// is completed and its outcome.
+    fn play(
+        &mut self,
+        approval_type: ApprovalType,
+        options: &[String],
+        responders: &[usize],
+        completing: bool,
+    ) -> (bool, Option<String>) {
+        match approval_type {
+            ApprovalType::FirstToRespond | ApprovalType::CustomWaitForOne => {
+                let Some(&who) = self.dice.pick(responders).filter(|_| completing) else {
+                    return (false, None);
+                };
+                let answer = if approval_type == ApprovalType::CustomWaitForOne {
+                    options[self.dice.below(options.len())].clone()
+                } else if self.dice.percent(75) {
+                    APPROVE.to_string()
+                } else {
+                    REJECT.to_string()
+                };
+                self.respond(who, &answer);
+                (true, Some(answer))
+            }
+            ApprovalType::EveryoneMustApprove | ApprovalType::Sequential => {
+                let approving = self.dice.below(responders.len());
+                let rejecting = completing && self.dice.percent(30);
+                if completing && !rejecting {
+                    for &who in responders {
+                        self.respond(who, APPROVE);
+                    }
+                    return (true, Some(APPROVE.to_string()));
+                }
+                for &who in &responders[..approving] {
+                    self.respond(who, APPROVE);
+                }
+                match responders.get(approving).filter(|_| rejecting) {
+                    Some(&who) => {
+                        self.respond(who, REJECT);
+                        (true, Some(REJECT.to_string()))
+                    }
+                    None => (false, None),
+                }
+            }
+            ApprovalType::CustomWaitForAll => {
+                let answering = if completing {
+                    responders.len()
+                } else {
+                    self.dice.below(responders.len())
+                };
+                for &who in &responders[..answering] {
+                    let answer = options[self.dice.below(options.len())].clone();
+                    self.respond(who, &answer);
+                }
+                (completing, None)
+            }
+        }
+    }
+}
+
 /// Adds the generated approvals of every tenant.
 pub(super) fn add_approvals(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
     let mut made = Vec::new();
@@ -161,56 +223,7 @@ pub(super) fn add_approvals(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
                 .iter()
                 .filter_map(|&p| people.responder(&world.users, p))
                 .collect();
-            let mut outcome = None;
-            let mut completed = false;
-            match approval_type {
-                ApprovalType::FirstToRespond | ApprovalType::CustomWaitForOne => {
-                    if let (true, Some(&who)) = (completing, line.dice.pick(&responders)) {
-                        let answer = if approval_type != ApprovalType::FirstToRespond {
-                            options[line.dice.below(options.len())].clone()
-                        } else if line.dice.percent(75) {
-                            APPROVE.to_string()
-                        } else {
-                            REJECT.to_string()
-                        };
-                        line.respond(who, &answer);
-                        outcome = Some(answer);
-                        completed = true;
-                    }
-                }
-                ApprovalType::EveryoneMustApprove | ApprovalType::Sequential => {
-                    let approving = line.dice.below(responders.len());
-                    let rejecting = completing && line.dice.percent(30);
-                    if completing && !rejecting {
-                        for &who in &responders {
-                            line.respond(who, APPROVE);
-                        }
-                        outcome = Some(APPROVE.to_string());
-                        completed = true;
-                    } else {
-                        for &who in &responders[..approving] {
-                            line.respond(who, APPROVE);
-                        }
-                        if let (true, Some(&who)) = (rejecting, responders.get(approving)) {
-                            line.respond(who, REJECT);
-                            outcome = Some(REJECT.to_string());
-                            completed = true;
-                        }
-                    }
-                }
-                ApprovalType::CustomWaitForAll => {
-                    let answering = if completing {
-                        responders.len()
-                    } else {
-                        line.dice.below(responders.len())
-                    };
-                    for &who in &responders[..answering] {
-                        let answer = options[line.dice.below(options.len())].clone();
-                        line.respond(who, &answer);
-                    }
-                    completed = completing;
-                }
-            }
+            let (completed, outcome) = line.play(approval_type, &options, &responders, completing);
             let completed_at = completed.then(|| clock::at(line.now));
             let responses = line.responses;
             made.push(Approval {

@@ -19,8 +19,13 @@
 //! | `tailspin`  | usgov  | `limited`      | enables `global`; initial domain `tailspintoys.onmicrosoft.us` |
 //! | `woodgrove` | global | `limited`      | inbound off by default, on for partner `fabrikam`           |
 //!
-//! So `contoso` ← `tailspin` works across clouds, `fabrikam` ← `tailspin` does not, and
-//! `contoso` ← `woodgrove`, `woodgrove` ← `contoso`, `woodgrove` ← `northwind` are blocked.
+//! Verdicts (resource ← home): allowed are contoso ← fabrikam, northwind, tailspin
+//! (across clouds); fabrikam ← contoso, northwind, woodgrove; northwind ← contoso,
+//! fabrikam, woodgrove; tailspin ← contoso (across clouds); woodgrove ← fabrikam (a
+//! partner override of its closed default). Every other pair is blocked: by contoso's
+//! partner setting (← woodgrove), woodgrove's default inbound (← contoso, northwind),
+//! northwind's outbound partner setting (woodgrove ← northwind), or by clouds (tailspin
+//! with anyone but contoso). The full table is in the `tenants` submodule.
 //!
 //! # Well-known objects (in every world, whatever the size and seed)
 //!

@@ -5,6 +5,7 @@
 //! name and real address, and its userPrincipalName is that address with `@` turned
 //! into `_`, then `#EXT#@` and the resource tenant's initial domain.
 
+use super::crowd::Crowd;
 use super::dice::Dice;
 use super::ids;
 use super::names;
@@ -197,16 +198,10 @@ fn guest_state(dice: &mut Dice) -> ExternalUserState {
 /// [`GUEST_ROUTES`], about one in twelve with an outside email account. Nobody is
 /// invited twice into the same tenant.
 pub(super) fn add_guests(world: &mut World, dice: &mut Dice, count: usize) {
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); TENANTS.len()];
+    let crowd = Crowd::count(world);
     let position = |tenant_id: &str| TENANTS.iter().position(|t| t.id == tenant_id);
-    for (i, u) in world.users.iter().enumerate() {
-        if u.user_type == UserType::Member {
-            if let Some(p) = position(&u.tenant_id) {
-                members[p].push(i);
-            }
-        }
-    }
-    // Bit r of invited[u] is set once user u has a guest object in tenant r.
+    // Bit r of invited[u] is set once user u has a guest object in tenant r
+    // (there are at most 8 tenants, see `tenants`).
     let mut invited = vec![0u8; world.users.len()];
     for u in world.users.iter().filter(|u| u.is_guest()) {
         let home = u
@@ -226,7 +221,7 @@ pub(super) fn add_guests(world: &mut World, dice: &mut Dice, count: usize) {
             for _attempt in 0..4 {
                 let (resource, home, _) =
                     GUEST_ROUTES[dice.weighted(GUEST_ROUTES, |route| route.2)];
-                let Some(&h) = dice.pick(&members[home]) else {
+                let Some(&h) = dice.pick(&crowd.0[home].members) else {
                     continue;
                 };
                 if invited[h] & (1 << resource) == 0 {

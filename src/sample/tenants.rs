@@ -1,14 +1,17 @@
 //! The sample world's tenants, their B2B settings, and where guests come from.
 //!
-//! | resource ← home       | verdict | why                                                  |
-//! |-----------------------|---------|------------------------------------------------------|
-//! | contoso ← fabrikam    | allowed |                                                      |
-//! | contoso ← tailspin    | allowed | across clouds: both enable the other's cloud         |
-//! | contoso ← woodgrove   | blocked | contoso's partner setting: woodgrove inbound off     |
-//! | fabrikam ← tailspin   | blocked | fabrikam does not enable the usgov cloud             |
-//! | woodgrove ← fabrikam  | allowed | woodgrove blocks inbound by default; fabrikam is a partner override |
-//! | woodgrove ← contoso   | blocked | woodgrove's default inbound is off                   |
-//! | woodgrove ← northwind | blocked | inbound off, and northwind's partner setting turns outbound to woodgrove off |
+//! Collaboration verdicts (resource ← home) these settings give:
+//!
+//! | resource ↓ / home →  | contoso | fabrikam | northwind | tailspin | woodgrove |
+//! |----------------------|---------|----------|-----------|----------|-----------|
+//! | contoso              |         | yes      | yes       | yes (across clouds) | no: contoso's partner setting blocks woodgrove inbound |
+//! | fabrikam             | yes     |          | yes       | no: fabrikam does not enable usgov | yes |
+//! | northwind            | yes     | yes      |           | no: cloud | yes |
+//! | tailspin             | yes (across clouds) | no: cloud | no: cloud | | no: cloud |
+//! | woodgrove            | no: woodgrove's default inbound is off | yes: partner override | no: inbound off, and northwind's outbound to woodgrove off | no: cloud and inbound | |
+//!
+//! Guests are invited along [`GUEST_ROUTES`]; the three blocked routes there are rare
+//! on purpose (demo material for refused sign-ins).
 
 use crate::model::{
     AccessDirections, Cloud, CrossTenantAccess, GuestAccess, PartnerAccess, Tenant, TenantSettings,
@@ -92,6 +95,9 @@ pub(super) static TENANTS: [TenantSpec; 5] = [
         outside_guest_share: 7,
     },
 ];
+
+// Invitations are tracked in one byte per person, one bit per tenant.
+const _: () = assert!(TENANTS.len() <= 8);
 
 /// Where tenant-homed guests are invited: (resource, home, relative share). The three
 /// blocked pairs are rare on purpose: demo material for refused sign-ins.
