@@ -19,5 +19,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 fn the_default_world_is_the_same_on_every_platform() {
     let world = sample_world(&SampleOptions::default());
     let json = serde_json::to_string(&world).unwrap();
-    assert_eq!(format!("{:016x}", fnv1a(json.as_bytes())), "5312bde9bc7933ca");
+    assert_eq!(
+        format!("{:016x}", fnv1a(json.as_bytes())),
+        "5312bde9bc7933ca"
+    );
 }
