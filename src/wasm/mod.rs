@@ -8,7 +8,7 @@ mod error;
 mod groups;
 mod session;
 
-pub use directory::JsDirectory;
+pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
 pub use session::JsSession;
 
