@@ -12,11 +12,15 @@
 pub mod b2b;
 pub mod directory;
 pub mod error;
+pub mod graph;
+pub mod groups;
 pub mod limits;
 pub mod model;
+pub mod sample;
 pub mod search;
 pub mod session;
 pub mod sharing;
+pub mod snapshot;
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -5,7 +5,9 @@
 use super::Directory;
 use crate::error::{Error, Result};
 use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{App, Approval, Flow, Group, JoinRequest, Tenant, Trigger, User, UserType};
+use crate::model::{
+    App, Approval, Flow, Group, JoinRequest, SingleSignOn, Tenant, Trigger, User, UserType,
+};
 
 /// Refuses an empty or over-long id.
 pub fn id(id: &str) -> Result<()> {
@@ -19,7 +21,7 @@ pub fn id(id: &str) -> Result<()> {
 }
 
 fn text(owner: &str, field: &str, value: &str) -> Result<()> {
-    limits::text(&format!("{owner}.{field}"), value, MAX_TEXT_CHARS)
+    limits::text(format_args!("{owner}.{field}"), value, MAX_TEXT_CHARS)
 }
 
 fn tenant_exists(dir: &Directory, from: &str, tenant_id: &str) -> Result<()> {
@@ -98,7 +100,7 @@ pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
             ),
         });
     }
-    limits::list(&format!("{}.domains", t.id), &t.domains)?;
+    limits::list(format_args!("{}.domains", t.id), &t.domains)?;
     for d in &t.domains {
         text(&t.id, "domains[]", d)?;
     }
@@ -127,8 +129,8 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
             text(&u.id, field, v)?;
         }
     }
-    limits::list(&format!("{}.otherMails", u.id), &u.other_mails)?;
-    limits::list(&format!("{}.licenses", u.id), &u.licenses)?;
+    limits::list(format_args!("{}.otherMails", u.id), &u.other_mails)?;
+    limits::list(format_args!("{}.licenses", u.id), &u.licenses)?;
     match u.user_type {
         UserType::Member => {
             if u.home_tenant_id.is_some() || u.home_user_id.is_some() {
@@ -184,10 +186,10 @@ pub fn group(dir: &Directory, g: &Group) -> Result<()> {
     tenant_exists(dir, &g.id, &g.tenant_id)?;
     text(&g.id, "displayName", &g.display_name)?;
     if let Some(d) = &g.description {
-        limits::text(&format!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(format_args!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
     }
-    limits::list(&format!("{}.owners", g.id), &g.owners)?;
-    limits::list(&format!("{}.members", g.id), &g.members)?;
+    limits::list(format_args!("{}.owners", g.id), &g.owners)?;
+    limits::list(format_args!("{}.members", g.id), &g.members)?;
     for owner in &g.owners {
         user_of_tenant(dir, &g.id, "owners", owner, &g.tenant_id)?;
     }
@@ -201,8 +203,8 @@ pub fn group(dir: &Directory, g: &Group) -> Result<()> {
 pub fn app(dir: &Directory, a: &App) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
     text(&a.id, "displayName", &a.display_name)?;
-    limits::list(&format!("{}.owners", a.id), &a.owners)?;
-    limits::list(&format!("{}.assignments", a.id), &a.assignments)?;
+    limits::list(format_args!("{}.owners", a.id), &a.owners)?;
+    limits::list(format_args!("{}.assignments", a.id), &a.assignments)?;
     for owner in &a.owners {
         user_of_tenant(dir, &a.id, "owners", owner, &a.tenant_id)?;
     }
@@ -219,6 +221,30 @@ pub fn app(dir: &Directory, a: &App) -> Result<()> {
         }
         principal_of_tenant(dir, &a.id, "selfService.groupId", group_id, &a.tenant_id)?;
     }
+    self_service(a)
+}
+
+/// Self-service that is turned on needs single sign-on and a group assigned to the app
+/// (the group self-service adds people to), so no app can be half-configured.
+fn self_service(a: &App) -> Result<()> {
+    let Some(settings) = a.self_service.as_ref().filter(|s| s.enabled) else {
+        return Ok(());
+    };
+    if a.single_sign_on == SingleSignOn::None {
+        return Err(Error::SsoNotConfigured(a.id.clone()));
+    }
+    let Some(group_id) = &settings.group_id else {
+        return Err(Error::InvalidValue {
+            field: format!("apps[{}].selfService.groupId", a.id),
+            reason: "self-service that is enabled needs the group it adds people to".into(),
+        });
+    };
+    if !a.assignments.contains(group_id) {
+        return Err(Error::GroupNotAssignedToApp {
+            app: a.id.clone(),
+            group: group_id.clone(),
+        });
+    }
     Ok(())
 }
 
@@ -227,8 +253,8 @@ pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
     tenant_exists(dir, &f.id, &f.tenant_id)?;
     text(&f.id, "displayName", &f.display_name)?;
     user_of_tenant(dir, &f.id, "ownerId", &f.owner_id, &f.tenant_id)?;
-    limits::list(&format!("{}.coOwners", f.id), &f.co_owners)?;
-    limits::list(&format!("{}.runOnly", f.id), &f.run_only)?;
+    limits::list(format_args!("{}.coOwners", f.id), &f.co_owners)?;
+    limits::list(format_args!("{}.runOnly", f.id), &f.run_only)?;
     for p in &f.co_owners {
         principal_of_tenant(dir, &f.id, "coOwners", p, &f.tenant_id)?;
     }
@@ -246,10 +272,10 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
     text(&a.id, "title", &a.title)?;
     if let Some(d) = &a.details {
-        limits::text(&format!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(format_args!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
     }
     user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
-    limits::list(&format!("{}.approvers", a.id), &a.approvers)?;
+    limits::list(format_args!("{}.approvers", a.id), &a.approvers)?;
     if a.approvers.is_empty() {
         return Err(Error::InvalidValue {
             field: format!("approvals[{}].approvers", a.id),
@@ -267,7 +293,10 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
                     .into(),
         });
     }
-    limits::list(&format!("{}.responseOptions", a.id), &a.response_options)?;
+    limits::list(
+        format_args!("{}.responseOptions", a.id),
+        &a.response_options,
+    )?;
     for r in &a.responses {
         user_of_tenant(
             dir,
@@ -283,7 +312,7 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             });
         }
         if let Some(c) = &r.comments {
-            limits::text(&format!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
+            limits::text(format_args!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
         }
     }
     Ok(())

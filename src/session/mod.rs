@@ -7,6 +7,7 @@
 
 mod features;
 mod flows;
+mod groups;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
 
