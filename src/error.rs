@@ -51,7 +51,9 @@ pub enum Error {
     #[error("no join request with id \"{0}\"")]
     UnknownJoinRequest(Id),
     /// A reference to an object that does not exist.
-    #[error("{from}.{field} names \"{to}\", which does not exist; add it first or remove the reference")]
+    #[error(
+        "{from}.{field} names \"{to}\", which does not exist; add it first or remove the reference"
+    )]
     DanglingReference {
         /// The object holding the reference.
         from: Id,
@@ -87,7 +89,9 @@ pub enum Error {
         limit: usize,
     },
     /// Sign-in named nobody in that tenant.
-    #[error("no user \"{user}\" in tenant \"{tenant}\" (looked up by id, userPrincipalName and mail)")]
+    #[error(
+        "no user \"{user}\" in tenant \"{tenant}\" (looked up by id, userPrincipalName and mail)"
+    )]
     UserNotFound {
         /// What was given.
         user: String,
@@ -110,6 +114,19 @@ pub enum Error {
     /// A session whose person no longer exists in the directory.
     #[error("the signed-in user \"{0}\" no longer exists; sign in again")]
     SessionEnded(Id),
+    /// Removing an object that others still depend on.
+    #[error("\"{id}\" is still referenced by {by}.{field}; change or remove that first")]
+    InUse {
+        /// The object that cannot be removed.
+        id: Id,
+        /// The object that references it.
+        by: Id,
+        /// The referencing field.
+        field: &'static str,
+    },
+    /// Changing a user's tenant, which would orphan its memberships.
+    #[error("user \"{0}\" cannot move to another tenant; remove it and add a new user instead")]
+    TenantChange(Id),
     /// Run-only users on a flow that is not manually triggered.
     #[error("flow \"{0}\" is not manually triggered; only flows with a manual trigger can have run-only users")]
     RunOnlyRequiresManualTrigger(Id),
@@ -140,6 +157,8 @@ impl Error {
             Error::CollaborationBlocked { .. } => "COLLABORATION_BLOCKED",
             Error::SessionEnded(_) => "SESSION_ENDED",
             Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
+            Error::InUse { .. } => "IN_USE",
+            Error::TenantChange(_) => "TENANT_CHANGE",
         }
     }
 
@@ -159,7 +178,13 @@ impl Error {
             | Error::UnknownJoinRequest(id)
             | Error::InvitationPending(id)
             | Error::SessionEnded(id)
+            | Error::TenantChange(id)
             | Error::RunOnlyRequiresManualTrigger(id) => vec![("id", id.clone())],
+            Error::InUse { id, by, field } => vec![
+                ("id", id.clone()),
+                ("by", by.clone()),
+                ("field", (*field).to_string()),
+            ],
             Error::DanglingReference { from, field, to }
             | Error::CrossTenantReference { from, field, to } => vec![
                 ("from", from.clone()),
@@ -221,10 +246,7 @@ mod tests {
             },
         ];
         for e in samples {
-            assert!(e
-                .code()
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c == '_'));
+            assert!(e.code().chars().all(|c| c.is_ascii_uppercase() || c == '_'));
             assert!(!e.to_string().is_empty());
         }
     }

@@ -9,9 +9,13 @@
 //! The pure core builds and tests natively; [`wasm`] is the only module that talks to
 //! JavaScript.
 
+pub mod b2b;
+pub mod directory;
 pub mod error;
+pub mod limits;
 pub mod model;
 pub mod search;
+pub mod session;
 pub mod wasm;
 
 pub use error::{Error, Result};

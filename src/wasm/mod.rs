@@ -2,6 +2,15 @@
 //! `serde_wasm_bindgen`. It converts values and errors and calls the public Rust API;
 //! it holds no rules of its own.
 
+mod convert;
+mod directory;
+mod error;
+mod session;
+
+pub use directory::JsDirectory;
+pub use error::register_error_class;
+pub use session::JsSession;
+
 use wasm_bindgen::prelude::*;
 
 /// The guestpass version, as in Cargo.toml.

@@ -1,0 +1,151 @@
+//! Sign-in names: which user of a tenant a userPrincipalName or mail address names.
+//!
+//! Keys are hashes of (tenant, lower-cased address) so a million users cost a few bytes
+//! each; every hit is confirmed against the stored user, so a hash collision can never
+//! sign in the wrong person.
+
+use super::table::Table;
+use crate::error::{Error, Result};
+use crate::model::{Tenant, User};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Users of each tenant by userPrincipalName and by mail.
+#[derive(Debug, Clone, Default)]
+pub struct AddressBook {
+    by_hash: HashMap<u64, Slots>,
+}
+
+#[derive(Debug, Clone)]
+enum Slots {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+fn key(tenant_id: &str, address: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tenant_id.hash(&mut h);
+    0xffu8.hash(&mut h);
+    for c in address.chars().flat_map(char::to_lowercase) {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+impl AddressBook {
+    /// Indexes every user, refusing two users of one tenant with the same UPN.
+    pub fn build(users: &Table<User>, _tenants: &Table<Tenant>) -> Result<AddressBook> {
+        let mut book = AddressBook::default();
+        for (slot, user) in users.iter_slots() {
+            book.check_upn_free(user, users)?;
+            book.insert(slot, user);
+        }
+        Ok(book)
+    }
+
+    /// Refuses `user` if another user of its tenant already has its userPrincipalName.
+    pub fn check_upn_free(&self, user: &User, users: &Table<User>) -> Result<()> {
+        let taken = self
+            .candidates(&user.tenant_id, &user.user_principal_name)
+            .filter_map(|slot| users.at(slot))
+            .any(|other| {
+                other.id != user.id
+                    && other.tenant_id == user.tenant_id
+                    && same(&other.user_principal_name, &user.user_principal_name)
+            });
+        if taken {
+            return Err(Error::InvalidValue {
+                field: format!("users[{}].userPrincipalName", user.id),
+                reason: format!(
+                    "\"{}\" is already the userPrincipalName of another user in tenant \"{}\"",
+                    user.user_principal_name, user.tenant_id
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds the user's UPN and mail.
+    pub fn insert(&mut self, slot: u32, user: &User) {
+        self.add(key(&user.tenant_id, &user.user_principal_name), slot);
+        if let Some(mail) = &user.mail {
+            if !same(mail, &user.user_principal_name) {
+                self.add(key(&user.tenant_id, mail), slot);
+            }
+        }
+    }
+
+    /// Removes the user's UPN and mail.
+    pub fn remove(&mut self, slot: u32, user: &User) {
+        self.drop_key(key(&user.tenant_id, &user.user_principal_name), slot);
+        if let Some(mail) = &user.mail {
+            self.drop_key(key(&user.tenant_id, mail), slot);
+        }
+    }
+
+    /// The user of `tenant_id` whose UPN, or else whose mail, equals `address`.
+    pub fn find(&self, tenant_id: &str, address: &str, users: &Table<User>) -> Option<u32> {
+        let found: Vec<(u32, &User)> = self
+            .candidates(tenant_id, address)
+            .filter_map(|slot| users.at(slot).map(|u| (slot, u)))
+            .filter(|(_, u)| u.tenant_id == tenant_id)
+            .collect();
+        found
+            .iter()
+            .find(|(_, u)| same(&u.user_principal_name, address))
+            .or_else(|| {
+                found
+                    .iter()
+                    .find(|(_, u)| u.mail.as_deref().is_some_and(|m| same(m, address)))
+            })
+            .map(|(slot, _)| *slot)
+    }
+
+    fn candidates(&self, tenant_id: &str, address: &str) -> impl Iterator<Item = u32> + '_ {
+        let slots: &[u32] = match self.by_hash.get(&key(tenant_id, address)) {
+            Some(Slots::One(slot)) => std::slice::from_ref(slot),
+            Some(Slots::Many(slots)) => slots,
+            None => &[],
+        };
+        slots.iter().copied()
+    }
+
+    fn add(&mut self, k: u64, slot: u32) {
+        match self.by_hash.get_mut(&k) {
+            None => {
+                self.by_hash.insert(k, Slots::One(slot));
+            }
+            Some(Slots::One(existing)) => {
+                if *existing != slot {
+                    let first = *existing;
+                    self.by_hash.insert(k, Slots::Many(vec![first, slot]));
+                }
+            }
+            Some(Slots::Many(slots)) => {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+        }
+    }
+
+    fn drop_key(&mut self, k: u64, slot: u32) {
+        let now_empty = match self.by_hash.get_mut(&k) {
+            Some(Slots::One(existing)) => *existing == slot,
+            Some(Slots::Many(slots)) => {
+                slots.retain(|s| *s != slot);
+                slots.is_empty()
+            }
+            None => false,
+        };
+        if now_empty {
+            self.by_hash.remove(&k);
+        }
+    }
+}

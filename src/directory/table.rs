@@ -1,0 +1,184 @@
+//! A keyed store with stable slot numbers: lookups by id, iteration, and small `u32`
+//! handles that indexes (search, approvals) can hold instead of strings.
+
+use crate::model::Id;
+use std::collections::HashMap;
+
+/// Something stored in a [`Table`]: it knows its own id.
+pub trait Keyed {
+    /// The object's id.
+    fn key(&self) -> &str;
+}
+
+/// Objects of one kind by id, each in a stable slot until removed.
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    slots: Vec<Option<T>>,
+    index: HashMap<Id, u32>,
+    free: Vec<u32>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            slots: Vec::new(),
+            index: HashMap::new(),
+            free: Vec::new(),
+        }
+    }
+}
+
+impl<T: Keyed> Table<T> {
+    /// An empty table with room for `n` objects.
+    pub fn with_capacity(n: usize) -> Self {
+        Table {
+            slots: Vec::with_capacity(n),
+            index: HashMap::with_capacity(n),
+            free: Vec::new(),
+        }
+    }
+
+    /// How many objects are stored.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The object with this id.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.slot_of(id).and_then(|slot| self.at(slot))
+    }
+
+    /// The slot of the object with this id.
+    pub fn slot_of(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    /// The object in this slot.
+    pub fn at(&self, slot: u32) -> Option<&T> {
+        self.slots.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    /// Mutable access to the object with this id.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+        let slot = self.slot_of(id)?;
+        self.slots.get_mut(slot as usize).and_then(Option::as_mut)
+    }
+
+    /// Whether an object with this id is stored.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// Stores `value`, replacing the object with the same id (which keeps its slot).
+    /// Returns the slot and the replaced object.
+    pub fn put(&mut self, value: T) -> (u32, Option<T>) {
+        if let Some(slot) = self.slot_of(value.key()) {
+            if let Some(cell) = self.slots.get_mut(slot as usize) {
+                return (slot, cell.replace(value));
+            }
+        }
+        let id = value.key().to_string();
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                if let Some(cell) = self.slots.get_mut(slot as usize) {
+                    *cell = Some(value);
+                }
+                slot
+            }
+            None => {
+                self.slots.push(Some(value));
+                (self.slots.len() - 1) as u32
+            }
+        };
+        self.index.insert(id, slot);
+        (slot, None)
+    }
+
+    /// Removes the object with this id, returning it and its former slot.
+    pub fn take(&mut self, id: &str) -> Option<(u32, T)> {
+        let slot = self.index.remove(id)?;
+        let value = self.slots.get_mut(slot as usize).and_then(Option::take)?;
+        self.free.push(slot);
+        Some((slot, value))
+    }
+
+    /// Every stored object, in slot order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.slots.iter().filter_map(Option::as_ref)
+    }
+
+    /// Every stored object with its slot.
+    pub fn iter_slots(&self) -> impl Iterator<Item = (u32, &T)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, value)| value.as_ref().map(|v| (slot as u32, v)))
+    }
+
+    /// Clones of every object, sorted by id: the canonical order for output.
+    pub fn sorted(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        let mut all: Vec<T> = self.iter().cloned().collect();
+        all.sort_by(|a, b| a.key().cmp(b.key()));
+        all
+    }
+}
+
+macro_rules! keyed {
+    ($($t:ty),*) => {
+        $(impl Keyed for $t {
+            fn key(&self) -> &str {
+                &self.id
+            }
+        })*
+    };
+}
+
+keyed!(
+    crate::model::Tenant,
+    crate::model::User,
+    crate::model::Group,
+    crate::model::App,
+    crate::model::Flow,
+    crate::model::Approval,
+    crate::model::Connector,
+    crate::model::JoinRequest
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Connector;
+
+    fn connector(id: &str) -> Connector {
+        Connector {
+            id: id.into(),
+            display_name: id.into(),
+            guest_picker: true,
+        }
+    }
+
+    #[test]
+    fn slots_are_stable_and_reused() {
+        let mut t = Table::default();
+        let (a, _) = t.put(connector("a"));
+        let (b, _) = t.put(connector("b"));
+        assert_ne!(a, b);
+        let (a2, old) = t.put(connector("a"));
+        assert_eq!(a, a2);
+        assert!(old.is_some());
+        assert_eq!(t.take("a").map(|(s, _)| s), Some(a));
+        let (c, _) = t.put(connector("c"));
+        assert_eq!(c, a);
+        assert_eq!(t.len(), 2);
+        let ids: Vec<_> = t.sorted().into_iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["b", "c"]);
+    }
+}

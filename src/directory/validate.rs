@@ -1,0 +1,306 @@
+//! The checks one object must pass against the rest of the directory before it is
+//! stored: ids, sizes, references that exist and stay inside one tenant.
+//! The same checks serve `fromJSON` and every upsert, so both refuse the same things.
+
+use super::Directory;
+use crate::error::{Error, Result};
+use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
+use crate::model::{App, Approval, Flow, Group, JoinRequest, Tenant, Trigger, User, UserType};
+
+/// Refuses an empty or over-long id.
+pub fn id(id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::InvalidValue {
+            field: "id".into(),
+            reason: "ids must be non-empty".into(),
+        });
+    }
+    limits::text("id", id, MAX_ID_CHARS)
+}
+
+fn text(owner: &str, field: &str, value: &str) -> Result<()> {
+    limits::text(&format!("{owner}.{field}"), value, MAX_TEXT_CHARS)
+}
+
+fn tenant_exists(dir: &Directory, from: &str, tenant_id: &str) -> Result<()> {
+    if dir.tenant(tenant_id).is_none() {
+        return Err(Error::DanglingReference {
+            from: from.into(),
+            field: "tenantId",
+            to: tenant_id.into(),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses `id` unless it is a user of `tenant_id`.
+pub fn user_of_tenant(
+    dir: &Directory,
+    from: &str,
+    field: &'static str,
+    id: &str,
+    tenant_id: &str,
+) -> Result<()> {
+    match dir.user(id) {
+        None => Err(Error::DanglingReference {
+            from: from.into(),
+            field,
+            to: id.into(),
+        }),
+        Some(u) if u.tenant_id != tenant_id => Err(Error::CrossTenantReference {
+            from: from.into(),
+            field,
+            to: id.into(),
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Refuses `id` unless it is a user or a group of `tenant_id`.
+pub fn principal_of_tenant(
+    dir: &Directory,
+    from: &str,
+    field: &'static str,
+    id: &str,
+    tenant_id: &str,
+) -> Result<()> {
+    let owner_tenant = match (dir.user(id), dir.group(id)) {
+        (Some(u), _) => &u.tenant_id,
+        (None, Some(g)) => &g.tenant_id,
+        (None, None) => {
+            return Err(Error::DanglingReference {
+                from: from.into(),
+                field,
+                to: id.into(),
+            })
+        }
+    };
+    if owner_tenant != tenant_id {
+        return Err(Error::CrossTenantReference {
+            from: from.into(),
+            field,
+            to: id.into(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks a tenant's names, domains and settings.
+pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
+    text(&t.id, "displayName", &t.display_name)?;
+    text(&t.id, "initialDomain", &t.initial_domain)?;
+    if !t.initial_domain.contains('.') {
+        return Err(Error::InvalidValue {
+            field: format!("tenants[{}].initialDomain", t.id),
+            reason: format!(
+                "\"{}\" is not a domain; expected e.g. \"contoso.onmicrosoft.com\"",
+                t.initial_domain
+            ),
+        });
+    }
+    limits::list(&format!("{}.domains", t.id), &t.domains)?;
+    for d in &t.domains {
+        text(&t.id, "domains[]", d)?;
+    }
+    Ok(())
+}
+
+/// Checks a user's fields, and a guest's home tenant and home user.
+pub fn user(dir: &Directory, u: &User) -> Result<()> {
+    tenant_exists(dir, &u.id, &u.tenant_id)?;
+    text(&u.id, "displayName", &u.display_name)?;
+    text(&u.id, "userPrincipalName", &u.user_principal_name)?;
+    if u.user_principal_name.trim().is_empty() {
+        return Err(Error::InvalidValue {
+            field: format!("users[{}].userPrincipalName", u.id),
+            reason: "must be non-empty".into(),
+        });
+    }
+    for (field, value) in [
+        ("givenName", &u.given_name),
+        ("surname", &u.surname),
+        ("mail", &u.mail),
+        ("creationType", &u.creation_type),
+        ("jobTitle", &u.job_title),
+    ] {
+        if let Some(v) = value {
+            text(&u.id, field, v)?;
+        }
+    }
+    limits::list(&format!("{}.otherMails", u.id), &u.other_mails)?;
+    limits::list(&format!("{}.licenses", u.id), &u.licenses)?;
+    match u.user_type {
+        UserType::Member => {
+            if u.home_tenant_id.is_some() || u.home_user_id.is_some() {
+                return Err(Error::InvalidValue {
+                    field: format!("users[{}].homeTenantId", u.id),
+                    reason: "only guests (userType \"Guest\") have a home tenant and home user"
+                        .into(),
+                });
+            }
+        }
+        UserType::Guest => {
+            if u.home_user_id.is_some() && u.home_tenant_id.is_none() {
+                return Err(Error::InvalidValue {
+                    field: format!("users[{}].homeUserId", u.id),
+                    reason: "a guest naming a home user must also name its homeTenantId".into(),
+                });
+            }
+            if let Some(home) = &u.home_tenant_id {
+                if dir.tenant(home).is_none() {
+                    return Err(Error::DanglingReference {
+                        from: u.id.clone(),
+                        field: "homeTenantId",
+                        to: home.clone(),
+                    });
+                }
+                if home == &u.tenant_id {
+                    return Err(Error::InvalidValue {
+                        field: format!("users[{}].homeTenantId", u.id),
+                        reason:
+                            "a guest's home tenant must differ from the tenant it is a guest in"
+                                .into(),
+                    });
+                }
+                if let Some(home_user) = &u.home_user_id {
+                    user_of_tenant(dir, &u.id, "homeUserId", home_user, home)?;
+                    if dir.user(home_user).is_some_and(|h| h.is_guest()) {
+                        return Err(Error::InvalidValue {
+                            field: format!("users[{}].homeUserId", u.id),
+                            reason: format!(
+                                "\"{home_user}\" is a guest; a home user must be a member of the home tenant"
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a group's owners and members (users or groups of the same tenant).
+pub fn group(dir: &Directory, g: &Group) -> Result<()> {
+    tenant_exists(dir, &g.id, &g.tenant_id)?;
+    text(&g.id, "displayName", &g.display_name)?;
+    if let Some(d) = &g.description {
+        limits::text(&format!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
+    }
+    limits::list(&format!("{}.owners", g.id), &g.owners)?;
+    limits::list(&format!("{}.members", g.id), &g.members)?;
+    for owner in &g.owners {
+        user_of_tenant(dir, &g.id, "owners", owner, &g.tenant_id)?;
+    }
+    for member in &g.members {
+        principal_of_tenant(dir, &g.id, "members", member, &g.tenant_id)?;
+    }
+    Ok(())
+}
+
+/// Checks an app's owners, assignments and self-service group.
+pub fn app(dir: &Directory, a: &App) -> Result<()> {
+    tenant_exists(dir, &a.id, &a.tenant_id)?;
+    text(&a.id, "displayName", &a.display_name)?;
+    limits::list(&format!("{}.owners", a.id), &a.owners)?;
+    limits::list(&format!("{}.assignments", a.id), &a.assignments)?;
+    for owner in &a.owners {
+        user_of_tenant(dir, &a.id, "owners", owner, &a.tenant_id)?;
+    }
+    for assignee in &a.assignments {
+        principal_of_tenant(dir, &a.id, "assignments", assignee, &a.tenant_id)?;
+    }
+    if let Some(group_id) = a.self_service.as_ref().and_then(|s| s.group_id.as_ref()) {
+        if dir.group(group_id).is_none() {
+            return Err(Error::DanglingReference {
+                from: a.id.clone(),
+                field: "selfService.groupId",
+                to: group_id.clone(),
+            });
+        }
+        principal_of_tenant(dir, &a.id, "selfService.groupId", group_id, &a.tenant_id)?;
+    }
+    Ok(())
+}
+
+/// Checks a flow's owner and shares; run-only shares need a manual trigger.
+pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
+    tenant_exists(dir, &f.id, &f.tenant_id)?;
+    text(&f.id, "displayName", &f.display_name)?;
+    user_of_tenant(dir, &f.id, "ownerId", &f.owner_id, &f.tenant_id)?;
+    limits::list(&format!("{}.coOwners", f.id), &f.co_owners)?;
+    limits::list(&format!("{}.runOnly", f.id), &f.run_only)?;
+    for p in &f.co_owners {
+        principal_of_tenant(dir, &f.id, "coOwners", p, &f.tenant_id)?;
+    }
+    for p in &f.run_only {
+        principal_of_tenant(dir, &f.id, "runOnly", p, &f.tenant_id)?;
+    }
+    if !f.run_only.is_empty() && f.trigger != Trigger::Manual {
+        return Err(Error::RunOnlyRequiresManualTrigger(f.id.clone()));
+    }
+    Ok(())
+}
+
+/// Checks an approval's requester, approvers, options and responses.
+pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
+    tenant_exists(dir, &a.id, &a.tenant_id)?;
+    text(&a.id, "title", &a.title)?;
+    if let Some(d) = &a.details {
+        limits::text(&format!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
+    }
+    user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
+    limits::list(&format!("{}.approvers", a.id), &a.approvers)?;
+    if a.approvers.is_empty() {
+        return Err(Error::InvalidValue {
+            field: format!("approvals[{}].approvers", a.id),
+            reason: "an approval needs at least one approver".into(),
+        });
+    }
+    for p in &a.approvers {
+        principal_of_tenant(dir, &a.id, "approvers", p, &a.tenant_id)?;
+    }
+    if a.response_options.is_empty() {
+        return Err(Error::InvalidValue {
+            field: format!("approvals[{}].responseOptions", a.id),
+            reason:
+                "an approval needs at least one response option, e.g. [\"Approve\", \"Reject\"]"
+                    .into(),
+        });
+    }
+    limits::list(&format!("{}.responseOptions", a.id), &a.response_options)?;
+    for r in &a.responses {
+        user_of_tenant(
+            dir,
+            &a.id,
+            "responses.approverId",
+            &r.approver_id,
+            &a.tenant_id,
+        )?;
+        if !a.response_options.contains(&r.response) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].responses", a.id),
+                reason: format!("\"{}\" is not one of the response options", r.response),
+            });
+        }
+        if let Some(c) = &r.comments {
+            limits::text(&format!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a join request's group and person (same tenant).
+pub fn join_request(dir: &Directory, r: &JoinRequest) -> Result<()> {
+    let Some(group) = dir.group(&r.group_id) else {
+        return Err(Error::DanglingReference {
+            from: r.id.clone(),
+            field: "groupId",
+            to: r.group_id.clone(),
+        });
+    };
+    user_of_tenant(dir, &r.id, "userId", &r.user_id, &group.tenant_id)?;
+    if let Some(by) = &r.decided_by {
+        user_of_tenant(dir, &r.id, "decidedBy", by, &group.tenant_id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! Documented bounds on what one call accepts, so no input can make a call run away.
+//! Exceeding one is refused with `LIMIT_EXCEEDED`, naming the field and the bound.
+
+use crate::error::{Error, Result};
+
+/// Longest id, in characters.
+pub const MAX_ID_CHARS: usize = 256;
+/// Longest name, address, title or other short text, in characters.
+pub const MAX_TEXT_CHARS: usize = 1_024;
+/// Longest free text (approval details, comments, welcome messages), in characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 16_384;
+/// Most entries in one list of an object (group members, approvers, shares, domains).
+pub const MAX_LIST_LEN: usize = 100_000;
+/// Longest people-search query, in characters.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Most items in one `checkMany` batch.
+pub const MAX_BATCH_LEN: usize = 100_000;
+
+/// Refuses `value` if it has more than `limit` characters.
+pub fn text(field: &str, value: &str, limit: usize) -> Result<()> {
+    // Byte length bounds character count from above: skip counting for short strings.
+    if value.len() > limit && value.chars().count() > limit {
+        return Err(Error::LimitExceeded {
+            what: format!("{field} ({} characters)", value.chars().count()),
+            limit,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a list with more than [`MAX_LIST_LEN`] entries.
+pub fn list<T>(field: &str, value: &[T]) -> Result<()> {
+    if value.len() > MAX_LIST_LEN {
+        return Err(Error::LimitExceeded {
+            what: format!("{field} ({} entries)", value.len()),
+            limit: MAX_LIST_LEN,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! The directory: world JSON in and out, stats, and atomic mutations.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{code, directory, world, world_json};
+use guestpass::directory::Directory;
+use guestpass::model::{Flow, Group, Trigger, User, UserType};
+
+#[test]
+fn the_architecture_world_loads_and_counts() {
+    let dir = directory();
+    let stats = dir.stats();
+    assert_eq!(stats.tenants, 4);
+    assert_eq!(stats.users, 9);
+    assert_eq!(stats.guests, 5);
+    assert_eq!(stats.members, 4);
+    assert_eq!(stats.pending_guests, 1);
+    assert_eq!(stats.groups, 2);
+    assert_eq!(
+        (stats.apps, stats.flows, stats.approvals, stats.connectors),
+        (1, 1, 1, 1)
+    );
+}
+
+#[test]
+fn to_json_round_trips_to_an_identical_directory() {
+    let dir = directory();
+    let text = dir.to_json_string().unwrap();
+    let again = Directory::from_json_str(&text).unwrap();
+    assert_eq!(again.to_world(), dir.to_world());
+    assert_eq!(again.to_json_string().unwrap(), text);
+}
+
+#[test]
+fn defaults_fill_absent_settings() {
+    let dir = directory();
+    let fabrikam = dir.tenant("fabrikam").unwrap();
+    assert_eq!(
+        fabrikam.settings.guest_access,
+        guestpass::model::GuestAccess::Limited
+    );
+    assert!(!fabrikam.settings.self_service_group_management);
+    assert!(fabrikam.settings.enabled_clouds.is_empty());
+    assert!(fabrikam.settings.cross_tenant_access.default.inbound);
+    assert!(fabrikam.settings.cross_tenant_access.default.outbound);
+}
+
+#[test]
+fn unknown_fields_are_refused_with_their_path() {
+    let bad = world_json().replacen("\"givenName\"", "\"givenNme\"", 1);
+    let err = Directory::from_json_str(&bad).unwrap_err();
+    assert_eq!(err.code(), "UNKNOWN_FIELD");
+    assert!(err.to_string().contains("users[0]"), "{err}");
+    assert!(err.to_string().contains("givenNme"), "{err}");
+}
+
+#[test]
+fn wrong_types_are_invalid_input() {
+    let bad = world_json().replacen(
+        "\"securityEnabled\": true",
+        "\"securityEnabled\": \"yes\"",
+        1,
+    );
+    assert_eq!(code(Directory::from_json_str(&bad)), "INVALID_INPUT");
+    assert_eq!(
+        code(Directory::from_json_str("{ not json")),
+        "INVALID_INPUT"
+    );
+    let bad_enum = world_json().replacen("\"userType\": \"Guest\"", "\"userType\": \"guest\"", 1);
+    assert_eq!(code(Directory::from_json_str(&bad_enum)), "INVALID_INPUT");
+}
+
+#[test]
+fn duplicate_ids_are_refused_across_kinds() {
+    let mut w = world();
+    w.groups[0].id = "bob".into();
+    for flow in &mut w.flows {
+        flow.run_only.clear();
+    }
+    w.apps.clear();
+    assert_eq!(code(Directory::from_world(w)), "DUPLICATE_ID");
+    let mut w = world();
+    let again = w.users[0].clone();
+    w.users.push(again);
+    assert_eq!(code(Directory::from_world(w)), "DUPLICATE_ID");
+}
+
+#[test]
+fn dangling_references_are_refused() {
+    let mut w = world();
+    w.groups[0].members.push("nobody".into());
+    let err = Directory::from_world(w).unwrap_err();
+    assert_eq!(err.code(), "DANGLING_REFERENCE");
+    assert!(err.to_string().contains("sales.members"), "{err}");
+
+    let mut w = world();
+    w.users[1].home_tenant_id = Some("atlantis".into());
+    assert_eq!(code(Directory::from_world(w)), "DANGLING_REFERENCE");
+
+    let mut w = world();
+    w.users[1].home_user_id = Some("ghost".into());
+    assert_eq!(code(Directory::from_world(w)), "DANGLING_REFERENCE");
+
+    let mut w = world();
+    w.users[0].tenant_id = "atlantis".into();
+    assert_eq!(code(Directory::from_world(w)), "DANGLING_REFERENCE");
+}
+
+#[test]
+fn references_across_tenants_are_refused() {
+    let mut w = world();
+    // alice is fabrikam's member; contoso's group must name her guest object instead.
+    w.groups[0].members.push("alice".into());
+    let err = Directory::from_world(w).unwrap_err();
+    assert_eq!(err.code(), "CROSS_TENANT_REFERENCE");
+    assert!(err.to_string().contains("guest"), "{err}");
+}
+
+#[test]
+fn a_guest_may_have_no_home_tenant() {
+    let dir = directory();
+    let gina = dir.user("gina-gmail").unwrap();
+    assert!(gina.is_guest());
+    assert!(gina.home_tenant_id.is_none());
+}
+
+#[test]
+fn members_cannot_name_a_home_tenant() {
+    let mut w = world();
+    w.users[2].home_tenant_id = Some("fabrikam".into());
+    assert_eq!(code(Directory::from_world(w)), "INVALID_VALUE");
+}
+
+#[test]
+fn cycles_of_groups_are_refused_in_input_and_in_upserts() {
+    let mut w = world();
+    w.groups[0].members.push("emea".into());
+    assert_eq!(code(Directory::from_world(w)), "GROUP_CYCLE");
+
+    let mut dir = directory();
+    let before = dir.to_json_string().unwrap();
+    let mut sales = dir.group("sales").unwrap().clone();
+    sales.members.push("emea".into());
+    assert_eq!(code(dir.upsert_group(sales)), "GROUP_CYCLE");
+    let mut itself = dir.group("emea").unwrap().clone();
+    itself.members.push("emea".into());
+    assert_eq!(code(dir.upsert_group(itself)), "GROUP_CYCLE");
+    assert_eq!(dir.to_json_string().unwrap(), before);
+}
+
+#[test]
+fn run_only_needs_a_manual_trigger() {
+    let mut w = world();
+    w.flows[0].trigger = Trigger::Automated;
+    assert_eq!(
+        code(Directory::from_world(w)),
+        "RUN_ONLY_REQUIRES_MANUAL_TRIGGER"
+    );
+}
+
+#[test]
+fn two_users_of_a_tenant_cannot_share_a_upn() {
+    let mut dir = directory();
+    let before = dir.to_json_string().unwrap();
+    let mut clone = dir.user("bob").unwrap().clone();
+    clone.id = "bob2".into();
+    clone.user_principal_name = "BOB@contoso.com".into();
+    assert_eq!(code(dir.upsert_user(clone)), "INVALID_VALUE");
+    assert_eq!(dir.to_json_string().unwrap(), before);
+}
+
+#[test]
+fn upserts_add_and_replace() {
+    let mut dir = directory();
+    let v = dir.version();
+    dir.upsert_user(User {
+        id: "zoe".into(),
+        tenant_id: "contoso".into(),
+        display_name: "Zoë Ångström".into(),
+        given_name: Some("Zoë".into()),
+        surname: Some("Ångström".into()),
+        mail: Some("zoe@contoso.com".into()),
+        other_mails: vec![],
+        user_principal_name: "zoe@contoso.com".into(),
+        user_type: UserType::Member,
+        external_user_state: None,
+        creation_type: None,
+        job_title: Some("Analyst".into()),
+        home_tenant_id: None,
+        home_user_id: None,
+        licenses: vec!["office365".into()],
+        consented_to_power_automate: true,
+    })
+    .unwrap();
+    assert!(dir.version() > v);
+    assert_eq!(
+        dir.find_user_in_tenant("contoso", "ZOE@contoso.com")
+            .unwrap()
+            .id,
+        "zoe"
+    );
+    let mut zoe = dir.user("zoe").unwrap().clone();
+    zoe.user_principal_name = "zoe.a@contoso.com".into();
+    zoe.mail = Some("zoe.a@contoso.com".into());
+    dir.upsert_user(zoe).unwrap();
+    assert!(dir
+        .find_user_in_tenant("contoso", "zoe@contoso.com")
+        .is_none());
+    assert_eq!(
+        dir.find_user_in_tenant("contoso", "zoe.a@contoso.com")
+            .unwrap()
+            .id,
+        "zoe"
+    );
+}
+
+#[test]
+fn a_user_cannot_move_tenants() {
+    let mut dir = directory();
+    let mut bob = dir.user("bob").unwrap().clone();
+    bob.tenant_id = "fabrikam".into();
+    assert_eq!(code(dir.upsert_user(bob)), "TENANT_CHANGE");
+}
+
+#[test]
+fn removing_a_user_removes_memberships_and_shares_or_is_refused_whole() {
+    let mut dir = directory();
+    let before = dir.to_json_string().unwrap();
+    // bob owns a flow and requested an approval: refused, nothing changed.
+    assert_eq!(code(dir.remove_user("bob")), "IN_USE");
+    // alice (fabrikam) is the home user of a guest object.
+    assert_eq!(code(dir.remove_user("alice")), "IN_USE");
+    assert_eq!(code(dir.remove_user("nobody")), "UNKNOWN_USER");
+    assert_eq!(dir.to_json_string().unwrap(), before);
+
+    // carol's guest object: in no approval; add her to a group and a flow first.
+    let mut sales = dir.group("sales").unwrap().clone();
+    sales.members.push("carol-at-contoso".into());
+    dir.upsert_group(sales).unwrap();
+    let mut flow: Flow = dir.flow("invoice-flow").unwrap().clone();
+    flow.co_owners.push("carol-at-contoso".into());
+    dir.upsert_flow(flow).unwrap();
+    assert_eq!(dir.transitive_groups_of("carol-at-contoso").len(), 2);
+    dir.remove_user("carol-at-contoso").unwrap();
+    assert!(dir.user("carol-at-contoso").is_none());
+    assert!(!dir
+        .group("sales")
+        .unwrap()
+        .members
+        .contains(&"carol-at-contoso".to_string()));
+    assert!(dir.flow("invoice-flow").unwrap().co_owners.is_empty());
+    assert!(dir.transitive_groups_of("carol-at-contoso").is_empty());
+}
+
+#[test]
+fn nested_membership_reports_its_chain() {
+    let dir = directory();
+    let groups = dir.transitive_groups_of("alice-at-contoso");
+    let ids: Vec<_> = groups.iter().map(|m| m.group_id.as_str()).collect();
+    assert_eq!(ids, ["sales", "emea"]);
+    assert_eq!(groups[1].path, ["sales", "emea"]);
+    assert_eq!(
+        dir.membership_path("alice-at-contoso", "emea").unwrap(),
+        ["sales", "emea"]
+    );
+    assert!(dir.membership_path("bob", "emea").is_none());
+}
+
+#[test]
+fn removing_a_group_is_refused_while_it_is_an_apps_self_service_group() {
+    let mut dir = directory();
+    assert_eq!(code(dir.remove_group("sales")), "IN_USE");
+    dir.remove_group("emea").unwrap();
+    assert!(dir.transitive_groups_of("alice-at-contoso").len() == 1);
+}
+
+#[test]
+fn group_upsert_refuses_members_of_another_tenant_and_changes_nothing() {
+    let mut dir = directory();
+    let before = dir.to_json_string().unwrap();
+    let g = Group {
+        id: "new".into(),
+        tenant_id: "contoso".into(),
+        display_name: "New".into(),
+        description: None,
+        security_enabled: true,
+        mail_enabled: false,
+        group_types: vec![],
+        on_premises_sync_enabled: false,
+        join_policy: Default::default(),
+        owners: vec!["bob".into()],
+        members: vec!["tom".into()],
+    };
+    assert_eq!(code(dir.upsert_group(g)), "CROSS_TENANT_REFERENCE");
+    assert_eq!(dir.to_json_string().unwrap(), before);
+}
+
+#[test]
+fn limits_are_enforced() {
+    let mut w = world();
+    w.users[0].display_name = "x".repeat(5_000);
+    assert_eq!(code(Directory::from_world(w)), "LIMIT_EXCEEDED");
+    let mut w = world();
+    w.users[0].id = "i".repeat(300);
+    assert_eq!(code(Directory::from_world(w)), "LIMIT_EXCEEDED");
+}
