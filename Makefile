@@ -41,8 +41,8 @@ test:
 	@$(STEP) "wasm-pack test --headless --chrome" scripts/wasm-test-chrome.sh
 	@$(STEP) "make package" $(SUBMAKE) build-package
 	@$(STEP) "tsc --noEmit --strict over pkg/" $(SUBMAKE) check-types
-	@$(STEP) "node --test --test-reporter=spec tests/js/ (package, npm pack + install)" $(SUBMAKE) test-js
-	@$(STEP) "node --test --test-reporter=spec tests/browser/ (demo in Chromium)" $(SUBMAKE) test-browser
+	@$(STEP) "node --test tests/js/ (package, npm pack + install)" $(SUBMAKE) test-js
+	@$(STEP) "node --test tests/browser/ (demo in Chromium)" $(SUBMAKE) test-browser
 	@echo
 	@$(SUBMAKE) size
 	@scripts/summary.sh
@@ -77,8 +77,7 @@ build-package:
 	@scripts/package.sh
 
 check-types:
-	tsc --noEmit --strict --skipLibCheck false --target ES2022 --module ES2022 \
-	  --moduleResolution bundler --lib ES2022,DOM --types node pkg/*.d.ts
+	tsc -p pkg-template/tsconfig.check.json
 
 test-js:
 	@mkdir -p tests/js/node_modules && ln -sfn ../../../pkg tests/js/node_modules/guestpass

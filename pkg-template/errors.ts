@@ -1,4 +1,4 @@
-import * as glue from "./guestpass.js";
+import { registerErrorClass } from "./guestpass.js";
 
 /**
  * The error every guestpass call throws for bad input or an impossible request.
@@ -35,8 +35,5 @@ export class GuestPassError extends Error {
  * instantiated. Internal: not part of the package's API.
  */
 export function connectErrors(): void {
-  const register = (glue as unknown as Record<string, unknown>)["registerErrorClass"];
-  if (typeof register === "function") {
-    register(GuestPassError);
-  }
+  registerErrorClass(GuestPassError);
 }

@@ -29,6 +29,12 @@ mkdir -p pkg
 cp "$build"/out/*.js "$build"/out/*.d.ts pkg/
 cp "$build"/guestpass.js "$build"/guestpass.d.ts "$build"/guestpass_bg.wasm "$build"/guestpass_bg.wasm.d.ts pkg/
 cp pkg-template/README.md pkg/
+# wasm-bindgen declares `[Symbol.dispose]()` on every class; tell a TypeScript user's
+# compiler where that comes from, whatever `lib` their project sets.
+if grep -q 'Symbol.dispose' pkg/guestpass.d.ts; then
+  { echo '/// <reference lib="esnext.disposable" />'; cat pkg/guestpass.d.ts; } > pkg/guestpass.d.ts.new
+  mv pkg/guestpass.d.ts.new pkg/guestpass.d.ts
+fi
 node scripts/package-json.mjs pkg-template/package.json Cargo.toml > pkg/package.json
 
 echo "package: pkg/ holds $(ls pkg | tr '\n' ' ')"

@@ -43,7 +43,14 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     const result = await page.evaluate(async () => {
       const gp = await import("/pkg/index.js");
       const error = new gp.GuestPassError("SOME_CODE", "a message", { id: "x" });
+      let thrown = null;
+      try {
+        new gp.Directory().signIn({ tenantId: "nowhere", user: "x" });
+      } catch (e) {
+        thrown = e instanceof gp.GuestPassError ? e.code : `not a GuestPassError: ${e}`;
+      }
       return {
+        thrown,
         version: gp.version(),
         isError: error instanceof Error,
         code: error.code,
@@ -51,6 +58,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
       };
     });
     assert.deepEqual(result, {
+      thrown: "UNKNOWN_TENANT",
       version,
       isError: true,
       code: "SOME_CODE",

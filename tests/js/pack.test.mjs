@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import * as built from "guestpass";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const pkg = join(repo, "pkg");
@@ -47,36 +46,42 @@ test("the tarball holds the package's files and nothing else", () => {
 });
 
 test("a fresh Node project imports the installed tarball by name", () => {
-  // Directory joins the import once the Rust side exports it.
-  const names = ["version", "GuestPassError", ...("Directory" in built ? ["Directory"] : [])];
   writeFileSync(
     join(project, "main.mjs"),
-    `import { ${names.join(", ")} } from "guestpass";\n` +
-      `import init, { version as webVersion } from "guestpass/web";\n` +
-      `for (const [name, value] of Object.entries({ ${names.join(", ")} })) {\n` +
-      `  if (value === undefined) throw new Error(name + " is undefined");\n` +
-      `}\n` +
-      `if (typeof init !== "function" || typeof webVersion !== "function") throw new Error("guestpass/web is incomplete");\n` +
-      `console.log(JSON.stringify({ version: version(), names: ${JSON.stringify(names)} }));\n`,
+    [
+      `import { Directory, GuestPassError, version } from "guestpass";`,
+      `import init, { Directory as WebDirectory } from "guestpass/web";`,
+      `const dir = Directory.fromJSON({ tenants: [{ id: "contoso", displayName: "Contoso", cloud: "global", domains: ["contoso.com"], initialDomain: "contoso.onmicrosoft.com" }] });`,
+      `let code = null;`,
+      `try { new Directory().signIn({ tenantId: "nowhere", user: "x" }); } catch (e) { code = e instanceof GuestPassError ? e.code : "not a GuestPassError: " + e; }`,
+      `if (typeof init !== "function" || WebDirectory !== Directory) throw new Error("guestpass/web is not the same API");`,
+      `console.log(JSON.stringify({ version: version(), stats: dir.stats(), code }));`,
+      ``,
+    ].join("\n"),
   );
   const out = JSON.parse(run(process.execPath, ["main.mjs"], project));
   assert.equal(out.version, version);
+  assert.equal(out.code, "UNKNOWN_TENANT");
+  assert.equal(typeof out.stats, "object");
 });
 
 test("a TypeScript user type-checks under --strict with nodenext and bundler resolution", () => {
   writeFileSync(
     join(project, "user.ts"),
     [
-      `import { GuestPassError, version } from "guestpass";`,
+      `import { Directory, GuestPassError, Session, version } from "guestpass";`,
       `import init from "guestpass/web";`,
       `const v: string = version();`,
+      `const dir: Directory = Directory.fromJSON({ tenants: [] });`,
+      `const s: Session = dir.signIn({ tenantId: "contoso", user: "bob" });`,
+      `const who: string = s.userId;`,
       `const e = new GuestPassError("CODE", "message", { id: "x" });`,
       `const code: string = e.code;`,
       `const details: Record<string, string> = e.details;`,
       `const ready: Promise<void> = init();`,
       `// @ts-expect-error version takes no argument`,
       `version(1);`,
-      `export { v, code, details, ready };`,
+      `export { v, code, details, ready, who };`,
       ``,
     ].join("\n"),
   );
