@@ -10,7 +10,7 @@ if [ ! -x /usr/bin/chromium ] || [ -z "$driver" ]; then
   exit 77
 fi
 export CHROMEDRIVER="$driver"
-# tests/wasm.rs has no wasm_bindgen_test_configure!(run_in_browser), so the same tests run
+# tests/wasm/ has no wasm_bindgen_test_configure!(run_in_browser), so the same tests run
 # under `--node` too; this tells wasm-bindgen-test-runner to use the browser instead.
 export WASM_BINDGEN_USE_BROWSER=1
 exec wasm-pack test --headless --chrome --chromedriver "$driver" -- --test wasm

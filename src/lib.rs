@@ -12,10 +12,12 @@
 pub mod b2b;
 pub mod directory;
 pub mod error;
+pub mod groups;
 pub mod limits;
 pub mod model;
 pub mod search;
 pub mod session;
+pub mod snapshot;
 pub mod wasm;
 
 pub use error::{Error, Result};

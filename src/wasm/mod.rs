@@ -5,6 +5,7 @@
 mod convert;
 mod directory;
 mod error;
+mod groups;
 mod session;
 
 pub use directory::JsDirectory;

@@ -54,9 +54,8 @@ test("errors thrown from Wasm are GuestPassErrors with a code, a message and det
   );
 });
 
-// ARCHITECTURE.md: unknown fields in input are an error. A todo until src/wasm/convert.rs
-// reads JavaScript objects with all their keys (serde_wasm_bindgen asks only for known ones).
-test("an object with an unknown field is refused", { todo: "src/wasm/convert.rs drops unknown fields of objects" }, () => {
+// ARCHITECTURE.md: unknown fields in input are an error, for an object as for JSON text.
+test("an object with an unknown field is refused", () => {
   assert.throws(
     () => guestpass.Directory.fromJSON({ tenants: [], notAField: true }),
     (error) => error instanceof GuestPassError && error.code === "UNKNOWN_FIELD",
