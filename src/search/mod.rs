@@ -1,1 +1,517 @@
-//! The typeahead engine: plain records in, ranked matches with highlights out.
+//! The typeahead engine: plain records in, ranked matches out.
+//!
+//! It knows people only as borrowed field values ([`Person`]) under a caller-chosen
+//! [`Key`] with caller-defined `flags` (user type, …), never tenants or sessions, so it
+//! can be tested and benchmarked alone. The caller keeps the records; the index keeps
+//! only folded words, which is why highlights are computed by [`highlight`] from the
+//! record the caller already holds.
+//!
+//! - Matching and word splitting: [`normalize`] (accent and case folding, compounds,
+//!   e-mail addresses, guest UPNs, CJK).
+//! - Ranking: [`Score`] and the rule in `rank.rs` — exact words, then display-name start,
+//!   then field weight (names, then mail/UPN, then job title), then display name and key.
+//! - Layout and speed: `index.rs` (compact immutable segments in display-name order) and
+//!   `query.rs` (bounded search that stops once `limit` results are certain).
+//!
+//! ```
+//! use guestpass::search::{PeopleIndex, Person};
+//! let mut index = PeopleIndex::new();
+//! let person = Person {
+//!     display_name: "Déborah O'Brien",
+//!     mail: Some("deborah.obrien@contoso.com"),
+//!     user_principal_name: "deborah.obrien@contoso.com",
+//!     ..Person::default()
+//! };
+//! index.upsert(7, &person, 0);
+//! let hits = index.search("deb obr", 10, &mut |_key, _flags| true)?;
+//! assert_eq!(hits.first().map(|h| h.key), Some(7));
+//! # Ok::<(), guestpass::search::QueryError>(())
+//! ```
+
+mod index;
+pub mod normalize;
+mod query;
+mod rank;
+
+pub use rank::Score;
+
+use index::{Forward, Segment, SegmentBuilder};
+use normalize::{
+    address_hash, address_key, fold_into, upn_search_part, word_text, words_into, FoldedChar, Word,
+    WordKind,
+};
+use query::{Candidate, Searcher};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// A record's handle, chosen by the caller (dense small numbers keep the index smallest).
+pub type Key = u32;
+
+/// The longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// One person's searchable fields, borrowed from the caller's record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Person<'a> {
+    /// Name shown in pickers; its first word ranks highest.
+    pub display_name: &'a str,
+    /// First name.
+    pub given_name: Option<&'a str>,
+    /// Last name.
+    pub surname: Option<&'a str>,
+    /// Real address (a guest's home address).
+    pub mail: Option<&'a str>,
+    /// Further addresses.
+    pub other_mails: &'a [String],
+    /// Sign-in name; a guest's `alice_contoso.com#EXT#@…` is searched as `alice@contoso.com`.
+    pub user_principal_name: &'a str,
+    /// Job title, weighted lowest.
+    pub job_title: Option<&'a str>,
+}
+
+/// A field of [`Person`], for highlights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    /// `displayName`.
+    DisplayName,
+    /// `givenName`.
+    GivenName,
+    /// `surname`.
+    Surname,
+    /// `mail`.
+    Mail,
+    /// `otherMails[i]`.
+    OtherMail(u16),
+    /// `userPrincipalName`.
+    UserPrincipalName,
+    /// `jobTitle`.
+    JobTitle,
+}
+
+/// A matched range of one field: UTF-16 code-unit offsets into the original value, so
+/// JavaScript's `value.slice(start, end)` is the part to bold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Highlight {
+    /// Which field.
+    pub field: Field,
+    /// First UTF-16 code unit.
+    pub start: u32,
+    /// One past the last UTF-16 code unit.
+    pub end: u32,
+}
+
+/// One search result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The record's key.
+    pub key: Key,
+    /// Why it ranks where it does (exact words, display-name start, field weight).
+    pub score: Score,
+}
+
+/// A query that cannot be run.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// More than [`MAX_QUERY_CHARS`] characters.
+    #[error("the query has {chars} characters; at most {limit} are searched, shorten it")]
+    TooLong {
+        /// Characters in the query.
+        chars: usize,
+        /// The limit, [`MAX_QUERY_CHARS`].
+        limit: usize,
+    },
+}
+
+impl QueryError {
+    /// The stable machine-readable code: `"QUERY_TOO_LONG"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            QueryError::TooLong { .. } => "QUERY_TOO_LONG",
+        }
+    }
+}
+
+/// Where a key lives: `(segment uid + 1) << 32 | rank`; 0 = nowhere.
+type Loc = u64;
+
+/// Keys at most this far past the current table (or the number of records) use a dense
+/// table; farther ones a map, so a stray huge key cannot allocate gigabytes.
+const DENSE_SLACK: usize = 1 << 20;
+
+/// The people index: ranked typeahead search over many records, updated in place.
+///
+/// Records live in a few immutable segments in display-name order. [`PeopleIndex::upsert`]
+/// and [`PeopleIndex::remove`] mark the old version dead and add the new one as a small
+/// segment; segments of similar size are merged (log-structured), so no update rebuilds
+/// the whole index and the next search sees every change. [`PeopleIndex::extend`] adds
+/// many records as one segment (the fast path for a directory's initial load). The index
+/// derives `Serialize`/`Deserialize` (plain vectors, no text of the records), so a snapshot
+/// can store it as is.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct PeopleIndex {
+    segments: Vec<Segment>,
+    next_uid: u32,
+    loc: Vec<Loc>,
+    sparse: HashMap<Key, Loc>,
+    live: usize,
+}
+
+impl PeopleIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An index of `people` (key, fields, flags), built in one pass; a key given twice
+    /// keeps its last record.
+    pub fn from_people<'p>(people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) -> Self {
+        let mut index = Self::new();
+        index.extend(people);
+        index
+    }
+
+    /// How many records the index holds.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether the index holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Approximate heap bytes held by the index.
+    pub fn heap_bytes(&self) -> usize {
+        self.segments.iter().map(Segment::heap_bytes).sum::<usize>()
+            + self.loc.capacity() * 8
+            + self.sparse.capacity() * 16
+    }
+
+    fn loc_of(&self, key: Key) -> Loc {
+        match self.loc.get(key as usize) {
+            Some(&l) if l != 0 => l,
+            _ => self.sparse.get(&key).copied().unwrap_or(0),
+        }
+    }
+
+    fn set_loc(&mut self, key: Key, loc: Loc) {
+        let k = key as usize;
+        if k < self.loc.len() {
+            if let Some(slot) = self.loc.get_mut(k) {
+                *slot = loc;
+            }
+            if loc != 0 {
+                self.sparse.remove(&key);
+            }
+            return;
+        }
+        if k <= self.loc.len().max(self.live * 2) + DENSE_SLACK {
+            if loc != 0 {
+                self.loc.resize(k + 1, 0);
+                if let Some(slot) = self.loc.get_mut(k) {
+                    *slot = loc;
+                }
+                self.sparse.remove(&key);
+            } else {
+                self.sparse.remove(&key);
+            }
+        } else if loc == 0 {
+            self.sparse.remove(&key);
+        } else {
+            self.sparse.insert(key, loc);
+        }
+    }
+
+    fn take_uid(&mut self) -> u32 {
+        let uid = self.next_uid;
+        self.next_uid = self.next_uid.wrapping_add(1);
+        uid
+    }
+
+    /// Adds or replaces one record; the next search sees it.
+    pub fn upsert(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.extend(std::iter::once((key, *person, flags)));
+    }
+
+    /// Adds or replaces many records at once, as one new segment (much faster than
+    /// repeated [`PeopleIndex::upsert`] for a large load). A key given twice keeps its last
+    /// record.
+    pub fn extend<'p>(&mut self, people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) {
+        let mut builder = SegmentBuilder::default();
+        for (key, person, flags) in people {
+            self.remove(key);
+            builder.add_person(key, &person, flags);
+        }
+        if builder.len() == 0 {
+            return;
+        }
+        let uid = self.take_uid();
+        let seg = builder.build(uid);
+        self.install(seg);
+        self.settle();
+    }
+
+    /// Registers a freshly built segment: its keys' locations and the live count.
+    fn install(&mut self, seg: Segment) {
+        let tag = (u64::from(seg.uid) + 1) << 32;
+        for rank in 0..seg.len() {
+            if seg.is_dead(rank) {
+                continue;
+            }
+            if let Some(key) = seg.key(rank) {
+                self.set_loc(key, tag | u64::from(rank));
+                self.live += 1;
+            }
+        }
+        self.segments.push(seg);
+    }
+
+    /// Merges the newest segments while they are of similar size, drops empty ones.
+    fn settle(&mut self) {
+        self.segments.retain(|s| s.live() > 0);
+        loop {
+            let n = self.segments.len();
+            if n < 2 {
+                break;
+            }
+            let (Some(a), Some(b)) = (self.segments.get(n - 2), self.segments.get(n - 1)) else {
+                break;
+            };
+            if a.live() > 2 * b.live() {
+                break;
+            }
+            let (Some(b), Some(a)) = (self.segments.pop(), self.segments.pop()) else {
+                break;
+            };
+            self.merge(&[a, b]);
+        }
+        // Larger segments first keeps the merge order a binary counter.
+        self.segments.sort_by_key(|s| std::cmp::Reverse(s.live()));
+    }
+
+    /// Rebuilds `parts` into one segment holding their live records.
+    fn merge(&mut self, parts: &[Segment]) {
+        let mut builder = SegmentBuilder::default();
+        for seg in parts {
+            seg.extract_into(&mut builder);
+        }
+        let live_before: usize = parts.iter().map(|s| s.live() as usize).sum();
+        self.live = self.live.saturating_sub(live_before);
+        let uid = self.take_uid();
+        let seg = builder.build(uid);
+        self.install(seg);
+    }
+
+    /// Removes the record with `key`; nothing happens when there is none.
+    pub fn remove(&mut self, key: Key) {
+        let loc = self.loc_of(key);
+        if loc == 0 {
+            return;
+        }
+        let uid = ((loc >> 32) - 1) as u32;
+        let rank = (loc & 0xffff_ffff) as u32;
+        self.set_loc(key, 0);
+        let Some(pos) = self.segments.iter().position(|s| s.uid == uid) else {
+            return;
+        };
+        let mut compact = false;
+        if let Some(seg) = self.segments.get_mut(pos) {
+            if seg.kill(rank) {
+                self.live = self.live.saturating_sub(1);
+            }
+            // A segment mostly dead is rewritten, so dead records do not slow searches.
+            compact = seg.len() >= 64 && seg.live() < seg.len() / 2;
+        }
+        if compact {
+            let seg = self.segments.remove(pos);
+            self.merge(&[seg]);
+            self.settle();
+        }
+    }
+
+    /// The best matches for `query`, best first, at most `limit`.
+    ///
+    /// `accept(key, flags)` decides whether a matching record may be shown (user type,
+    /// exclusions, group membership); rejected records do not count toward `limit`, and the
+    /// search goes on until `limit` accepted ones are found. `accept` may be called more
+    /// than once for the same key. An empty query, or one with no letters or digits,
+    /// answers nothing; a query longer than [`MAX_QUERY_CHARS`] is an error.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+    ) -> Result<Vec<Hit>, QueryError> {
+        let words = query_words(query)?;
+        if words.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut searcher = Searcher::default();
+        let mut accepted: HashSet<Key> = HashSet::new();
+        let mut found: Vec<(usize, Candidate)> = Vec::new();
+        let mut contributing = 0usize;
+        for (i, seg) in self.segments.iter().enumerate() {
+            let hits = searcher.search(seg, &words, limit, accept, &mut accepted);
+            if !hits.is_empty() {
+                contributing += 1;
+            }
+            found.extend(hits.into_iter().map(|c| (i, c)));
+        }
+        if contributing > 1 {
+            let mut fwd = Forward::default();
+            let mut keyed: Vec<(Candidate, String)> = found
+                .into_iter()
+                .map(|(i, c)| {
+                    let mut name = String::new();
+                    if let Some(seg) = self.segments.get(i) {
+                        seg.forward(c.rank, &mut fwd);
+                        for (n, &t) in fwd.display.iter().enumerate() {
+                            if n > 0 {
+                                name.push('\0');
+                            }
+                            name.push_str(seg.term(t));
+                        }
+                    }
+                    (c, name)
+                })
+                .collect();
+            keyed.sort_by(|(a, an), (b, bn)| {
+                b.score
+                    .cmp(&a.score)
+                    .then_with(|| an.cmp(bn))
+                    .then(a.key.cmp(&b.key))
+            });
+            found = keyed.into_iter().map(|(c, _)| (0, c)).collect();
+        }
+        Ok(found
+            .into_iter()
+            .take(limit)
+            .map(|(_, c)| Hit {
+                key: c.key,
+                score: c.score,
+            })
+            .collect())
+    }
+
+    /// Keys whose mail, other mails or UPN — or the real address inside a guest's
+    /// `#EXT#` UPN — equals `address`, ignoring case and surrounding spaces (the lookup a
+    /// guest in "limited" mode is allowed). Ascending. Addresses are kept as 64-bit
+    /// hashes; a caller that must rule out a (practically impossible) hash collision
+    /// compares the returned records' addresses itself.
+    pub fn exact_address(&self, address: &str) -> Vec<Key> {
+        let k = address_key(address);
+        if k.is_empty() {
+            return Vec::new();
+        }
+        let h = address_hash(&k);
+        let mut keys: Vec<Key> = self
+            .segments
+            .iter()
+            .flat_map(|seg| {
+                seg.ranks_with_address(h)
+                    .filter(|&r| !seg.is_dead(r))
+                    .filter_map(|r| seg.key(r))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// The folded words of a query (pieces only; compounds are matched through their pieces).
+fn query_words(query: &str) -> Result<Vec<String>, QueryError> {
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong {
+            chars,
+            limit: MAX_QUERY_CHARS,
+        });
+    }
+    let mut folded = Vec::new();
+    let mut words = Vec::new();
+    fold_into(query, &mut folded);
+    words_into(&folded, &mut words);
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    for w in words.iter().filter(|w| w.kind == WordKind::Piece) {
+        word_text(&folded, w, &mut buf);
+        if !buf.is_empty() {
+            out.push(buf.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The ranges of `person` to bold for `query`: every word of a field that starts with a
+/// query word (pieces, joined compounds and CJK starts alike), from the word's start to
+/// the end of the matched prefix, in UTF-16 offsets of the original value. Sorted by
+/// field, then offset; overlapping ranges are merged. Call it for the hits of
+/// [`PeopleIndex::search`] with the same query. An invalid or empty query has none.
+pub fn highlight(query: &str, person: &Person<'_>) -> Vec<Highlight> {
+    let Ok(words) = query_words(query) else {
+        return Vec::new();
+    };
+    let qchars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    let mut out: Vec<Highlight> = Vec::new();
+    let mut folded: Vec<FoldedChar> = Vec::new();
+    let mut fwords: Vec<Word> = Vec::new();
+    let mut fields: Vec<(Field, &str)> = vec![(Field::DisplayName, person.display_name)];
+    if let Some(v) = person.given_name {
+        fields.push((Field::GivenName, v));
+    }
+    if let Some(v) = person.surname {
+        fields.push((Field::Surname, v));
+    }
+    if let Some(v) = person.mail {
+        fields.push((Field::Mail, v));
+    }
+    for (i, m) in person.other_mails.iter().enumerate() {
+        fields.push((Field::OtherMail(i.min(usize::from(u16::MAX)) as u16), m));
+    }
+    fields.push((
+        Field::UserPrincipalName,
+        upn_search_part(person.user_principal_name),
+    ));
+    if let Some(v) = person.job_title {
+        fields.push((Field::JobTitle, v));
+    }
+    for (field, text) in fields {
+        fold_into(text, &mut folded);
+        words_into(&folded, &mut fwords);
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for w in &fwords {
+            let chars: Vec<&FoldedChar> = folded
+                .get(w.start as usize..w.end as usize)
+                .unwrap_or_default()
+                .iter()
+                .filter(|f| f.class != normalize::Class::Joiner)
+                .collect();
+            for q in &qchars {
+                if q.is_empty() || q.len() > chars.len() {
+                    continue;
+                }
+                if q.iter().zip(&chars).all(|(a, f)| *a == f.ch) {
+                    if let (Some(first), Some(last)) = (chars.first(), chars.get(q.len() - 1)) {
+                        ranges.push((first.start, last.end));
+                    }
+                }
+            }
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::new();
+        for (s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        out.extend(
+            merged
+                .into_iter()
+                .map(|(start, end)| Highlight { field, start, end }),
+        );
+    }
+    out
+}

@@ -1,0 +1,767 @@
+//! One immutable, compact index segment, and how it is built.
+//!
+//! A segment holds its records in **rank order**: sorted by the folded display name,
+//! element by element (compounds joined), then by key. Everything else follows from it:
+//!
+//! - a sorted **term dictionary** (all folded words, one string blob); a term id is the
+//!   term's position, so "starts with the query word" is a contiguous id range and
+//!   "equals it" is the first id of that range;
+//! - the records whose display name *starts* with term `t` are the contiguous rank block
+//!   `start_cum[t]..start_cum[t + 1]`: no posting list is stored for them, and every
+//!   display name starting with a prefix is one rank interval;
+//! - every other (term, record) pair is a **posting** in one of three lists per term —
+//!   name, mail/UPN, job title — of ranks, ascending, delta- and varint-encoded;
+//! - a **forward record** per rank: its terms with their best field (varint), then the
+//!   positions of its display elements, to check the other query words of a candidate
+//!   and to merge segments without the original text;
+//! - hashes of its exact addresses (mail, other mails, UPN, decoded guest UPN).
+//!
+//! A segment never changes except for its tombstones (`dead`); updates build new small
+//! segments and [`super::PeopleIndex`] merges them.
+
+use super::normalize::{
+    address_hash, address_key, decode_guest_upn, fold_into, upn_search_part, word_text, words_into,
+    FoldedChar, Word,
+};
+use super::{Key, Person};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The field class of a record's word, best first. A word found in several fields of a
+/// record keeps the best one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Cat {
+    /// The first element of the display name.
+    Start = 0,
+    /// Another word of the display name, given name or surname.
+    Name = 1,
+    /// A word of the mail, other mails or UPN.
+    Mail = 2,
+    /// A word of the job title.
+    Job = 3,
+}
+
+impl Cat {
+    fn from_bits(bits: u32) -> Cat {
+        match bits & 3 {
+            0 => Cat::Start,
+            1 => Cat::Name,
+            2 => Cat::Mail,
+            _ => Cat::Job,
+        }
+    }
+
+    /// The ranking weight of a match in this field: names 0, mail/UPN 1, job title 2.
+    pub(crate) fn weight(self) -> u16 {
+        match self {
+            Cat::Start | Cat::Name => 0,
+            Cat::Mail => 1,
+            Cat::Job => 2,
+        }
+    }
+}
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint at `*pos`; a truncated input reads as 0 (segments are built here, so
+/// this only guards against a corrupted snapshot without panicking).
+#[inline]
+pub(crate) fn get_varint(bytes: &[u8], pos: &mut usize) -> u32 {
+    let mut v: u32 = 0;
+    let mut shift = 0u32;
+    while let Some(&b) = bytes.get(*pos) {
+        *pos += 1;
+        if shift < 32 {
+            v |= u32::from(b & 0x7f) << shift;
+        }
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+/// A cursor over one posting list: ranks ascending.
+#[derive(Clone, Debug)]
+pub(crate) struct Postings<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    left: u32,
+    last: u32,
+    first: bool,
+}
+
+impl<'a> Postings<'a> {
+    pub(crate) fn empty() -> Postings<'a> {
+        Postings {
+            bytes: &[],
+            pos: 0,
+            left: 0,
+            last: 0,
+            first: true,
+        }
+    }
+
+    /// How many ranks are left.
+    pub(crate) fn len(&self) -> u32 {
+        self.left
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let v = get_varint(self.bytes, &mut self.pos);
+        self.last = if self.first { v } else { self.last + v };
+        self.first = false;
+        Some(self.last)
+    }
+}
+
+/// A decoded forward record: its terms (sorted by id) with their field class, and the
+/// term ids of its display elements in reading order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Forward {
+    pub terms: Vec<(u32, Cat)>,
+    pub display: Vec<u32>,
+}
+
+/// One immutable index segment (see the module documentation).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Segment {
+    /// Unique id, so a key's location survives other segments being merged.
+    pub uid: u32,
+    term_bytes: Vec<u8>,
+    term_end: Vec<u32>,
+    start_cum: Vec<u32>,
+    post_cum: Vec<u32>,
+    post_off: Vec<u32>,
+    post_bytes: Vec<u8>,
+    keys: Vec<Key>,
+    flags: Vec<u32>,
+    fwd_off: Vec<u32>,
+    fwd_bytes: Vec<u8>,
+    dead: Vec<u64>,
+    dead_count: u32,
+    addr_hash: Vec<u64>,
+    addr_rank: Vec<u32>,
+}
+
+impl Segment {
+    /// Number of records, dead ones included.
+    pub(crate) fn len(&self) -> u32 {
+        self.keys.len() as u32
+    }
+
+    /// Number of records not removed.
+    pub(crate) fn live(&self) -> u32 {
+        self.len().saturating_sub(self.dead_count)
+    }
+
+    /// Number of distinct terms.
+    pub(crate) fn term_count(&self) -> u32 {
+        self.term_end.len() as u32
+    }
+
+    /// The folded text of term `t`.
+    pub(crate) fn term(&self, t: u32) -> &str {
+        let end = self.term_end.get(t as usize).copied().unwrap_or(0) as usize;
+        let start = if t == 0 {
+            0
+        } else {
+            self.term_end.get(t as usize - 1).copied().unwrap_or(0) as usize
+        };
+        self.term_bytes
+            .get(start..end)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// The ids of the terms that start with `word`: `lo..hi` (empty when none does).
+    pub(crate) fn prefix_range(&self, word: &str) -> (u32, u32) {
+        let n = self.term_count();
+        let lo = partition(n, |t| self.term(t) < word);
+        let hi = lo + partition(n - lo, |i| self.term(lo + i).starts_with(word));
+        (lo, hi)
+    }
+
+    /// The rank block of records whose display name starts with a term in `lo..hi`.
+    pub(crate) fn start_block(&self, lo: u32, hi: u32) -> (u32, u32) {
+        (self.start_cum_at(lo), self.start_cum_at(hi))
+    }
+
+    fn start_cum_at(&self, t: u32) -> u32 {
+        self.start_cum.get(t as usize).copied().unwrap_or(0)
+    }
+
+    /// How many postings (name, mail and job lists) the terms `lo..hi` have together.
+    pub(crate) fn posting_count(&self, lo: u32, hi: u32) -> u32 {
+        let at = |t: u32| self.post_cum.get(t as usize).copied().unwrap_or(0);
+        at(hi).saturating_sub(at(lo))
+    }
+
+    /// The name, mail and job posting lists of term `t`.
+    pub(crate) fn postings(&self, t: u32) -> [Postings<'_>; 3] {
+        let off = self.post_off.get(t as usize).copied().unwrap_or(0) as usize;
+        let end = self
+            .post_off
+            .get(t as usize + 1)
+            .copied()
+            .unwrap_or(off as u32) as usize;
+        let bytes = self.post_bytes.get(off..end).unwrap_or_default();
+        // Header: count and byte length of the name and mail lists, count of the job list.
+        let mut pos = 0usize;
+        let (cn, bn) = (
+            get_varint(bytes, &mut pos),
+            get_varint(bytes, &mut pos) as usize,
+        );
+        let (cm, bm) = (
+            get_varint(bytes, &mut pos),
+            get_varint(bytes, &mut pos) as usize,
+        );
+        let cj = get_varint(bytes, &mut pos);
+        let list = |start: usize, len: Option<usize>, count: u32| Postings {
+            bytes: match len {
+                Some(len) => bytes.get(start..start + len),
+                None => bytes.get(start..),
+            }
+            .unwrap_or_default(),
+            pos: 0,
+            left: count,
+            last: 0,
+            first: true,
+        };
+        [
+            list(pos, Some(bn), cn),
+            list(pos + bn, Some(bm), cm),
+            list(pos + bn + bm, None, cj),
+        ]
+    }
+
+    /// The key at `rank`.
+    pub(crate) fn key(&self, rank: u32) -> Option<Key> {
+        self.keys.get(rank as usize).copied()
+    }
+
+    /// The caller's flags at `rank`.
+    pub(crate) fn flags(&self, rank: u32) -> u32 {
+        self.flags.get(rank as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether the record at `rank` was removed.
+    #[inline]
+    pub(crate) fn is_dead(&self, rank: u32) -> bool {
+        self.dead
+            .get((rank / 64) as usize)
+            .is_some_and(|w| w & (1u64 << (rank % 64)) != 0)
+    }
+
+    /// Marks the record at `rank` removed; false when it already was.
+    pub(crate) fn kill(&mut self, rank: u32) -> bool {
+        if rank >= self.len() || self.is_dead(rank) {
+            return false;
+        }
+        let word = (rank / 64) as usize;
+        if self.dead.len() <= word {
+            self.dead.resize(word + 1, 0);
+        }
+        if let Some(w) = self.dead.get_mut(word) {
+            *w |= 1u64 << (rank % 64);
+        }
+        self.dead_count += 1;
+        true
+    }
+
+    fn fwd_bytes_of(&self, rank: u32) -> &[u8] {
+        let start = self.fwd_off.get(rank as usize).copied().unwrap_or(0) as usize;
+        let end = self
+            .fwd_off
+            .get(rank as usize + 1)
+            .copied()
+            .unwrap_or(start as u32) as usize;
+        self.fwd_bytes.get(start..end).unwrap_or_default()
+    }
+
+    /// Decodes the forward record at `rank` into `out`.
+    pub(crate) fn forward(&self, rank: u32, out: &mut Forward) {
+        out.terms.clear();
+        out.display.clear();
+        let bytes = self.fwd_bytes_of(rank);
+        let mut pos = 0usize;
+        let n = get_varint(bytes, &mut pos);
+        let mut last = 0u32;
+        for _ in 0..n {
+            let v = get_varint(bytes, &mut pos);
+            last += v >> 2;
+            out.terms.push((last, Cat::from_bits(v)));
+        }
+        let d = get_varint(bytes, &mut pos);
+        for _ in 0..d {
+            let i = get_varint(bytes, &mut pos) as usize;
+            if let Some(&(t, _)) = out.terms.get(i) {
+                out.display.push(t);
+            }
+        }
+    }
+
+    /// The term id of display element `index` of the record at `rank` (`None` if shorter).
+    pub(crate) fn display_term(&self, rank: u32, index: usize) -> Option<u32> {
+        let bytes = self.fwd_bytes_of(rank);
+        let mut pos = 0usize;
+        let n = get_varint(bytes, &mut pos);
+        let terms_start = pos;
+        for _ in 0..n {
+            get_varint(bytes, &mut pos);
+        }
+        let d = get_varint(bytes, &mut pos) as usize;
+        if index >= d {
+            return None;
+        }
+        let mut which = 0u32;
+        for _ in 0..=index {
+            which = get_varint(bytes, &mut pos);
+        }
+        let mut p = terms_start;
+        let mut last = 0u32;
+        for _ in 0..=which {
+            last += get_varint(bytes, &mut p) >> 2;
+        }
+        Some(last)
+    }
+
+    /// Ranks whose exact addresses hash to `hash`.
+    pub(crate) fn ranks_with_address(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let lo = self.addr_hash.partition_point(|&h| h < hash);
+        self.addr_hash
+            .get(lo..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&h| h == hash)
+            .zip(self.addr_rank.get(lo..).unwrap_or_default())
+            .map(|(_, &r)| r)
+    }
+
+    /// Approximate heap bytes held by this segment.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.term_bytes.capacity()
+            + 4 * (self.term_end.capacity()
+                + self.start_cum.capacity()
+                + self.post_cum.capacity()
+                + self.post_off.capacity()
+                + self.keys.capacity()
+                + self.flags.capacity()
+                + self.fwd_off.capacity()
+                + self.addr_rank.capacity())
+            + self.post_bytes.capacity()
+            + self.fwd_bytes.capacity()
+            + 8 * (self.dead.capacity() + self.addr_hash.capacity())
+    }
+
+    /// Feeds every live record of this segment into `builder` (for merging segments).
+    pub(crate) fn extract_into(&self, builder: &mut SegmentBuilder) {
+        let mut by_rank: HashMap<u32, Vec<u64>> = HashMap::new();
+        for (h, r) in self.addr_hash.iter().zip(&self.addr_rank) {
+            by_rank.entry(*r).or_default().push(*h);
+        }
+        let mut fwd = Forward::default();
+        let mut addrs = Vec::new();
+        for rank in 0..self.len() {
+            if self.is_dead(rank) {
+                continue;
+            }
+            let Some(key) = self.key(rank) else { continue };
+            self.forward(rank, &mut fwd);
+            addrs.clear();
+            if let Some(a) = by_rank.get(&rank) {
+                addrs.extend_from_slice(a);
+            }
+            builder.add_tokens(
+                key,
+                self.flags(rank),
+                fwd.terms.iter().map(|&(t, c)| (self.term(t), c)),
+                fwd.display.iter().map(|&t| self.term(t)),
+                &addrs,
+            );
+        }
+    }
+}
+
+/// The first `i` in `0..n` for which `pred(i)` is false, given `pred` is true then false.
+fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Collects records (from people or from other segments) and builds one [`Segment`].
+#[derive(Default)]
+pub(crate) struct SegmentBuilder {
+    ids: HashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+    keys: Vec<Key>,
+    flags: Vec<u32>,
+    /// Per record, its deduplicated `(provisional id << 2 | cat)` entries.
+    terms: Vec<u32>,
+    terms_end: Vec<u32>,
+    display: Vec<u32>,
+    display_end: Vec<u32>,
+    addrs: Vec<(u64, u32)>,
+    // scratch
+    folded: Vec<FoldedChar>,
+    words: Vec<Word>,
+    buf: String,
+    scratch: Vec<u32>,
+}
+
+impl SegmentBuilder {
+    /// Number of records added so far.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        let boxed: Box<str> = text.into();
+        self.strings.push(boxed.clone());
+        self.ids.insert(boxed, id);
+        id
+    }
+
+    fn add_field(&mut self, text: &str, cat: Cat, display: bool) {
+        fold_into(text, &mut self.folded);
+        words_into(&self.folded, &mut self.words);
+        let words = std::mem::take(&mut self.words);
+        let mut buf = std::mem::take(&mut self.buf);
+        for w in &words {
+            word_text(&self.folded, w, &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            let id = self.intern(&buf);
+            let mut c = cat;
+            if display && w.element {
+                if self.display.len() as u32 == self.display_end.last().copied().unwrap_or(0) {
+                    c = Cat::Start;
+                }
+                self.display.push(id);
+            }
+            self.scratch.push(id << 2 | c as u32);
+        }
+        self.buf = buf;
+        self.words = words;
+    }
+
+    fn finish_record(&mut self, key: Key, flags: u32, addrs: &[u64]) {
+        // Keep each term once, with its best field class.
+        self.scratch.sort_unstable();
+        let mut last = u32::MAX;
+        for &v in &self.scratch {
+            if v >> 2 != last {
+                self.terms.push(v);
+                last = v >> 2;
+            }
+        }
+        self.scratch.clear();
+        self.terms_end.push(self.terms.len() as u32);
+        self.display_end.push(self.display.len() as u32);
+        let rec = self.keys.len() as u32;
+        self.keys.push(key);
+        self.flags.push(flags);
+        let mut seen: Vec<u64> = Vec::new();
+        for &h in addrs {
+            if !seen.contains(&h) {
+                seen.push(h);
+                self.addrs.push((h, rec));
+            }
+        }
+    }
+
+    /// Adds one person's fields.
+    pub(crate) fn add_person(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.add_field(person.display_name, Cat::Name, true);
+        for name in [person.given_name, person.surname].into_iter().flatten() {
+            self.add_field(name, Cat::Name, false);
+        }
+        let mut addrs: Vec<u64> = Vec::new();
+        let mut add_address = |a: &str| {
+            let k = address_key(a);
+            if !k.is_empty() {
+                addrs.push(address_hash(&k));
+            }
+        };
+        if let Some(mail) = person.mail {
+            add_address(mail);
+        }
+        for m in person.other_mails {
+            add_address(m);
+        }
+        add_address(person.user_principal_name);
+        if let Some(decoded) = decode_guest_upn(person.user_principal_name) {
+            add_address(&decoded);
+        }
+        if let Some(mail) = person.mail {
+            self.add_field(mail, Cat::Mail, false);
+        }
+        for m in person.other_mails {
+            self.add_field(m, Cat::Mail, false);
+        }
+        self.add_field(
+            upn_search_part(person.user_principal_name),
+            Cat::Mail,
+            false,
+        );
+        if let Some(job) = person.job_title {
+            self.add_field(job, Cat::Job, false);
+        }
+        self.finish_record(key, flags, &addrs);
+    }
+
+    /// Adds one record already split into terms (from another segment).
+    pub(crate) fn add_tokens<'t>(
+        &mut self,
+        key: Key,
+        flags: u32,
+        terms: impl Iterator<Item = (&'t str, Cat)>,
+        display: impl Iterator<Item = &'t str>,
+        addrs: &[u64],
+    ) {
+        for (text, cat) in terms {
+            let id = self.intern(text);
+            self.scratch.push(id << 2 | cat as u32);
+        }
+        for text in display {
+            let id = self.intern(text);
+            self.display.push(id);
+        }
+        self.finish_record(key, flags, addrs);
+    }
+
+    /// Builds the segment.
+    pub(crate) fn build(self, uid: u32) -> Segment {
+        let SegmentBuilder {
+            strings,
+            keys,
+            flags,
+            mut terms,
+            terms_end,
+            mut display,
+            display_end,
+            mut addrs,
+            ..
+        } = self;
+        drop(self.ids);
+        let term_total = strings.len();
+        // 1. The dictionary, sorted; provisional id -> term id.
+        let mut order: Vec<u32> = (0..term_total as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let sa = strings.get(a as usize).map_or("", |s| s);
+            let sb = strings.get(b as usize).map_or("", |s| s);
+            sa.cmp(sb)
+        });
+        let mut new_id = vec![0u32; term_total];
+        let mut term_bytes = Vec::new();
+        let mut term_end = Vec::with_capacity(term_total);
+        for (t, &p) in order.iter().enumerate() {
+            if let Some(slot) = new_id.get_mut(p as usize) {
+                *slot = t as u32;
+            }
+            term_bytes.extend_from_slice(strings.get(p as usize).map_or("", |s| s).as_bytes());
+            term_end.push(term_bytes.len() as u32);
+        }
+        drop(order);
+        drop(strings);
+        let remap = |p: u32| new_id.get(p as usize).copied().unwrap_or(0);
+        for v in terms.iter_mut() {
+            *v = remap(*v >> 2) << 2 | (*v & 3);
+        }
+        for v in display.iter_mut() {
+            *v = remap(*v);
+        }
+        drop(new_id);
+        let n = keys.len();
+        let range = |ends: &[u32], i: usize| {
+            let s = if i == 0 {
+                0
+            } else {
+                ends.get(i - 1).copied().unwrap_or(0)
+            };
+            s as usize..ends.get(i).copied().unwrap_or(0) as usize
+        };
+        // 2. Rank order: display elements, then key.
+        let mut ranks: Vec<u32> = (0..n as u32).collect();
+        ranks.sort_unstable_by(|&a, &b| {
+            let da = display
+                .get(range(&display_end, a as usize))
+                .unwrap_or_default();
+            let db = display
+                .get(range(&display_end, b as usize))
+                .unwrap_or_default();
+            da.cmp(db).then_with(|| {
+                let ka = keys.get(a as usize).copied().unwrap_or(0);
+                let kb = keys.get(b as usize).copied().unwrap_or(0);
+                ka.cmp(&kb)
+            })
+        });
+        // 3. Records by rank: keys, flags, forward records, start blocks, posting counts.
+        let mut seg = Segment {
+            uid,
+            term_bytes,
+            term_end,
+            ..Segment::default()
+        };
+        seg.keys.reserve_exact(n);
+        seg.flags.reserve_exact(n);
+        seg.fwd_off.reserve_exact(n + 1);
+        seg.fwd_off.push(0);
+        let mut start_count = vec![0u32; term_total];
+        let mut empty_display = 0u32;
+        let mut list_count = vec![0u32; term_total * 3];
+        let mut rank_of = vec![0u32; n];
+        let mut sorted: Vec<u32> = Vec::new();
+        for (rank, &rec) in ranks.iter().enumerate() {
+            let rec = rec as usize;
+            if let Some(slot) = rank_of.get_mut(rec) {
+                *slot = rank as u32;
+            }
+            seg.keys.push(keys.get(rec).copied().unwrap_or(0));
+            seg.flags.push(flags.get(rec).copied().unwrap_or(0));
+            sorted.clear();
+            sorted.extend_from_slice(terms.get(range(&terms_end, rec)).unwrap_or_default());
+            sorted.sort_unstable();
+            put_varint(&mut seg.fwd_bytes, sorted.len() as u32);
+            let mut last = 0u32;
+            for &v in &sorted {
+                let t = v >> 2;
+                put_varint(&mut seg.fwd_bytes, (t - last) << 2 | (v & 3));
+                last = t;
+                let cat = v & 3;
+                if cat != Cat::Start as u32 {
+                    if let Some(c) = list_count.get_mut(t as usize * 3 + cat as usize - 1) {
+                        *c += 1;
+                    }
+                }
+            }
+            let disp = display.get(range(&display_end, rec)).unwrap_or_default();
+            put_varint(&mut seg.fwd_bytes, disp.len() as u32);
+            for &d in disp {
+                let i = sorted.partition_point(|&v| v >> 2 < d);
+                put_varint(&mut seg.fwd_bytes, i as u32);
+            }
+            match disp.first() {
+                Some(&d1) => {
+                    if let Some(c) = start_count.get_mut(d1 as usize) {
+                        *c += 1;
+                    }
+                }
+                None => empty_display += 1,
+            }
+            seg.fwd_off.push(seg.fwd_bytes.len() as u32);
+        }
+        drop(display);
+        seg.start_cum.reserve_exact(term_total + 1);
+        let mut acc = empty_display;
+        seg.start_cum.push(acc);
+        for &c in &start_count {
+            acc += c;
+            seg.start_cum.push(acc);
+        }
+        drop(start_count);
+        // 4. Posting lists: counting sort of (term, list) -> ranks ascending.
+        let mut list_start = Vec::with_capacity(list_count.len() + 1);
+        let mut total = 0u32;
+        for &c in &list_count {
+            list_start.push(total);
+            total += c;
+        }
+        list_start.push(total);
+        let mut fill = list_start.clone();
+        let mut flat = vec![0u32; total as usize];
+        for (rank, &rec) in ranks.iter().enumerate() {
+            for &v in terms
+                .get(range(&terms_end, rec as usize))
+                .unwrap_or_default()
+            {
+                let cat = v & 3;
+                if cat == Cat::Start as u32 {
+                    continue;
+                }
+                let l = (v >> 2) as usize * 3 + cat as usize - 1;
+                if let Some(slot) = fill.get_mut(l) {
+                    if let Some(dst) = flat.get_mut(*slot as usize) {
+                        *dst = rank as u32;
+                    }
+                    *slot += 1;
+                }
+            }
+        }
+        drop(terms);
+        drop(fill);
+        seg.post_off.reserve_exact(term_total + 1);
+        seg.post_cum.reserve_exact(term_total + 1);
+        let mut cum = 0u32;
+        for t in 0..term_total {
+            seg.post_off.push(seg.post_bytes.len() as u32);
+            seg.post_cum.push(cum);
+            let mut encoded: [Vec<u8>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+            for (l, out) in encoded.iter_mut().enumerate() {
+                let (s, e) = (
+                    list_start.get(t * 3 + l).copied().unwrap_or(0) as usize,
+                    list_start.get(t * 3 + l + 1).copied().unwrap_or(0) as usize,
+                );
+                let mut prev = None;
+                for &r in flat.get(s..e).unwrap_or_default() {
+                    put_varint(out, prev.map_or(r, |p| r - p));
+                    prev = Some(r);
+                }
+                cum += (e - s) as u32;
+            }
+            let count = |l: usize| list_count.get(t * 3 + l).copied().unwrap_or(0);
+            put_varint(&mut seg.post_bytes, count(0));
+            put_varint(&mut seg.post_bytes, encoded[0].len() as u32);
+            put_varint(&mut seg.post_bytes, count(1));
+            put_varint(&mut seg.post_bytes, encoded[1].len() as u32);
+            put_varint(&mut seg.post_bytes, count(2));
+            for e in &encoded {
+                seg.post_bytes.extend_from_slice(e);
+            }
+        }
+        seg.post_off.push(seg.post_bytes.len() as u32);
+        seg.post_cum.push(cum);
+        drop(flat);
+        // 5. Exact addresses, sorted by hash.
+        for a in addrs.iter_mut() {
+            a.1 = rank_of.get(a.1 as usize).copied().unwrap_or(0);
+        }
+        addrs.sort_unstable();
+        seg.addr_hash = addrs.iter().map(|a| a.0).collect();
+        seg.addr_rank = addrs.iter().map(|a| a.1).collect();
+        seg.dead = vec![0u64; n.div_ceil(64)];
+        seg.post_bytes.shrink_to_fit();
+        seg.fwd_bytes.shrink_to_fit();
+        seg.term_bytes.shrink_to_fit();
+        seg
+    }
+}

@@ -1,0 +1,539 @@
+//! Finding the best `limit` records of one segment without scoring every match.
+//!
+//! The candidates of a query are the records of one **driver** word (the query word
+//! with the fewest candidates, or the first word when it is nearly as cheap). They are
+//! cut into **parts** — the display-name block of the exact term, the blocks of longer
+//! terms, the exact term's name / mail / job postings, the longer terms' postings, each
+//! inside or outside the rank interval where the first query word starts the display
+//! name — and every part knows an upper bound of the score any of its records can reach.
+//! Every part yields ranks in ascending order, and rank order is the final tie-break, so
+//! the search repeatedly takes the next record of the part with the best bound, scores
+//! it exactly, and stops as soon as `limit` accepted results all rank above every part's
+//! bound. A single letter, which matches most of a large directory, typically ends after
+//! reading the first `limit` records of one contiguous display-name block.
+
+use super::index::{Cat, Forward, Postings, Segment};
+use super::rank::{score, Score, Scratch, SegWord};
+use super::Key;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
+
+/// One scored record of a segment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub score: Score,
+    pub rank: u32,
+    pub key: Key,
+}
+
+/// Whether `(score a, rank a)` ranks strictly before `(score b, rank b)`.
+#[inline]
+fn before(a: (Score, u32), b: (Score, u32)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+/// Which ranks a part keeps: those inside `lo..hi`, or those outside it.
+#[derive(Clone, Copy, Debug)]
+struct Window {
+    lo: u32,
+    hi: u32,
+    inside: bool,
+}
+
+impl Window {
+    #[inline]
+    fn keeps(&self, r: u32) -> bool {
+        (r >= self.lo && r < self.hi) == self.inside
+    }
+
+    fn lowest(&self) -> u32 {
+        if self.inside {
+            self.lo
+        } else {
+            0
+        }
+    }
+}
+
+enum Source<'a> {
+    /// Consecutive ranks.
+    Dense { next: u32, end: u32 },
+    /// A precomputed list of ranks (ascending).
+    Ranks { ranks: Vec<u32>, at: usize },
+    /// One posting list.
+    List { it: Postings<'a>, win: Window },
+    /// The union of one list kind over a range of terms (opened on first use).
+    Merge {
+        lo: u32,
+        hi: u32,
+        list: usize,
+        win: Window,
+        heap: BinaryHeap<Reverse<(u32, u32)>>,
+        lists: Vec<Postings<'a>>,
+        last: Option<u32>,
+    },
+    /// Display-name blocks of terms `t..t_end`, narrowed to the records
+    /// whose second display element starts with the second query word.
+    Nested {
+        t: u32,
+        t_end: u32,
+        lo2: u32,
+        hi2: u32,
+        next: u32,
+        end: u32,
+    },
+}
+
+struct Part<'a> {
+    bound: Score,
+    src: Source<'a>,
+    peek: Option<u32>,
+    ready: bool,
+}
+
+impl<'a> Part<'a> {
+    fn new(bound: Score, src: Source<'a>) -> Part<'a> {
+        let lazy = matches!(src, Source::Merge { .. } | Source::Nested { .. });
+        let mut part = Part {
+            bound,
+            src,
+            peek: None,
+            ready: !lazy,
+        };
+        if !lazy {
+            part.peek = part.advance(None);
+        }
+        part
+    }
+
+    /// The best `(score, rank)` any record still in this part could have.
+    fn key(&self) -> (Score, u32) {
+        let rank = match (&self.src, self.ready) {
+            (_, true) => self.peek.unwrap_or(u32::MAX),
+            (Source::Merge { win, .. }, false) => win.lowest(),
+            _ => 0,
+        };
+        (self.bound, rank)
+    }
+
+    fn exhausted(&self) -> bool {
+        self.ready && self.peek.is_none()
+    }
+
+    fn open(&mut self, seg: &'a Segment) {
+        if let Source::Merge {
+            lo,
+            hi,
+            list,
+            heap,
+            lists,
+            ..
+        } = &mut self.src
+        {
+            for t in *lo..*hi {
+                let mut l = seg
+                    .postings(t)
+                    .into_iter()
+                    .nth(*list)
+                    .unwrap_or_else(Postings::empty);
+                if let Some(r) = l.next() {
+                    heap.push(Reverse((r, lists.len() as u32)));
+                    lists.push(l);
+                }
+            }
+        }
+        self.ready = true;
+        self.peek = self.advance(Some(seg));
+    }
+
+    fn advance(&mut self, seg: Option<&'a Segment>) -> Option<u32> {
+        match &mut self.src {
+            Source::Dense { next, end } => {
+                if *next < *end {
+                    *next += 1;
+                    Some(*next - 1)
+                } else {
+                    None
+                }
+            }
+            Source::Ranks { ranks, at } => {
+                let r = ranks.get(*at).copied();
+                *at += 1;
+                r
+            }
+            Source::List { it, win } => loop {
+                let r = it.next()?;
+                if win.keeps(r) {
+                    return Some(r);
+                }
+                if win.inside && r >= win.hi {
+                    return None;
+                }
+            },
+            Source::Merge {
+                heap,
+                lists,
+                last,
+                win,
+                ..
+            } => loop {
+                let Reverse((r, i)) = heap.pop()?;
+                if let Some(next) = lists.get_mut(i as usize).and_then(|l| l.next()) {
+                    heap.push(Reverse((next, i)));
+                }
+                if *last == Some(r) {
+                    continue;
+                }
+                *last = Some(r);
+                if win.keeps(r) {
+                    return Some(r);
+                }
+                if win.inside && r >= win.hi {
+                    return None;
+                }
+            },
+            Source::Nested {
+                t,
+                t_end,
+                lo2,
+                hi2,
+                next,
+                end,
+            } => loop {
+                if *next < *end {
+                    *next += 1;
+                    return Some(*next - 1);
+                }
+                let seg = seg?;
+                if *t >= *t_end {
+                    return None;
+                }
+                let term = *t;
+                *t += 1;
+                let (bs, be) = seg.start_block(term, term + 1);
+                if bs == be {
+                    continue;
+                }
+                // Within a block, records are sorted by their second display element
+                // (records without one come first).
+                let second = |r: u32| seg.display_term(r, 1).map_or(-1i64, i64::from);
+                let (lo2, hi2) = (i64::from(*lo2), i64::from(*hi2));
+                let x = bs + partition(be - bs, |i| second(bs + i) < lo2);
+                let y = x + partition(be - x, |i| second(x + i) < hi2);
+                *next = x;
+                *end = y;
+            },
+        }
+    }
+
+    fn take(&mut self, seg: &'a Segment) -> Option<u32> {
+        let r = self.peek?;
+        self.peek = self.advance(Some(seg));
+        Some(r)
+    }
+}
+
+fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Largest exact-term list materialized to find the records matching every exact word.
+const EXACT_SET_MAX: u32 = 1 << 16;
+
+/// Reusable buffers for one search.
+#[derive(Default)]
+pub(crate) struct Searcher {
+    fwd: Forward,
+    scratch: Scratch,
+}
+
+/// The ranks of records holding term `t` in any field, ascending.
+fn exact_ranks(seg: &Segment, t: u32, out: &mut Vec<u32>) {
+    out.clear();
+    let (a, b) = seg.start_block(t, t + 1);
+    out.extend(a..b);
+    for list in seg.postings(t) {
+        out.extend(list);
+    }
+    out.sort_unstable();
+}
+
+fn exact_size(seg: &Segment, t: u32) -> u32 {
+    let (a, b) = seg.start_block(t, t + 1);
+    (b - a) + seg.posting_count(t, t + 1)
+}
+
+impl Searcher {
+    /// The best `limit` accepted records of `seg` for the folded query `words`, best
+    /// first; keys already in `accepted` are skipped, accepted keys are added to it.
+    pub(crate) fn search(
+        &mut self,
+        seg: &Segment,
+        words: &[String],
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+        accepted: &mut HashSet<Key>,
+    ) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        if limit == 0 || words.is_empty() || seg.live() == 0 {
+            return out;
+        }
+        let mut sw: Vec<SegWord> = Vec::with_capacity(words.len());
+        for w in words {
+            let (lo, hi) = seg.prefix_range(w);
+            if lo == hi {
+                return out;
+            }
+            let exact = (seg.term(lo) == w.as_str()).then_some(lo);
+            sw.push(SegWord { lo, hi, exact });
+        }
+        let parts = plan(seg, &sw);
+        self.run(seg, &sw, parts, limit, accept, accepted, &mut out);
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run<'a>(
+        &mut self,
+        seg: &'a Segment,
+        sw: &[SegWord],
+        mut parts: Vec<Part<'a>>,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+        accepted: &mut HashSet<Key>,
+        out: &mut Vec<Candidate>,
+    ) {
+        loop {
+            let mut best: Option<(usize, (Score, u32))> = None;
+            for (i, p) in parts.iter().enumerate() {
+                if p.exhausted() {
+                    continue;
+                }
+                let k = p.key();
+                if best.is_none_or(|(_, bk)| before(k, bk)) {
+                    best = Some((i, k));
+                }
+            }
+            let Some((bi, bkey)) = best else { break };
+            let worst = out.last().map(|c| (c.score, c.rank));
+            if out.len() >= limit && worst.is_some_and(|w| !before(bkey, w)) {
+                break;
+            }
+            let Some(part) = parts.get_mut(bi) else { break };
+            if !part.ready {
+                part.open(seg);
+                continue;
+            }
+            let Some(rank) = part.take(seg) else { continue };
+            if seg.is_dead(rank) {
+                continue;
+            }
+            let Some(key) = seg.key(rank) else { continue };
+            if accepted.contains(&key) {
+                continue;
+            }
+            seg.forward(rank, &mut self.fwd);
+            let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
+                continue;
+            };
+            if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
+                continue;
+            }
+            if !accept(key, seg.flags(rank)) {
+                continue;
+            }
+            accepted.insert(key);
+            let at = out.partition_point(|c| before((c.score, c.rank), (sc, rank)));
+            out.insert(
+                at,
+                Candidate {
+                    score: sc,
+                    rank,
+                    key,
+                },
+            );
+            out.truncate(limit);
+        }
+    }
+}
+
+/// Cuts the driver word's candidates into parts with score bounds.
+fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
+    let n = sw.len();
+    let n8 = n.min(255) as u8;
+    let x = sw.iter().filter(|w| w.exact.is_some()).count().min(255) as u8;
+    let Some(first) = sw.first() else {
+        return Vec::new();
+    };
+    let (sa, sb) = seg.start_block(first.lo, first.hi);
+    let inside = Window {
+        lo: sa,
+        hi: sb,
+        inside: true,
+    };
+    let outside = Window {
+        inside: false,
+        ..inside
+    };
+    let cost = |w: &SegWord| {
+        let (a, b) = seg.start_block(w.lo, w.hi);
+        u64::from(b - a) + 4 * u64::from(seg.posting_count(w.lo, w.hi))
+    };
+    let costs: Vec<u64> = sw.iter().map(cost).collect();
+    let mut d = 0usize;
+    let min = costs.iter().copied().min().unwrap_or(0);
+    if costs.first().copied().unwrap_or(0) > 2 * min {
+        d = costs.iter().position(|&c| c == min).unwrap_or(0);
+    }
+    let Some(&dw) = sw.get(d) else {
+        return Vec::new();
+    };
+    let mut parts: Vec<Part<'a>> = Vec::new();
+
+    // Records matching every exact word exactly, when that set is small to compute.
+    let mut cap = x;
+    if x >= 2 {
+        let mut exact_terms: Vec<(u32, u32)> = sw
+            .iter()
+            .filter_map(|w| w.exact)
+            .map(|t| (exact_size(seg, t), t))
+            .collect();
+        exact_terms.sort_unstable();
+        if let Some(&(size, t0)) = exact_terms.first() {
+            if size <= EXACT_SET_MAX {
+                let mut set = Vec::new();
+                exact_ranks(seg, t0, &mut set);
+                let mut other = Vec::new();
+                for &(size_b, tb) in exact_terms.iter().skip(1) {
+                    if size_b > 8 * EXACT_SET_MAX {
+                        continue;
+                    }
+                    exact_ranks(seg, tb, &mut other);
+                    set.retain(|r| other.binary_search(r).is_ok());
+                }
+                let (ins, outs): (Vec<u32>, Vec<u32>) =
+                    set.into_iter().partition(|&r| inside.keeps(r));
+                let bound = |p| Score {
+                    exact: x,
+                    in_order: p,
+                    weight: 0,
+                };
+                parts.push(Part::new(bound(n8), Source::Ranks { ranks: ins, at: 0 }));
+                parts.push(Part::new(bound(0), Source::Ranks { ranks: outs, at: 0 }));
+                cap = x - 1;
+            }
+        }
+    }
+
+    let x_other = x - u8::from(dw.exact.is_some());
+    let e_bound = |e: u8| (e + x_other).min(cap);
+    let bound = |e: u8, p: u8, w: u16| Score {
+        exact: e_bound(e),
+        in_order: p,
+        weight: w,
+    };
+    let prefix_lo = if dw.exact.is_some() { dw.lo + 1 } else { dw.lo };
+    let mut term_groups: Vec<(u8, u32, u32)> = Vec::new();
+    if let Some(ex) = dw.exact {
+        term_groups.push((1, ex, ex + 1));
+    }
+    if prefix_lo < dw.hi {
+        term_groups.push((0, prefix_lo, dw.hi));
+    }
+
+    // Display-name blocks of the driver's terms.
+    for &(e, lo, hi) in &term_groups {
+        let (a, b) = seg.start_block(lo, hi);
+        if a == b {
+            continue;
+        }
+        if d == 0 {
+            if let Some(w2) = sw.get(1) {
+                parts.push(Part::new(
+                    bound(e, n8, 0),
+                    Source::Nested {
+                        t: lo,
+                        t_end: hi,
+                        lo2: w2.lo,
+                        hi2: w2.hi,
+                        next: 0,
+                        end: 0,
+                    },
+                ));
+                parts.push(Part::new(bound(e, 1, 0), Source::Dense { next: a, end: b }));
+            } else {
+                parts.push(Part::new(bound(e, 1, 0), Source::Dense { next: a, end: b }));
+            }
+        } else {
+            let (ia, ib) = (a.max(sa), b.min(sb));
+            if ia < ib {
+                parts.push(Part::new(
+                    bound(e, n8, 0),
+                    Source::Dense { next: ia, end: ib },
+                ));
+            }
+            if a < ia.min(b) {
+                parts.push(Part::new(
+                    bound(e, 0, 0),
+                    Source::Dense {
+                        next: a,
+                        end: ia.min(b),
+                    },
+                ));
+            }
+            if ib.max(a) < b {
+                parts.push(Part::new(
+                    bound(e, 0, 0),
+                    Source::Dense {
+                        next: ib.max(a),
+                        end: b,
+                    },
+                ));
+            }
+        }
+    }
+
+    // Name, mail and job postings of the driver's terms, inside and outside the interval
+    // where the first query word starts the display name.
+    let lists = [Cat::Name, Cat::Mail, Cat::Job];
+    for &(e, lo, hi) in &term_groups {
+        for (li, cat) in lists.iter().enumerate() {
+            for (win, p) in [(inside, n8), (outside, 0u8)] {
+                let b = bound(e, p, cat.weight());
+                if hi == lo + 1 {
+                    let it = seg
+                        .postings(lo)
+                        .into_iter()
+                        .nth(li)
+                        .unwrap_or_else(Postings::empty);
+                    if it.len() > 0 {
+                        parts.push(Part::new(b, Source::List { it, win }));
+                    }
+                } else {
+                    parts.push(Part::new(
+                        b,
+                        Source::Merge {
+                            lo,
+                            hi,
+                            list: li,
+                            win,
+                            heap: BinaryHeap::new(),
+                            lists: Vec::new(),
+                            last: None,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    parts
+}
