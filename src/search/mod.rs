@@ -343,11 +343,20 @@ impl PeopleIndex {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Result<Vec<Hit>, QueryError> {
+        self.search_with(Searcher::default(), query, limit, accept)
+    }
+
+    fn search_with(
+        &self,
+        mut searcher: Searcher,
+        query: &str,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+    ) -> Result<Vec<Hit>, QueryError> {
         let words = query_words(query)?;
         if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut searcher = Searcher::default();
         let mut accepted: HashSet<Key> = HashSet::new();
         let mut found: Vec<(usize, Candidate)> = Vec::new();
         let mut contributing = 0usize;
@@ -718,14 +727,21 @@ mod tests {
                         1 => flags != 1,
                         _ => key % 5 == 0,
                     };
-                    let got: Vec<(Key, Score)> = index
-                        .search(q, limit, &mut accept)
-                        .unwrap()
-                        .into_iter()
-                        .map(|h| (h.key, h.score))
-                        .collect();
                     let want = naive(&index, q, limit, &mut accept);
-                    assert_eq!(got, want, "query {q:?} limit {limit} filter {filter}");
+                    for budget in [None, Some(0), Some(7)] {
+                        let mut searcher = Searcher::default();
+                        searcher.budget = budget;
+                        let got: Vec<(Key, Score)> = index
+                            .search_with(searcher, q, limit, &mut accept)
+                            .unwrap()
+                            .into_iter()
+                            .map(|h| (h.key, h.score))
+                            .collect();
+                        assert_eq!(
+                            got, want,
+                            "query {q:?} limit {limit} filter {filter} budget {budget:?}"
+                        );
+                    }
                 }
             }
         }

@@ -254,6 +254,8 @@ const EXACT_SET_MAX: u32 = 1 << 16;
 pub(crate) struct Searcher {
     fwd: Forward,
     scratch: Scratch,
+    /// Replaces the scoring budget (tests force the intersection path with it).
+    pub budget: Option<usize>,
 }
 
 /// The ranks of records holding term `t` in any field, ascending.
@@ -296,11 +298,78 @@ impl Searcher {
             let exact = (seg.term(lo) == w.as_str()).then_some(lo);
             sw.push(SegWord { lo, hi, exact });
         }
+        let pair = intersection_pair(seg, &sw);
+        // Scoring a candidate costs about as much as reading 32 postings: past that many
+        // scored candidates, intersecting the two rarest words is the cheaper way.
+        let budget = pair.map_or(usize::MAX, |(_, _, cost)| {
+            self.budget.unwrap_or((cost / 32).max(256) as usize)
+        });
         let parts = plan(seg, &sw);
-        self.run(seg, &sw, parts, limit, accept, accepted, &mut out);
+        let done = self.run(seg, &sw, parts, limit, budget, accept, accepted, &mut out);
+        if !done {
+            if let Some((a, b, _)) = pair {
+                for c in out.drain(..) {
+                    accepted.remove(&c.key);
+                }
+                self.intersect(seg, &sw, a, b, limit, accept, accepted, &mut out);
+            }
+        }
         out
     }
 
+    /// Scores `rank`; keeps it in `out` (best first, at most `limit`) when it ranks high
+    /// enough and `accept` agrees. Returns whether it was scored.
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &mut self,
+        seg: &Segment,
+        sw: &[SegWord],
+        rank: u32,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+        accepted: &mut HashSet<Key>,
+        out: &mut Vec<Candidate>,
+    ) -> bool {
+        if seg.is_dead(rank) {
+            return false;
+        }
+        let Some(key) = seg.key(rank) else {
+            return false;
+        };
+        if accepted.contains(&key) {
+            return false;
+        }
+        seg.forward(rank, &mut self.fwd);
+        let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
+            return true;
+        };
+        let worst = out.last().map(|c| (c.score, c.rank));
+        if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
+            return true;
+        }
+        if !accept(key, seg.flags(rank)) {
+            return true;
+        }
+        accepted.insert(key);
+        let at = out.partition_point(|c| before((c.score, c.rank), (sc, rank)));
+        out.insert(
+            at,
+            Candidate {
+                score: sc,
+                rank,
+                key,
+            },
+        );
+        if out.len() > limit {
+            if let Some(dropped) = out.pop() {
+                accepted.remove(&dropped.key);
+            }
+        }
+        true
+    }
+
+    /// The bounded search over parts. Returns false when it gave up after scoring
+    /// `budget` candidates (the caller then intersects instead).
     #[allow(clippy::too_many_arguments)]
     fn run<'a>(
         &mut self,
@@ -308,24 +377,35 @@ impl Searcher {
         sw: &[SegWord],
         mut parts: Vec<Part<'a>>,
         limit: usize,
+        budget: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
         out: &mut Vec<Candidate>,
-    ) {
+    ) -> bool {
+        let mut scored = 0usize;
         loop {
             let mut best: Option<(usize, (Score, u32))> = None;
+            let mut second: Option<(Score, u32)> = None;
             for (i, p) in parts.iter().enumerate() {
                 if p.exhausted() {
                     continue;
                 }
                 let k = p.key();
-                if best.is_none_or(|(_, bk)| before(k, bk)) {
-                    best = Some((i, k));
+                match best {
+                    Some((_, bk)) if !before(k, bk) => {
+                        if second.is_none_or(|s| before(k, s)) {
+                            second = Some(k);
+                        }
+                    }
+                    _ => {
+                        second = best.map(|b| b.1);
+                        best = Some((i, k));
+                    }
                 }
             }
             let Some((bi, bkey)) = best else { break };
-            let worst = out.last().map(|c| (c.score, c.rank));
-            if out.len() >= limit && worst.is_some_and(|w| !before(bkey, w)) {
+            let full = |out: &Vec<Candidate>| out.len() >= limit;
+            if full(out) && out.last().is_some_and(|w| !before(bkey, (w.score, w.rank))) {
                 break;
             }
             let Some(part) = parts.get_mut(bi) else { break };
@@ -333,44 +413,176 @@ impl Searcher {
                 part.open(seg);
                 continue;
             }
-            let Some(rank) = part.take(seg) else { continue };
-            if seg.is_dead(rank) {
+            // Take from this part while it stays ahead of every other part.
+            loop {
+                let Some(rank) = part.peek else { break };
+                let k = (part.bound, rank);
+                if second.is_some_and(|s| before(s, k)) {
+                    break;
+                }
+                if full(out) && out.last().is_some_and(|w| !before(k, (w.score, w.rank))) {
+                    break;
+                }
+                part.take(seg);
+                if self.consider(seg, sw, rank, limit, accept, accepted, out) {
+                    scored += 1;
+                    if scored > budget {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Exhaustive search over the records holding both word `a` and word `b` (found with
+    /// a bitmap of ranks), then scored and sorted.
+    #[allow(clippy::too_many_arguments)]
+    fn intersect(
+        &mut self,
+        seg: &Segment,
+        sw: &[SegWord],
+        a: (u32, u32),
+        b: (u32, u32),
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+        accepted: &mut HashSet<Key>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let n = seg.len() as usize;
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        let mut set = |r: u32| {
+            if let Some(w) = bits.get_mut((r / 64) as usize) {
+                *w |= 1u64 << (r % 64);
+            }
+        };
+        let (sa, sb) = seg.start_block(a.0, a.1);
+        for r in sa..sb {
+            set(r);
+        }
+        for t in a.0..a.1 {
+            for list in seg.postings(t) {
+                for r in list {
+                    set(r);
+                }
+            }
+        }
+        let has = |r: u32| {
+            bits.get((r / 64) as usize)
+                .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
+        };
+        let mut both: Vec<u32> = Vec::new();
+        let (ba, bb) = seg.start_block(b.0, b.1);
+        let mut r = ba;
+        while r < bb {
+            let word = bits.get((r / 64) as usize).copied().unwrap_or(0);
+            if word == 0 {
+                r = (r / 64 + 1) * 64;
                 continue;
+            }
+            if has(r) {
+                both.push(r);
+            }
+            r += 1;
+        }
+        for t in b.0..b.1 {
+            for list in seg.postings(t) {
+                both.extend(list.filter(|&r| has(r)));
+            }
+        }
+        both.sort_unstable();
+        both.dedup();
+        let mut scored: Vec<(Score, u32)> = Vec::new();
+        for &r in &both {
+            if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
+                continue;
+            }
+            seg.forward(r, &mut self.fwd);
+            if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
+                scored.push((sc, r));
+            }
+        }
+        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        for (sc, rank) in scored {
+            if out.len() >= limit {
+                break;
             }
             let Some(key) = seg.key(rank) else { continue };
-            if accepted.contains(&key) {
-                continue;
-            }
-            seg.forward(rank, &mut self.fwd);
-            let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
-                continue;
-            };
-            if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
-                continue;
-            }
-            if !accept(key, seg.flags(rank)) {
-                continue;
-            }
-            accepted.insert(key);
-            let at = out.partition_point(|c| before((c.score, c.rank), (sc, rank)));
-            out.insert(
-                at,
-                Candidate {
+            if accept(key, seg.flags(rank)) {
+                accepted.insert(key);
+                out.push(Candidate {
                     score: sc,
                     rank,
                     key,
-                },
-            );
-            out.truncate(limit);
+                });
+            }
         }
     }
+}
+
+/// How many candidates a word has: its display-name block plus its postings.
+fn word_count(seg: &Segment, lo: u32, hi: u32) -> u64 {
+    let (a, b) = seg.start_block(lo, hi);
+    u64::from(b - a) + u64::from(seg.posting_count(lo, hi))
+}
+
+/// The two cheapest term ranges whose intersection holds every match, and its cost;
+/// `None` for a single word. A repeated word needs a second, longer term, so its copy
+/// stands for the longer terms only.
+fn intersection_pair(seg: &Segment, sw: &[SegWord]) -> Option<((u32, u32), (u32, u32), u64)> {
+    if sw.len() < 2 {
+        return None;
+    }
+    let mut ranges: Vec<(u64, (u32, u32))> = Vec::new();
+    for (i, w) in sw.iter().enumerate() {
+        let mut range = (w.lo, w.hi);
+        if sw.iter().take(i).any(|o| o.lo == w.lo && o.hi == w.hi) {
+            if w.exact.is_none() || w.lo + 1 >= w.hi {
+                continue;
+            }
+            range = (w.lo + 1, w.hi);
+        }
+        ranges.push((word_count(seg, range.0, range.1), range));
+    }
+    ranges.sort_unstable();
+    match ranges.as_slice() {
+        [(ca, a), (cb, b), ..] => Some((*a, *b, ca + cb)),
+        _ => None,
+    }
+}
+
+/// The lowest field weight word `w` can match with (0 when unsure).
+fn min_weight(seg: &Segment, w: &SegWord) -> u16 {
+    if w.hi - w.lo > 16 {
+        return 0;
+    }
+    let (a, b) = seg.start_block(w.lo, w.hi);
+    if a < b {
+        return 0;
+    }
+    let mut best = 2u16;
+    for t in w.lo..w.hi {
+        let [name, mail, _] = seg.postings(t);
+        if name.len() > 0 {
+            return 0;
+        }
+        if mail.len() > 0 {
+            best = 1;
+        }
+    }
+    best
 }
 
 /// Cuts the driver word's candidates into parts with score bounds.
 fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
     let n = sw.len();
     let n8 = n.min(255) as u8;
-    let x = sw.iter().filter(|w| w.exact.is_some()).count().min(255) as u8;
+    let mut exact_ids: Vec<u32> = sw.iter().filter_map(|w| w.exact).collect();
+    exact_ids.sort_unstable();
+    exact_ids.dedup();
+    let x = exact_ids.len().min(255) as u8;
+    let weights: Vec<u16> = sw.iter().map(|w| min_weight(seg, w)).collect();
+    let all_weights: u16 = weights.iter().sum();
     let Some(first) = sw.first() else {
         return Vec::new();
     };
@@ -402,11 +614,8 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
     // Records matching every exact word exactly, when that set is small to compute.
     let mut cap = x;
     if x >= 2 {
-        let mut exact_terms: Vec<(u32, u32)> = sw
-            .iter()
-            .filter_map(|w| w.exact)
-            .map(|t| (exact_size(seg, t), t))
-            .collect();
+        let mut exact_terms: Vec<(u32, u32)> =
+            exact_ids.iter().map(|&t| (exact_size(seg, t), t)).collect();
         exact_terms.sort_unstable();
         if let Some(&(size, t0)) = exact_terms.first() {
             if size <= EXACT_SET_MAX {
@@ -425,7 +634,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
                 let bound = |p| Score {
                     exact: x,
                     in_order: p,
-                    weight: 0,
+                    weight: all_weights,
                 };
                 parts.push(Part::new(bound(n8), Source::Ranks { ranks: ins, at: 0 }));
                 parts.push(Part::new(bound(0), Source::Ranks { ranks: outs, at: 0 }));
@@ -434,12 +643,21 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
         }
     }
 
-    let x_other = x - u8::from(dw.exact.is_some());
-    let e_bound = |e: u8| (e + x_other).min(cap);
+    let mut other_ids: Vec<u32> = sw
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != d)
+        .filter_map(|(_, w)| w.exact)
+        .collect();
+    other_ids.sort_unstable();
+    other_ids.dedup();
+    let x_other = other_ids.len().min(255) as u8;
+    let others_weight = all_weights - weights.get(d).copied().unwrap_or(0);
+    let e_bound = |e: u8| (e + x_other).min(x).min(cap);
     let bound = |e: u8, p: u8, w: u16| Score {
         exact: e_bound(e),
         in_order: p,
-        weight: w,
+        weight: w + others_weight,
     };
     let prefix_lo = if dw.exact.is_some() { dw.lo + 1 } else { dw.lo };
     let mut term_groups: Vec<(u8, u32, u32)> = Vec::new();
