@@ -482,6 +482,9 @@ fn main() {
             index.heap_bytes() as f64 / 1e6,
             peak as f64 / 1e6
         );
+        if std::env::var_os("SEARCH_BENCH_BUILD_ONLY").is_some() {
+            continue;
+        }
         run_sequences(&index, &people, 7, "after bulk build (one segment)");
         // Incremental updates: replace 1% of the records one at a time, remove 0.1%.
         let extra = generate(n / 100, 99);

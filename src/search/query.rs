@@ -247,7 +247,13 @@ fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
 }
 
 /// Largest exact-term list materialized to find the records matching every exact word.
-const EXACT_SET_MAX: u32 = 1 << 16;
+const EXACT_SET_MAX: u32 = 1 << 15;
+
+/// Largest posting total of another exact term walked to narrow that set.
+const EXACT_FILTER_MAX: u32 = 1 << 18;
+
+/// Most postings read by the intersection path before it stops narrowing.
+const INTERSECT_MAX: u64 = 1 << 21;
 
 /// Reusable buffers for one search.
 #[derive(Default)]
@@ -266,7 +272,32 @@ fn exact_ranks(seg: &Segment, t: u32, out: &mut Vec<u32>) {
     for list in seg.postings(t) {
         out.extend(list);
     }
-    out.sort_unstable();
+    // Four ascending runs: the stable sort merges runs in linear passes.
+    out.sort();
+}
+
+/// Keeps the ranks of `set` (ascending) that hold term `t` in some field.
+fn retain_with_term(seg: &Segment, t: u32, set: &mut Vec<u32>) {
+    let (a, b) = seg.start_block(t, t + 1);
+    let mut keep = vec![false; set.len()];
+    for (k, &r) in keep.iter_mut().zip(set.iter()) {
+        *k = r >= a && r < b;
+    }
+    for list in seg.postings(t) {
+        let mut i = 0usize;
+        for r in list {
+            while set.get(i).is_some_and(|&x| x < r) {
+                i += 1;
+            }
+            if set.get(i) == Some(&r) {
+                if let Some(k) = keep.get_mut(i) {
+                    *k = true;
+                }
+            }
+        }
+    }
+    let mut it = keep.iter();
+    set.retain(|_| it.next().copied().unwrap_or(false));
 }
 
 fn exact_size(seg: &Segment, t: u32) -> u32 {
@@ -298,20 +329,20 @@ impl Searcher {
             let exact = (seg.term(lo) == w.as_str()).then_some(lo);
             sw.push(SegWord { lo, hi, exact });
         }
-        let pair = intersection_pair(seg, &sw);
+        let narrowing = intersection_plan(seg, &sw);
         // Scoring a candidate costs about as much as reading 32 postings: past that many
-        // scored candidates, intersecting the two rarest words is the cheaper way.
-        let budget = pair.map_or(usize::MAX, |(_, _, cost)| {
+        // scored candidates, intersecting the words' postings is the cheaper way.
+        let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
             self.budget.unwrap_or((cost / 32).max(256) as usize)
         });
         let parts = plan(seg, &sw);
         let done = self.run(seg, &sw, parts, limit, budget, accept, accepted, &mut out);
         if !done {
-            if let Some((a, b, _)) = pair {
+            if let Some((ranges, _)) = narrowing {
                 for c in out.drain(..) {
                     accepted.remove(&c.key);
                 }
-                self.intersect(seg, &sw, a, b, limit, accept, accepted, &mut out);
+                self.intersect(seg, &sw, &ranges, limit, accept, accepted, &mut out);
             }
         }
         out
@@ -435,71 +466,80 @@ impl Searcher {
         true
     }
 
-    /// Exhaustive search over the records holding both word `a` and word `b` (found with
-    /// a bitmap of ranks), then scored and sorted.
+    /// Exhaustive search over the records holding a word of every range in `ranges`
+    /// (narrowed with a bitmap of ranks, one range after the other), scored and sorted.
     #[allow(clippy::too_many_arguments)]
     fn intersect(
         &mut self,
         seg: &Segment,
         sw: &[SegWord],
-        a: (u32, u32),
-        b: (u32, u32),
+        ranges: &[(u32, u32)],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
         out: &mut Vec<Candidate>,
     ) {
         let n = seg.len() as usize;
-        let mut bits = vec![0u64; n.div_ceil(64)];
-        let mut set = |r: u32| {
-            if let Some(w) = bits.get_mut((r / 64) as usize) {
-                *w |= 1u64 << (r % 64);
+        let words = n.div_ceil(64);
+        let mut cur = vec![0u64; words];
+        let mut next = vec![0u64; words];
+        for (i, &(lo, hi)) in ranges.iter().enumerate() {
+            let first = i == 0;
+            let has = |bits: &[u64], r: u32| {
+                bits.get((r / 64) as usize)
+                    .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
+            };
+            next.iter_mut().for_each(|w| *w = 0);
+            let mark = |bits: &mut [u64], r: u32| {
+                if let Some(w) = bits.get_mut((r / 64) as usize) {
+                    *w |= 1u64 << (r % 64);
+                }
+            };
+            // The display-name block: whole words of the bitmap at a time.
+            let (a, b) = seg.start_block(lo, hi);
+            let mut r = a;
+            while r < b {
+                let w = (r / 64) as usize;
+                let (from, to) = (r % 64, (b - (r - r % 64)).min(64));
+                let mask = if to - from >= 64 {
+                    u64::MAX
+                } else {
+                    ((1u64 << (to - from)) - 1) << from
+                };
+                let src = if first {
+                    u64::MAX
+                } else {
+                    cur.get(w).copied().unwrap_or(0)
+                };
+                if let Some(dst) = next.get_mut(w) {
+                    *dst |= src & mask;
+                }
+                r = r - r % 64 + 64;
             }
-        };
-        let (sa, sb) = seg.start_block(a.0, a.1);
-        for r in sa..sb {
-            set(r);
-        }
-        for t in a.0..a.1 {
-            for list in seg.postings(t) {
-                for r in list {
-                    set(r);
+            for t in lo..hi {
+                for list in seg.postings(t) {
+                    for r in list {
+                        if first || has(&cur, r) {
+                            mark(&mut next, r);
+                        }
+                    }
                 }
             }
+            std::mem::swap(&mut cur, &mut next);
         }
-        let has = |r: u32| {
-            bits.get((r / 64) as usize)
-                .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
-        };
-        let mut both: Vec<u32> = Vec::new();
-        let (ba, bb) = seg.start_block(b.0, b.1);
-        let mut r = ba;
-        while r < bb {
-            let word = bits.get((r / 64) as usize).copied().unwrap_or(0);
-            if word == 0 {
-                r = (r / 64 + 1) * 64;
-                continue;
-            }
-            if has(r) {
-                both.push(r);
-            }
-            r += 1;
-        }
-        for t in b.0..b.1 {
-            for list in seg.postings(t) {
-                both.extend(list.filter(|&r| has(r)));
-            }
-        }
-        both.sort_unstable();
-        both.dedup();
         let mut scored: Vec<(Score, u32)> = Vec::new();
-        for &r in &both {
-            if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
-                continue;
-            }
-            seg.forward(r, &mut self.fwd);
-            if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
-                scored.push((sc, r));
+        for (wi, &w) in cur.iter().enumerate() {
+            let mut bits = w;
+            while bits != 0 {
+                let r = (wi * 64) as u32 + bits.trailing_zeros();
+                bits &= bits - 1;
+                if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
+                    continue;
+                }
+                seg.forward(r, &mut self.fwd);
+                if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
+                    scored.push((sc, r));
+                }
             }
         }
         scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -526,10 +566,11 @@ fn word_count(seg: &Segment, lo: u32, hi: u32) -> u64 {
     u64::from(b - a) + u64::from(seg.posting_count(lo, hi))
 }
 
-/// The two cheapest term ranges whose intersection holds every match, and its cost;
-/// `None` for a single word. A repeated word needs a second, longer term, so its copy
-/// stands for the longer terms only.
-fn intersection_pair(seg: &Segment, sw: &[SegWord]) -> Option<((u32, u32), (u32, u32), u64)> {
+/// Term ranges whose intersection holds every match, cheapest first, and the postings
+/// they cost to read; `None` for a single word. A repeated word needs a second, longer
+/// term, so its copy stands for the longer terms only. Ranges past the reading budget
+/// are left to scoring.
+fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<(u32, u32)>, u64)> {
     if sw.len() < 2 {
         return None;
     }
@@ -545,10 +586,16 @@ fn intersection_pair(seg: &Segment, sw: &[SegWord]) -> Option<((u32, u32), (u32,
         ranges.push((word_count(seg, range.0, range.1), range));
     }
     ranges.sort_unstable();
-    match ranges.as_slice() {
-        [(ca, a), (cb, b), ..] => Some((*a, *b, ca + cb)),
-        _ => None,
+    let mut cost = 0u64;
+    let mut chosen = Vec::new();
+    for (c, r) in ranges {
+        if !chosen.is_empty() && cost + c > INTERSECT_MAX {
+            break;
+        }
+        cost += c;
+        chosen.push(r);
     }
+    (chosen.len() >= 2).then_some((chosen, cost))
 }
 
 /// The lowest field weight word `w` can match with (0 when unsure).
@@ -621,13 +668,10 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
             if size <= EXACT_SET_MAX {
                 let mut set = Vec::new();
                 exact_ranks(seg, t0, &mut set);
-                let mut other = Vec::new();
-                for &(size_b, tb) in exact_terms.iter().skip(1) {
-                    if size_b > 8 * EXACT_SET_MAX {
-                        continue;
+                for &(_, tb) in exact_terms.iter().skip(1) {
+                    if seg.posting_count(tb, tb + 1) <= EXACT_FILTER_MAX {
+                        retain_with_term(seg, tb, &mut set);
                     }
-                    exact_ranks(seg, tb, &mut other);
-                    set.retain(|r| other.binary_search(r).is_ok());
                 }
                 let (ins, outs): (Vec<u32>, Vec<u32>) =
                     set.into_iter().partition(|&r| inside.keeps(r));
@@ -721,11 +765,17 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
     }
 
     // Name, mail and job postings of the driver's terms, inside and outside the interval
-    // where the first query word starts the display name.
+    // where the first query word starts the display name. Only parts that can hold a
+    // record not covered with as good a bound elsewhere are made.
     let lists = [Cat::Name, Cat::Mail, Cat::Job];
     for &(e, lo, hi) in &term_groups {
         for (li, cat) in lists.iter().enumerate() {
             for (win, p) in [(inside, n8), (outside, 0u8)] {
+                // When the driver is the first word, its display-name blocks are the whole
+                // inside interval: longer terms' postings there add nothing they cover.
+                if d == 0 && e == 0 && win.inside {
+                    continue;
+                }
                 let b = bound(e, p, cat.weight());
                 if hi == lo + 1 {
                     let it = seg
