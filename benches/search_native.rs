@@ -500,12 +500,13 @@ fn main() {
             index.remove((i * 31 % n) as Key);
         }
         println!(
-            "  {} upserts: {:.1} µs each on average, slowest {} µs (a merge); {} removes; now {} records",
+            "  {} upserts: {:.1} µs each on average, slowest {} µs (a merge); {} removes; now {} records in {} segments",
             extra.len(),
             per,
             worst,
             n / 1000,
-            index.len()
+            index.len(),
+            index.segment_count()
         );
         run_sequences(&index, &people, 8, "after updates");
         println!();

@@ -188,6 +188,12 @@ impl PeopleIndex {
             + self.sparse.capacity() * 16
     }
 
+    /// How many segments the index is split into (one after a bulk build; updates add
+    /// small ones that are merged as they grow), for monitoring.
+    pub fn segment_count(&self) -> usize {
+        self.segments.len()
+    }
+
     fn loc_of(&self, key: Key) -> Loc {
         match self.loc.get(key as usize) {
             Some(&l) if l != 0 => l,
@@ -358,45 +364,53 @@ impl PeopleIndex {
             return Ok(Vec::new());
         }
         let mut accepted: HashSet<Key> = HashSet::new();
-        let mut found: Vec<(usize, Candidate)> = Vec::new();
-        let mut contributing = 0usize;
+        // Segments largest first; once `limit` results are known, a later segment only
+        // looks for records scoring at least as well as the last of them.
+        let mut found: Vec<(Candidate, usize, Option<String>)> = Vec::new();
+        let mut fwd = Forward::default();
+        let mut display_of = |seg: Option<&Segment>, rank: u32| {
+            let Some(seg) = seg else {
+                return String::new();
+            };
+            seg.forward(rank, &mut fwd);
+            let parts: Vec<&str> = fwd.display.iter().map(|&t| seg.term(t)).collect();
+            parts.join("\0")
+        };
         for (i, seg) in self.segments.iter().enumerate() {
-            let hits = searcher.search(seg, &words, limit, accept, &mut accepted);
-            if !hits.is_empty() {
-                contributing += 1;
+            let floor = if found.len() >= limit {
+                found.last().map(|(c, _, _)| c.score)
+            } else {
+                None
+            };
+            let hits = searcher.search(seg, &words, limit, accept, &mut accepted, floor);
+            if hits.is_empty() {
+                continue;
             }
-            found.extend(hits.into_iter().map(|c| (i, c)));
-        }
-        if contributing > 1 {
-            let mut fwd = Forward::default();
-            let mut keyed: Vec<(Candidate, String)> = found
-                .into_iter()
-                .map(|(i, c)| {
-                    let mut name = String::new();
-                    if let Some(seg) = self.segments.get(i) {
-                        seg.forward(c.rank, &mut fwd);
-                        for (n, &t) in fwd.display.iter().enumerate() {
-                            if n > 0 {
-                                name.push('\0');
-                            }
-                            name.push_str(seg.term(t));
-                        }
-                    }
-                    (c, name)
-                })
-                .collect();
-            keyed.sort_by(|(a, an), (b, bn)| {
+            if found.is_empty() {
+                found = hits.into_iter().map(|c| (c, i, None)).collect();
+                continue;
+            }
+            // Ties across segments: by display name, then key.
+            for (c, owner, name) in found.iter_mut() {
+                if name.is_none() {
+                    *name = Some(display_of(self.segments.get(*owner), c.rank));
+                }
+            }
+            found.extend(
+                hits.into_iter()
+                    .map(|c| (c, i, Some(display_of(Some(seg), c.rank)))),
+            );
+            found.sort_by(|(a, _, an), (b, _, bn)| {
                 b.score
                     .cmp(&a.score)
                     .then_with(|| an.cmp(bn))
                     .then(a.key.cmp(&b.key))
             });
-            found = keyed.into_iter().map(|(c, _)| (0, c)).collect();
+            found.truncate(limit);
         }
         Ok(found
             .into_iter()
-            .take(limit)
-            .map(|(_, c)| Hit {
+            .map(|(c, _, _)| Hit {
                 key: c.key,
                 score: c.score,
             })

@@ -262,6 +262,7 @@ pub(crate) struct Searcher {
     scratch: Scratch,
     /// Replaces the scoring budget (tests force the intersection path with it).
     pub budget: Option<usize>,
+    floor: Option<Score>,
 }
 
 /// The ranks of records holding term `t` in any field, ascending.
@@ -308,6 +309,8 @@ fn exact_size(seg: &Segment, t: u32) -> u32 {
 impl Searcher {
     /// The best `limit` accepted records of `seg` for the folded query `words`, best
     /// first; keys already in `accepted` are skipped, accepted keys are added to it.
+    /// Records scoring below `floor` (the last result found in other segments) are not
+    /// looked for.
     pub(crate) fn search(
         &mut self,
         seg: &Segment,
@@ -315,7 +318,9 @@ impl Searcher {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
+        floor: Option<Score>,
     ) -> Vec<Candidate> {
+        self.floor = floor;
         let mut out: Vec<Candidate> = Vec::new();
         if limit == 0 || words.is_empty() || seg.live() == 0 {
             return out;
@@ -330,10 +335,10 @@ impl Searcher {
             sw.push(SegWord { lo, hi, exact });
         }
         let narrowing = intersection_plan(seg, &sw);
-        // Scoring a candidate costs about as much as reading 32 postings: past that many
+        // Scoring a candidate costs about as much as reading 64 postings: past that many
         // scored candidates, intersecting the words' postings is the cheaper way.
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
-            self.budget.unwrap_or((cost / 32).max(256) as usize)
+            self.budget.unwrap_or((cost / 64).max(64) as usize)
         });
         let parts = plan(seg, &sw);
         let done = self.run(seg, &sw, parts, limit, budget, accept, accepted, &mut out);
@@ -374,6 +379,9 @@ impl Searcher {
         let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
             return true;
         };
+        if self.floor.is_some_and(|f| sc < f) {
+            return true;
+        }
         let worst = out.last().map(|c| (c.score, c.rank));
         if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
             return true;
@@ -435,6 +443,9 @@ impl Searcher {
                 }
             }
             let Some((bi, bkey)) = best else { break };
+            if self.floor.is_some_and(|f| bkey.0 < f) {
+                break;
+            }
             let full = |out: &Vec<Candidate>| out.len() >= limit;
             if full(out) && out.last().is_some_and(|w| !before(bkey, (w.score, w.rank))) {
                 break;
@@ -538,7 +549,9 @@ impl Searcher {
                 }
                 seg.forward(r, &mut self.fwd);
                 if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
-                    scored.push((sc, r));
+                    if self.floor.is_none_or(|f| sc >= f) {
+                        scored.push((sc, r));
+                    }
                 }
             }
         }
@@ -720,8 +733,12 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
         }
         if d == 0 {
             if let Some(w2) = sw.get(1) {
+                // Every record of the interval whose second display element matches the
+                // second word is here, even one whose first word is exact in another
+                // field: hence the exact bound for longer terms' blocks too.
+                let exact_possible = u8::from(dw.exact.is_some());
                 parts.push(Part::new(
-                    bound(e, n8, 0),
+                    bound(exact_possible, n8, 0),
                     Source::Nested {
                         t: lo,
                         t_end: hi,
@@ -776,6 +793,9 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
                 if d == 0 && e == 0 && win.inside {
                     continue;
                 }
+                // With the driver first, the nested parts hold every record of the inside
+                // interval that reaches two in-order words.
+                let p = if d == 0 && win.inside && n > 1 { 1 } else { p };
                 let b = bound(e, p, cat.weight());
                 if hi == lo + 1 {
                     let it = seg
