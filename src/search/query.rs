@@ -456,8 +456,7 @@ impl Searcher {
                 continue;
             }
             // Take from this part while it stays ahead of every other part.
-            loop {
-                let Some(rank) = part.peek else { break };
+            while let Some(rank) = part.peek {
                 let k = (part.bound, rank);
                 if second.is_some_and(|s| before(s, k)) {
                     break;
