@@ -368,3 +368,18 @@ fn clone_and_serde_round_trip_answer_the_same() {
     }
     assert_eq!(back.len(), index.len());
 }
+
+#[test]
+fn a_key_given_twice_in_one_load_keeps_its_last_record() {
+    let recs = vec![
+        rec(1, "Alice Martin", "alice@x.com"),
+        rec(2, "Bob Baker", "bob@x.com"),
+        rec(1, "Alicia Keys", "alicia@x.com"),
+    ];
+    let index = index_of(&recs);
+    assert_eq!(index.len(), 2);
+    assert_eq!(keys(&index, "martin"), Vec::<Key>::new());
+    assert_eq!(keys(&index, "ali"), vec![1]);
+    assert_eq!(index.exact_address("alice@x.com"), Vec::<Key>::new());
+    assert_eq!(index.exact_address("alicia@x.com"), vec![1]);
+}

@@ -69,6 +69,31 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+fn varint_len(v: u32) -> u32 {
+    match v {
+        0..=0x7f => 1,
+        0x80..=0x3fff => 2,
+        0x4000..=0x1f_ffff => 3,
+        0x20_0000..=0xfff_ffff => 4,
+        _ => 5,
+    }
+}
+
+/// Writes a varint into `buf` at `*pos` (space reserved beforehand).
+fn write_varint(buf: &mut [u8], pos: &mut usize, mut v: u32) {
+    loop {
+        let byte = if v >= 0x80 { (v as u8) | 0x80 } else { v as u8 };
+        if let Some(b) = buf.get_mut(*pos) {
+            *b = byte;
+        }
+        *pos += 1;
+        v >>= 7;
+        if byte & 0x80 == 0 {
+            break;
+        }
+    }
+}
+
 /// Reads a varint at `*pos`; a truncated input reads as 0 (segments are built here, so
 /// this only guards against a corrupted snapshot without panicking).
 #[inline]
@@ -413,10 +438,55 @@ fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
     lo
 }
 
+/// A small fast hash for the term interner (FxHash's multiply-rotate; the keys are
+/// the index's own words, so flooding resistance is not needed).
+#[derive(Default, Clone, Copy)]
+struct BuildFx;
+
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx::default()
+    }
+}
+
 /// Collects records (from people or from other segments) and builds one [`Segment`].
 #[derive(Default)]
 pub(crate) struct SegmentBuilder {
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, BuildFx>,
     strings: Vec<Box<str>>,
     keys: Vec<Key>,
     flags: Vec<u32>,
@@ -437,6 +507,17 @@ impl SegmentBuilder {
     /// Number of records added so far.
     pub(crate) fn len(&self) -> usize {
         self.keys.len()
+    }
+
+    /// Makes room for about `records` more records.
+    pub(crate) fn reserve(&mut self, records: usize) {
+        self.keys.reserve_exact(records);
+        self.flags.reserve_exact(records);
+        self.terms_end.reserve_exact(records);
+        self.display_end.reserve_exact(records);
+        self.terms.reserve(records * 10);
+        self.display.reserve(records * 3);
+        self.addrs.reserve(records);
     }
 
     fn intern(&mut self, text: &str) -> u32 {
@@ -573,6 +654,11 @@ impl SegmentBuilder {
             ..
         } = self;
         drop(self.ids);
+        // Growth slack of the collected arrays would add to the peak while the segment's
+        // own arrays are written: give it back first.
+        terms.shrink_to_fit();
+        display.shrink_to_fit();
+        addrs.shrink_to_fit();
         let term_total = strings.len();
         // 1. The dictionary, sorted; provisional id -> term id.
         let mut order: Vec<u32> = (0..term_total as u32).collect();
@@ -635,6 +721,7 @@ impl SegmentBuilder {
         seg.keys.reserve_exact(n);
         seg.flags.reserve_exact(n);
         seg.fwd_off.reserve_exact(n + 1);
+        seg.fwd_bytes.reserve(terms.len() * 2 + n * 4);
         seg.fwd_off.push(0);
         let mut start_count = vec![0u32; term_total];
         let mut empty_display = 0u32;
@@ -689,68 +776,82 @@ impl SegmentBuilder {
             seg.start_cum.push(acc);
         }
         drop(start_count);
-        // 4. Posting lists: counting sort of (term, list) -> ranks ascending.
-        let mut list_start = Vec::with_capacity(list_count.len() + 1);
-        let mut total = 0u32;
-        for &c in &list_count {
-            list_start.push(total);
-            total += c;
-        }
-        list_start.push(total);
-        let mut fill = list_start.clone();
-        let mut flat = vec![0u32; total as usize];
-        for (rank, &rec) in ranks.iter().enumerate() {
-            for &v in terms
-                .get(range(&terms_end, rec as usize))
-                .unwrap_or_default()
-            {
-                let cat = v & 3;
-                if cat == Cat::Start as u32 {
-                    continue;
-                }
-                let l = (v >> 2) as usize * 3 + cat as usize - 1;
-                if let Some(slot) = fill.get_mut(l) {
-                    if let Some(dst) = flat.get_mut(*slot as usize) {
-                        *dst = rank as u32;
+        // 4. Posting lists, written in place: a first pass sizes every delta-encoded
+        //    list, a second writes it (no intermediate list of all postings).
+        let lists = term_total * 3;
+        let mut last = vec![u32::MAX; lists];
+        let mut bytes_len = vec![0u32; lists];
+        let each_posting = |f: &mut dyn FnMut(usize, u32)| {
+            for (rank, &rec) in ranks.iter().enumerate() {
+                for &v in terms
+                    .get(range(&terms_end, rec as usize))
+                    .unwrap_or_default()
+                {
+                    let cat = v & 3;
+                    if cat != Cat::Start as u32 {
+                        f((v >> 2) as usize * 3 + cat as usize - 1, rank as u32);
                     }
-                    *slot += 1;
                 }
             }
-        }
-        drop(terms);
-        drop(fill);
+        };
+        each_posting(&mut |l, rank| {
+            if let (Some(prev), Some(len)) = (last.get_mut(l), bytes_len.get_mut(l)) {
+                let gap = if *prev == u32::MAX {
+                    rank
+                } else {
+                    rank - *prev
+                };
+                *len += varint_len(gap);
+                *prev = rank;
+            }
+        });
         seg.post_off.reserve_exact(term_total + 1);
         seg.post_cum.reserve_exact(term_total + 1);
         let mut cum = 0u32;
+        let mut header = Vec::new();
+        let mut write_at = vec![0u32; lists];
         for t in 0..term_total {
+            let count = |l: usize| list_count.get(t * 3 + l).copied().unwrap_or(0);
+            let len = |l: usize| bytes_len.get(t * 3 + l).copied().unwrap_or(0);
+            header.clear();
+            put_varint(&mut header, count(0));
+            put_varint(&mut header, len(0));
+            put_varint(&mut header, count(1));
+            put_varint(&mut header, len(1));
+            put_varint(&mut header, count(2));
             seg.post_off.push(seg.post_bytes.len() as u32);
             seg.post_cum.push(cum);
-            let mut encoded: [Vec<u8>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-            for (l, out) in encoded.iter_mut().enumerate() {
-                let (s, e) = (
-                    list_start.get(t * 3 + l).copied().unwrap_or(0) as usize,
-                    list_start.get(t * 3 + l + 1).copied().unwrap_or(0) as usize,
-                );
-                let mut prev = None;
-                for &r in flat.get(s..e).unwrap_or_default() {
-                    put_varint(out, prev.map_or(r, |p| r - p));
-                    prev = Some(r);
+            seg.post_bytes.extend_from_slice(&header);
+            for l in 0..3 {
+                if let Some(w) = write_at.get_mut(t * 3 + l) {
+                    *w = seg.post_bytes.len() as u32;
                 }
-                cum += (e - s) as u32;
-            }
-            let count = |l: usize| list_count.get(t * 3 + l).copied().unwrap_or(0);
-            put_varint(&mut seg.post_bytes, count(0));
-            put_varint(&mut seg.post_bytes, encoded[0].len() as u32);
-            put_varint(&mut seg.post_bytes, count(1));
-            put_varint(&mut seg.post_bytes, encoded[1].len() as u32);
-            put_varint(&mut seg.post_bytes, count(2));
-            for e in &encoded {
-                seg.post_bytes.extend_from_slice(e);
+                seg.post_bytes
+                    .resize(seg.post_bytes.len() + len(l) as usize, 0);
+                cum += count(l);
             }
         }
         seg.post_off.push(seg.post_bytes.len() as u32);
         seg.post_cum.push(cum);
-        drop(flat);
+        drop(bytes_len);
+        last.iter_mut().for_each(|v| *v = u32::MAX);
+        let post_bytes = &mut seg.post_bytes;
+        each_posting(&mut |l, rank| {
+            if let (Some(prev), Some(at)) = (last.get_mut(l), write_at.get_mut(l)) {
+                let gap = if *prev == u32::MAX {
+                    rank
+                } else {
+                    rank - *prev
+                };
+                *prev = rank;
+                let mut pos = *at as usize;
+                write_varint(post_bytes, &mut pos, gap);
+                *at = pos as u32;
+            }
+        });
+        drop(last);
+        drop(write_at);
+        drop(terms);
         // 5. Exact addresses, sorted by hash.
         for a in addrs.iter_mut() {
             a.1 = rank_of.get(a.1 as usize).copied().unwrap_or(0);
@@ -759,6 +860,20 @@ impl SegmentBuilder {
         seg.addr_hash = addrs.iter().map(|a| a.0).collect();
         seg.addr_rank = addrs.iter().map(|a| a.1).collect();
         seg.dead = vec![0u64; n.div_ceil(64)];
+        // A key added twice keeps its last record.
+        let mut by_key: Vec<(Key, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(rec, &k)| (k, rec as u32))
+            .collect();
+        by_key.sort_unstable();
+        for pair in by_key.windows(2) {
+            if let [(ka, ra), (kb, _)] = pair {
+                if ka == kb {
+                    seg.kill(rank_of.get(*ra as usize).copied().unwrap_or(u32::MAX));
+                }
+            }
+        }
         seg.post_bytes.shrink_to_fit();
         seg.fwd_bytes.shrink_to_fit();
         seg.term_bytes.shrink_to_fit();

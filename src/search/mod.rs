@@ -245,6 +245,8 @@ impl PeopleIndex {
     /// record.
     pub fn extend<'p>(&mut self, people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) {
         let mut builder = SegmentBuilder::default();
+        let people = people.into_iter();
+        builder.reserve(people.size_hint().0);
         for (key, person, flags) in people {
             self.remove(key);
             builder.add_person(key, &person, flags);
