@@ -40,7 +40,7 @@ use normalize::{
     address_hash, address_key, fold_into, upn_search_part, word_text, words_into, FoldedChar, Word,
     WordKind,
 };
-use query::{Candidate, Searcher};
+use query::{Candidate, Floor, Searcher};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -380,7 +380,16 @@ impl PeopleIndex {
         };
         for (i, seg) in self.segments.iter().enumerate() {
             let floor = if found.len() >= limit {
-                found.last().map(|(c, _, _)| c.score)
+                found.last_mut().map(|(c, owner, name)| {
+                    let display = name
+                        .get_or_insert_with(|| display_of(self.segments.get(*owner), c.rank))
+                        .clone();
+                    Floor {
+                        score: c.score,
+                        display,
+                        key: c.key,
+                    }
+                })
             } else {
                 None
             };

@@ -262,7 +262,28 @@ pub(crate) struct Searcher {
     scratch: Scratch,
     /// Replaces the scoring budget (tests force the intersection path with it).
     pub budget: Option<usize>,
-    floor: Option<Score>,
+    floor: Option<Floor>,
+}
+
+/// The last of the `limit` results found in earlier segments: a record of a later
+/// segment must rank before it to matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Floor {
+    /// Its score.
+    pub score: Score,
+    /// Its folded display elements joined by `\0` (the cross-segment tie-break).
+    pub display: String,
+    /// Its key (the last tie-break).
+    pub key: Key,
+}
+
+/// Compares the display elements of a decoded record with a `\0`-joined display.
+fn cmp_display(seg: &Segment, display: &[u32], other: &str) -> std::cmp::Ordering {
+    let mine = display.iter().enumerate().flat_map(|(i, &t)| {
+        let sep: &[u8] = if i == 0 { b"" } else { b"\0" };
+        sep.iter().copied().chain(seg.term(t).bytes())
+    });
+    mine.cmp(other.bytes())
 }
 
 /// The ranks of records holding term `t` in any field, ascending.
@@ -318,7 +339,7 @@ impl Searcher {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
-        floor: Option<Score>,
+        floor: Option<Floor>,
     ) -> Vec<Candidate> {
         self.floor = floor;
         let mut out: Vec<Candidate> = Vec::new();
@@ -379,8 +400,15 @@ impl Searcher {
         let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
             return true;
         };
-        if self.floor.is_some_and(|f| sc < f) {
-            return true;
+        if let Some(f) = &self.floor {
+            if sc < f.score
+                || (sc == f.score
+                    && cmp_display(seg, &self.fwd.display, &f.display)
+                        .then(key.cmp(&f.key))
+                        .is_ge())
+            {
+                return true;
+            }
         }
         let worst = out.last().map(|c| (c.score, c.rank));
         if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
@@ -443,7 +471,7 @@ impl Searcher {
                 }
             }
             let Some((bi, bkey)) = best else { break };
-            if self.floor.is_some_and(|f| bkey.0 < f) {
+            if self.floor.as_ref().is_some_and(|f| bkey.0 < f.score) {
                 break;
             }
             let full = |out: &Vec<Candidate>| out.len() >= limit;
@@ -463,6 +491,21 @@ impl Searcher {
                 }
                 if full(out) && out.last().is_some_and(|w| !before(k, (w.score, w.rank))) {
                     break;
+                }
+                // A part whose bound only ties the floor is read in display order: once a
+                // record's display name passes the floor's, the rest cannot rank before it.
+                if let Some(f) = &self.floor {
+                    if part.bound == f.score && !seg.is_dead(rank) {
+                        seg.forward(rank, &mut self.fwd);
+                        let key = seg.key(rank).unwrap_or(Key::MAX);
+                        if cmp_display(seg, &self.fwd.display, &f.display)
+                            .then(key.cmp(&f.key))
+                            .is_ge()
+                        {
+                            part.peek = None;
+                            break;
+                        }
+                    }
                 }
                 part.take(seg);
                 if self.consider(seg, sw, rank, limit, accept, accepted, out) {
@@ -548,7 +591,7 @@ impl Searcher {
                 }
                 seg.forward(r, &mut self.fwd);
                 if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
-                    if self.floor.is_none_or(|f| sc >= f) {
+                    if self.floor.as_ref().is_none_or(|f| sc >= f.score) {
                         scored.push((sc, r));
                     }
                 }
