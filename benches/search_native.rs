@@ -504,6 +504,21 @@ fn main() {
         if std::env::var_os("SEARCH_BENCH_BUILD_ONLY").is_some() {
             continue;
         }
+        if let Ok(list) = std::env::var("SEARCH_BENCH_QUERIES") {
+            // Median of 101 runs of each given query (for looking into one query).
+            for q in list.split(',') {
+                let mut t: Vec<u64> = (0..101)
+                    .map(|_| {
+                        let start = Instant::now();
+                        let _ = index.search(q, 10, &mut |_, _| true);
+                        start.elapsed().as_nanos() as u64
+                    })
+                    .collect();
+                t.sort_unstable();
+                println!("  {q:?}: median {:.1} µs", pct(&t, 0.5));
+            }
+            continue;
+        }
         run_sequences(&index, &people, 7, "after bulk build (one segment)");
         // Incremental updates: replace 1% of the records one at a time, remove 0.1%.
         let extra = generate(n / 100, 99);

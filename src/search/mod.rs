@@ -753,9 +753,15 @@ mod tests {
                         _ => key % 5 == 0,
                     };
                     let want = naive(&index, q, limit, &mut accept);
-                    for budget in [None, Some(0), Some(7)] {
+                    for (budget, small_exact) in [
+                        (None, None),
+                        (Some(0), None),
+                        (Some(7), None),
+                        (None, Some(0)),
+                    ] {
                         let mut searcher = Searcher::default();
                         searcher.budget = budget;
+                        searcher.small_exact = small_exact;
                         let got: Vec<(Key, Score)> = index
                             .search_with(searcher, q, limit, &mut accept)
                             .unwrap()
@@ -764,7 +770,7 @@ mod tests {
                             .collect();
                         assert_eq!(
                             got, want,
-                            "query {q:?} limit {limit} filter {filter} budget {budget:?}"
+                            "query {q:?} limit {limit} filter {filter} budget {budget:?} small {small_exact:?}"
                         );
                     }
                 }

@@ -252,6 +252,10 @@ const EXACT_SET_MAX: u32 = 1 << 15;
 /// Largest posting total of another exact term walked to narrow that set.
 const EXACT_FILTER_MAX: u32 = 1 << 18;
 
+/// Postings of the first word's exact term up to which they are read with the full
+/// in-order bound (see `plan`).
+const SMALL_EXACT: u32 = 1024;
+
 /// Most postings read by the intersection path before it stops narrowing.
 const INTERSECT_MAX: u64 = 1 << 21;
 
@@ -262,6 +266,8 @@ pub(crate) struct Searcher {
     scratch: Scratch,
     /// Replaces the scoring budget (tests force the intersection path with it).
     pub budget: Option<usize>,
+    /// Replaces [`SMALL_EXACT`] (tests exercise both ways of bounding with it).
+    pub small_exact: Option<u32>,
     floor: Option<Floor>,
 }
 
@@ -356,12 +362,12 @@ impl Searcher {
             sw.push(SegWord { lo, hi, exact });
         }
         let narrowing = intersection_plan(seg, &sw);
-        // Scoring a candidate costs about as much as reading 64 postings: past that many
+        // Scoring a candidate costs about as much as reading 128 postings: past that many
         // scored candidates, intersecting the words' postings is the cheaper way.
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
-            self.budget.unwrap_or((cost / 64).max(64) as usize)
+            self.budget.unwrap_or((cost / 128).max(32) as usize)
         });
-        let parts = plan(seg, &sw);
+        let parts = plan(seg, &sw, self.small_exact.unwrap_or(SMALL_EXACT));
         let done = self.run(seg, &sw, parts, limit, budget, accept, accepted, &mut out);
         if !done {
             if let Some((ranges, _)) = narrowing {
@@ -676,7 +682,7 @@ fn min_weight(seg: &Segment, w: &SegWord) -> u16 {
 }
 
 /// Cuts the driver word's candidates into parts with score bounds.
-fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
+fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>> {
     let n = sw.len();
     let n8 = n.min(255) as u8;
     let mut exact_ids: Vec<u32> = sw.iter().filter_map(|w| w.exact).collect();
@@ -714,6 +720,18 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = Vec::new();
 
     // Records matching every exact word exactly, when that set is small to compute.
+    // With the first word driving and a second word, the nested parts hold every record
+    // of the inside interval with two in-order words. When the first word's exact term
+    // has many postings, the nested parts take the exact bound and the exact term's
+    // inside postings (and the exact set's) only the one-word bound; when it has few,
+    // those few are read with the full bound instead.
+    let nested = d == 0 && n > 1;
+    let spread_exact = nested
+        && sw
+            .first()
+            .and_then(|w| w.exact)
+            .is_some_and(|t| seg.posting_count(t, t + 1) > small_exact);
+    let inside_p = if spread_exact { 1 } else { n8 };
     let mut cap = x;
     if x >= 2 {
         let mut exact_terms: Vec<(u32, u32)> =
@@ -735,7 +753,10 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
                     in_order: p,
                     weight: all_weights,
                 };
-                parts.push(Part::new(bound(n8), Source::Ranks { ranks: ins, at: 0 }));
+                parts.push(Part::new(
+                    bound(inside_p),
+                    Source::Ranks { ranks: ins, at: 0 },
+                ));
                 parts.push(Part::new(bound(0), Source::Ranks { ranks: outs, at: 0 }));
                 cap = x - 1;
             }
@@ -778,9 +799,17 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
                 // Every record of the interval whose second display element matches the
                 // second word is here, even one whose first word is exact in another
                 // field: hence the exact bound for longer terms' blocks too.
-                let exact_possible = u8::from(dw.exact.is_some());
+                let nested_bound = if spread_exact {
+                    Score {
+                        exact: (1 + x_other).min(x),
+                        in_order: n8,
+                        weight: others_weight,
+                    }
+                } else {
+                    bound(e, n8, 0)
+                };
                 parts.push(Part::new(
-                    bound(exact_possible, n8, 0),
+                    nested_bound,
                     Source::Nested {
                         t: lo,
                         t_end: hi,
@@ -837,7 +866,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord]) -> Vec<Part<'a>> {
                 }
                 // With the driver first, the nested parts hold every record of the inside
                 // interval that reaches two in-order words.
-                let p = if d == 0 && win.inside && n > 1 { 1 } else { p };
+                let p = if win.inside { inside_p.min(p) } else { p };
                 let b = bound(e, p, cat.weight());
                 if hi == lo + 1 {
                     let it = seg
