@@ -256,6 +256,9 @@ const EXACT_FILTER_MAX: u32 = 1 << 18;
 /// in-order bound (see `plan`).
 const SMALL_EXACT: u32 = 1024;
 
+/// Most records the intersection path scores; with more, the bounded search goes on.
+const INTERSECT_SCORE_MAX: u32 = 4096;
+
 /// Most postings read by the intersection path before it stops narrowing.
 const INTERSECT_MAX: u64 = 1 << 21;
 
@@ -268,6 +271,8 @@ pub(crate) struct Searcher {
     pub budget: Option<usize>,
     /// Replaces [`SMALL_EXACT`] (tests exercise both ways of bounding with it).
     pub small_exact: Option<u32>,
+    /// Replaces [`INTERSECT_SCORE_MAX`] (tests force the resumed search with it).
+    pub score_max: Option<u32>,
     floor: Option<Floor>,
 }
 
@@ -367,14 +372,34 @@ impl Searcher {
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
             self.budget.unwrap_or((cost / 128).max(32) as usize)
         });
-        let parts = plan(seg, &sw, self.small_exact.unwrap_or(SMALL_EXACT));
-        let done = self.run(seg, &sw, parts, limit, budget, accept, accepted, &mut out);
+        let mut parts = plan(seg, &sw, self.small_exact.unwrap_or(SMALL_EXACT));
+        let done = self.run(
+            seg, &sw, &mut parts, limit, budget, accept, accepted, &mut out,
+        );
         if !done {
-            if let Some((ranges, _)) = narrowing {
-                for c in out.drain(..) {
-                    accepted.remove(&c.key);
+            let narrowed = narrowing.and_then(|(ranges, _)| {
+                intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
+            });
+            match narrowed {
+                Some(ranks) => {
+                    for c in out.drain(..) {
+                        accepted.remove(&c.key);
+                    }
+                    self.score_all(seg, &sw, &ranks, limit, accept, accepted, &mut out);
                 }
-                self.intersect(seg, &sw, &ranges, limit, accept, accepted, &mut out);
+                // Too many records hold every word: the bounded search goes on instead.
+                None => {
+                    self.run(
+                        seg,
+                        &sw,
+                        &mut parts,
+                        limit,
+                        usize::MAX,
+                        accept,
+                        accepted,
+                        &mut out,
+                    );
+                }
             }
         }
         out
@@ -448,7 +473,7 @@ impl Searcher {
         &mut self,
         seg: &'a Segment,
         sw: &[SegWord],
-        mut parts: Vec<Part<'a>>,
+        parts: &mut [Part<'a>],
         limit: usize,
         budget: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
@@ -525,81 +550,27 @@ impl Searcher {
         true
     }
 
-    /// Exhaustive search over the records holding a word of every range in `ranges`
-    /// (narrowed with a bitmap of ranks, one range after the other), scored and sorted.
+    /// Scores every rank of `ranks`, then keeps the best `limit` that `accept` agrees to.
     #[allow(clippy::too_many_arguments)]
-    fn intersect(
+    fn score_all(
         &mut self,
         seg: &Segment,
         sw: &[SegWord],
-        ranges: &[(u32, u32)],
+        ranks: &[u32],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
         out: &mut Vec<Candidate>,
     ) {
-        let n = seg.len() as usize;
-        let words = n.div_ceil(64);
-        let mut cur = vec![0u64; words];
-        let mut next = vec![0u64; words];
-        for (i, &(lo, hi)) in ranges.iter().enumerate() {
-            let first = i == 0;
-            let has = |bits: &[u64], r: u32| {
-                bits.get((r / 64) as usize)
-                    .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
-            };
-            next.iter_mut().for_each(|w| *w = 0);
-            let mark = |bits: &mut [u64], r: u32| {
-                if let Some(w) = bits.get_mut((r / 64) as usize) {
-                    *w |= 1u64 << (r % 64);
-                }
-            };
-            // The display-name block: whole words of the bitmap at a time.
-            let (a, b) = seg.start_block(lo, hi);
-            let mut r = a;
-            while r < b {
-                let w = (r / 64) as usize;
-                let (from, to) = (r % 64, (b - (r - r % 64)).min(64));
-                let mask = if to - from >= 64 {
-                    u64::MAX
-                } else {
-                    ((1u64 << (to - from)) - 1) << from
-                };
-                let src = if first {
-                    u64::MAX
-                } else {
-                    cur.get(w).copied().unwrap_or(0)
-                };
-                if let Some(dst) = next.get_mut(w) {
-                    *dst |= src & mask;
-                }
-                r = r - r % 64 + 64;
-            }
-            for t in lo..hi {
-                for list in seg.postings(t) {
-                    for r in list {
-                        if first || has(&cur, r) {
-                            mark(&mut next, r);
-                        }
-                    }
-                }
-            }
-            std::mem::swap(&mut cur, &mut next);
-        }
         let mut scored: Vec<(Score, u32)> = Vec::new();
-        for (wi, &w) in cur.iter().enumerate() {
-            let mut bits = w;
-            while bits != 0 {
-                let r = (wi * 64) as u32 + bits.trailing_zeros();
-                bits &= bits - 1;
-                if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
-                    continue;
-                }
-                seg.forward(r, &mut self.fwd);
-                if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
-                    if self.floor.as_ref().is_none_or(|f| sc >= f.score) {
-                        scored.push((sc, r));
-                    }
+        for &r in ranks {
+            if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
+                continue;
+            }
+            seg.forward(r, &mut self.fwd);
+            if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
+                if self.floor.as_ref().is_none_or(|f| sc >= f.score) {
+                    scored.push((sc, r));
                 }
             }
         }
@@ -619,6 +590,73 @@ impl Searcher {
             }
         }
     }
+}
+
+/// The ranks holding a word of every range in `ranges` (narrowed with a bitmap of
+/// ranks, one range after the other), ascending; `None` when more than
+/// [`INTERSECT_SCORE_MAX`] remain (scoring them all would cost more than it saves).
+fn intersect_ranks(seg: &Segment, ranges: &[(u32, u32)], max: u32) -> Option<Vec<u32>> {
+    let n = seg.len() as usize;
+    let words = n.div_ceil(64);
+    let mut cur = vec![0u64; words];
+    let mut next = vec![0u64; words];
+    for (i, &(lo, hi)) in ranges.iter().enumerate() {
+        let first = i == 0;
+        let has = |bits: &[u64], r: u32| {
+            bits.get((r / 64) as usize)
+                .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
+        };
+        next.iter_mut().for_each(|w| *w = 0);
+        let mark = |bits: &mut [u64], r: u32| {
+            if let Some(w) = bits.get_mut((r / 64) as usize) {
+                *w |= 1u64 << (r % 64);
+            }
+        };
+        // The display-name block: whole words of the bitmap at a time.
+        let (a, b) = seg.start_block(lo, hi);
+        let mut r = a;
+        while r < b {
+            let w = (r / 64) as usize;
+            let (from, to) = (r % 64, (b - (r - r % 64)).min(64));
+            let mask = if to - from >= 64 {
+                u64::MAX
+            } else {
+                ((1u64 << (to - from)) - 1) << from
+            };
+            let src = if first {
+                u64::MAX
+            } else {
+                cur.get(w).copied().unwrap_or(0)
+            };
+            if let Some(dst) = next.get_mut(w) {
+                *dst |= src & mask;
+            }
+            r = r - r % 64 + 64;
+        }
+        for t in lo..hi {
+            for list in seg.postings(t) {
+                for r in list {
+                    if first || has(&cur, r) {
+                        mark(&mut next, r);
+                    }
+                }
+            }
+        }
+        std::mem::swap(&mut cur, &mut next);
+    }
+    let count: u32 = cur.iter().map(|w| w.count_ones()).sum();
+    if count > max {
+        return None;
+    }
+    let mut ranks = Vec::with_capacity(count as usize);
+    for (wi, &w) in cur.iter().enumerate() {
+        let mut bits = w;
+        while bits != 0 {
+            ranks.push((wi * 64) as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
+    Some(ranks)
 }
 
 /// How many candidates a word has: its display-name block plus its postings.
@@ -733,7 +771,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>>
             .is_some_and(|t| seg.posting_count(t, t + 1) > small_exact);
     let inside_p = if spread_exact { 1 } else { n8 };
     let mut cap = x;
-    if x >= 2 {
+    if x >= 2 || (x == 1 && dw.exact.is_none()) {
         let mut exact_terms: Vec<(u32, u32)> =
             exact_ids.iter().map(|&t| (exact_size(seg, t), t)).collect();
         exact_terms.sort_unstable();
