@@ -72,16 +72,26 @@ enum Source<'a> {
         lists: Vec<Postings<'a>>,
         last: Option<u32>,
     },
-    /// Display-name blocks of terms `t..t_end`, narrowed to the records
-    /// whose second display element starts with the second query word.
+    /// Records of the rank interval `start..stop` (sorted by display name) whose first
+    /// `depth` display elements start with the first `depth` query words, found by
+    /// narrowing level by level with binary searches (opened on first use).
     Nested {
-        t: u32,
-        t_end: u32,
-        lo2: u32,
-        hi2: u32,
+        start: u32,
+        stop: u32,
+        depth: usize,
+        ranges: Vec<(u32, u32)>,
+        stack: Vec<Frame>,
         next: u32,
         end: u32,
     },
+}
+
+/// One level of a [`Source::Nested`] walk: the runs of `cursor..hi` still to visit.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    level: usize,
+    cursor: u32,
+    hi: u32,
 }
 
 struct Part<'a> {
@@ -193,10 +203,11 @@ impl<'a> Part<'a> {
                 }
             },
             Source::Nested {
-                t,
-                t_end,
-                lo2,
-                hi2,
+                start,
+                stop,
+                depth,
+                ranges,
+                stack,
                 next,
                 end,
             } => loop {
@@ -205,23 +216,51 @@ impl<'a> Part<'a> {
                     return Some(*next - 1);
                 }
                 let seg = seg?;
-                if *t >= *t_end {
-                    return None;
-                }
-                let term = *t;
-                *t += 1;
-                let (bs, be) = seg.start_block(term, term + 1);
-                if bs == be {
+                // Display element `level` (1-based) of a rank; a record without it sorts
+                // before every term.
+                let elem =
+                    |level: usize, r: u32| seg.display_term(r, level - 1).map_or(-1i64, i64::from);
+                // The ranks of `lo..hi` (sorted by element `level`) with that element in
+                // the level's query range.
+                let narrow = |level: usize, lo: u32, hi: u32| {
+                    let (rlo, rhi) = ranges
+                        .get(level - 1)
+                        .map_or((0, 0), |&(a, b)| (i64::from(a), i64::from(b)));
+                    let x = lo + partition(hi - lo, |i| elem(level, lo + i) < rlo);
+                    let y = x + partition(hi - x, |i| elem(level, x + i) < rhi);
+                    (x, y)
+                };
+                if *start < *stop {
+                    let (x, y) = narrow(1, *start, *stop);
+                    *start = *stop;
+                    stack.push(Frame {
+                        level: 1,
+                        cursor: x,
+                        hi: y,
+                    });
                     continue;
                 }
-                // Within a block, records are sorted by their second display element
-                // (records without one come first).
-                let second = |r: u32| seg.display_term(r, 1).map_or(-1i64, i64::from);
-                let (lo2, hi2) = (i64::from(*lo2), i64::from(*hi2));
-                let x = bs + partition(be - bs, |i| second(bs + i) < lo2);
-                let y = x + partition(be - x, |i| second(x + i) < hi2);
-                *next = x;
-                *end = y;
+                let top = stack.last_mut()?;
+                if top.cursor >= top.hi {
+                    stack.pop();
+                    continue;
+                }
+                // The next run of records sharing element `level`, narrowed one level down.
+                let (level, c, hi) = (top.level, top.cursor, top.hi);
+                let t = elem(level, c);
+                let run_end = c + partition(hi - c, |i| elem(level, c + i) <= t);
+                top.cursor = run_end;
+                let (x, y) = narrow(level + 1, c, run_end);
+                if level + 1 >= *depth {
+                    *next = x;
+                    *end = y;
+                } else if x < y {
+                    stack.push(Frame {
+                        level: level + 1,
+                        cursor: x,
+                        hi: y,
+                    });
+                }
             },
         }
     }
@@ -255,6 +294,9 @@ const EXACT_FILTER_MAX: u32 = 1 << 18;
 /// Postings of the first word's exact term up to which they are read with the full
 /// in-order bound (see `plan`).
 const SMALL_EXACT: u32 = 1024;
+
+/// Deepest in-order narrowing (longer queries bound the rest with the last depth).
+const MAX_NESTED_DEPTH: usize = 4;
 
 /// Most records the intersection path scores; with more, the bounded search goes on.
 const INTERSECT_SCORE_MAX: u32 = 4096;
@@ -833,30 +875,40 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>>
             continue;
         }
         if d == 0 {
-            if let Some(w2) = sw.get(1) {
-                // Every record of the interval whose second display element matches the
-                // second word is here, even one whose first word is exact in another
-                // field: hence the exact bound for longer terms' blocks too.
-                let nested_bound = if spread_exact {
-                    Score {
-                        exact: (1 + x_other).min(x),
-                        in_order: n8,
-                        weight: others_weight,
-                    }
-                } else {
-                    bound(e, n8, 0)
-                };
-                parts.push(Part::new(
-                    nested_bound,
-                    Source::Nested {
-                        t: lo,
-                        t_end: hi,
-                        lo2: w2.lo,
-                        hi2: w2.hi,
-                        next: 0,
-                        end: 0,
-                    },
-                ));
+            if n > 1 {
+                // Every record of the interval whose first `depth` display elements match
+                // the first `depth` words is in the nested part of that depth, even one
+                // whose first word is exact in another field: hence the exact bound for
+                // longer terms' blocks too when the exact term is spread out.
+                let ranges: Vec<(u32, u32)> = sw.iter().map(|w| (w.lo, w.hi)).collect();
+                for depth in 2..=n.min(MAX_NESTED_DEPTH) {
+                    let p = if depth == n.min(MAX_NESTED_DEPTH) {
+                        n8
+                    } else {
+                        depth as u8
+                    };
+                    let nested_bound = if spread_exact {
+                        Score {
+                            exact: (1 + x_other).min(x),
+                            in_order: p,
+                            weight: others_weight,
+                        }
+                    } else {
+                        bound(e, p, 0)
+                    };
+                    parts.push(Part::new(
+                        nested_bound,
+                        Source::Nested {
+                            start: a,
+                            stop: b,
+                            depth,
+                            ranges: ranges.clone(),
+                            stack: Vec::new(),
+                            next: 0,
+                            end: 0,
+                        },
+                    ));
+                }
                 parts.push(Part::new(bound(e, 1, 0), Source::Dense { next: a, end: b }));
             } else {
                 parts.push(Part::new(bound(e, 1, 0), Source::Dense { next: a, end: b }));
