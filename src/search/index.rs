@@ -117,18 +117,52 @@ pub(crate) fn get_varint(bytes: &[u8], pos: &mut usize) -> u32 {
 #[derive(Clone, Debug)]
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
+    skips: &'a [u8],
+    count: u32,
     pos: usize,
     left: u32,
     last: u32,
     first: bool,
 }
 
+/// A posting list longer than this has a skip entry every `SKIP_EVERY` postings:
+/// the rank of posting `j * SKIP_EVERY` and the byte offset just after it (two u32 LE).
+pub(crate) const SKIP_EVERY: u32 = 64;
+
+fn skip_entries(count: u32) -> u32 {
+    count.saturating_sub(1) / SKIP_EVERY
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    if let Some(b) = bytes.get(at..at + 4) {
+        w.copy_from_slice(b);
+    }
+    u32::from_le_bytes(w)
+}
+
 impl<'a> Postings<'a> {
     pub(crate) fn empty() -> Postings<'a> {
         Postings {
             bytes: &[],
+            skips: &[],
+            count: 0,
             pos: 0,
             left: 0,
+            last: 0,
+            first: true,
+        }
+    }
+
+    /// A list of `count` postings stored as `raw` (skip table, then varints).
+    fn new(raw: &'a [u8], count: u32) -> Postings<'a> {
+        let table = (skip_entries(count) * 8) as usize;
+        Postings {
+            skips: raw.get(..table).unwrap_or_default(),
+            bytes: raw.get(table..).unwrap_or_default(),
+            count,
+            pos: 0,
+            left: count,
             last: 0,
             first: true,
         }
@@ -137,6 +171,40 @@ impl<'a> Postings<'a> {
     /// How many ranks are left.
     pub(crate) fn len(&self) -> u32 {
         self.left
+    }
+
+    /// The first remaining rank at or after `target` (jumping with the skip table).
+    pub(crate) fn seek(&mut self, target: u32) -> Option<u32> {
+        let entries = self.skips.len() / 8;
+        if entries > 0 && (self.first || self.last < target) {
+            let consumed = self.count - self.left;
+            // The last entry whose rank is below the target.
+            let (mut lo, mut hi) = (0usize, entries);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if read_u32(self.skips, mid * 8) < target {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo > 0 {
+                let j = lo - 1;
+                let index = (j as u32 + 1) * SKIP_EVERY;
+                if index + 1 > consumed {
+                    self.last = read_u32(self.skips, j * 8);
+                    self.pos = read_u32(self.skips, j * 8 + 4) as usize;
+                    self.left = self.count - index - 1;
+                    self.first = false;
+                }
+            }
+        }
+        loop {
+            let r = self.next()?;
+            if r >= target {
+                return Some(r);
+            }
+        }
     }
 }
 
@@ -258,16 +326,13 @@ impl Segment {
             get_varint(bytes, &mut pos) as usize,
         );
         let cj = get_varint(bytes, &mut pos);
-        let list = |start: usize, len: Option<usize>, count: u32| Postings {
-            bytes: match len {
+        let list = |start: usize, len: Option<usize>, count: u32| {
+            let raw = match len {
                 Some(len) => bytes.get(start..start + len),
                 None => bytes.get(start..),
             }
-            .unwrap_or_default(),
-            pos: 0,
-            left: count,
-            last: 0,
-            first: true,
+            .unwrap_or_default();
+            Postings::new(raw, count)
         };
         [
             list(pos, Some(bn), cn),
@@ -805,11 +870,15 @@ impl SegmentBuilder {
                 *prev = rank;
             }
         });
+        for (l, len) in bytes_len.iter_mut().enumerate() {
+            *len += skip_entries(list_count.get(l).copied().unwrap_or(0)) * 8;
+        }
         seg.post_off.reserve_exact(term_total + 1);
         seg.post_cum.reserve_exact(term_total + 1);
         let mut cum = 0u32;
         let mut header = Vec::new();
         let mut write_at = vec![0u32; lists];
+        let mut data_start = vec![0u32; lists];
         for t in 0..term_total {
             let count = |l: usize| list_count.get(t * 3 + l).copied().unwrap_or(0);
             let len = |l: usize| bytes_len.get(t * 3 + l).copied().unwrap_or(0);
@@ -823,8 +892,12 @@ impl SegmentBuilder {
             seg.post_cum.push(cum);
             seg.post_bytes.extend_from_slice(&header);
             for l in 0..3 {
+                let table = skip_entries(count(l)) * 8;
                 if let Some(w) = write_at.get_mut(t * 3 + l) {
-                    *w = seg.post_bytes.len() as u32;
+                    *w = seg.post_bytes.len() as u32 + table;
+                }
+                if let Some(w) = data_start.get_mut(t * 3 + l) {
+                    *w = seg.post_bytes.len() as u32 + table;
                 }
                 seg.post_bytes
                     .resize(seg.post_bytes.len() + len(l) as usize, 0);
@@ -836,8 +909,11 @@ impl SegmentBuilder {
         drop(bytes_len);
         last.iter_mut().for_each(|v| *v = u32::MAX);
         let post_bytes = &mut seg.post_bytes;
+        let mut written = vec![0u32; lists];
         each_posting(&mut |l, rank| {
-            if let (Some(prev), Some(at)) = (last.get_mut(l), write_at.get_mut(l)) {
+            if let (Some(prev), Some(at), Some(i)) =
+                (last.get_mut(l), write_at.get_mut(l), written.get_mut(l))
+            {
                 let gap = if *prev == u32::MAX {
                     rank
                 } else {
@@ -847,8 +923,23 @@ impl SegmentBuilder {
                 let mut pos = *at as usize;
                 write_varint(post_bytes, &mut pos, gap);
                 *at = pos as u32;
+                if *i > 0 && *i % SKIP_EVERY == 0 {
+                    let data = data_start.get(l).copied().unwrap_or(0) as usize;
+                    let entries = skip_entries(list_count.get(l).copied().unwrap_or(0)) as usize;
+                    let entry = data - entries * 8 + (*i / SKIP_EVERY - 1) as usize * 8;
+                    let offset = (pos - data) as u32;
+                    if let Some(dst) = post_bytes.get_mut(entry..entry + 8) {
+                        let mut e = [0u8; 8];
+                        e[..4].copy_from_slice(&rank.to_le_bytes());
+                        e[4..].copy_from_slice(&offset.to_le_bytes());
+                        dst.copy_from_slice(&e);
+                    }
+                }
+                *i += 1;
             }
         });
+        drop(written);
+        drop(data_start);
         drop(last);
         drop(write_at);
         drop(terms);
@@ -878,5 +969,57 @@ impl SegmentBuilder {
         seg.fwd_bytes.shrink_to_fit();
         seg.term_bytes.shrink_to_fit();
         seg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seek_with_skip_tables_matches_a_linear_scan() {
+        let mut b = SegmentBuilder::default();
+        let names: Vec<String> = (0..5000).map(|i| format!("N{i:05} Common")).collect();
+        for (i, name) in names.iter().enumerate() {
+            let person = Person {
+                display_name: name,
+                job_title: (i % 3 == 0).then_some("Common Lead"),
+                user_principal_name: "",
+                ..Person::default()
+            };
+            // Every third record lacks the surname word, so the list has gaps.
+            if i % 3 == 1 {
+                let other = Person {
+                    display_name: "Zed Other",
+                    user_principal_name: "",
+                    ..Person::default()
+                };
+                b.add_person(i as Key, &other, 0);
+            } else {
+                b.add_person(i as Key, &person, 0);
+            }
+        }
+        let seg = b.build(0);
+        let (lo, hi) = seg.prefix_range("common");
+        assert_eq!(hi, lo + 1);
+        let [name, _, _] = seg.postings(lo);
+        let all: Vec<u32> = name.clone().collect();
+        assert!(all.len() > 3000);
+        for start in [
+            0u32, 1, 63, 64, 65, 127, 128, 129, 1000, 2500, 4998, 4999, 5000, 9999,
+        ] {
+            let mut it = name.clone();
+            let want = all.iter().copied().find(|&r| r >= start);
+            assert_eq!(it.seek(start), want, "seek {start}");
+            // Seeking again forward, and reading on linearly, stay consistent.
+            let next_target = start + 700;
+            let want2 = all.iter().copied().find(|&r| r >= next_target);
+            assert_eq!(it.seek(next_target), want2, "seek {next_target}");
+            if let Some(w2) = want2 {
+                let rest: Vec<u32> = it.collect();
+                let want_rest: Vec<u32> = all.iter().copied().filter(|&r| r > w2).collect();
+                assert_eq!(rest, want_rest);
+            }
+        }
     }
 }

@@ -779,6 +779,41 @@ mod tests {
     }
 
     #[test]
+    fn bounded_search_equals_scoring_everything_on_long_lists() {
+        // Enough records for posting lists with skip tables.
+        let mut rng = Rng(7);
+        let index = random_index(&mut rng, 9000);
+        for q in [
+            "j",
+            "john s",
+            "smith j",
+            "ann ann",
+            "o b",
+            "sam",
+            "x1 com",
+            "lead john",
+            "jo sm",
+        ] {
+            for filter in [0u32, 2] {
+                let mut accept = |key: Key, _flags: u32| filter == 0 || key % 5 == 0;
+                let want = naive(&index, q, 10, &mut accept);
+                for (budget, score_max) in [(None, None), (Some(0), None), (Some(3), Some(0))] {
+                    let mut searcher = Searcher::default();
+                    searcher.budget = budget;
+                    searcher.score_max = score_max;
+                    let got: Vec<(Key, Score)> = index
+                        .search_with(searcher, q, 10, &mut accept)
+                        .unwrap()
+                        .into_iter()
+                        .map(|h| (h.key, h.score))
+                        .collect();
+                    assert_eq!(got, want, "query {q:?} filter {filter} budget {budget:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn one_segment_after_merging_answers_the_same() {
         let mut rng = Rng(42);
         let index = random_index(&mut rng, 600);

@@ -56,10 +56,15 @@ impl Window {
 }
 
 enum Source<'a> {
+    /// The records holding every one of several exact terms, found by leapfrogging
+    /// their rank streams (opened on first use).
+    Exact {
+        streams: Vec<TermStream<'a>>,
+        win: Window,
+        cursor: u32,
+    },
     /// Consecutive ranks.
     Dense { next: u32, end: u32 },
-    /// A precomputed list of ranks (ascending).
-    Ranks { ranks: Vec<u32>, at: usize },
     /// One posting list.
     List { it: Postings<'a>, win: Window },
     /// The union of one list kind over a range of terms (opened on first use).
@@ -103,7 +108,13 @@ struct Part<'a> {
 
 impl<'a> Part<'a> {
     fn new(bound: Score, src: Source<'a>) -> Part<'a> {
-        let lazy = matches!(src, Source::Merge { .. } | Source::Nested { .. });
+        let lazy = matches!(
+            src,
+            Source::Merge { .. }
+                | Source::Nested { .. }
+                | Source::Exact { .. }
+                | Source::List { .. }
+        );
         let mut part = Part {
             bound,
             src,
@@ -120,7 +131,9 @@ impl<'a> Part<'a> {
     fn key(&self) -> (Score, u32) {
         let rank = match (&self.src, self.ready) {
             (_, true) => self.peek.unwrap_or(u32::MAX),
-            (Source::Merge { win, .. }, false) => win.lowest(),
+            (Source::Merge { win, .. }, false)
+            | (Source::List { win, .. }, false)
+            | (Source::Exact { win, .. }, false) => win.lowest(),
             _ => 0,
         };
         (self.bound, rank)
@@ -137,16 +150,18 @@ impl<'a> Part<'a> {
             list,
             heap,
             lists,
+            win,
             ..
         } = &mut self.src
         {
+            let start = if win.inside { win.lo } else { 0 };
             for t in *lo..*hi {
                 let mut l = seg
                     .postings(t)
                     .into_iter()
                     .nth(*list)
                     .unwrap_or_else(Postings::empty);
-                if let Some(r) = l.next() {
+                if let Some(r) = l.seek(start) {
                     heap.push(Reverse((r, lists.len() as u32)));
                     lists.push(l);
                 }
@@ -166,20 +181,48 @@ impl<'a> Part<'a> {
                     None
                 }
             }
-            Source::Ranks { ranks, at } => {
-                let r = ranks.get(*at).copied();
-                *at += 1;
-                r
-            }
-            Source::List { it, win } => loop {
-                let r = it.next()?;
+            Source::List { it, win } => {
+                let r = if win.inside {
+                    it.seek(win.lo)?
+                } else {
+                    it.next()?
+                };
                 if win.keeps(r) {
-                    return Some(r);
+                    Some(r)
+                } else if win.inside {
+                    None
+                } else {
+                    it.seek(win.hi)
                 }
-                if win.inside && r >= win.hi {
+            }
+            Source::Exact {
+                streams,
+                win,
+                cursor,
+            } => {
+                let mut target = (*cursor).max(win.lowest());
+                loop {
+                    if !win.inside && target >= win.lo && target < win.hi {
+                        target = win.hi;
+                    }
+                    let mut all = true;
+                    let mut max = target;
+                    for s in streams.iter_mut() {
+                        let r = s.seek(target)?;
+                        all &= r == target;
+                        max = max.max(r);
+                    }
+                    if all {
+                        break;
+                    }
+                    target = max;
+                }
+                if win.inside && target >= win.hi {
                     return None;
                 }
-            },
+                *cursor = target + 1;
+                Some(target)
+            }
             Source::Merge {
                 heap,
                 lists,
@@ -188,7 +231,11 @@ impl<'a> Part<'a> {
                 ..
             } => loop {
                 let Reverse((r, i)) = heap.pop()?;
-                if let Some(next) = lists.get_mut(i as usize).and_then(|l| l.next()) {
+                let next = lists.get_mut(i as usize).and_then(|l| match l.next() {
+                    Some(x) if !win.inside && x >= win.lo && x < win.hi => l.seek(win.hi),
+                    other => other,
+                });
+                if let Some(next) = next {
                     heap.push(Reverse((next, i)));
                 }
                 if *last == Some(r) {
@@ -285,10 +332,8 @@ fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
     lo
 }
 
-/// Largest exact-term list materialized to find the records matching every exact word.
-const EXACT_SET_MAX: u32 = 1 << 15;
-
-/// Largest posting total of another exact term walked to narrow that set.
+/// Largest posting total of an exact term leapfrogged to find the records holding every
+/// exact term (larger ones are left out of that set).
 const EXACT_FILTER_MAX: u32 = 1 << 18;
 
 /// Postings of the first word's exact term up to which they are read with the full
@@ -339,45 +384,43 @@ fn cmp_display(seg: &Segment, display: &[u32], other: &str) -> std::cmp::Orderin
     mine.cmp(other.bytes())
 }
 
-/// The ranks of records holding term `t` in any field, ascending.
-fn exact_ranks(seg: &Segment, t: u32, out: &mut Vec<u32>) {
-    out.clear();
-    let (a, b) = seg.start_block(t, t + 1);
-    out.extend(a..b);
-    for list in seg.postings(t) {
-        out.extend(list);
-    }
-    // Four ascending runs: the stable sort merges runs in linear passes.
-    out.sort();
+/// The ranks of the records holding one term in any field: its display-name block and
+/// its three posting lists, sought in ascending order.
+struct TermStream<'a> {
+    block: (u32, u32),
+    lists: [Postings<'a>; 3],
+    heads: [Option<u32>; 3],
+    started: bool,
 }
 
-/// Keeps the ranks of `set` (ascending) that hold term `t` in some field.
-fn retain_with_term(seg: &Segment, t: u32, set: &mut Vec<u32>) {
-    let (a, b) = seg.start_block(t, t + 1);
-    let mut keep = vec![false; set.len()];
-    for (k, &r) in keep.iter_mut().zip(set.iter()) {
-        *k = r >= a && r < b;
-    }
-    for list in seg.postings(t) {
-        let mut i = 0usize;
-        for r in list {
-            while set.get(i).is_some_and(|&x| x < r) {
-                i += 1;
-            }
-            if set.get(i) == Some(&r) {
-                if let Some(k) = keep.get_mut(i) {
-                    *k = true;
-                }
-            }
+impl<'a> TermStream<'a> {
+    fn new(seg: &'a Segment, t: u32) -> TermStream<'a> {
+        TermStream {
+            block: seg.start_block(t, t + 1),
+            lists: seg.postings(t),
+            heads: [None; 3],
+            started: false,
         }
     }
-    let mut it = keep.iter();
-    set.retain(|_| it.next().copied().unwrap_or(false));
-}
 
-fn exact_size(seg: &Segment, t: u32) -> u32 {
-    let (a, b) = seg.start_block(t, t + 1);
-    (b - a) + seg.posting_count(t, t + 1)
+    /// The smallest rank at or after `target` holding the term.
+    fn seek(&mut self, target: u32) -> Option<u32> {
+        let mut best = None;
+        let (a, b) = self.block;
+        if target < b {
+            best = Some(target.max(a));
+        }
+        for (list, head) in self.lists.iter_mut().zip(self.heads.iter_mut()) {
+            if !self.started || head.is_some_and(|h| h < target) {
+                *head = list.seek(target);
+            }
+            if let Some(h) = *head {
+                best = Some(best.map_or(h, |x: u32| x.min(h)));
+            }
+        }
+        self.started = true;
+        best
+    }
 }
 
 impl Searcher {
@@ -814,32 +857,30 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>>
     let inside_p = if spread_exact { 1 } else { n8 };
     let mut cap = x;
     if x >= 2 || (x == 1 && dw.exact.is_none()) {
-        let mut exact_terms: Vec<(u32, u32)> =
-            exact_ids.iter().map(|&t| (exact_size(seg, t), t)).collect();
-        exact_terms.sort_unstable();
-        if let Some(&(size, t0)) = exact_terms.first() {
-            if size <= EXACT_SET_MAX {
-                let mut set = Vec::new();
-                exact_ranks(seg, t0, &mut set);
-                for &(_, tb) in exact_terms.iter().skip(1) {
-                    if seg.posting_count(tb, tb + 1) <= EXACT_FILTER_MAX {
-                        retain_with_term(seg, tb, &mut set);
-                    }
-                }
-                let (ins, outs): (Vec<u32>, Vec<u32>) =
-                    set.into_iter().partition(|&r| inside.keeps(r));
-                let bound = |p| Score {
-                    exact: x,
-                    in_order: p,
-                    weight: all_weights,
-                };
+        // Terms with huge lists are left out: the set stays a superset, only looser.
+        let terms: Vec<u32> = exact_ids
+            .iter()
+            .copied()
+            .filter(|&t| seg.posting_count(t, t + 1) <= EXACT_FILTER_MAX)
+            .collect();
+        if !terms.is_empty() {
+            let bound = |p| Score {
+                exact: x,
+                in_order: p,
+                weight: all_weights,
+            };
+            for (win, p) in [(inside, inside_p), (outside, 0)] {
+                let streams = terms.iter().map(|&t| TermStream::new(seg, t)).collect();
                 parts.push(Part::new(
-                    bound(inside_p),
-                    Source::Ranks { ranks: ins, at: 0 },
+                    bound(p),
+                    Source::Exact {
+                        streams,
+                        win,
+                        cursor: 0,
+                    },
                 ));
-                parts.push(Part::new(bound(0), Source::Ranks { ranks: outs, at: 0 }));
-                cap = x - 1;
             }
+            cap = x - 1;
         }
     }
 
