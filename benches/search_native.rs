@@ -364,7 +364,10 @@ struct Form {
 }
 
 fn run_sequences(index: &PeopleIndex, people: &[Owned], seed: u64, label: &str) {
-    let show_slow = std::env::var_os("SEARCH_BENCH_SLOW").is_some();
+    // SEARCH_BENCH_SLOW=<µs> prints every keystroke slower than that.
+    let show_slow: Option<u64> = std::env::var("SEARCH_BENCH_SLOW")
+        .ok()
+        .and_then(|v| v.parse().ok());
     let mut rng = Rng(seed);
     let targets: Vec<usize> = (0..300).map(|_| rng.below(people.len())).collect();
     let mut forms: Vec<Form> = [
@@ -408,7 +411,7 @@ fn run_sequences(index: &PeopleIndex, people: &[Owned], seed: u64, label: &str) 
                     .unwrap_or_default();
                 let ns = start.elapsed().as_nanos() as u64;
                 f.lat.push(ns);
-                if show_slow && ns > 500_000 {
+                if show_slow.is_some_and(|us| ns > us * 1000) {
                     println!("    slow: {typed:?} {} µs", ns / 1000);
                 }
                 if i + 1 == seq.len() {

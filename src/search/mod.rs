@@ -13,6 +13,28 @@
 //! - Layout and speed: `index.rs` (compact immutable segments in display-name order) and
 //!   `query.rs` (bounded search that stops once `limit` results are certain).
 //!
+//! **How it stays fast and small.** Records are kept in display-name order, so every
+//! display name starting with a prefix is one contiguous rank interval, with no posting
+//! list at all; other words have delta/varint-encoded posting lists (with skip tables
+//! when long) sorted by the same rank. Because rank order is the final tie-break, a query
+//! reads candidates part by part in rank order, each part with an upper bound on the
+//! score its records can reach, and stops as soon as `limit` accepted results beat every
+//! bound: a single letter typically reads the first `limit` records of one interval. The
+//! first words typed in display order are narrowed level by level with binary searches
+//! (`john sm` goes straight to the "John Sm…" records); records holding every exact word
+//! are found by leapfrogging their lists; when a query keeps scoring candidates that do
+//! not match, a bitmap intersection of its words' postings takes over. No text of the
+//! records is stored: terms once in a sorted dictionary, a varint forward record per
+//! person (its terms with their best field, and its display-name order), and 64-bit
+//! hashes of its addresses — about 64 bytes per person on a realistic directory.
+//!
+//! **Updates** never rebuild a large index: a change marks the old record dead and adds a
+//! small segment; similar-sized segments merge like a binary counter (amortized
+//! O(log n) rewrites per record), a mostly-dead segment is rewritten alone, and a search
+//! reads every segment (the later ones only for records that can still enter the
+//! results). **Snapshots:** [`PeopleIndex`] derives `Serialize`/`Deserialize` (plain
+//! vectors), and it can always be rebuilt from the records instead.
+//!
 //! ```
 //! use guestpass::search::{PeopleIndex, Person};
 //! let mut index = PeopleIndex::new();
@@ -339,6 +361,12 @@ impl PeopleIndex {
     }
 
     /// The best matches for `query`, best first, at most `limit`.
+    ///
+    /// Every query word must match the start of a different word of the record (any
+    /// order, accents and case ignored, compounds by their pieces or joined). Order: more
+    /// exact words first, then more leading words matching the display name's first
+    /// elements in order, then lower field weight (names 0, mail/UPN 1, job title 2),
+    /// then folded display name, then key.
     ///
     /// `accept(key, flags)` decides whether a matching record may be shown (user type,
     /// exclusions, group membership); rejected records do not count toward `limit`, and the

@@ -452,10 +452,10 @@ impl Searcher {
             sw.push(SegWord { lo, hi, exact });
         }
         let narrowing = intersection_plan(seg, &sw);
-        // Scoring a candidate costs about as much as reading 128 postings: past that many
+        // Scoring a candidate costs about as much as reading 256 postings: past that many
         // scored candidates, intersecting the words' postings is the cheaper way.
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
-            self.budget.unwrap_or((cost / 128).max(32) as usize)
+            self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
         let mut parts = plan(seg, &sw, self.small_exact.unwrap_or(SMALL_EXACT));
         let done = self.run(
@@ -635,7 +635,10 @@ impl Searcher {
         true
     }
 
-    /// Scores every rank of `ranks`, then keeps the best `limit` that `accept` agrees to.
+    /// Scores the ranks of `ranks` (ascending, every one holding all the words) the
+    /// way the bounded search does: those where the first word can start the display
+    /// name first, then the others, each in rank order and each stopped once nothing
+    /// left in it can enter the results.
     #[allow(clippy::too_many_arguments)]
     fn score_all(
         &mut self,
@@ -647,31 +650,37 @@ impl Searcher {
         accepted: &mut HashSet<Key>,
         out: &mut Vec<Candidate>,
     ) {
-        let mut scored: Vec<(Score, u32)> = Vec::new();
-        for &r in ranks {
-            if seg.is_dead(r) || seg.key(r).is_some_and(|k| accepted.contains(&k)) {
-                continue;
-            }
-            seg.forward(r, &mut self.fwd);
-            if let Some(sc) = score(sw, &self.fwd, &mut self.scratch) {
-                if self.floor.as_ref().is_none_or(|f| sc >= f.score) {
-                    scored.push((sc, r));
+        let Some(first) = sw.first() else { return };
+        let mut exact_ids: Vec<u32> = sw.iter().filter_map(|w| w.exact).collect();
+        exact_ids.sort_unstable();
+        exact_ids.dedup();
+        let bound = |in_order: u8| Score {
+            exact: exact_ids.len().min(255) as u8,
+            in_order,
+            weight: sw.iter().map(|w| min_weight(seg, w)).sum(),
+        };
+        let (bound_in, bound_out) = (bound(sw.len().min(255) as u8), bound(0));
+        let (sa, sb) = seg.start_block(first.lo, first.hi);
+        let i0 = ranks.partition_point(|&r| r < sa);
+        let i1 = ranks.partition_point(|&r| r < sb);
+        let inside = ranks.get(i0..i1).unwrap_or_default();
+        let before_in = ranks.get(..i0).unwrap_or_default();
+        let after_in = ranks.get(i1..).unwrap_or_default();
+        for (pass, bound) in [(0, bound_in), (1, bound_out)] {
+            let list = if pass == 0 {
+                inside.iter().chain([].iter())
+            } else {
+                before_in.iter().chain(after_in.iter())
+            };
+            for &r in list {
+                if out.len() >= limit
+                    && out
+                        .last()
+                        .is_some_and(|w| !before((bound, r), (w.score, w.rank)))
+                {
+                    break;
                 }
-            }
-        }
-        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        for (sc, rank) in scored {
-            if out.len() >= limit {
-                break;
-            }
-            let Some(key) = seg.key(rank) else { continue };
-            if accept(key, seg.flags(rank)) {
-                accepted.insert(key);
-                out.push(Candidate {
-                    score: sc,
-                    rank,
-                    key,
-                });
+                self.consider(seg, sw, r, limit, accept, accepted, out);
             }
         }
     }
