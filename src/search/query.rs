@@ -689,24 +689,37 @@ impl Searcher {
 /// The ranks holding a word of every range in `ranges` (narrowed with a bitmap of
 /// ranks, one range after the other), ascending; `None` when more than
 /// [`INTERSECT_SCORE_MAX`] remain (scoring them all would cost more than it saves).
-fn intersect_ranks(seg: &Segment, ranges: &[(u32, u32)], max: u32) -> Option<Vec<u32>> {
+fn intersect_ranks(seg: &Segment, ranges: &[(u64, (u32, u32))], max: u32) -> Option<Vec<u32>> {
     let n = seg.len() as usize;
     let words = n.div_ceil(64);
     let mut cur = vec![0u64; words];
     let mut next = vec![0u64; words];
-    for (i, &(lo, hi)) in ranges.iter().enumerate() {
+    let mut count = u64::MAX;
+    for (i, &(range_cost, (lo, hi))) in ranges.iter().enumerate() {
+        // Once few candidates remain, scoring them beats reading a costly range.
+        if i >= 2 && range_cost > count.saturating_mul(64) {
+            break;
+        }
         let first = i == 0;
         let has = |bits: &[u64], r: u32| {
             bits.get((r / 64) as usize)
                 .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
         };
-        next.iter_mut().for_each(|w| *w = 0);
-        let mark = |bits: &mut [u64], r: u32| {
+        if !first {
+            next.iter_mut().for_each(|w| *w = 0);
+        }
+        let mut round_count = 0u64;
+        let mut mark = |bits: &mut [u64], r: u32| {
             if let Some(w) = bits.get_mut((r / 64) as usize) {
-                *w |= 1u64 << (r % 64);
+                let bit = 1u64 << (r % 64);
+                if *w & bit == 0 {
+                    round_count += 1;
+                    *w |= bit;
+                }
             }
         };
         // The display-name block: whole words of the bitmap at a time.
+        let mut mark_words = 0u64;
         let (a, b) = seg.start_block(lo, hi);
         let mut r = a;
         while r < b {
@@ -723,7 +736,9 @@ fn intersect_ranks(seg: &Segment, ranges: &[(u32, u32)], max: u32) -> Option<Vec
                 cur.get(w).copied().unwrap_or(0)
             };
             if let Some(dst) = next.get_mut(w) {
-                *dst |= src & mask;
+                let add = src & mask & !*dst;
+                mark_words += u64::from(add.count_ones());
+                *dst |= add;
             }
             r = r - r % 64 + 64;
         }
@@ -736,16 +751,16 @@ fn intersect_ranks(seg: &Segment, ranges: &[(u32, u32)], max: u32) -> Option<Vec
                 }
             }
         }
+        count = round_count + mark_words;
         std::mem::swap(&mut cur, &mut next);
     }
-    let count: u32 = cur.iter().map(|w| w.count_ones()).sum();
-    if count > max {
-        return None;
-    }
-    let mut ranks = Vec::with_capacity(count as usize);
+    let mut ranks = Vec::new();
     for (wi, &w) in cur.iter().enumerate() {
         let mut bits = w;
         while bits != 0 {
+            if ranks.len() >= max as usize {
+                return None;
+            }
             ranks.push((wi * 64) as u32 + bits.trailing_zeros());
             bits &= bits - 1;
         }
@@ -759,11 +774,11 @@ fn word_count(seg: &Segment, lo: u32, hi: u32) -> u64 {
     u64::from(b - a) + u64::from(seg.posting_count(lo, hi))
 }
 
-/// Term ranges whose intersection holds every match, cheapest first, and the postings
-/// they cost to read; `None` for a single word. A repeated word needs a second, longer
+/// Term ranges whose intersection holds every match, cheapest first, with what each
+/// costs to read, and what the two cheapest cost together; `None` for a single word. A repeated word needs a second, longer
 /// term, so its copy stands for the longer terms only. Ranges past the reading budget
 /// are left to scoring.
-fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<(u32, u32)>, u64)> {
+fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<(u64, (u32, u32))>, u64)> {
     if sw.len() < 2 {
         return None;
     }
@@ -786,9 +801,12 @@ fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<(u32, u32)>, 
             break;
         }
         cost += c;
-        chosen.push(r);
+        chosen.push((c, r));
     }
-    (chosen.len() >= 2).then_some((chosen, cost))
+    // What the intersection surely reads: the two cheapest ranges (later ones are read
+    // only while the candidates are still many).
+    let first_two = chosen.iter().take(2).map(|(c, _)| c).sum();
+    (chosen.len() >= 2).then_some((chosen, first_two))
 }
 
 /// The lowest field weight word `w` can match with (0 when unsure).
