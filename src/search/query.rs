@@ -689,7 +689,7 @@ impl Searcher {
 /// The ranks holding a word of every range in `ranges` (narrowed with a bitmap of
 /// ranks, one range after the other), ascending; `None` when more than
 /// [`INTERSECT_SCORE_MAX`] remain (scoring them all would cost more than it saves).
-fn intersect_ranks(seg: &Segment, ranges: &[(u64, (u32, u32))], max: u32) -> Option<Vec<u32>> {
+fn intersect_ranks(seg: &Segment, ranges: &[CostedRange], max: u32) -> Option<Vec<u32>> {
     let n = seg.len() as usize;
     let words = n.div_ceil(64);
     let mut cur = vec![0u64; words];
@@ -768,6 +768,9 @@ fn intersect_ranks(seg: &Segment, ranges: &[(u64, (u32, u32))], max: u32) -> Opt
     Some(ranks)
 }
 
+/// A term range `(lo, hi)` with the number of postings reading it costs.
+type CostedRange = (u64, (u32, u32));
+
 /// How many candidates a word has: its display-name block plus its postings.
 fn word_count(seg: &Segment, lo: u32, hi: u32) -> u64 {
     let (a, b) = seg.start_block(lo, hi);
@@ -778,7 +781,7 @@ fn word_count(seg: &Segment, lo: u32, hi: u32) -> u64 {
 /// costs to read, and what the two cheapest cost together; `None` for a single word. A repeated word needs a second, longer
 /// term, so its copy stands for the longer terms only. Ranges past the reading budget
 /// are left to scoring.
-fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<(u64, (u32, u32))>, u64)> {
+fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<CostedRange>, u64)> {
     if sw.len() < 2 {
         return None;
     }
