@@ -383,3 +383,16 @@ fn a_key_given_twice_in_one_load_keeps_its_last_record() {
     assert_eq!(index.exact_address("alice@x.com"), Vec::<Key>::new());
     assert_eq!(index.exact_address("alicia@x.com"), vec![1]);
 }
+
+#[test]
+fn a_typed_compound_counts_as_one_display_element() {
+    let recs = vec![
+        rec(1, "Jean Lucas Pan", "jlp@x.com"),
+        rec(2, "Jean-Luc Picard", "jlpicard@x.com"),
+    ];
+    let index = index_of(&recs);
+    // "jean-lu p" is "Jean-Luc P…" typed in order: the compound is one element.
+    assert_eq!(keys(&index, "jean-lu p"), vec![2, 1]);
+    // Typed as separate words, the pieces line up with "Jean Lucas Pan" instead.
+    assert_eq!(keys(&index, "jean lu p"), vec![1, 2]);
+}

@@ -389,8 +389,8 @@ impl PeopleIndex {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Result<Vec<Hit>, QueryError> {
-        let words = query_words(query)?;
-        if words.is_empty() || limit == 0 {
+        let query = query_words(query)?;
+        if query.words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let mut accepted: HashSet<Key> = HashSet::new();
@@ -421,7 +421,15 @@ impl PeopleIndex {
             } else {
                 None
             };
-            let hits = searcher.search(seg, &words, limit, accept, &mut accepted, floor);
+            let hits = searcher.search(
+                seg,
+                &query.words,
+                &query.elements,
+                limit,
+                accept,
+                &mut accepted,
+                floor,
+            );
             if hits.is_empty() {
                 continue;
             }
@@ -482,8 +490,16 @@ impl PeopleIndex {
     }
 }
 
-/// The folded words of a query (pieces only; compounds are matched through their pieces).
-fn query_words(query: &str) -> Result<Vec<String>, QueryError> {
+/// A query, folded: its words (pieces; compounds are matched through their pieces) and
+/// its elements (a compound typed with its apostrophe or hyphen is one element, joined),
+/// which are compared with the display name's elements for the in-order rank.
+#[derive(Debug, Default)]
+struct QueryWords {
+    words: Vec<String>,
+    elements: Vec<String>,
+}
+
+fn query_words(query: &str) -> Result<QueryWords, QueryError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
         return Err(QueryError::TooLong {
@@ -496,11 +512,17 @@ fn query_words(query: &str) -> Result<Vec<String>, QueryError> {
     fold_into(query, &mut folded);
     words_into(&folded, &mut words);
     let mut buf = String::new();
-    let mut out = Vec::new();
-    for w in words.iter().filter(|w| w.kind == WordKind::Piece) {
+    let mut out = QueryWords::default();
+    for w in &words {
         word_text(&folded, w, &mut buf);
-        if !buf.is_empty() {
-            out.push(buf.clone());
+        if buf.is_empty() {
+            continue;
+        }
+        if w.kind == WordKind::Piece {
+            out.words.push(buf.clone());
+        }
+        if w.element {
+            out.elements.push(buf.clone());
         }
     }
     Ok(out)
@@ -512,7 +534,7 @@ fn query_words(query: &str) -> Result<Vec<String>, QueryError> {
 /// field, then offset; overlapping ranges are merged. Call it for the hits of
 /// [`PeopleIndex::search`] with the same query. An invalid or empty query has none.
 pub fn highlight(query: &str, person: &Person<'_>) -> Vec<Highlight> {
-    let Ok(words) = query_words(query) else {
+    let Ok(QueryWords { words, .. }) = query_words(query) else {
         return Vec::new();
     };
     let qchars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
@@ -590,7 +612,7 @@ mod tests {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Vec<(Key, Score)> {
-        let words = query_words(query).unwrap();
+        let QueryWords { words, elements } = query_words(query).unwrap();
         if words.is_empty() {
             return Vec::new();
         }
@@ -598,20 +620,19 @@ mod tests {
         let mut fwd = Forward::default();
         let mut scratch = Scratch::default();
         for seg in &index.segments {
-            let sw: Vec<SegWord> = words
-                .iter()
-                .map(|w| {
-                    let (lo, hi) = seg.prefix_range(w);
-                    let exact = (lo < hi && seg.term(lo) == w.as_str()).then_some(lo);
-                    SegWord { lo, hi, exact }
-                })
-                .collect();
+            let resolve = |w: &String| {
+                let (lo, hi) = seg.prefix_range(w);
+                let exact = (lo < hi && seg.term(lo) == w.as_str()).then_some(lo);
+                SegWord { lo, hi, exact }
+            };
+            let sw: Vec<SegWord> = words.iter().map(resolve).collect();
+            let se: Vec<SegWord> = elements.iter().map(resolve).collect();
             for rank in 0..seg.len() {
                 if seg.is_dead(rank) {
                     continue;
                 }
                 seg.forward(rank, &mut fwd);
-                let Some(sc) = score(&sw, &fwd, &mut scratch) else {
+                let Some(sc) = score(&sw, &se, &fwd, &mut scratch) else {
                     continue;
                 };
                 let key = seg.key(rank).unwrap();

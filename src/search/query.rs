@@ -361,6 +361,8 @@ pub(crate) struct Searcher {
     /// Replaces [`INTERSECT_SCORE_MAX`] (tests force the resumed search with it).
     pub score_max: Option<u32>,
     floor: Option<Floor>,
+    /// The query elements resolved against the current segment.
+    se: Vec<SegWord>,
 }
 
 /// The last of the `limit` results found in earlier segments: a record of a later
@@ -432,6 +434,7 @@ impl Searcher {
         &mut self,
         seg: &Segment,
         words: &[String],
+        elements: &[String],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
         accepted: &mut HashSet<Key>,
@@ -451,13 +454,19 @@ impl Searcher {
             let exact = (seg.term(lo) == w.as_str()).then_some(lo);
             sw.push(SegWord { lo, hi, exact });
         }
+        self.se.clear();
+        for e in elements {
+            let (lo, hi) = seg.prefix_range(e);
+            let exact = (lo < hi && seg.term(lo) == e.as_str()).then_some(lo);
+            self.se.push(SegWord { lo, hi, exact });
+        }
         let narrowing = intersection_plan(seg, &sw);
         // Scoring a candidate costs about as much as reading 256 postings: past that many
         // scored candidates, intersecting the words' postings is the cheaper way.
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
             self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
-        let mut parts = plan(seg, &sw, self.small_exact.unwrap_or(SMALL_EXACT));
+        let mut parts = plan(seg, &sw, &self.se, self.small_exact.unwrap_or(SMALL_EXACT));
         let done = self.run(
             seg, &sw, &mut parts, limit, budget, accept, accepted, &mut out,
         );
@@ -513,7 +522,7 @@ impl Searcher {
             return false;
         }
         seg.forward(rank, &mut self.fwd);
-        let Some(sc) = score(sw, &self.fwd, &mut self.scratch) else {
+        let Some(sc) = score(sw, &self.se, &self.fwd, &mut self.scratch) else {
             return true;
         };
         if let Some(f) = &self.floor {
@@ -650,7 +659,9 @@ impl Searcher {
         accepted: &mut HashSet<Key>,
         out: &mut Vec<Candidate>,
     ) {
-        let Some(first) = sw.first() else { return };
+        let Some(first) = self.se.first().or(sw.first()).copied() else {
+            return;
+        };
         let mut exact_ids: Vec<u32> = sw.iter().filter_map(|w| w.exact).collect();
         exact_ids.sort_unstable();
         exact_ids.dedup();
@@ -659,7 +670,7 @@ impl Searcher {
             in_order,
             weight: sw.iter().map(|w| min_weight(seg, w)).sum(),
         };
-        let (bound_in, bound_out) = (bound(sw.len().min(255) as u8), bound(0));
+        let (bound_in, bound_out) = (bound(self.se.len().clamp(1, 255) as u8), bound(0));
         let (sa, sb) = seg.start_block(first.lo, first.hi);
         let i0 = ranks.partition_point(|&r| r < sa);
         let i1 = ranks.partition_point(|&r| r < sb);
@@ -835,8 +846,9 @@ fn min_weight(seg: &Segment, w: &SegWord) -> u16 {
 }
 
 /// Cuts the driver word's candidates into parts with score bounds.
-fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>> {
-    let n = sw.len();
+fn plan<'a>(seg: &'a Segment, sw: &[SegWord], se: &[SegWord], small_exact: u32) -> Vec<Part<'a>> {
+    // In-order bounds count query elements (a typed compound is one).
+    let n = se.len().max(1);
     let n8 = n.min(255) as u8;
     let mut exact_ids: Vec<u32> = sw.iter().filter_map(|w| w.exact).collect();
     exact_ids.sort_unstable();
@@ -844,7 +856,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>>
     let x = exact_ids.len().min(255) as u8;
     let weights: Vec<u16> = sw.iter().map(|w| min_weight(seg, w)).collect();
     let all_weights: u16 = weights.iter().sum();
-    let Some(first) = sw.first() else {
+    let Some(first) = se.first().or(sw.first()) else {
         return Vec::new();
     };
     let (sa, sb) = seg.start_block(first.lo, first.hi);
@@ -951,7 +963,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], small_exact: u32) -> Vec<Part<'a>>
                 // the first `depth` words is in the nested part of that depth, even one
                 // whose first word is exact in another field: hence the exact bound for
                 // longer terms' blocks too when the exact term is spread out.
-                let ranges: Vec<(u32, u32)> = sw.iter().map(|w| (w.lo, w.hi)).collect();
+                let ranges: Vec<(u32, u32)> = se.iter().map(|w| (w.lo, w.hi)).collect();
                 for depth in 2..=n.min(MAX_NESTED_DEPTH) {
                     let p = if depth == n.min(MAX_NESTED_DEPTH) {
                         n8

@@ -7,9 +7,11 @@
 //!
 //! 1. **exact words** — more query words equal to a whole record word first ("Ann" before
 //!    "Anna" for `ann`);
-//! 2. **display-name start** — more query words matching, in order, the first elements of
-//!    the display name (`john sm` puts "John Smith" before "Mary John-Smith"); a single
-//!    word matching the start of the display name gets this too;
+//! 2. **display-name start** — more leading query elements matching, in order, the first
+//!    elements of the display name (`john sm` puts "John Smith" before "Mary John-Smith";
+//!    a compound typed with its apostrophe or hyphen, `jean-luc`, is one element, as it
+//!    is in the display name); a single word matching the start of the display name gets
+//!    this too;
 //! 3. **field weight** — the sum over query words of where they matched: name fields
 //!    (display, given, surname) 0, mail / other mails / UPN 1, job title 2;
 //! 4. **display name**, folded, element by element; then **key**. Ties are therefore
@@ -23,7 +25,7 @@ use std::cmp::Ordering;
 pub struct Score {
     /// Query words equal to a whole word of the record.
     pub exact: u8,
-    /// Leading query words that match the display name's first elements in order.
+    /// Leading query elements that match the display name's first elements in order.
     pub in_order: u8,
     /// Sum of field weights of the matched words (names 0, mail/UPN 1, job title 2);
     /// lower ranks higher.
@@ -90,7 +92,12 @@ fn matching(fwd: &Forward, word: &SegWord) -> (usize, usize) {
 }
 
 /// Scores one record, or `None` when some query word cannot get a word of its own.
-pub(crate) fn score(words: &[SegWord], fwd: &Forward, scratch: &mut Scratch) -> Option<Score> {
+pub(crate) fn score(
+    words: &[SegWord],
+    elements: &[SegWord],
+    fwd: &Forward,
+    scratch: &mut Scratch,
+) -> Option<Score> {
     let n = words.len();
     let best_cost = match words {
         [] => return None,
@@ -132,7 +139,7 @@ pub(crate) fn score(words: &[SegWord], fwd: &Forward, scratch: &mut Scratch) -> 
     let exact = n as i64 - best_cost / NOT_EXACT;
     let weight = best_cost % NOT_EXACT;
     let mut in_order = 0u8;
-    for (w, &d) in words.iter().zip(&fwd.display) {
+    for (w, &d) in elements.iter().zip(&fwd.display) {
         if d >= w.lo && d < w.hi {
             in_order += 1;
         } else {
@@ -291,6 +298,11 @@ mod tests {
         }
     }
 
+    /// Scores with each query word its own element.
+    fn score_words(words: &[SegWord], f: &Forward, s: &mut Scratch) -> Option<Score> {
+        score(words, words, f, s)
+    }
+
     fn word(lo: u32, hi: u32, exact: bool) -> SegWord {
         SegWord {
             lo,
@@ -305,10 +317,10 @@ mod tests {
         let f = fwd(&[(1, Cat::Start), (5, Cat::Name)], &[1, 5]);
         // Two words that can only use term 1.
         assert_eq!(
-            score(&[word(1, 2, true), word(1, 2, true)], &f, &mut s),
+            score_words(&[word(1, 2, true), word(1, 2, true)], &f, &mut s),
             None
         );
-        let sc = score(&[word(5, 6, true), word(1, 3, false)], &f, &mut s);
+        let sc = score_words(&[word(5, 6, true), word(1, 3, false)], &f, &mut s);
         assert_eq!(
             sc,
             Some(Score {
@@ -319,7 +331,7 @@ mod tests {
         );
         // Three words go through the general assignment.
         let f3 = fwd(&[(1, Cat::Start), (2, Cat::Mail), (3, Cat::Job)], &[1]);
-        let sc = score(
+        let sc = score_words(
             &[word(1, 4, false), word(2, 4, true), word(1, 2, true)],
             &f3,
             &mut s,
@@ -333,7 +345,7 @@ mod tests {
             })
         );
         assert_eq!(
-            score(
+            score_words(
                 &[
                     word(1, 4, false),
                     word(1, 4, false),
