@@ -241,6 +241,10 @@ pub(crate) struct Segment {
     term_end: Vec<u32>,
     start_cum: Vec<u32>,
     post_cum: Vec<u32>,
+    /// Cumulative counts of the name lists and of the mail lists alone, so the best field
+    /// a term range can reach is known without reading it.
+    name_cum: Vec<u32>,
+    mail_cum: Vec<u32>,
     post_off: Vec<u32>,
     post_bytes: Vec<u8>,
     keys: Vec<Key>,
@@ -304,6 +308,24 @@ impl Segment {
     pub(crate) fn posting_count(&self, lo: u32, hi: u32) -> u32 {
         let at = |t: u32| self.post_cum.get(t as usize).copied().unwrap_or(0);
         at(hi).saturating_sub(at(lo))
+    }
+
+    /// The lowest field weight a word can match in the terms `lo..hi`: 0 when one of them
+    /// starts a display name or is in a name field, 1 for mail/UPN only, 2 for job titles
+    /// only.
+    pub(crate) fn best_weight(&self, lo: u32, hi: u32) -> u16 {
+        let (a, b) = self.start_block(lo, hi);
+        let diff = |v: &Vec<u32>| {
+            let at = |t: u32| v.get(t as usize).copied().unwrap_or(0);
+            at(hi).saturating_sub(at(lo))
+        };
+        if a < b || diff(&self.name_cum) > 0 {
+            0
+        } else if diff(&self.mail_cum) > 0 {
+            1
+        } else {
+            2
+        }
     }
 
     /// The name, mail and job posting lists of term `t`.
@@ -450,6 +472,8 @@ impl Segment {
             + 4 * (self.term_end.capacity()
                 + self.start_cum.capacity()
                 + self.post_cum.capacity()
+                + self.name_cum.capacity()
+                + self.mail_cum.capacity()
                 + self.post_off.capacity()
                 + self.keys.capacity()
                 + self.flags.capacity()
@@ -879,6 +903,9 @@ impl SegmentBuilder {
         let mut header = Vec::new();
         let mut write_at = vec![0u32; lists];
         let mut data_start = vec![0u32; lists];
+        let (mut name_cum, mut mail_cum) = (0u32, 0u32);
+        seg.name_cum.reserve_exact(term_total + 1);
+        seg.mail_cum.reserve_exact(term_total + 1);
         for t in 0..term_total {
             let count = |l: usize| list_count.get(t * 3 + l).copied().unwrap_or(0);
             let len = |l: usize| bytes_len.get(t * 3 + l).copied().unwrap_or(0);
@@ -890,6 +917,10 @@ impl SegmentBuilder {
             put_varint(&mut header, count(2));
             seg.post_off.push(seg.post_bytes.len() as u32);
             seg.post_cum.push(cum);
+            seg.name_cum.push(name_cum);
+            seg.mail_cum.push(mail_cum);
+            name_cum += count(0);
+            mail_cum += count(1);
             seg.post_bytes.extend_from_slice(&header);
             for l in 0..3 {
                 let table = skip_entries(count(l)) * 8;
@@ -906,6 +937,8 @@ impl SegmentBuilder {
         }
         seg.post_off.push(seg.post_bytes.len() as u32);
         seg.post_cum.push(cum);
+        seg.name_cum.push(name_cum);
+        seg.mail_cum.push(mail_cum);
         drop(bytes_len);
         last.iter_mut().for_each(|v| *v = u32::MAX);
         let post_bytes = &mut seg.post_bytes;

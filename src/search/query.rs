@@ -430,6 +430,7 @@ impl Searcher {
     /// first; keys already in `accepted` are skipped, accepted keys are added to it.
     /// Records scoring below `floor` (the last result found in other segments) are not
     /// looked for.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn search(
         &mut self,
         seg: &Segment,
@@ -823,26 +824,9 @@ fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<CostedRange>,
     (chosen.len() >= 2).then_some((chosen, first_two))
 }
 
-/// The lowest field weight word `w` can match with (0 when unsure).
+/// The lowest field weight word `w` can match with.
 fn min_weight(seg: &Segment, w: &SegWord) -> u16 {
-    if w.hi - w.lo > 16 {
-        return 0;
-    }
-    let (a, b) = seg.start_block(w.lo, w.hi);
-    if a < b {
-        return 0;
-    }
-    let mut best = 2u16;
-    for t in w.lo..w.hi {
-        let [name, mail, _] = seg.postings(t);
-        if name.len() > 0 {
-            return 0;
-        }
-        if mail.len() > 0 {
-            best = 1;
-        }
-    }
-    best
+    seg.best_weight(w.lo, w.hi)
 }
 
 /// Cuts the driver word's candidates into parts with score bounds.
@@ -869,9 +853,13 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], se: &[SegWord], small_exact: u32) 
         inside: false,
         ..inside
     };
+    // Reading a display-name block costs 1 a record, a posting about 4, and opening a
+    // term's lists about 64.
     let cost = |w: &SegWord| {
         let (a, b) = seg.start_block(w.lo, w.hi);
-        u64::from(b - a) + 4 * u64::from(seg.posting_count(w.lo, w.hi))
+        u64::from(b - a)
+            + 4 * u64::from(seg.posting_count(w.lo, w.hi))
+            + 64 * u64::from(w.hi - w.lo)
     };
     let costs: Vec<u64> = sw.iter().map(cost).collect();
     let mut d = 0usize;
