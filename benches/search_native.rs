@@ -8,6 +8,11 @@
 //! (counted by a wrapping allocator), and per-keystroke latency percentiles.
 //! The names come from a small generator local to this file; the project's sample-world
 //! generator replaces it in the JavaScript benchmark.
+//!
+//! Environment: `SEARCH_BENCH_SLOW=<µs>` prints every keystroke slower than that;
+//! `SEARCH_BENCH_QUERIES=a,b,c` prints the median of 101 runs of each query instead of
+//! the typing sequences; `SEARCH_BENCH_BUILD_ONLY=1` stops after the build figures.
+//! Build CPU time is reported beside wall time because the machine may be shared.
 
 use guestpass::search::{normalize::fold, Key, PeopleIndex, Person};
 use std::alloc::{GlobalAlloc, Layout, System};
