@@ -802,18 +802,15 @@ mod tests {
                         _ => key % 5 == 0,
                     };
                     let want = naive(&index, q, limit, &mut accept);
-                    for (budget, small_exact, score_max, filter_after) in [
-                        (None, None, None, None),
-                        (Some(0), None, None, None),
-                        (Some(7), None, None, Some(1)),
-                        (None, Some(0), None, Some(1)),
-                        (Some(3), None, Some(0), Some(1)),
+                    for (budget, small_exact) in [
+                        (None, None),
+                        (Some(0), None),
+                        (Some(7), None),
+                        (None, Some(0)),
                     ] {
                         let mut searcher = Searcher::default();
                         searcher.budget = budget;
                         searcher.small_exact = small_exact;
-                        searcher.score_max = score_max;
-                        searcher.filter_after = filter_after;
                         let got: Vec<(Key, Score)> = index
                             .search_with(searcher, q, limit, &mut accept)
                             .unwrap()
@@ -853,7 +850,6 @@ mod tests {
                     let mut searcher = Searcher::default();
                     searcher.budget = budget;
                     searcher.score_max = score_max;
-                    searcher.filter_after = Some(1);
                     let got: Vec<(Key, Score)> = index
                         .search_with(searcher, q, 10, &mut accept)
                         .unwrap()

@@ -360,71 +360,9 @@ pub(crate) struct Searcher {
     pub small_exact: Option<u32>,
     /// Replaces [`INTERSECT_SCORE_MAX`] (tests force the resumed search with it).
     pub score_max: Option<u32>,
-    /// Replaces [`FILTER_AFTER`] (tests build the word filters at once with it).
-    pub filter_after: Option<usize>,
     floor: Option<Floor>,
     /// The query elements resolved against the current segment.
     se: Vec<SegWord>,
-    /// Cheap necessary conditions checked before scoring (see [`WordFilter`]).
-    filters: Vec<WordFilter>,
-}
-
-/// Scored candidates after which the search builds [`WordFilter`]s.
-const FILTER_AFTER: usize = 32;
-
-/// Largest posting total of a word for which a [`WordFilter`] is built.
-const FILTER_MAX_POSTINGS: u32 = 1 << 17;
-
-/// Which records can hold a word at all: those in its display-name interval, and those
-/// marked in a bitmap of its postings. A record failing one is skipped without reading
-/// it; built once a query has scored a few candidates that did not all match.
-#[derive(Debug, Default)]
-struct WordFilter {
-    interval: (u32, u32),
-    bits: Vec<u64>,
-}
-
-impl WordFilter {
-    #[inline]
-    fn may_hold(&self, r: u32) -> bool {
-        (r >= self.interval.0 && r < self.interval.1)
-            || self
-                .bits
-                .get((r / 64) as usize)
-                .is_some_and(|w| w & (1u64 << (r % 64)) != 0)
-    }
-}
-
-/// Filters for the words whose postings are few enough to mark (at most two, rarest
-/// first; a repeated word is filtered once).
-fn word_filters(seg: &Segment, sw: &[SegWord]) -> Vec<WordFilter> {
-    let mut words: Vec<(u32, &SegWord)> = sw
-        .iter()
-        .map(|w| (seg.posting_count(w.lo, w.hi), w))
-        .filter(|&(c, _)| c <= FILTER_MAX_POSTINGS)
-        .collect();
-    words.sort_unstable_by_key(|&(c, w)| (c, w.lo, w.hi));
-    words.dedup_by_key(|&mut (_, w)| (w.lo, w.hi));
-    words
-        .into_iter()
-        .take(2)
-        .map(|(_, w)| {
-            let mut bits = vec![0u64; (seg.len() as usize).div_ceil(64)];
-            for t in w.lo..w.hi {
-                for list in seg.postings(t) {
-                    for r in list {
-                        if let Some(b) = bits.get_mut((r / 64) as usize) {
-                            *b |= 1u64 << (r % 64);
-                        }
-                    }
-                }
-            }
-            WordFilter {
-                interval: seg.start_block(w.lo, w.hi),
-                bits,
-            }
-        })
-        .collect()
 }
 
 /// The last of the `limit` results found in earlier segments: a record of a later
@@ -518,7 +456,6 @@ impl Searcher {
             sw.push(SegWord { lo, hi, exact });
         }
         self.se.clear();
-        self.filters.clear();
         for e in elements {
             let (lo, hi) = seg.prefix_range(e);
             let exact = (lo < hi && seg.term(lo) == e.as_str()).then_some(lo);
@@ -583,9 +520,6 @@ impl Searcher {
             return false;
         };
         if accepted.contains(&key) {
-            return false;
-        }
-        if !self.filters.iter().all(|f| f.may_hold(rank)) {
             return false;
         }
         seg.forward(rank, &mut self.fwd);
@@ -704,9 +638,6 @@ impl Searcher {
                     scored += 1;
                     if scored > budget {
                         return false;
-                    }
-                    if scored == self.filter_after.unwrap_or(FILTER_AFTER) && sw.len() > 1 {
-                        self.filters = word_filters(seg, sw);
                     }
                 }
             }
