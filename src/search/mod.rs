@@ -802,15 +802,17 @@ mod tests {
                         _ => key % 5 == 0,
                     };
                     let want = naive(&index, q, limit, &mut accept);
-                    for (budget, small_exact) in [
-                        (None, None),
-                        (Some(0), None),
-                        (Some(7), None),
-                        (None, Some(0)),
+                    for (budget, small_exact, score_max) in [
+                        (None, None, None),
+                        (Some(0), None, None),
+                        (Some(7), None, None),
+                        (None, Some(0), None),
+                        (Some(3), None, Some(0)),
                     ] {
                         let mut searcher = Searcher::default();
                         searcher.budget = budget;
                         searcher.small_exact = small_exact;
+                        searcher.score_max = score_max;
                         let got: Vec<(Key, Score)> = index
                             .search_with(searcher, q, limit, &mut accept)
                             .unwrap()
