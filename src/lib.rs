@@ -9,6 +9,7 @@
 //! The pure core builds and tests natively; [`wasm`] is the only module that talks to
 //! JavaScript.
 
+pub mod approvals;
 pub mod b2b;
 pub mod directory;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod limits;
 pub mod model;
 pub mod search;
 pub mod session;
+pub mod timestamp;
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -8,11 +8,13 @@
 //! serialize identically whatever their history.
 
 mod addresses;
+mod approval_index;
 mod membership;
 mod mutations;
 mod table;
 mod validate;
 
+pub use approval_index::{ApprovalPostings, ApprovalRole};
 pub use membership::{Membership, Principal};
 pub use table::{Keyed, Table};
 
@@ -20,7 +22,9 @@ use crate::error::{Error, Result};
 use crate::model::{
     App, Approval, Connector, Flow, Group, JoinRequest, Tenant, User, UserType, World,
 };
+use crate::timestamp::Timestamp;
 use addresses::AddressBook;
+use approval_index::ApprovalIndex;
 use membership::MemberOf;
 use serde::Serialize;
 
@@ -87,6 +91,8 @@ pub struct Directory {
     join_requests: Table<JoinRequest>,
     addresses: AddressBook,
     member_of: MemberOf,
+    approval_index: ApprovalIndex,
+    clock: Option<Timestamp>,
     version: u64,
 }
 
@@ -145,6 +151,7 @@ impl Directory {
         for request in dir.join_requests.iter() {
             validate::join_request(&dir, request)?;
         }
+        dir.approval_index = ApprovalIndex::build(&dir);
         Ok(dir)
     }
 
@@ -196,6 +203,18 @@ impl Directory {
     /// A counter that changes with every successful mutation (for caches).
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The time the caller set for time-dependent answers (approval expiry, response
+    /// times), if any. The clock is not part of the world: `to_world` and `to_json_string`
+    /// leave it out and setting it does not change [`Directory::version`].
+    pub fn clock(&self) -> Option<Timestamp> {
+        self.clock
+    }
+
+    /// Sets (or with `None` clears) the clock; see [`Directory::clock`].
+    pub fn set_clock(&mut self, now: Option<Timestamp>) {
+        self.clock = now;
     }
 
     /// Which kind of object this id names, if any.

@@ -5,7 +5,10 @@
 use super::Directory;
 use crate::error::{Error, Result};
 use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{App, Approval, Flow, Group, JoinRequest, Tenant, Trigger, User, UserType};
+use crate::model::{
+    App, Approval, Flow, Group, JoinRequest, Tenant, Trigger, User, UserType, APPROVE, REJECT,
+};
+use crate::timestamp::Timestamp;
 
 /// Refuses an empty or over-long id.
 pub fn id(id: &str) -> Result<()> {
@@ -256,8 +259,14 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             reason: "an approval needs at least one approver".into(),
         });
     }
-    for p in &a.approvers {
+    for (i, p) in a.approvers.iter().enumerate() {
         principal_of_tenant(dir, &a.id, "approvers", p, &a.tenant_id)?;
+        if a.approvers.iter().take(i).any(|q| q == p) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].approvers", a.id),
+                reason: format!("\"{p}\" is named twice; name each approver once"),
+            });
+        }
     }
     if a.response_options.is_empty() {
         return Err(Error::InvalidValue {
@@ -268,6 +277,46 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         });
     }
     limits::list(&format!("{}.responseOptions", a.id), &a.response_options)?;
+    response_options(a)?;
+    Timestamp::parse(&format!("approvals[{}].createdAt", a.id), &a.created_at)?;
+    if let Some(at) = &a.completed_at {
+        Timestamp::parse(&format!("approvals[{}].completedAt", a.id), at)?;
+    }
+    if let Some(outcome) = &a.outcome {
+        if !a.response_options.contains(outcome) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].outcome", a.id),
+                reason: format!("\"{outcome}\" is not one of the response options"),
+            });
+        }
+    }
+    for (i, r) in a.responses.iter().enumerate() {
+        Timestamp::parse(
+            &format!("approvals[{}].responses[{i}].respondedAt", a.id),
+            &r.responded_at,
+        )?;
+        if a.responses
+            .iter()
+            .take(i)
+            .any(|other| other.approver_id == r.approver_id)
+        {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].responses", a.id),
+                reason: format!(
+                    "\"{}\" responded twice; an approver responds once",
+                    r.approver_id
+                ),
+            });
+        }
+        if let Some(group) = &r.on_behalf_of {
+            if dir.group(group).is_none() || !a.approvers.contains(group) {
+                return Err(Error::InvalidValue {
+                    field: format!("approvals[{}].responses[{i}].onBehalfOf", a.id),
+                    reason: format!("\"{group}\" is not a group among the approvers"),
+                });
+            }
+        }
+    }
     for r in &a.responses {
         user_of_tenant(
             dir,
@@ -285,6 +334,43 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         if let Some(c) = &r.comments {
             limits::text(&format!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
         }
+    }
+    Ok(())
+}
+
+/// Response options are distinct (ignoring case) non-empty texts; the Approve/Reject
+/// types (`firstToRespond`, `everyoneMustApprove`, `sequential`) offer exactly those two.
+fn response_options(a: &Approval) -> Result<()> {
+    let field = || format!("approvals[{}].responseOptions", a.id);
+    for (i, option) in a.response_options.iter().enumerate() {
+        text(&a.id, "responseOptions[]", option)?;
+        if option.trim().is_empty() {
+            return Err(Error::InvalidValue {
+                field: field(),
+                reason: "response options must be non-empty".into(),
+            });
+        }
+        if a.response_options
+            .iter()
+            .take(i)
+            .any(|o| o.to_lowercase() == option.to_lowercase())
+        {
+            return Err(Error::InvalidValue {
+                field: field(),
+                reason: format!("\"{option}\" is offered twice"),
+            });
+        }
+    }
+    let approve_reject = a.response_options.len() == 2
+        && a.response_options.iter().any(|o| o == APPROVE)
+        && a.response_options.iter().any(|o| o == REJECT);
+    if !a.approval_type.has_custom_responses() && !approve_reject {
+        return Err(Error::InvalidValue {
+            field: field(),
+            reason: format!(
+                "this approval type answers [\"{APPROVE}\", \"{REJECT}\"]; use customWaitForOne or customWaitForAll for other options"
+            ),
+        });
     }
     Ok(())
 }
