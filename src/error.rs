@@ -127,6 +127,33 @@ pub enum Error {
     /// Changing a user's tenant, which would orphan its memberships.
     #[error("user \"{0}\" cannot move to another tenant; remove it and add a new user instead")]
     TenantChange(Id),
+    /// Bytes that are not a guestpass snapshot at all.
+    #[error(
+        "these bytes are not a guestpass snapshot (wrong magic); pass bytes made by dir.toBytes()"
+    )]
+    SnapshotNotRecognized,
+    /// A snapshot cut short.
+    #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
+    SnapshotTruncated {
+        /// Bytes the header announces.
+        expected: usize,
+        /// Bytes given.
+        actual: usize,
+    },
+    /// A snapshot whose checksum does not match: some byte changed.
+    #[error("the snapshot's checksum does not match: it was altered or damaged in storage; rebuild it from the source")]
+    SnapshotChecksumMismatch,
+    /// A snapshot of a format version this build cannot read.
+    #[error("snapshot format version {found} is not supported (this build reads version {supported}); rebuild it with this version")]
+    SnapshotVersionUnsupported {
+        /// The version in the snapshot.
+        found: u32,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// A snapshot that passed its checksum but does not decode.
+    #[error("the snapshot is corrupt: {0}")]
+    SnapshotCorrupt(String),
     /// Run-only users on a flow that is not manually triggered.
     #[error("flow \"{0}\" is not manually triggered; only flows with a manual trigger can have run-only users")]
     RunOnlyRequiresManualTrigger(Id),
@@ -218,6 +245,11 @@ impl Error {
             Error::SessionEnded(_) => "SESSION_ENDED",
             Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
             Error::InUse { .. } => "IN_USE",
+            Error::SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED",
+            Error::SnapshotTruncated { .. } => "SNAPSHOT_TRUNCATED",
+            Error::SnapshotChecksumMismatch => "SNAPSHOT_CHECKSUM_MISMATCH",
+            Error::SnapshotVersionUnsupported { .. } => "SNAPSHOT_VERSION_UNSUPPORTED",
+            Error::SnapshotCorrupt(_) => "SNAPSHOT_CORRUPT",
             Error::TenantChange(_) => "TENANT_CHANGE",
             Error::InvalidTime { .. } => "INVALID_TIME",
             Error::ApprovalsNeedLicense(_) => "NO_LICENSE",
@@ -236,7 +268,19 @@ impl Error {
     /// Structured details for programs: the ids and fields the message mentions.
     pub fn details(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::InvalidInput(_) | Error::UnknownField(_) => vec![],
+            Error::InvalidInput(_)
+            | Error::UnknownField(_)
+            | Error::SnapshotNotRecognized
+            | Error::SnapshotChecksumMismatch
+            | Error::SnapshotCorrupt(_) => vec![],
+            Error::SnapshotTruncated { expected, actual } => vec![
+                ("expected", expected.to_string()),
+                ("actual", actual.to_string()),
+            ],
+            Error::SnapshotVersionUnsupported { found, supported } => vec![
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
             Error::InvalidValue { field, .. } => vec![("field", field.clone())],
             Error::DuplicateId(id)
             | Error::UnknownTenant(id)

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod model;
 pub mod search;
 pub mod session;
+pub mod snapshot;
 pub mod timestamp;
 pub mod wasm;
 

@@ -73,6 +73,21 @@ impl JsDirectory {
         throw(from_js(world).and_then(Directory::from_world)).map(JsDirectory::wrap)
     }
 
+    /// Loads a directory from snapshot bytes made by `toBytes()`. Throws
+    /// `SNAPSHOT_NOT_RECOGNIZED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
+    /// `SNAPSHOT_VERSION_UNSUPPORTED` or `SNAPSHOT_CORRUPT`; never half-loads.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<JsDirectory, JsValue> {
+        throw(Directory::from_bytes(bytes)).map(JsDirectory::wrap)
+    }
+
+    /// The whole directory as a versioned, checksummed snapshot (a `Uint8Array`), e.g.
+    /// to keep in IndexedDB so a reload starts instantly.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> std::result::Result<Vec<u8>, JsValue> {
+        self.read(|d| d.to_bytes())
+    }
+
     /// An empty directory.
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsDirectory {
