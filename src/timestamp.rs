@@ -30,12 +30,17 @@ impl Timestamp {
     /// # Ok(()) }
     /// ```
     pub fn parse(field: &str, text: &str) -> Result<Timestamp> {
+        Timestamp::from_rfc3339(text).ok_or_else(|| Error::InvalidTime {
+            field: field.to_string(),
+            value: text.to_string(),
+        })
+    }
+
+    /// Reads RFC 3339 text; `None` when it is not a time.
+    pub fn from_rfc3339(text: &str) -> Option<Timestamp> {
         DateTime::parse_from_rfc3339(text)
+            .ok()
             .map(|t| Timestamp(t.with_timezone(&Utc)))
-            .map_err(|_| Error::InvalidTime {
-                field: field.to_string(),
-                value: text.to_string(),
-            })
     }
 
     /// The instant `millis` milliseconds after the Unix epoch (JavaScript's `Date.now()`);

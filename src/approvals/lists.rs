@@ -71,16 +71,16 @@ pub struct ApprovalItem {
 }
 
 impl ApprovalItem {
-    /// Describes `approval` (created at `created`) for `person` at `now`.
-    pub(super) fn new(
+    /// Describes `approval` (created at `created`, with `status` now) for `person`, whose
+    /// part in it is `standing`.
+    fn new(
         approval: &Approval,
         created: Timestamp,
+        status: ApprovalStatus,
         person: &Person,
-        now: Timestamp,
+        standing: &Standing,
     ) -> ApprovalItem {
-        let status = rules::status_at(approval, created, now);
         let pending = status == ApprovalStatus::Pending;
-        let standing = Standing::of(approval, person);
         let waiting_for = if pending {
             rules::awaited(approval)
                 .into_iter()
@@ -151,14 +151,19 @@ pub fn list(
     found
         .into_iter()
         .filter(|(_, a)| a.tenant_id == tenant_id)
-        .map(|(created, a)| ApprovalItem::new(a, created, &person, now))
-        .filter(|item| match query.status {
-            StatusFilter::All => true,
-            StatusFilter::Completed => item.approval.status != ApprovalStatus::Pending,
-            StatusFilter::Pending => match query.mailbox {
-                ApprovalBox::Received => item.can_respond,
-                ApprovalBox::Sent => item.approval.status == ApprovalStatus::Pending,
-            },
+        .filter_map(|(created, a)| {
+            let status = rules::status_at(a, created, now);
+            let pending = status == ApprovalStatus::Pending;
+            let standing = Standing::of(a, &person);
+            let wanted = match (query.status, query.mailbox) {
+                (StatusFilter::All, _) => true,
+                (StatusFilter::Completed, _) => !pending,
+                (StatusFilter::Pending, ApprovalBox::Received) => {
+                    pending && standing.turn.is_some()
+                }
+                (StatusFilter::Pending, ApprovalBox::Sent) => pending,
+            };
+            wanted.then(|| ApprovalItem::new(a, created, status, &person, &standing))
         })
         .collect()
 }

@@ -189,8 +189,7 @@ impl Directory {
             keys.push((ApprovalRole::Requester, p));
         }
         Filing {
-            created: Timestamp::parse("createdAt", &approval.created_at)
-                .unwrap_or(Timestamp::UNIX_EPOCH),
+            created: Timestamp::from_rfc3339(&approval.created_at).unwrap_or(Timestamp::UNIX_EPOCH),
             open: approval.status == ApprovalStatus::Pending,
             keys,
         }

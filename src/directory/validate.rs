@@ -278,9 +278,9 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     }
     limits::list(&format!("{}.responseOptions", a.id), &a.response_options)?;
     response_options(a)?;
-    Timestamp::parse(&format!("approvals[{}].createdAt", a.id), &a.created_at)?;
+    time(&a.created_at, || format!("approvals[{}].createdAt", a.id))?;
     if let Some(at) = &a.completed_at {
-        Timestamp::parse(&format!("approvals[{}].completedAt", a.id), at)?;
+        time(at, || format!("approvals[{}].completedAt", a.id))?;
     }
     if let Some(outcome) = &a.outcome {
         if !a.response_options.contains(outcome) {
@@ -291,10 +291,9 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         }
     }
     for (i, r) in a.responses.iter().enumerate() {
-        Timestamp::parse(
-            &format!("approvals[{}].responses[{i}].respondedAt", a.id),
-            &r.responded_at,
-        )?;
+        time(&r.responded_at, || {
+            format!("approvals[{}].responses[{i}].respondedAt", a.id)
+        })?;
         if a.responses
             .iter()
             .take(i)
@@ -338,6 +337,17 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     Ok(())
 }
 
+/// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error.
+fn time(text: &str, field: impl FnOnce() -> String) -> Result<()> {
+    match Timestamp::from_rfc3339(text) {
+        Some(_) => Ok(()),
+        None => Err(Error::InvalidTime {
+            field: field(),
+            value: text.to_string(),
+        }),
+    }
+}
+
 /// Response options are distinct (ignoring case) non-empty texts; the Approve/Reject
 /// types (`firstToRespond`, `everyoneMustApprove`, `sequential`) offer exactly those two.
 fn response_options(a: &Approval) -> Result<()> {
@@ -350,11 +360,11 @@ fn response_options(a: &Approval) -> Result<()> {
                 reason: "response options must be non-empty".into(),
             });
         }
-        if a.response_options
-            .iter()
-            .take(i)
-            .any(|o| o.to_lowercase() == option.to_lowercase())
-        {
+        if a.response_options.iter().take(i).any(|o| {
+            o.chars()
+                .flat_map(char::to_lowercase)
+                .eq(option.chars().flat_map(char::to_lowercase))
+        }) {
             return Err(Error::InvalidValue {
                 field: field(),
                 reason: format!("\"{option}\" is offered twice"),
