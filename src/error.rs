@@ -157,6 +157,91 @@ pub enum Error {
     /// Run-only users on a flow that is not manually triggered.
     #[error("flow \"{0}\" is not manually triggered; only flows with a manual trigger can have run-only users")]
     RunOnlyRequiresManualTrigger(Id),
+    /// A group change asked for by someone who does not own the group.
+    #[error("\"{user}\" is not an owner of group \"{group}\"; only its owners manage its members and requests")]
+    NotGroupOwner {
+        /// The group.
+        group: Id,
+        /// The person who asked.
+        user: Id,
+    },
+    /// Self-service group management is off for the tenant.
+    #[error("self-service group management is turned off in tenant \"{0}\"; an administrator must turn on \"owners can manage group membership requests\" (settings.selfServiceGroupManagement) first")]
+    SelfServiceDisabled(Id),
+    /// A group whose membership is computed by a rule: nobody can be added by hand.
+    #[error("group \"{0}\" has dynamic membership (groupTypes contains \"DynamicMembership\"); its members come from its rule, so nobody can be invited or added to it")]
+    DynamicGroup(Id),
+    /// A group synced from on-premises Active Directory: managed there, not here.
+    #[error("group \"{0}\" is synced from on-premises (onPremisesSyncEnabled); change its members in on-premises Active Directory")]
+    OnPremisesGroup(Id),
+    /// Text that is not an email address.
+    #[error("\"{email}\" is not an email address: {reason}")]
+    InvalidEmail {
+        /// What was given.
+        email: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Inviting, as a guest, an address of the tenant's own verified domains.
+    #[error("\"{email}\" is in a verified domain of tenant \"{tenant}\" itself; people of the tenant are added as members, not invited as guests")]
+    AddressInOwnDomain {
+        /// The address.
+        email: String,
+        /// The tenant.
+        tenant: Id,
+    },
+    /// Self-service on an app without single sign-on.
+    #[error("app \"{0}\" has no single sign-on configured (singleSignOn is \"none\"); configure SAML, OpenID Connect, password-based or linked sign-on before self-service")]
+    SsoNotConfigured(Id),
+    /// An app's self-service group that is not assigned to the app.
+    #[error("group \"{group}\" is not assigned to app \"{app}\"; assign it to the app before making it the self-service group (and choose another group before unassigning it)")]
+    GroupNotAssignedToApp {
+        /// The app.
+        app: Id,
+        /// The self-service group.
+        group: Id,
+    },
+    /// A request to join a group whose join policy is closed.
+    #[error("group \"{0}\" is closed to join requests; ask one of its owners to add you")]
+    GroupClosed(Id),
+    /// Adding someone who already is a direct member of the group.
+    #[error("\"{user}\" is already a member of group \"{group}\"")]
+    AlreadyMember {
+        /// The group.
+        group: Id,
+        /// The member.
+        user: Id,
+    },
+    /// A second request to join while the first still waits.
+    #[error("join request \"{request}\" for group \"{group}\" is still waiting for an owner; wait for its decision")]
+    RequestAlreadyPending {
+        /// The waiting request.
+        request: Id,
+        /// The group.
+        group: Id,
+    },
+    /// Deciding a join request that was already decided.
+    #[error("join request \"{request}\" was already decided ({status}); a decision cannot be changed — the person may ask again")]
+    RequestAlreadyDecided {
+        /// The request.
+        request: Id,
+        /// `approved` or `declined`.
+        status: &'static str,
+    },
+    /// Redeeming an invitation that was already redeemed.
+    #[error("guest \"{0}\" has already redeemed their invitation (externalUserState is Accepted)")]
+    AlreadyRedeemed(Id),
+    /// Redeeming an invitation for a member, who was never invited.
+    #[error("\"{0}\" is a member of the tenant, not an invited guest; members have no invitation to redeem")]
+    NotAGuest(Id),
+    /// Removing someone from a group they are not a direct member of.
+    #[error("\"{member}\" is not a direct member of group \"{group}\"")]
+    NotAMember {
+        /// The group.
+        group: Id,
+        /// The principal named.
+        member: Id,
+    },
     /// A time that is not RFC 3339 text.
     #[error("{field}: \"{value}\" is not an RFC 3339 time; write it like \"2026-11-23T10:00:00Z\" (a UTC offset such as +01:00 may replace the Z)")]
     InvalidTime {
@@ -251,6 +336,21 @@ impl Error {
             Error::SnapshotVersionUnsupported { .. } => "SNAPSHOT_VERSION_UNSUPPORTED",
             Error::SnapshotCorrupt(_) => "SNAPSHOT_CORRUPT",
             Error::TenantChange(_) => "TENANT_CHANGE",
+            Error::NotGroupOwner { .. } => "NOT_GROUP_OWNER",
+            Error::SelfServiceDisabled(_) => "SELF_SERVICE_DISABLED",
+            Error::DynamicGroup(_) => "DYNAMIC_GROUP",
+            Error::OnPremisesGroup(_) => "ON_PREMISES_GROUP",
+            Error::InvalidEmail { .. } => "INVALID_EMAIL",
+            Error::AddressInOwnDomain { .. } => "ADDRESS_IN_OWN_DOMAIN",
+            Error::SsoNotConfigured(_) => "SSO_NOT_CONFIGURED",
+            Error::GroupNotAssignedToApp { .. } => "GROUP_NOT_ASSIGNED_TO_APP",
+            Error::GroupClosed(_) => "GROUP_CLOSED",
+            Error::AlreadyMember { .. } => "ALREADY_MEMBER",
+            Error::RequestAlreadyPending { .. } => "REQUEST_ALREADY_PENDING",
+            Error::RequestAlreadyDecided { .. } => "REQUEST_ALREADY_DECIDED",
+            Error::AlreadyRedeemed(_) => "ALREADY_REDEEMED",
+            Error::NotAGuest(_) => "NOT_A_GUEST",
+            Error::NotAMember { .. } => "NOT_A_MEMBER",
             Error::InvalidTime { .. } => "INVALID_TIME",
             Error::ApprovalsNeedLicense(_) => "NO_LICENSE",
             Error::NotAnApprover(_) => "NOT_AN_APPROVER",
@@ -324,6 +424,35 @@ impl Error {
                 ("homeTenantId", home.clone()),
                 ("blockers", reasons.clone()),
             ],
+            Error::SelfServiceDisabled(id)
+            | Error::DynamicGroup(id)
+            | Error::OnPremisesGroup(id)
+            | Error::SsoNotConfigured(id)
+            | Error::GroupClosed(id)
+            | Error::AlreadyRedeemed(id)
+            | Error::NotAGuest(id) => vec![("id", id.clone())],
+            Error::NotGroupOwner { group, user } | Error::AlreadyMember { group, user } => {
+                vec![("groupId", group.clone()), ("userId", user.clone())]
+            }
+            Error::NotAMember { group, member } => {
+                vec![("groupId", group.clone()), ("memberId", member.clone())]
+            }
+            Error::InvalidEmail { email, .. } => vec![("email", email.clone())],
+            Error::AddressInOwnDomain { email, tenant } => {
+                vec![("email", email.clone()), ("tenantId", tenant.clone())]
+            }
+            Error::GroupNotAssignedToApp { app, group } => {
+                vec![("appId", app.clone()), ("groupId", group.clone())]
+            }
+            Error::RequestAlreadyPending { request, group } => {
+                vec![("requestId", request.clone()), ("groupId", group.clone())]
+            }
+            Error::RequestAlreadyDecided { request, status } => {
+                vec![
+                    ("requestId", request.clone()),
+                    ("status", (*status).to_string()),
+                ]
+            }
             Error::InvalidTime { field, value } => {
                 vec![("field", field.clone()), ("value", value.clone())]
             }

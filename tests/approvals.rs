@@ -1055,3 +1055,21 @@ fn people_who_take_part_in_approvals_cannot_be_removed_and_the_rest_can() {
         ["c-everyone", "c-first"]
     );
 }
+
+#[test]
+fn in_the_sample_world_every_list_agrees_with_a_scan_and_each_tenant_keeps_its_own() {
+    use guestpass::sample::{sample_world, SampleOptions};
+    let dir = Directory::from_world(sample_world(&SampleOptions::default())).unwrap();
+    check_against_a_scan(&dir);
+    // bob in his home tenant and bob as a guest in fabrikam see different approvals.
+    let home = received_pending(&dir, "contoso", "bob");
+    let guest = received_pending(&dir, "fabrikam", "bob@contoso.com");
+    assert!(guest.contains(&"fab-po-7".to_string()), "{guest:?}");
+    assert!(!home.contains(&"fab-po-7".to_string()), "{home:?}");
+    assert!(guest
+        .iter()
+        .all(|id| dir.approval(id).unwrap().tenant_id == "fabrikam"));
+    assert!(home
+        .iter()
+        .all(|id| dir.approval(id).unwrap().tenant_id == "contoso"));
+}

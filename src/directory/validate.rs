@@ -6,7 +6,8 @@ use super::Directory;
 use crate::error::{Error, Result};
 use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{
-    App, Approval, Flow, Group, JoinRequest, Tenant, Trigger, User, UserType, APPROVE, REJECT,
+    App, Approval, Flow, Group, JoinRequest, SingleSignOn, Tenant, Trigger, User, UserType,
+    APPROVE, REJECT,
 };
 use crate::timestamp::Timestamp;
 
@@ -221,6 +222,30 @@ pub fn app(dir: &Directory, a: &App) -> Result<()> {
             });
         }
         principal_of_tenant(dir, &a.id, "selfService.groupId", group_id, &a.tenant_id)?;
+    }
+    self_service(a)
+}
+
+/// Self-service that is turned on needs single sign-on and a group assigned to the app
+/// (the group self-service adds people to), so no app can be half-configured.
+fn self_service(a: &App) -> Result<()> {
+    let Some(settings) = a.self_service.as_ref().filter(|s| s.enabled) else {
+        return Ok(());
+    };
+    if a.single_sign_on == SingleSignOn::None {
+        return Err(Error::SsoNotConfigured(a.id.clone()));
+    }
+    let Some(group_id) = &settings.group_id else {
+        return Err(Error::InvalidValue {
+            field: format!("apps[{}].selfService.groupId", a.id),
+            reason: "self-service that is enabled needs the group it adds people to".into(),
+        });
+    };
+    if !a.assignments.contains(group_id) {
+        return Err(Error::GroupNotAssignedToApp {
+            app: a.id.clone(),
+            group: group_id.clone(),
+        });
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod approvals;
 mod features;
+mod groups;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
 

@@ -88,6 +88,27 @@ impl JsDirectory {
         self.read(|d| d.to_bytes())
     }
 
+    /// Builds a directory from Microsoft Graph pages: `{ tenants: [{ organization,
+    /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
+    /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
+    /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
+    #[wasm_bindgen(js_name = fromGraph)]
+    pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(from_js::<crate::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)))
+            .map(JsDirectory::wrap)
+    }
+
+    /// The built-in sample directory: one seeded, deterministic world of several
+    /// tenants on two clouds, members and guests, groups, apps, flows and approvals.
+    /// `{ users = 2000, seed = 42 }`; the same options always give the same directory.
+    pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(
+            sample_options(options)
+                .and_then(|o| Directory::from_world(crate::sample::checked_sample_world(&o)?)),
+        )
+        .map(JsDirectory::wrap)
+    }
+
     /// An empty directory.
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsDirectory {
@@ -207,6 +228,21 @@ impl JsDirectory {
     pub fn upsert_connector(&self, connector: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_connector(from_js::<Connector>(connector)?))
     }
+}
+
+fn sample_options(options: JsValue) -> Result<crate::sample::SampleOptions> {
+    if options.is_undefined() || options.is_null() {
+        Ok(crate::sample::SampleOptions::default())
+    } else {
+        from_js(options)
+    }
+}
+
+/// The sample world as world JSON (the input of `Directory.fromJSON`), for feeding other
+/// libraries the same people: `{ users = 2000, seed = 42 }`.
+#[wasm_bindgen(js_name = sampleWorld)]
+pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
+    throw(sample_options(options).and_then(|o| to_js(&crate::sample::checked_sample_world(&o)?)))
 }
 
 impl Default for JsDirectory {

@@ -6,9 +6,10 @@ mod approvals;
 mod convert;
 mod directory;
 mod error;
+mod groups;
 mod session;
 
-pub use directory::JsDirectory;
+pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
 pub use session::JsSession;
 

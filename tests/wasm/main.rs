@@ -1,9 +1,10 @@
 //! Wasm tests: the same scenarios as the native tests, through the JavaScript boundary,
-//! run by `wasm-pack test --node -- --test wasm` and
-//! `wasm-pack test --headless --chrome -- --test wasm`.
+//! run in Node (`wasm-pack test --node -- --test wasm`) and headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test wasm`).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod approvals;
 mod foundation;
+mod groups;
 mod support;

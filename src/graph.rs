@@ -1,0 +1,219 @@
+//! Import of Microsoft Graph-shaped JSON pages into a [`World`]: what `/organization`,
+//! `/users`, `/groups`, `/groups/{id}/members` and `/groups/{id}/owners` return, for
+//! one or more tenants, builds the same world the equivalent `fromJSON` input builds.
+//!
+//! ```json
+//! { "tenants": [ {
+//!     "organization": { "id": "…", "displayName": "Contoso",
+//!                       "verifiedDomains": [ { "name": "contoso.com", "isDefault": true },
+//!                                            { "name": "contoso.onmicrosoft.com", "isInitial": true } ] },
+//!     "cloud": "global",
+//!     "settings": { "guestAccess": "limited" },
+//!     "users":  [ { "@odata.context": "…", "@odata.nextLink": "…", "value": [ <user>, … ] }, <page>, … ],
+//!     "groups": [ <pages of group> ],
+//!     "groupMembers": { "<groupId>": [ <pages of directoryObject> ] },
+//!     "groupOwners":  { "<groupId>": [ <pages of directoryObject> ] },
+//!     "consentedToPowerAutomate": [ "<userId>", … ] } ] }
+//! ```
+//!
+//! The envelope (`tenants`, `cloud`, `settings`, the page lists,
+//! `consentedToPowerAutomate`) is guestpass's own and refuses unknown fields. The
+//! objects inside the pages are Graph's: properties guestpass does not use are ignored,
+//! a used property of the wrong type is refused with `INVALID_VALUE` naming its JSON
+//! path and the tenant, and a page without a `value` array with `INVALID_INPUT`.
+//! Ids must be unique across the whole input (`DUPLICATE_ID`); members and owners must
+//! be users or groups of the same tenant (`DANGLING_REFERENCE`,
+//! `CROSS_TENANT_REFERENCE`).
+//!
+//! Graph has no property for "signed in to Power Automate and consented", so
+//! `consentedToPowerAutomate` lists those users; everyone else has not consented.
+//! `cloud` defaults to `global` and `settings` to Entra's defaults.
+//!
+//! What each resource maps to, and how licenses and guests' home tenants are found, is
+//! documented in the submodules: `organization`, `users`, `groups`, `homes`, `pages`.
+
+mod fields;
+mod groups;
+mod homes;
+mod organization;
+mod pages;
+mod users;
+
+use crate::error::{Error, Result};
+use crate::model::{Cloud, Id, TenantSettings, World};
+use fields::Place;
+use groups::{Kind, Known, Relation};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Graph pages for one or more tenants: the input of `Directory.fromGraph`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GraphInput {
+    /// One entry per tenant.
+    #[serde(default)]
+    pub tenants: Vec<GraphTenant>,
+}
+
+fn global() -> Cloud {
+    Cloud::Global
+}
+
+/// What Graph returned for one tenant, plus the settings Graph pages do not carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GraphTenant {
+    /// The `organization` resource (`GET /organization`, the one item of its `value`).
+    pub organization: Value,
+    /// The cloud the tenant lives in.
+    #[serde(default = "global")]
+    pub cloud: Cloud,
+    /// guestpass settings of the tenant; absent means Entra's defaults.
+    #[serde(default)]
+    pub settings: TenantSettings,
+    /// Pages of `GET /users`, in order.
+    #[serde(default)]
+    pub users: Vec<Value>,
+    /// Pages of `GET /groups`, in order.
+    #[serde(default)]
+    pub groups: Vec<Value>,
+    /// Group id → pages of `GET /groups/{id}/members`.
+    #[serde(default)]
+    pub group_members: BTreeMap<Id, Vec<Value>>,
+    /// Group id → pages of `GET /groups/{id}/owners`.
+    #[serde(default)]
+    pub group_owners: BTreeMap<Id, Vec<Value>>,
+    /// Users who have signed in to Power Automate and consented.
+    #[serde(default)]
+    pub consented_to_power_automate: Vec<Id>,
+}
+
+impl GraphInput {
+    /// Reads Graph input from JSON text (`INVALID_INPUT` or `UNKNOWN_FIELD` when it does
+    /// not parse).
+    pub fn from_json(text: &str) -> Result<GraphInput> {
+        Ok(serde_json::from_str(text)?)
+    }
+}
+
+fn place(tenant: usize, list: &str) -> Place<'_> {
+    Place {
+        tenant,
+        list,
+        key: None,
+        page: None,
+        item: None,
+    }
+}
+
+/// Refuses an id seen before anywhere in the input.
+fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a str) -> Result<()> {
+    if seen.insert(id) {
+        Ok(())
+    } else {
+        Err(Error::DuplicateId(id.to_string()))
+    }
+}
+
+/// The world the Graph pages of `input` describe: its tenants, their users (members and
+/// guests, with guests' home tenants and home users found by mail domain) and groups
+/// with owners and members.
+pub fn world_from_graph(input: &GraphInput) -> Result<World> {
+    let mut world = World::default();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut known: Known<'_> = HashMap::new();
+    let mut user_at: HashMap<&str, usize> = HashMap::new();
+    let mut group_at: HashMap<&str, usize> = HashMap::new();
+    let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
+
+    for (t, gt) in input.tenants.iter().enumerate() {
+        let tenant = organization::tenant(&gt.organization, t, gt.cloud, gt.settings.clone())?;
+        let id = gt
+            .organization
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        unique(&mut seen, id)?;
+        tenant_ids.push(id);
+        world.tenants.push(tenant);
+    }
+
+    for (t, gt) in input.tenants.iter().enumerate() {
+        let tid = tenant_ids[t];
+        for o in pages::items(&gt.users, place(t, "users"), tid)? {
+            let user = users::user(&o, tid)?;
+            let id = o.required_string("id")?;
+            unique(&mut seen, id)?;
+            known.insert(id, (t, Kind::User));
+            user_at.insert(id, world.users.len());
+            world.users.push(user);
+        }
+        for o in pages::items(&gt.groups, place(t, "groups"), tid)? {
+            let group = groups::group(&o, tid)?;
+            let id = o.required_string("id")?;
+            unique(&mut seen, id)?;
+            known.insert(id, (t, Kind::Group));
+            group_at.insert(id, world.groups.len());
+            world.groups.push(group);
+        }
+    }
+
+    for (t, gt) in input.tenants.iter().enumerate() {
+        let tid = tenant_ids[t];
+        for (list, relation, pages_by_group) in [
+            ("groupMembers", Relation::Members, &gt.group_members),
+            ("groupOwners", Relation::Owners, &gt.group_owners),
+        ] {
+            for (group_id, group_pages) in pages_by_group {
+                let index = group_at
+                    .get(group_id.as_str())
+                    .copied()
+                    .filter(|&i| world.groups[i].tenant_id == tid);
+                let Some(index) = index else {
+                    return Err(Error::DanglingReference {
+                        from: tid.to_string(),
+                        field: list,
+                        to: group_id.clone(),
+                    });
+                };
+                let at = Place {
+                    key: Some(group_id),
+                    ..place(t, list)
+                };
+                let objects = pages::items(group_pages, at, tid)?;
+                let ids = groups::directory_objects(&objects, relation, group_id, t, &known)?;
+                let group = &mut world.groups[index];
+                match relation {
+                    Relation::Members => group.members = ids,
+                    Relation::Owners => group.owners = ids,
+                }
+            }
+        }
+        for user_id in &gt.consented_to_power_automate {
+            match user_at.get(user_id.as_str()) {
+                Some(&i) if world.users[i].tenant_id == tid => {
+                    world.users[i].consented_to_power_automate = true;
+                }
+                _ => {
+                    return Err(Error::DanglingReference {
+                        from: tid.to_string(),
+                        field: "consentedToPowerAutomate",
+                        to: user_id.clone(),
+                    })
+                }
+            }
+        }
+    }
+
+    homes::resolve(&mut world);
+    Ok(world)
+}
+
+impl crate::directory::Directory {
+    /// Builds a directory from Microsoft Graph pages: the same directory the
+    /// equivalent `fromJSON` world builds.
+    pub fn from_graph(input: &GraphInput) -> Result<crate::directory::Directory> {
+        crate::directory::Directory::from_world(world_from_graph(input)?)
+    }
+}

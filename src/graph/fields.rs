@@ -1,0 +1,161 @@
+//! Reading the properties guestpass uses out of one Graph object, and only those:
+//! everything else Graph sends (`@odata.*`, `businessPhones`, …) is left alone. A used
+//! property of the wrong type is refused with `INVALID_VALUE`, naming its JSON path
+//! and the tenant.
+
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Where an object sits in the input, spelled as a JSON path only when an error needs it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place<'a> {
+    /// The tenant's position in `tenants`.
+    pub tenant: usize,
+    /// The list the object is in: `organization`, `users`, `groups`, `groupMembers`, ….
+    pub list: &'a str,
+    /// A key inside the list (`groupMembers.<groupId>`), if any.
+    pub key: Option<&'a str>,
+    /// The page's position, for paged lists.
+    pub page: Option<usize>,
+    /// The object's position in the page's `value` array.
+    pub item: Option<usize>,
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "tenants[{}].{}", self.tenant, self.list)?;
+        if let Some(key) = self.key {
+            write!(f, "[\"{key}\"]")?;
+        }
+        if let Some(page) = self.page {
+            write!(f, "[{page}]")?;
+        }
+        if let Some(item) = self.item {
+            write!(f, ".value[{item}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// What kind of JSON value this is, for messages.
+pub(super) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// One Graph object, with the tenant label and place used in error messages.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Object<'a> {
+    map: &'a Map<String, Value>,
+    place: Place<'a>,
+    /// For an object inside an array property: that property and the position.
+    within: Option<(&'static str, usize)>,
+    tenant: &'a str,
+}
+
+impl<'a> Object<'a> {
+    /// Refuses anything but a JSON object.
+    pub fn new(value: &'a Value, place: Place<'a>, tenant: &'a str) -> Result<Object<'a>> {
+        match value {
+            Value::Object(map) => Ok(Object {
+                map,
+                place,
+                within: None,
+                tenant,
+            }),
+            other => Err(Error::InvalidValue {
+                field: place.to_string(),
+                reason: format!(
+                    "expected a Graph object, found {} (tenant \"{tenant}\")",
+                    kind_of(other)
+                ),
+            }),
+        }
+    }
+
+    /// The error for `field` holding something other than `expected`.
+    pub fn wrong(&self, field: &str, expected: &str, found: &str) -> Error {
+        let within = match self.within {
+            Some((array, i)) => format!(".{array}[{i}]"),
+            None => String::new(),
+        };
+        Error::InvalidValue {
+            field: format!("{}{within}.{field}", self.place),
+            reason: format!(
+                "expected {expected}, found {found} (tenant \"{}\")",
+                self.tenant
+            ),
+        }
+    }
+
+    /// A string property; absent and `null` are `None`.
+    pub fn string(&self, field: &str) -> Result<Option<&'a str>> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(self.wrong(field, "a string or null", kind_of(other))),
+        }
+    }
+
+    /// A string property that must be present and not empty.
+    pub fn required_string(&self, field: &str) -> Result<&'a str> {
+        match self.map.get(field) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s),
+            Some(Value::String(_)) => Err(self.wrong(field, "a non-empty string", "\"\"")),
+            None => Err(self.wrong(field, "a string", "nothing")),
+            Some(other) => Err(self.wrong(field, "a string", kind_of(other))),
+        }
+    }
+
+    /// A boolean property; absent and `null` are `None`.
+    pub fn boolean(&self, field: &str) -> Result<Option<bool>> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.wrong(field, "true, false or null", kind_of(other))),
+        }
+    }
+
+    /// An array of strings; absent and `null` are empty.
+    pub fn strings(&self, field: &str) -> Result<Vec<&'a str>> {
+        self.array(field)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) => Ok(s.as_str()),
+                other => Err(self.wrong(&format!("{field}[{i}]"), "a string", kind_of(other))),
+            })
+            .collect()
+    }
+
+    /// An array of objects; absent and `null` are empty.
+    pub fn objects(&self, field: &'static str) -> Result<Vec<Object<'a>>> {
+        self.array(field)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::Object(map) => Ok(Object {
+                    map,
+                    within: Some((field, i)),
+                    ..*self
+                }),
+                other => Err(self.wrong(&format!("{field}[{i}]"), "an object", kind_of(other))),
+            })
+            .collect()
+    }
+
+    fn array(&self, field: &str) -> Result<&'a [Value]> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(self.wrong(field, "an array or null", kind_of(other))),
+        }
+    }
+}

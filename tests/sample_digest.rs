@@ -1,0 +1,27 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The sample world is the same natively and in WebAssembly: one digest of its JSON,
+//! checked by `cargo test` and by `wasm-pack test --node`. A deliberate change to the
+//! generator changes the digest; update it here, on purpose. (afa10c88…: responses of
+//! group members name the group in `onBehalfOf`.)
+
+use guestpass::sample::{sample_world, SampleOptions};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// 64-bit FNV-1a: enough to tell two worlds apart, with no dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn the_default_world_is_the_same_on_every_platform() {
+    let world = sample_world(&SampleOptions::default());
+    let json = serde_json::to_string(&world).unwrap();
+    assert_eq!(
+        format!("{:016x}", fnv1a(json.as_bytes())),
+        "afa10c8879713c9c"
+    );
+}
