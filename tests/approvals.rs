@@ -35,17 +35,17 @@ fn query(mailbox: ApprovalBox, status: StatusFilter) -> ApprovalQuery {
     ApprovalQuery { mailbox, status }
 }
 
-fn items_at(
-    dir: &Directory,
+fn items_at<'d>(
+    dir: &'d Directory,
     s: &Session,
     mailbox: ApprovalBox,
     status: StatusFilter,
     t: Timestamp,
-) -> Vec<ApprovalItem> {
+) -> Vec<ApprovalItem<'d>> {
     s.approvals(dir, &query(mailbox, status), t).unwrap()
 }
 
-fn ids(items: &[ApprovalItem]) -> Vec<&str> {
+fn ids<'a>(items: &'a [ApprovalItem<'_>]) -> Vec<&'a str> {
     items.iter().map(|i| i.approval.id.as_str()).collect()
 }
 
@@ -63,7 +63,7 @@ fn received_pending(dir: &Directory, tenant: &str, user: &str) -> Vec<String> {
     .collect()
 }
 
-fn item<'a>(items: &'a [ApprovalItem], id: &str) -> &'a ApprovalItem {
+fn item<'a, 'd>(items: &'a [ApprovalItem<'d>], id: &str) -> &'a ApprovalItem<'d> {
     items
         .iter()
         .find(|i| i.approval.id == id)

@@ -90,8 +90,8 @@ pub fn respond(
     let standing = open_standing(approval, &person, now)?;
     let Some(position) = standing.turn else {
         let waiting_for = rules::awaited(approval)
-            .first()
-            .and_then(|i| approval.approvers.get(*i))
+            .next()
+            .and_then(|i| approval.approvers.get(i))
             .cloned()
             .unwrap_or_default();
         return Err(Error::NotYourTurn {

@@ -6,6 +6,7 @@ use crate::directory::{ApprovalPostings, ApprovalRole, Directory};
 use crate::model::{Approval, ApprovalStatus, Id};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 /// Which box to list.
@@ -46,18 +47,19 @@ pub struct ApprovalQuery {
 }
 
 /// One approval in a list: the approval (with its status at the time asked) and what
-/// the signed-in person may do with it.
+/// the signed-in person may do with it. It borrows from the directory, copying only an
+/// approval whose status differs from the stored one (pending, now expired).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ApprovalItem {
+pub struct ApprovalItem<'d> {
     /// The approval; `status` is `expired` once it was left pending 28 days.
     #[serde(flatten)]
-    pub approval: Approval,
+    pub approval: Cow<'d, Approval>,
     /// When it expires (or expired) if left pending.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// The approvers (users or groups) it waits for now; empty unless pending.
-    pub waiting_for: Vec<Id>,
+    pub waiting_for: Vec<&'d str>,
     /// The person may respond now (it waits for them and they have not responded).
     pub can_respond: bool,
     /// The person holds an approver position they have not answered and may hand over.
@@ -70,27 +72,26 @@ pub struct ApprovalItem {
     pub via: Option<Vec<Id>>,
 }
 
-impl ApprovalItem {
+impl<'d> ApprovalItem<'d> {
     /// Describes `approval` (created at `created`, with `status` now) for `person`, whose
     /// part in it is `standing`.
     fn new(
-        approval: &Approval,
+        approval: &'d Approval,
         created: Timestamp,
         status: ApprovalStatus,
         person: &Person,
         standing: &Standing,
-    ) -> ApprovalItem {
+    ) -> ApprovalItem<'d> {
         let pending = status == ApprovalStatus::Pending;
         let waiting_for = if pending {
             rules::awaited(approval)
-                .into_iter()
-                .filter_map(|i| approval.approvers.get(i).cloned())
+                .filter_map(|i| approval.approvers.get(i).map(String::as_str))
                 .collect()
         } else {
             Vec::new()
         };
-        let shown = standing
-            .held(approval, person)
+        let held = standing.held(approval, person);
+        let shown = held
             .or_else(|| standing.entries.first().copied())
             .and_then(|i| approval.approvers.get(i));
         let via = if standing.entries.iter().any(|i| {
@@ -103,14 +104,20 @@ impl ApprovalItem {
         } else {
             shown.and_then(|e| person.via(e)).map(<[Id]>::to_vec)
         };
-        let mut shown_approval = approval.clone();
-        shown_approval.status = status;
+        let shown_approval = if approval.status == status {
+            Cow::Borrowed(approval)
+        } else {
+            Cow::Owned(Approval {
+                status,
+                ..approval.clone()
+            })
+        };
         ApprovalItem {
             approval: shown_approval,
             expires_at: rules::expires_at(created).map(Timestamp::to_rfc3339),
             waiting_for,
             can_respond: pending && standing.turn.is_some(),
-            can_reassign: pending && standing.held(approval, person).is_some(),
+            can_reassign: pending && held.is_some(),
             can_cancel: pending && approval.requester_id == person.user_id,
             via,
         }
@@ -119,13 +126,13 @@ impl ApprovalItem {
 
 /// The approvals of `tenant_id` in `user_id`'s box, newest first (ties by id), as of
 /// `now`. The caller (the session) has checked that the person may use approvals.
-pub fn list(
-    dir: &Directory,
+pub fn list<'d>(
+    dir: &'d Directory,
     tenant_id: &str,
     user_id: &str,
     query: &ApprovalQuery,
     now: Timestamp,
-) -> Vec<ApprovalItem> {
+) -> Vec<ApprovalItem<'d>> {
     let person = Person::of(dir, user_id);
     let mut found: Vec<(Timestamp, &Approval)> = Vec::new();
     match query.mailbox {

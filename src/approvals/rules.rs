@@ -64,20 +64,19 @@ pub(super) fn is_answered(approval: &Approval, entry: &str) -> bool {
 
 /// Positions in `approvers` the approval waits for now, by its type; none unless it is
 /// stored as pending (expiry is the caller's business: it depends on the time).
-pub(super) fn awaited(approval: &Approval) -> Vec<usize> {
-    if approval.status != ApprovalStatus::Pending {
-        return Vec::new();
-    }
-    let mut open = approval
+pub(super) fn awaited(approval: &Approval) -> impl Iterator<Item = usize> + '_ {
+    let pending = approval.status == ApprovalStatus::Pending;
+    let how_many = match approval.approval_type {
+        ApprovalType::Sequential => 1,
+        _ => usize::MAX,
+    };
+    approval
         .approvers
         .iter()
         .enumerate()
-        .filter(|(_, e)| !is_answered(approval, e))
-        .map(|(i, _)| i);
-    match approval.approval_type {
-        ApprovalType::Sequential => open.next().into_iter().collect(),
-        _ => open.collect(),
-    }
+        .filter(move |(_, e)| pending && !is_answered(approval, e))
+        .map(|(i, _)| i)
+        .take(how_many)
 }
 
 /// A signed-in person as approvals see them: their user id and every group they belong
@@ -156,15 +155,14 @@ impl Standing {
                     .is_some_and(|e| !is_answered(approval, e))
             })
             .collect();
-        let turn = if responded {
+        let turn = if responded || open.is_empty() {
             None
+        } else if approval.approval_type == ApprovalType::Sequential {
+            awaited(approval).next().filter(|i| open.contains(i))
+        } else if approval.status == ApprovalStatus::Pending {
+            prefer_named(approval, person, open.iter().copied())
         } else {
-            let awaited = awaited(approval);
-            prefer_named(
-                approval,
-                person,
-                open.iter().copied().filter(|i| awaited.contains(i)),
-            )
+            None
         };
         Standing {
             responded,
@@ -196,12 +194,14 @@ fn prefer_named(
     person: &Person,
     positions: impl Iterator<Item = usize>,
 ) -> Option<usize> {
-    let positions: Vec<usize> = positions.collect();
-    positions
-        .iter()
-        .copied()
-        .find(|i| approval.approvers.get(*i) == Some(&person.user_id))
-        .or_else(|| positions.first().copied())
+    let mut first = None;
+    for i in positions {
+        if approval.approvers.get(i) == Some(&person.user_id) {
+            return Some(i);
+        }
+        first.get_or_insert(i);
+    }
+    first
 }
 
 /// Settles `approval` after a response was added, by its type's rule: completes it (with

@@ -48,12 +48,12 @@ impl Session {
     /// assert!(received[0].can_respond);
     /// # Ok(()) }
     /// ```
-    pub fn approvals(
+    pub fn approvals<'d>(
         &self,
-        dir: &Directory,
+        dir: &'d Directory,
         query: &ApprovalQuery,
         now: Timestamp,
-    ) -> Result<Vec<ApprovalItem>> {
+    ) -> Result<Vec<ApprovalItem<'d>>> {
         if !self.approvals_allowed(dir)? {
             return Ok(Vec::new());
         }
