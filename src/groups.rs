@@ -103,7 +103,7 @@ pub(crate) fn is_direct_member(group: &Group, principal: &str) -> bool {
 pub(crate) fn with_member(group: &Group, principal: &str) -> Result<Group> {
     let mut next = group.clone();
     next.members.push(principal.to_string());
-    limits::list(&format!("{}.members", group.id), &next.members)?;
+    limits::list(format_args!("{}.members", group.id), &next.members)?;
     Ok(next)
 }
 

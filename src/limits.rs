@@ -17,7 +17,7 @@ pub const MAX_QUERY_CHARS: usize = 256;
 pub const MAX_BATCH_LEN: usize = 100_000;
 
 /// Refuses `value` if it has more than `limit` characters.
-pub fn text(field: &str, value: &str, limit: usize) -> Result<()> {
+pub fn text(field: impl std::fmt::Display, value: &str, limit: usize) -> Result<()> {
     // Byte length bounds character count from above: skip counting for short strings.
     if value.len() > limit && value.chars().count() > limit {
         return Err(Error::LimitExceeded {
@@ -29,7 +29,7 @@ pub fn text(field: &str, value: &str, limit: usize) -> Result<()> {
 }
 
 /// Refuses a list with more than [`MAX_LIST_LEN`] entries.
-pub fn list<T>(field: &str, value: &[T]) -> Result<()> {
+pub fn list<T>(field: impl std::fmt::Display, value: &[T]) -> Result<()> {
     if value.len() > MAX_LIST_LEN {
         return Err(Error::LimitExceeded {
             what: format!("{field} ({} entries)", value.len()),

@@ -23,7 +23,7 @@ pub fn id(id: &str) -> Result<()> {
 }
 
 fn text(owner: &str, field: &str, value: &str) -> Result<()> {
-    limits::text(&format!("{owner}.{field}"), value, MAX_TEXT_CHARS)
+    limits::text(format_args!("{owner}.{field}"), value, MAX_TEXT_CHARS)
 }
 
 fn tenant_exists(dir: &Directory, from: &str, tenant_id: &str) -> Result<()> {
@@ -102,7 +102,7 @@ pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
             ),
         });
     }
-    limits::list(&format!("{}.domains", t.id), &t.domains)?;
+    limits::list(format_args!("{}.domains", t.id), &t.domains)?;
     for d in &t.domains {
         text(&t.id, "domains[]", d)?;
     }
@@ -131,8 +131,8 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
             text(&u.id, field, v)?;
         }
     }
-    limits::list(&format!("{}.otherMails", u.id), &u.other_mails)?;
-    limits::list(&format!("{}.licenses", u.id), &u.licenses)?;
+    limits::list(format_args!("{}.otherMails", u.id), &u.other_mails)?;
+    limits::list(format_args!("{}.licenses", u.id), &u.licenses)?;
     match u.user_type {
         UserType::Member => {
             if u.home_tenant_id.is_some() || u.home_user_id.is_some() {
@@ -188,10 +188,10 @@ pub fn group(dir: &Directory, g: &Group) -> Result<()> {
     tenant_exists(dir, &g.id, &g.tenant_id)?;
     text(&g.id, "displayName", &g.display_name)?;
     if let Some(d) = &g.description {
-        limits::text(&format!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(format_args!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
     }
-    limits::list(&format!("{}.owners", g.id), &g.owners)?;
-    limits::list(&format!("{}.members", g.id), &g.members)?;
+    limits::list(format_args!("{}.owners", g.id), &g.owners)?;
+    limits::list(format_args!("{}.members", g.id), &g.members)?;
     for owner in &g.owners {
         user_of_tenant(dir, &g.id, "owners", owner, &g.tenant_id)?;
     }
@@ -205,8 +205,8 @@ pub fn group(dir: &Directory, g: &Group) -> Result<()> {
 pub fn app(dir: &Directory, a: &App) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
     text(&a.id, "displayName", &a.display_name)?;
-    limits::list(&format!("{}.owners", a.id), &a.owners)?;
-    limits::list(&format!("{}.assignments", a.id), &a.assignments)?;
+    limits::list(format_args!("{}.owners", a.id), &a.owners)?;
+    limits::list(format_args!("{}.assignments", a.id), &a.assignments)?;
     for owner in &a.owners {
         user_of_tenant(dir, &a.id, "owners", owner, &a.tenant_id)?;
     }
@@ -255,8 +255,8 @@ pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
     tenant_exists(dir, &f.id, &f.tenant_id)?;
     text(&f.id, "displayName", &f.display_name)?;
     user_of_tenant(dir, &f.id, "ownerId", &f.owner_id, &f.tenant_id)?;
-    limits::list(&format!("{}.coOwners", f.id), &f.co_owners)?;
-    limits::list(&format!("{}.runOnly", f.id), &f.run_only)?;
+    limits::list(format_args!("{}.coOwners", f.id), &f.co_owners)?;
+    limits::list(format_args!("{}.runOnly", f.id), &f.run_only)?;
     for p in &f.co_owners {
         principal_of_tenant(dir, &f.id, "coOwners", p, &f.tenant_id)?;
     }
@@ -274,10 +274,10 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
     text(&a.id, "title", &a.title)?;
     if let Some(d) = &a.details {
-        limits::text(&format!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(format_args!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
     }
     user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
-    limits::list(&format!("{}.approvers", a.id), &a.approvers)?;
+    limits::list(format_args!("{}.approvers", a.id), &a.approvers)?;
     if a.approvers.is_empty() {
         return Err(Error::InvalidValue {
             field: format!("approvals[{}].approvers", a.id),
@@ -301,7 +301,10 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
                     .into(),
         });
     }
-    limits::list(&format!("{}.responseOptions", a.id), &a.response_options)?;
+    limits::list(
+        format_args!("{}.responseOptions", a.id),
+        &a.response_options,
+    )?;
     response_options(a)?;
     time(&a.created_at, || format!("approvals[{}].createdAt", a.id))?;
     if let Some(at) = &a.completed_at {
@@ -356,7 +359,7 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             });
         }
         if let Some(c) = &r.comments {
-            limits::text(&format!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
+            limits::text(format_args!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
         }
     }
     Ok(())

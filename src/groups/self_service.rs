@@ -56,7 +56,7 @@ pub fn assign_to_app(dir: &mut Directory, app_id: &str, principal_id: &str) -> R
         return Ok(next);
     }
     next.assignments.push(principal_id.to_string());
-    limits::list(&format!("{app_id}.assignments"), &next.assignments)?;
+    limits::list(format_args!("{app_id}.assignments"), &next.assignments)?;
     dir.upsert_app(next.clone())?;
     Ok(next)
 }

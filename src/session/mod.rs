@@ -7,6 +7,7 @@
 
 mod approvals;
 mod features;
+mod flows;
 mod groups;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};

@@ -6,6 +6,7 @@ mod approvals;
 mod convert;
 mod directory;
 mod error;
+mod flows;
 mod groups;
 mod session;
 

@@ -158,11 +158,17 @@ fn the_sample_directory_is_deterministic_and_signs_in_its_well_known_people() {
     let b = JsDirectory::sample(options).unwrap();
     assert_eq!(a.to_json_string().unwrap(), b.to_json_string().unwrap());
     let s = a
-        .sign_in(json(r#"{ "tenantId": "contoso", "user": "alice@fabrikam.com" }"#))
+        .sign_in(json(
+            r#"{ "tenantId": "contoso", "user": "alice@fabrikam.com" }"#,
+        ))
         .unwrap();
     assert_eq!(s.user_id(), "alice-at-contoso");
-    let err = JsDirectory::sample(json(r#"{ "users": 300, "sed": 7 }"#)).err().unwrap();
+    let err = JsDirectory::sample(json(r#"{ "users": 300, "sed": 7 }"#))
+        .err()
+        .unwrap();
     assert_eq!(code_of(err), "UNKNOWN_FIELD");
-    let err = JsDirectory::sample(json(r#"{ "users": 99000000 }"#)).err().unwrap();
+    let err = JsDirectory::sample(json(r#"{ "users": 99000000 }"#))
+        .err()
+        .unwrap();
     assert_eq!(code_of(err), "LIMIT_EXCEEDED");
 }

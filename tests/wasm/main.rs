@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod approvals;
+mod boundary;
 mod foundation;
 mod groups;
+mod sharing;
 mod support;

@@ -1,0 +1,90 @@
+# guestpass: the two commands are `make demo` and `make test`; see README.md.
+#
+#   make demo      set up, build the package, serve www/ on http://localhost:8080 (PORT=...)
+#   make test      set up (installs what is missing), then run every check, failing fast
+#   make package   set up, build the publishable npm package into pkg/
+#   make setup     install what is missing: wasm32 target, wasm-pack, wasm-bindgen-cli,
+#                  Chromium (as root), npm packages
+#
+# The single steps of `make test` are targets too (they assume `make setup` has run):
+#   fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types
+#   test-js test-browser size
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+export STEP_LOG := $(CURDIR)/target/make-test-steps.log
+STEP := scripts/step.sh
+SUBMAKE := $(MAKE) --no-print-directory
+
+.PHONY: help setup setup-no-browser test demo package clean \
+        fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types \
+        test-js test-browser size
+
+help:
+	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
+
+setup:
+	@scripts/setup.sh
+
+setup-no-browser:
+	@scripts/setup.sh --no-browser
+
+test:
+	@mkdir -p target && rm -f $(STEP_LOG)
+	@$(STEP) "set-up" scripts/setup.sh
+	@$(STEP) "cargo fmt --check" $(SUBMAKE) fmt
+	@$(STEP) "cargo clippy (native and wasm32)" $(SUBMAKE) clippy
+	@$(STEP) "cargo test" $(SUBMAKE) test-native
+	@$(STEP) "wasm-pack test --node" $(SUBMAKE) test-wasm-node
+	@$(STEP) "wasm-pack test --headless --chrome" scripts/wasm-test-chrome.sh
+	@$(STEP) "make package" $(SUBMAKE) build-package
+	@$(STEP) "tsc --noEmit --strict over pkg/" $(SUBMAKE) check-types
+	@$(STEP) "node --test tests/js/ (package, npm pack + install)" $(SUBMAKE) test-js
+	@$(STEP) "node --test tests/browser/ (demo in Chromium)" $(SUBMAKE) test-browser
+	@echo
+	@$(SUBMAKE) size
+	@scripts/summary.sh
+
+package: setup-no-browser build-package
+
+demo: setup-no-browser build-package
+	@node scripts/serve.mjs
+
+clean:
+	rm -rf pkg artifacts target/wasm-pack target/pkg-build tests/js/node_modules
+
+# --- the single steps ------------------------------------------------------------------
+
+fmt:
+	cargo fmt --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm-node:
+	wasm-pack test --node -- --test wasm
+
+test-wasm-chrome:
+	@scripts/wasm-test-chrome.sh
+
+build-package:
+	@scripts/package.sh
+
+check-types:
+	tsc -p pkg-template/tsconfig.check.json
+
+test-js:
+	@mkdir -p tests/js/node_modules && ln -sfn ../../../pkg tests/js/node_modules/guestpass
+	node --test --test-reporter=spec tests/js/
+
+test-browser:
+	node --test --test-reporter=spec tests/browser/
+
+size:
+	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm

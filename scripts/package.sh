@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the publishable npm package into pkg/ (git-ignored):
+#   1. wasm-pack build --release --target web   -> target/wasm-pack/web
+#   2. tsc over pkg-template/*.ts beside that output -> the package's entries (.js + .d.ts)
+#   3. pkg/ = entries + wasm-bindgen output + pkg-template/package.json (version from
+#      Cargo.toml) + pkg-template/README.md
+# and prints the .wasm size. Needs wasm-pack, wasm-bindgen and wasm-opt (npm binaryen) on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+wasm_out="$PWD/target/wasm-pack/web"
+build="$PWD/target/pkg-build"
+
+command -v wasm-opt >/dev/null 2>&1 || { echo "package: wasm-opt not on PATH; run make setup" >&2; exit 1; }
+
+rm -rf "$wasm_out"
+wasm-pack build --release --target web --no-pack --out-dir "$wasm_out" --out-name guestpass
+
+rm -rf "$build"
+mkdir -p "$build"
+cp pkg-template/*.ts pkg-template/tsconfig.json "$build/"
+cp "$wasm_out"/guestpass.js "$wasm_out"/guestpass.d.ts \
+   "$wasm_out"/guestpass_bg.wasm "$wasm_out"/guestpass_bg.wasm.d.ts "$build/"
+# Inline JavaScript modules the Rust side declares (wasm-bindgen snippets: the flow checks
+# spell their answers out in JavaScript); guestpass.js imports them from ./snippets/.
+if [ -d "$wasm_out/snippets" ]; then cp -R "$wasm_out/snippets" "$build/"; fi
+tsc -p "$build/tsconfig.json"
+
+rm -rf pkg
+mkdir -p pkg
+cp "$build"/out/*.js "$build"/out/*.d.ts pkg/
+cp "$build"/guestpass.js "$build"/guestpass.d.ts "$build"/guestpass_bg.wasm "$build"/guestpass_bg.wasm.d.ts pkg/
+if [ -d "$build/snippets" ]; then cp -R "$build/snippets" pkg/; fi
+cp pkg-template/README.md pkg/
+# wasm-bindgen declares `[Symbol.dispose]()` on every class; tell a TypeScript user's
+# compiler where that comes from, whatever `lib` their project sets.
+if grep -q 'Symbol.dispose' pkg/guestpass.d.ts; then
+  { echo '/// <reference lib="esnext.disposable" />'; cat pkg/guestpass.d.ts; } > pkg/guestpass.d.ts.new
+  mv pkg/guestpass.d.ts.new pkg/guestpass.d.ts
+fi
+node scripts/package-json.mjs pkg-template/package.json Cargo.toml > pkg/package.json
+
+echo "package: pkg/ holds $(ls pkg | tr '\n' ' ')"
+node scripts/wasm-size.mjs pkg/guestpass_bg.wasm
