@@ -22,12 +22,16 @@ mkdir -p "$build"
 cp pkg-template/*.ts pkg-template/tsconfig.json "$build/"
 cp "$wasm_out"/guestpass.js "$wasm_out"/guestpass.d.ts \
    "$wasm_out"/guestpass_bg.wasm "$wasm_out"/guestpass_bg.wasm.d.ts "$build/"
+# Inline JavaScript modules the Rust side declares (wasm-bindgen snippets: the flow checks
+# spell their answers out in JavaScript); guestpass.js imports them from ./snippets/.
+if [ -d "$wasm_out/snippets" ]; then cp -R "$wasm_out/snippets" "$build/"; fi
 tsc -p "$build/tsconfig.json"
 
 rm -rf pkg
 mkdir -p pkg
 cp "$build"/out/*.js "$build"/out/*.d.ts pkg/
 cp "$build"/guestpass.js "$build"/guestpass.d.ts "$build"/guestpass_bg.wasm "$build"/guestpass_bg.wasm.d.ts pkg/
+if [ -d "$build/snippets" ]; then cp -R "$build/snippets" pkg/; fi
 cp pkg-template/README.md pkg/
 # wasm-bindgen declares `[Symbol.dispose]()` on every class; tell a TypeScript user's
 # compiler where that comes from, whatever `lib` their project sets.

@@ -242,6 +242,48 @@ pub enum Error {
         /// The principal named.
         member: Id,
     },
+    /// A flow action guestpass does not know.
+    #[error("unknown action \"{action}\"; expected one of {expected}")]
+    UnknownAction {
+        /// What was given.
+        action: String,
+        /// The valid actions, comma-separated.
+        expected: &'static str,
+    },
+    /// A principal (user or group) that does not exist in the tenant.
+    #[error("no user or group \"{principal}\" in tenant \"{tenant}\" (looked up by group id, and by user object id, userPrincipalName and mail)")]
+    UnknownPrincipal {
+        /// What was given.
+        principal: String,
+        /// The tenant searched.
+        tenant: Id,
+    },
+    /// Removing a flow's creator, or giving them another role.
+    #[error("\"{creator}\" created flow \"{flow}\" and is always its owner; nobody can remove the creator or give them another role")]
+    CannotRemoveCreator {
+        /// The flow.
+        flow: Id,
+        /// Its creator.
+        creator: Id,
+    },
+    /// Changing a flow's sharing without being its owner or a co-owner who may use flows.
+    #[error("\"{user}\" may not change who flow \"{flow}\" is shared with ({reason}); only its owner and co-owners may")]
+    NotAllowedToShare {
+        /// The flow.
+        flow: Id,
+        /// Who tried.
+        user: Id,
+        /// The decision code that said no (`NO_ROLE`, `RUN_ONLY_CANNOT_SHARE`, `NO_LICENSE`, …).
+        reason: &'static str,
+    },
+    /// Removing a share that does not exist.
+    #[error("\"{principal}\" has no share of their own on flow \"{flow}\", so there is nothing to remove; if they reach it through a group, unshare the group or take them out of it")]
+    NotShared {
+        /// The flow.
+        flow: Id,
+        /// The principal named.
+        principal: Id,
+    },
 }
 
 impl Error {
@@ -291,6 +333,11 @@ impl Error {
             Error::AlreadyRedeemed(_) => "ALREADY_REDEEMED",
             Error::NotAGuest(_) => "NOT_A_GUEST",
             Error::NotAMember { .. } => "NOT_A_MEMBER",
+            Error::UnknownAction { .. } => "UNKNOWN_ACTION",
+            Error::UnknownPrincipal { .. } => "UNKNOWN_PRINCIPAL",
+            Error::CannotRemoveCreator { .. } => "CANNOT_REMOVE_CREATOR",
+            Error::NotAllowedToShare { .. } => "NOT_ALLOWED_TO_SHARE",
+            Error::NotShared { .. } => "NOT_SHARED",
         }
     }
 
@@ -381,6 +428,29 @@ impl Error {
                     ("requestId", request.clone()),
                     ("status", (*status).to_string()),
                 ]
+            }
+            Error::UnknownAction { action, expected } => {
+                vec![
+                    ("action", action.clone()),
+                    ("expected", (*expected).to_string()),
+                ]
+            }
+            Error::UnknownPrincipal { principal, tenant } => {
+                vec![
+                    ("principal", principal.clone()),
+                    ("tenantId", tenant.clone()),
+                ]
+            }
+            Error::CannotRemoveCreator { flow, creator } => {
+                vec![("flowId", flow.clone()), ("creator", creator.clone())]
+            }
+            Error::NotAllowedToShare { flow, user, reason } => vec![
+                ("flowId", flow.clone()),
+                ("userId", user.clone()),
+                ("reason", (*reason).to_string()),
+            ],
+            Error::NotShared { flow, principal } => {
+                vec![("flowId", flow.clone()), ("principal", principal.clone())]
             }
         }
     }

@@ -19,6 +19,7 @@ pub mod model;
 pub mod sample;
 pub mod search;
 pub mod session;
+pub mod sharing;
 pub mod snapshot;
 pub mod wasm;
 

@@ -6,6 +6,7 @@
 //! was reset can do nothing.
 
 mod features;
+mod flows;
 mod groups;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};

@@ -5,6 +5,7 @@
 mod convert;
 mod directory;
 mod error;
+mod flows;
 mod groups;
 mod session;
 

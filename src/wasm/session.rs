@@ -2,6 +2,7 @@
 
 use super::convert::to_js;
 use super::error::throw;
+use super::flows::FlowCache;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::session::Session;
@@ -14,11 +15,21 @@ use wasm_bindgen::prelude::*;
 pub struct JsSession {
     dir: Rc<RefCell<Directory>>,
     session: Session,
+    sharing: RefCell<FlowCache>,
 }
 
 impl JsSession {
     pub(crate) fn new(dir: Rc<RefCell<Directory>>, session: Session) -> JsSession {
-        JsSession { dir, session }
+        JsSession {
+            dir,
+            session,
+            sharing: RefCell::default(),
+        }
+    }
+
+    /// The person's standing for flow checks, kept per directory version.
+    pub(crate) fn sharing_cache(&self) -> &RefCell<FlowCache> {
+        &self.sharing
     }
 
     pub(crate) fn read<T>(

@@ -7,4 +7,5 @@
 mod boundary;
 mod foundation;
 mod groups;
+mod sharing;
 mod support;
