@@ -345,7 +345,7 @@ export interface Session {
    * Many checks in one call (a whole screen): one answer per item, in order; a bad item
    * answers `{ id, error }` while the others still answer.
    */
-  checkMany<K = unknown>(items: CheckRequest<K>[]): CheckResult<K>[];
+  checkMany(items: CheckRequest[]): CheckResult[];
   /**
    * Shares the flow with a user or group as `coOwner` or `runOnly` (owner and co-owners
    * only); returns who it is shared with. Throws `NOT_ALLOWED_TO_SHARE`, … and changes

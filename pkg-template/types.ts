@@ -10,6 +10,12 @@
 
 export type {
   AppAccess,
+  CheckRequest,
+  CheckResult,
+  Decision,
+  FlowAction,
+  FlowRole,
+  FlowShares,
   Invitation,
   InvitationRequest,
   InvitationStatus,
@@ -18,6 +24,7 @@ export type {
   JoinResult,
   RedeemRequest,
   SelfServiceConfig,
+  ShareRequest,
 } from "./guestpass.js";
 
 // ---------------------------------------------------------------------------------------
@@ -463,60 +470,8 @@ export interface SearchResult {
 }
 
 // --- flow sharing ------------------------------------------------------------------------
-
-/** Something a person may do with a flow. */
-export type FlowAction = "run" | "edit" | "share" | "viewRuns" | "cancelRun" | "resubmitRun" | "delete";
-
-/** A role on a flow, strongest first. */
-export type FlowRole = "owner" | "coOwner" | "runOnly";
-
-/** Why a flow action is refused (`RUN_ONLY_CANNOT_<ACTION>`, e.g. `RUN_ONLY_CANNOT_EDIT`). */
-export type DecisionCode =
-  | "FLOW_IN_OTHER_TENANT"
-  | "NO_ROLE"
-  | `RUN_ONLY_CANNOT_${string}`
-  | "INVITATION_PENDING"
-  | "NO_LICENSE"
-  | "NO_CONSENT"
-  | "FLOW_TURNED_OFF";
-
-/** `session.check(action, flowId)`: may the person do it, and why (not). */
-export interface Decision {
-  allowed: boolean;
-  /** The person's role on the flow, or `null` without one. */
-  role: FlowRole | null;
-  /** The groups the role came through, from the person's own group up; `[]` when direct. */
-  via: string[];
-  /** `null` when allowed. */
-  code: DecisionCode | null;
-  message: string;
-}
-
-/** One item of `session.checkMany`; `id` is yours, returned as given. */
-export interface CheckRequest<K = unknown> {
-  id?: K;
-  action: FlowAction;
-  flowId: Id;
-}
-
-/** One answer of `session.checkMany`: a decision, or the error of a bad item. */
-export type CheckResult<K = unknown> =
-  | ({ id: K } & Decision)
-  | { id: K; error: { code: string; message: string } };
-
-/** A share to add: a user (id, UPN or mail) or a group of the flow's tenant. */
-export interface ShareRequest {
-  principal: string;
-  role: "coOwner" | "runOnly";
-}
-
-/** Who a flow is shared with (`session.share` / `session.unshare`). */
-export interface FlowShares {
-  flowId: Id;
-  ownerId: Id;
-  coOwners: Id[];
-  runOnly: Id[];
-}
+// FlowAction, FlowRole, Decision, CheckRequest, CheckResult, ShareRequest and FlowShares are
+// declared by the Rust side (src/wasm/flows.rs) and re-exported above.
 
 // --- approvals ---------------------------------------------------------------------------
 
@@ -578,7 +533,6 @@ export interface TeamsContext {
     tenant?: { id?: string };
   };
   app?: { host?: { name?: string } };
-  [property: string]: unknown;
 }
 
 /** A value SharePoint passes as a `Guid` object (anything whose `toString()` is the id). */
@@ -591,7 +545,6 @@ export type GuidLike = string | { toString(): string };
 export interface SharePointPageContext {
   aadInfo?: { tenantId?: GuidLike; userId?: GuidLike };
   user?: { loginName?: string; email?: string; displayName?: string; isExternalGuestUser?: boolean };
-  [property: string]: unknown;
 }
 
 /** What `dir.signInFromHost` accepts: a Teams context, a SharePoint page context, or an SPFx web part context. */
