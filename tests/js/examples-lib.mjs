@@ -99,7 +99,7 @@ export function compileExamples(examples) {
       `${prefix === "README" ? "README.md" : "pkg-template/README.md"}:${Number(start) + Number(line) - 1}:${col}`,
     );
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`README examples do not type-check under --strict:\n${report}`);
+    throw new Error(`TypeScript does not type-check under --strict:\n${report}`);
   }
   return {
     dir,

@@ -40,7 +40,7 @@ function item(a) {
   if (a.canCancel) buttons.push(act("Cancel", () => s.cancel(a.id)));
   return h(
     "li",
-    { dataset: { id: a.id, status: a.status } },
+    { dataset: { id: a.id, status: a.status, tenant: a.tenantId } },
     h("div", { class: "title" }, a.title, " ", h("span", { class: `badge ${a.status === "pending" ? "pending" : a.status === "completed" ? "yes" : "no"}` }, a.status)),
     h(
       "div",
