@@ -31,19 +31,23 @@ function say(text, step, error = false) {
 /** Lets the browser paint the progress before a long synchronous call. */
 const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-const snapshotKey = (size) => `sample-${size}-seed${SEED}-v${gp.version()}`;
+/** One snapshot per sample size; the record says which guestpass version wrote it. */
+const snapshotKey = (size) => `sample-${size}-seed${SEED}`;
 
 /**
  * Loads the sample directory of `size` people: from the IndexedDB snapshot when there is
  * one, else generated (and then saved as a snapshot for the next visit).
  */
-async function loadDirectory(size) {
+async function loadDirectory(size, lookup) {
   const key = snapshotKey(size);
   say(`Looking for a saved snapshot of ${number(size)} people…`, 1);
-  const saved = await loadSnapshot(key);
+  const saved = await (lookup ?? loadSnapshot(key));
+  figures.snapshotLookedUpAt = performance.now();
   let dir = null;
   let how;
-  if (saved?.bytes) {
+  if (saved?.bytes && saved.version !== gp.version()) {
+    how = { refused: `written by guestpass ${saved.version}` };
+  } else if (saved?.bytes) {
     say(`Reading the snapshot (${bytes(saved.bytes.byteLength)})…`, 2);
     await paint();
     const started = performance.now();
@@ -64,13 +68,14 @@ async function loadDirectory(size) {
     how = { ...how, source: "generated", ms: performance.now() - started };
   }
   if (typeof dir.setClock === "function") dir.setClock(SAMPLE_CLOCK);
+  figures.directoryAt = performance.now();
   return { dir, how, key };
 }
 
 function describeLoad(size, how) {
   const what = `${number(size)} people`;
   if (how.source === "snapshot") return `Loaded ${what} from snapshot in ${ms(how.ms)}.`;
-  const refused = how.refused ? ` (the saved snapshot was refused: ${how.refused})` : "";
+  const refused = how.refused ? ` (the saved snapshot was not used: ${how.refused})` : "";
   return `Generated ${what} in ${ms(how.ms)}${refused}.`;
 }
 
@@ -94,7 +99,7 @@ function scheduleSave(key, delay = 400) {
 let panels = null;
 let currentKey = null;
 
-async function start(size) {
+async function start(size, lookup) {
   const began = performance.now();
   sizeSelect.disabled = true;
   if (state.dir) {
@@ -103,7 +108,7 @@ async function start(size) {
     state.dir = null;
   }
   try {
-    const { dir, how, key } = await loadDirectory(size);
+    const { dir, how, key } = await loadDirectory(size, lookup);
     state.dir = dir;
     currentKey = key;
     say(describeLoad(size, how), 3);
@@ -143,6 +148,8 @@ async function main() {
   const asked = Number(params.get("size"));
   if ([2000, 20000, 100000].includes(asked)) sizeSelect.value = String(asked);
 
+  // Look for the snapshot while the WebAssembly module compiles.
+  const lookup = loadSnapshot(snapshotKey(Number(sizeSelect.value)));
   await init();
   state.gp = gp;
   status.dataset.version = gp.version();
@@ -151,6 +158,7 @@ async function main() {
 
   // The sample's well-known people, groups and flows: the smallest sample holds just them.
   const known = gp.sampleWorld({ users: 1, seed: SEED });
+  figures.knownReadyAt = performance.now();
   state.known = known;
   for (const t of known.tenants) state.tenants.set(t.id, t);
   for (const u of known.users) state.users.set(u.id, u);
@@ -169,7 +177,7 @@ async function main() {
     say("Snapshots forgotten: the next load generates the sample again.");
   });
 
-  await start(Number(sizeSelect.value));
+  await start(Number(sizeSelect.value), lookup);
   showWasmSize();
 }
 

@@ -33,7 +33,7 @@ function fillGroups() {
   if (state.session && groups.length === 0) {
     show(invitationBox, h("p", { class: "muted" }, "This person owns no group in this tenant. Bob owns Sales in Contoso."));
   } else {
-    show(invitationBox);
+    show(invitationBox, h("p", { class: "muted" }, "None sent yet."));
   }
 }
 
