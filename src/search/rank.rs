@@ -1,0 +1,381 @@
+//! The ranking rule, and how one record is checked against a query.
+//!
+//! Every query word must match the start of a *different* word of the record (any
+//! order); each earlier word may also match as a prefix, the last word usually does.
+//! Among all ways to pair query words with record words, the best is kept, and results
+//! are ordered by, first to last:
+//!
+//! 1. **exact words** — more query words equal to a whole record word first ("Ann" before
+//!    "Anna" for `ann`);
+//! 2. **display-name start** — more leading query elements matching, in order, the first
+//!    elements of the display name (`john sm` puts "John Smith" before "Mary John-Smith";
+//!    a compound typed with its apostrophe or hyphen, `jean-luc`, is one element, as it
+//!    is in the display name); a single word matching the start of the display name gets
+//!    this too;
+//! 3. **field weight** — the sum over query words of where they matched: name fields
+//!    (display, given, surname) 0, mail / other mails / UPN 1, job title 2;
+//! 4. **display name**, folded, element by element; then **key**. Ties are therefore
+//!    broken deterministically.
+
+use super::index::{Cat, Forward};
+use std::cmp::Ordering;
+
+/// How well a record matched a query; compare with `>` for "ranks higher".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Score {
+    /// Query words equal to a whole word of the record.
+    pub exact: u8,
+    /// Leading query elements that match the display name's first elements in order.
+    pub in_order: u8,
+    /// Sum of field weights of the matched words (names 0, mail/UPN 1, job title 2);
+    /// lower ranks higher.
+    pub weight: u16,
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.exact
+            .cmp(&other.exact)
+            .then(self.in_order.cmp(&other.in_order))
+            .then(other.weight.cmp(&self.weight))
+    }
+}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// One query word resolved against a segment's dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SegWord {
+    /// First term id starting with the word.
+    pub lo: u32,
+    /// One past the last term id starting with the word.
+    pub hi: u32,
+    /// The term equal to the word, if the dictionary has it.
+    pub exact: Option<u32>,
+}
+
+/// Cost of a pairing: exactness dominates, then field weight (so minimizing the cost
+/// maximizes exact words, then minimizes weight). 256 query words can weigh at most 512.
+const NOT_EXACT: i64 = 1 << 12;
+
+/// Reusable buffers for [`score`].
+#[derive(Default, Debug)]
+pub(crate) struct Scratch {
+    cols: Vec<u32>,
+    cost: Vec<i64>,
+    u: Vec<i64>,
+    v: Vec<i64>,
+    p: Vec<usize>,
+    way: Vec<usize>,
+    minv: Vec<i64>,
+    used: Vec<bool>,
+}
+
+fn edge_cost(word: &SegWord, term: u32, cat: Cat) -> i64 {
+    let exact = word.exact == Some(term);
+    (if exact { 0 } else { NOT_EXACT }) + i64::from(cat.weight())
+}
+
+/// The terms of `fwd` (sorted by id) that lie in `lo..hi`: an index range.
+fn matching(fwd: &Forward, word: &SegWord) -> (usize, usize) {
+    let a = fwd.terms.partition_point(|&(t, _)| t < word.lo);
+    let b = a + fwd
+        .terms
+        .get(a..)
+        .unwrap_or_default()
+        .partition_point(|&(t, _)| t < word.hi);
+    (a, b)
+}
+
+/// Scores one record, or `None` when some query word cannot get a word of its own.
+pub(crate) fn score(
+    words: &[SegWord],
+    elements: &[SegWord],
+    fwd: &Forward,
+    scratch: &mut Scratch,
+) -> Option<Score> {
+    let n = words.len();
+    let best_cost = match words {
+        [] => return None,
+        [w] => {
+            let (a, b) = matching(fwd, w);
+            fwd.terms
+                .get(a..b)
+                .unwrap_or_default()
+                .iter()
+                .map(|&(t, c)| edge_cost(w, t, c))
+                .min()?
+        }
+        [w0, w1] => {
+            let (a0, b0) = matching(fwd, w0);
+            let (a1, b1) = matching(fwd, w1);
+            let mut best: Option<i64> = None;
+            for i in a0..b0 {
+                let Some(&(t0, c0)) = fwd.terms.get(i) else {
+                    continue;
+                };
+                let c_first = edge_cost(w0, t0, c0);
+                for j in a1..b1 {
+                    if i == j {
+                        continue;
+                    }
+                    let Some(&(t1, c1)) = fwd.terms.get(j) else {
+                        continue;
+                    };
+                    let c = c_first + edge_cost(w1, t1, c1);
+                    if best.is_none_or(|b| c < b) {
+                        best = Some(c);
+                    }
+                }
+            }
+            best?
+        }
+        _ => assign(words, fwd, scratch)?,
+    };
+    let exact = n as i64 - best_cost / NOT_EXACT;
+    let weight = best_cost % NOT_EXACT;
+    let mut in_order = 0u8;
+    for (w, &d) in elements.iter().zip(&fwd.display) {
+        if d >= w.lo && d < w.hi {
+            in_order += 1;
+        } else {
+            break;
+        }
+    }
+    Some(Score {
+        exact: exact.clamp(0, 255) as u8,
+        in_order,
+        weight: weight.clamp(0, i64::from(u16::MAX)) as u16,
+    })
+}
+
+/// The cheapest pairing of every query word with a distinct record term (Hungarian
+/// algorithm, rows = query words, columns = terms some word matches).
+fn assign(words: &[SegWord], fwd: &Forward, s: &mut Scratch) -> Option<i64> {
+    const INF: i64 = i64::MAX / 4;
+    let n = words.len();
+    s.cols.clear();
+    for w in words {
+        let (a, b) = matching(fwd, w);
+        if a == b {
+            return None;
+        }
+        s.cols.extend((a..b).map(|i| i as u32));
+    }
+    s.cols.sort_unstable();
+    s.cols.dedup();
+    let m = s.cols.len();
+    if n > m {
+        return None;
+    }
+    s.cost.clear();
+    for w in words {
+        for &col in &s.cols {
+            let c = match fwd.terms.get(col as usize) {
+                Some(&(t, cat)) if t >= w.lo && t < w.hi => edge_cost(w, t, cat),
+                _ => INF,
+            };
+            s.cost.push(c);
+        }
+    }
+    let cost = |i: usize, j: usize| s.cost.get((i - 1) * m + (j - 1)).copied().unwrap_or(INF);
+    // 1-indexed potentials (e-maxx formulation), n <= m.
+    let (mut u, mut v) = (std::mem::take(&mut s.u), std::mem::take(&mut s.v));
+    let (mut p, mut way) = (std::mem::take(&mut s.p), std::mem::take(&mut s.way));
+    let (mut minv, mut used) = (std::mem::take(&mut s.minv), std::mem::take(&mut s.used));
+    u.clear();
+    u.resize(n + 1, 0);
+    v.clear();
+    v.resize(m + 1, 0);
+    p.clear();
+    p.resize(m + 1, 0);
+    way.clear();
+    way.resize(m + 1, 0);
+    let mut ok = true;
+    'rows: for i in 1..=n {
+        if let Some(p0) = p.get_mut(0) {
+            *p0 = i;
+        }
+        let mut j0 = 0usize;
+        minv.clear();
+        minv.resize(m + 1, INF);
+        used.clear();
+        used.resize(m + 1, false);
+        loop {
+            if let Some(x) = used.get_mut(j0) {
+                *x = true;
+            }
+            let i0 = p.get(j0).copied().unwrap_or(0);
+            let mut delta = INF;
+            let mut j1 = 0usize;
+            for j in 1..=m {
+                if used.get(j).copied().unwrap_or(true) {
+                    continue;
+                }
+                let cur =
+                    cost(i0, j) - u.get(i0).copied().unwrap_or(0) - v.get(j).copied().unwrap_or(0);
+                if let Some(mv) = minv.get_mut(j) {
+                    if cur < *mv {
+                        *mv = cur;
+                        if let Some(w) = way.get_mut(j) {
+                            *w = j0;
+                        }
+                    }
+                    if *mv < delta {
+                        delta = *mv;
+                        j1 = j;
+                    }
+                }
+            }
+            if j1 == 0 || delta >= INF / 2 {
+                ok = false;
+                break 'rows;
+            }
+            for j in 0..=m {
+                if used.get(j).copied().unwrap_or(false) {
+                    let pj = p.get(j).copied().unwrap_or(0);
+                    if let Some(x) = u.get_mut(pj) {
+                        *x += delta;
+                    }
+                    if let Some(x) = v.get_mut(j) {
+                        *x -= delta;
+                    }
+                } else if let Some(x) = minv.get_mut(j) {
+                    *x -= delta;
+                }
+            }
+            j0 = j1;
+            if p.get(j0).copied().unwrap_or(0) == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way.get(j0).copied().unwrap_or(0);
+            let pj1 = p.get(j1).copied().unwrap_or(0);
+            if let Some(x) = p.get_mut(j0) {
+                *x = pj1;
+            }
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut total = 0i64;
+    if ok {
+        for j in 1..=m {
+            let i = p.get(j).copied().unwrap_or(0);
+            if i != 0 {
+                let c = cost(i, j);
+                if c >= INF {
+                    ok = false;
+                }
+                total += c;
+            }
+        }
+    }
+    s.u = u;
+    s.v = v;
+    s.p = p;
+    s.way = way;
+    s.minv = minv;
+    s.used = used;
+    ok.then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fwd(terms: &[(u32, Cat)], display: &[u32]) -> Forward {
+        Forward {
+            terms: terms.to_vec(),
+            display: display.to_vec(),
+        }
+    }
+
+    /// Scores with each query word its own element.
+    fn score_words(words: &[SegWord], f: &Forward, s: &mut Scratch) -> Option<Score> {
+        score(words, words, f, s)
+    }
+
+    fn word(lo: u32, hi: u32, exact: bool) -> SegWord {
+        SegWord {
+            lo,
+            hi,
+            exact: exact.then_some(lo),
+        }
+    }
+
+    #[test]
+    fn every_word_needs_its_own_term() {
+        let mut s = Scratch::default();
+        let f = fwd(&[(1, Cat::Start), (5, Cat::Name)], &[1, 5]);
+        // Two words that can only use term 1.
+        assert_eq!(
+            score_words(&[word(1, 2, true), word(1, 2, true)], &f, &mut s),
+            None
+        );
+        let sc = score_words(&[word(5, 6, true), word(1, 3, false)], &f, &mut s);
+        assert_eq!(
+            sc,
+            Some(Score {
+                exact: 1,
+                in_order: 0,
+                weight: 0
+            })
+        );
+        // Three words go through the general assignment.
+        let f3 = fwd(&[(1, Cat::Start), (2, Cat::Mail), (3, Cat::Job)], &[1]);
+        let sc = score_words(
+            &[word(1, 4, false), word(2, 4, true), word(1, 2, true)],
+            &f3,
+            &mut s,
+        );
+        assert_eq!(
+            sc,
+            Some(Score {
+                exact: 2,
+                in_order: 1,
+                weight: 3
+            })
+        );
+        assert_eq!(
+            score_words(
+                &[
+                    word(1, 4, false),
+                    word(1, 4, false),
+                    word(1, 4, false),
+                    word(1, 4, false)
+                ],
+                &f3,
+                &mut s
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn score_order_is_exact_then_start_then_weight() {
+        let a = Score {
+            exact: 1,
+            in_order: 0,
+            weight: 2,
+        };
+        let b = Score {
+            exact: 0,
+            in_order: 1,
+            weight: 0,
+        };
+        let c = Score {
+            exact: 0,
+            in_order: 1,
+            weight: 1,
+        };
+        assert!(a > b && b > c);
+    }
+}
