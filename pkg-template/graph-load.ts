@@ -29,7 +29,10 @@ type Resource = GraphLoadProgress["resource"];
 
 interface Load {
   fetch: GraphFetch;
+  /** The caller's signal: its abort is `ABORTED`. */
   signal: AbortSignal | undefined;
+  /** Aborts the requests still in flight once the load has failed (or the caller aborted). */
+  stop: AbortController;
   onProgress: ((progress: GraphLoadProgress) => void) | undefined;
   maxRetries: number;
   retryDelayMs: number;
@@ -100,7 +103,7 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
     throwIfAborted(load.signal);
     let response: Response;
     try {
-      response = await load.fetch(url, { signal: load.signal, headers: { Accept: "application/json" } }, tenantId);
+      response = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId);
     } catch (error) {
       if (load.signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw aborted(load.signal);
       if (error instanceof GuestPassError) throw error;
@@ -114,7 +117,7 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
     if (response.status === 429 || response.status === 503) {
       if (attempt < load.maxRetries) {
         await response.body?.cancel().catch(() => undefined);
-        await sleep(retryAfterMs(response.headers.get("Retry-After")) ?? load.retryDelayMs, load.signal);
+        await sleep(retryAfterMs(response.headers.get("Retry-After")) ?? load.retryDelayMs, load.stop.signal);
         continue;
       }
       throw new GuestPassError(
@@ -261,17 +264,28 @@ export async function fetchGraph(options: GraphLoadOptions): Promise<GraphInput>
   }
   const top = positiveInteger("pageSize", options.pageSize, 999, 1);
   const concurrency = positiveInteger("concurrency", options.concurrency, 4, 1);
+  const stop = new AbortController();
   const load: Load = {
     fetch: options.fetch,
     signal: options.signal,
+    stop,
     onProgress: options.onProgress,
     maxRetries: positiveInteger("maxRetries", options.maxRetries, 5),
     retryDelayMs: positiveInteger("retryDelayMs", options.retryDelayMs, 1000),
     progress: { pages: 0, users: 0, groups: 0, groupsExpanded: 0 },
   };
   throwIfAborted(load.signal);
-  const tenants: GraphTenantInput[] = [];
-  for (const tenantId of options.tenantIds) tenants.push(await loadTenant(load, options, tenantId, top, concurrency));
-  throwIfAborted(load.signal);
-  return { tenants };
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const tenants: GraphTenantInput[] = [];
+    for (const tenantId of options.tenantIds) tenants.push(await loadTenant(load, options, tenantId, top, concurrency));
+    throwIfAborted(load.signal);
+    return { tenants };
+  } catch (error) {
+    stop.abort(); // the other member/owner requests still in flight are of no use now
+    throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
 }
