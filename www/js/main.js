@@ -79,11 +79,16 @@ function describeLoad(size, how) {
   return `Generated ${what} in ${ms(how.ms)}${refused}.`;
 }
 
+/** Runs `work` when the page is idle (toBytes takes the main thread for a moment). */
+const whenIdle = (work) =>
+  typeof requestIdleCallback === "function" ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 200);
+
 let saveTimer = 0;
-/** Saves the current directory as the snapshot, a moment after the last change. */
+/** Saves the current directory as the snapshot, a moment after the last change, when idle. */
 function scheduleSave(key, delay = 400) {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(async () => {
+  saveTimer = setTimeout(() => whenIdle(save), delay);
+  async function save() {
     const started = performance.now();
     const snapshot = state.dir.toBytes();
     const saved = await saveSnapshot(key, snapshot, gp.version());
@@ -93,7 +98,7 @@ function scheduleSave(key, delay = 400) {
       ? ` Snapshot saved (${bytes(snapshot.byteLength)}); a reload starts from it.`
       : " (IndexedDB is not available here: no snapshot.)";
     if (!status.textContent.includes("Snapshot saved")) status.textContent += note;
-  }, delay);
+  }
 }
 
 let panels = null;
@@ -178,7 +183,7 @@ async function main() {
   });
 
   await start(Number(sizeSelect.value), lookup);
-  showWasmSize();
+  whenIdle(showWasmSize);
 }
 
 main().catch((error) => {
