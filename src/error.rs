@@ -284,6 +284,14 @@ pub enum Error {
         /// The principal named.
         principal: Id,
     },
+    /// A people-search query over the length limit.
+    #[error("the query has {chars} characters; at most {limit} are searched, shorten it")]
+    QueryTooLong {
+        /// Characters in the query.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -338,6 +346,7 @@ impl Error {
             Error::CannotRemoveCreator { .. } => "CANNOT_REMOVE_CREATOR",
             Error::NotAllowedToShare { .. } => "NOT_ALLOWED_TO_SHARE",
             Error::NotShared { .. } => "NOT_SHARED",
+            Error::QueryTooLong { .. } => "QUERY_TOO_LONG",
         }
     }
 
@@ -452,6 +461,9 @@ impl Error {
             Error::NotShared { flow, principal } => {
                 vec![("flowId", flow.clone()), ("principal", principal.clone())]
             }
+            Error::QueryTooLong { chars, limit } => {
+                vec![("chars", chars.to_string()), ("limit", limit.to_string())]
+            }
         }
     }
 
@@ -461,6 +473,16 @@ impl Error {
             Error::UnknownField(message.to_string())
         } else {
             Error::InvalidInput(message.to_string())
+        }
+    }
+}
+
+impl From<crate::search::QueryError> for Error {
+    fn from(err: crate::search::QueryError) -> Self {
+        match err {
+            crate::search::QueryError::TooLong { chars, limit } => {
+                Error::QueryTooLong { chars, limit }
+            }
         }
     }
 }

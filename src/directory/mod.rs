@@ -10,10 +10,15 @@
 mod addresses;
 mod membership;
 mod mutations;
+mod people;
 mod table;
 mod validate;
 
 pub use membership::{Membership, Principal};
+pub use people::{
+    flags as search_flags, person as search_person, GUEST as SEARCH_FLAG_GUEST,
+    PENDING as SEARCH_FLAG_PENDING,
+};
 pub use table::{Keyed, Table};
 
 use crate::error::{Error, Result};
@@ -22,6 +27,7 @@ use crate::model::{
 };
 use addresses::AddressBook;
 use membership::MemberOf;
+use people::People;
 use serde::Serialize;
 
 /// Which kind of object an id names.
@@ -87,6 +93,7 @@ pub struct Directory {
     join_requests: Table<JoinRequest>,
     addresses: AddressBook,
     member_of: MemberOf,
+    people: People,
     version: u64,
 }
 
@@ -145,6 +152,7 @@ impl Directory {
         for request in dir.join_requests.iter() {
             validate::join_request(&dir, request)?;
         }
+        dir.people = People::build(&dir.users);
         Ok(dir)
     }
 
@@ -360,6 +368,11 @@ impl Directory {
             .iter()
             .filter(|u| u.user_type == user_type)
             .count()
+    }
+
+    /// The people-search index over the user objects of `tenant_id`, keyed by user slot.
+    pub fn people_index(&self, tenant_id: &str) -> Option<&crate::search::PeopleIndex> {
+        self.people.of(tenant_id)
     }
 
     pub(crate) fn principal(&self, id: &str) -> Option<Principal> {

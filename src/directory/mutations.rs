@@ -58,8 +58,8 @@ impl Directory {
         }
         let (slot, _) = self.users.put(user);
         if let Some(stored) = self.users.at(slot) {
-            let stored = stored.clone();
-            self.addresses.insert(slot, &stored);
+            self.addresses.insert(slot, stored);
+            self.people.upsert(slot, stored);
         }
         self.touch();
         Ok(())
@@ -101,6 +101,7 @@ impl Directory {
         }
         if let Some((slot, user)) = self.users.take(id) {
             self.addresses.remove(slot, &user);
+            self.people.remove(&user.tenant_id, slot);
             self.member_of.forget(Principal::User(slot));
         }
         self.touch();

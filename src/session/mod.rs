@@ -8,8 +8,12 @@
 mod features;
 mod flows;
 mod groups;
+mod search;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
+pub use search::{
+    MatchRange, PersonMatch, SearchOptions, SearchResults, UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
+};
 
 use crate::b2b;
 use crate::directory::Directory;

@@ -7,6 +7,7 @@ mod directory;
 mod error;
 mod flows;
 mod groups;
+mod search;
 mod session;
 
 pub use directory::{sample_world, JsDirectory};

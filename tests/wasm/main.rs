@@ -7,5 +7,6 @@
 mod boundary;
 mod foundation;
 mod groups;
+mod search;
 mod sharing;
 mod support;

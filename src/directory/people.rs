@@ -1,0 +1,87 @@
+//! The directory's people-search indexes: one [`PeopleIndex`] per tenant over that
+//! tenant's user objects (members and the guest objects that live there), keyed by user
+//! slot, kept current by every user change so a search never needs a rebuild.
+
+use super::table::Table;
+use crate::model::User;
+use crate::search::{PeopleIndex, Person};
+use std::collections::HashMap;
+
+/// Flag bit: the record is a guest object.
+pub const GUEST: u32 = 1;
+/// Flag bit: the record is a guest whose invitation is pending.
+pub const PENDING: u32 = 2;
+
+/// The searchable fields of a user, borrowed.
+pub fn person(user: &User) -> Person<'_> {
+    Person {
+        display_name: &user.display_name,
+        given_name: user.given_name.as_deref(),
+        surname: user.surname.as_deref(),
+        mail: user.mail.as_deref(),
+        other_mails: &user.other_mails,
+        user_principal_name: &user.user_principal_name,
+        job_title: user.job_title.as_deref(),
+    }
+}
+
+/// The search flags of a user.
+pub fn flags(user: &User) -> u32 {
+    let mut f = 0;
+    if user.is_guest() {
+        f |= GUEST;
+    }
+    if user.is_pending() {
+        f |= PENDING;
+    }
+    f
+}
+
+/// One people index per tenant.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    by_tenant: HashMap<String, PeopleIndex>,
+}
+
+impl People {
+    /// Builds every tenant's index in one pass per tenant.
+    pub fn build(users: &Table<User>) -> People {
+        let mut grouped: HashMap<&str, Vec<(u32, &User)>> = HashMap::new();
+        for (slot, user) in users.iter_slots() {
+            grouped
+                .entry(&user.tenant_id)
+                .or_default()
+                .push((slot, user));
+        }
+        let by_tenant = grouped
+            .into_iter()
+            .map(|(tenant, members)| {
+                let index = PeopleIndex::from_people(
+                    members.iter().map(|(slot, u)| (*slot, person(u), flags(u))),
+                );
+                (tenant.to_string(), index)
+            })
+            .collect();
+        People { by_tenant }
+    }
+
+    /// Adds or replaces the user in `slot`.
+    pub fn upsert(&mut self, slot: u32, user: &User) {
+        self.by_tenant
+            .entry(user.tenant_id.clone())
+            .or_default()
+            .upsert(slot, &person(user), flags(user));
+    }
+
+    /// Removes the user in `slot` from `tenant_id`'s index.
+    pub fn remove(&mut self, tenant_id: &str, slot: u32) {
+        if let Some(index) = self.by_tenant.get_mut(tenant_id) {
+            index.remove(slot);
+        }
+    }
+
+    /// The index of one tenant.
+    pub fn of(&self, tenant_id: &str) -> Option<&PeopleIndex> {
+        self.by_tenant.get(tenant_id)
+    }
+}

@@ -1,0 +1,298 @@
+//! People search for the signed-in person: the typeahead of a people picker.
+//!
+//! A session sees its own tenant's directory only (members and the guest objects that
+//! live there). A guest's searching follows the tenant's guest access setting: full
+//! typeahead (`sameAsMember`), an exact mail or userPrincipalName only (`limited`, the
+//! default), or nothing (`restricted`); `mode` in the answer says which. A connector whose
+//! pickers do not support guests leaves guests out and says so with `guestsHidden`.
+
+use super::features::{search_mode, SearchMode};
+use super::Session;
+use crate::directory::{Directory, SEARCH_FLAG_GUEST};
+use crate::error::{Error, Result};
+use crate::model::{User, UserType};
+use crate::search::{self, Field, Highlight, MAX_QUERY_CHARS};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Results per search unless `limit` says otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The most results one search returns.
+pub const MAX_LIMIT: usize = 100;
+
+/// Which kind of people to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UserTypeFilter {
+    /// Members and guests.
+    #[default]
+    Any,
+    /// Members only.
+    Member,
+    /// Guests only.
+    Guest,
+}
+
+/// Options of `session.search(query, options)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SearchOptions {
+    /// At most this many results (1–100, default 10).
+    #[serde(default)]
+    pub limit: Option<usize>,
+    /// Members, guests or both.
+    #[serde(default)]
+    pub user_type: UserTypeFilter,
+    /// The connector whose picker is asking; guests are left out where it does not
+    /// support picking guests.
+    #[serde(default)]
+    pub connector: Option<String>,
+    /// User ids to leave out (people already picked).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Only members of this group (nested groups counting).
+    #[serde(default)]
+    pub group_id: Option<String>,
+}
+
+/// A matched range in one field of a result, in UTF-16 code units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchRange {
+    /// `displayName`, `givenName`, `surname`, `mail`, `otherMails`, `userPrincipalName`
+    /// or `jobTitle`.
+    pub field: &'static str,
+    /// For `otherMails`, which address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u16>,
+    /// First UTF-16 code unit (`value.slice(start, end)` is the match).
+    pub start: u32,
+    /// One past the last UTF-16 code unit.
+    pub end: u32,
+}
+
+/// One person in the results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonMatch {
+    /// User object id in this tenant.
+    pub id: String,
+    /// Name.
+    pub display_name: String,
+    /// Real address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mail: Option<String>,
+    /// Sign-in name.
+    pub user_principal_name: String,
+    /// Member or guest.
+    pub user_type: UserType,
+    /// A guest's home tenant, for the guest badge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home_tenant_id: Option<String>,
+    /// A guest whose invitation is not redeemed yet.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pending: bool,
+    /// Job title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    /// What matched, to bold.
+    pub highlights: Vec<MatchRange>,
+}
+
+/// The answer to `session.search`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    /// Best first.
+    pub items: Vec<PersonMatch>,
+    /// Guests were left out because the connector does not support picking them.
+    pub guests_hidden: bool,
+    /// How much of the directory this person's search covers.
+    pub mode: SearchMode,
+}
+
+impl Session {
+    /// People of this tenant matching what the person typed, best first.
+    ///
+    /// Refused with `QUERY_TOO_LONG` (over 256 characters), `INVALID_VALUE` (a limit
+    /// outside 1–100), `UNKNOWN_CONNECTOR`, `UNKNOWN_GROUP` (also for a group of another
+    /// tenant). An empty query returns nothing.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), guestpass::Error> {
+    /// # let dir = guestpass::directory::Directory::from_json_str(r#"{
+    /// #   "tenants": [{ "id": "contoso", "displayName": "Contoso",
+    /// #                 "initialDomain": "contoso.onmicrosoft.com" }],
+    /// #   "users": [{ "id": "deb", "tenantId": "contoso", "displayName": "Déborah Lefèvre",
+    /// #               "userPrincipalName": "deborah@contoso.com" },
+    /// #             { "id": "bob", "tenantId": "contoso", "displayName": "Bob",
+    /// #               "userPrincipalName": "bob@contoso.com" }] }"#)?;
+    /// let session = dir.sign_in("contoso", "bob")?;
+    /// let found = session.search(&dir, "deb lef", &Default::default())?;
+    /// assert_eq!(found.items[0].id, "deb");
+    /// # Ok(()) }
+    /// ```
+    pub fn search(
+        &self,
+        dir: &Directory,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults> {
+        let me = self.user(dir)?;
+        let chars = query.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(Error::QueryTooLong {
+                chars,
+                limit: MAX_QUERY_CHARS,
+            });
+        }
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(Error::InvalidValue {
+                field: "limit".into(),
+                reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
+            });
+        }
+        let guests_hidden = match &options.connector {
+            None => false,
+            Some(id) => {
+                !dir.connector(id)
+                    .ok_or_else(|| Error::UnknownConnector(id.clone()))?
+                    .guest_picker
+            }
+        };
+        let group_members = match &options.group_id {
+            None => None,
+            Some(group_id) => Some(self.members_of_group(dir, group_id)?),
+        };
+        let tenant = dir
+            .tenant(self.tenant_id())
+            .ok_or_else(|| Error::UnknownTenant(self.tenant_id().to_string()))?;
+        let mode = search_mode(tenant, me).mode;
+        let mut results = SearchResults {
+            items: Vec::new(),
+            guests_hidden,
+            mode,
+        };
+        let Some(index) = dir.people_index(self.tenant_id()) else {
+            return Ok(results);
+        };
+        let exclude: HashSet<u32> = options
+            .exclude
+            .iter()
+            .filter_map(|id| dir.user_slot(id))
+            .collect();
+        let user_type = options.user_type;
+        let mut accept = |key: u32, flags: u32| {
+            let guest = flags & SEARCH_FLAG_GUEST != 0;
+            let type_ok = match user_type {
+                UserTypeFilter::Any => true,
+                UserTypeFilter::Member => !guest,
+                UserTypeFilter::Guest => guest,
+            };
+            type_ok
+                && !(guests_hidden && guest)
+                && !exclude.contains(&key)
+                && group_members.as_ref().is_none_or(|m| m.contains(&key))
+        };
+        let keys: Vec<u32> = match mode {
+            SearchMode::None => Vec::new(),
+            SearchMode::Full => index
+                .search(query, limit, &mut accept)?
+                .into_iter()
+                .map(|hit| hit.key)
+                .collect(),
+            SearchMode::ExactOnly => index
+                .exact_address(query)
+                .into_iter()
+                .filter(|key| {
+                    dir.user_at(*key).is_some_and(|u| {
+                        u.tenant_id == self.tenant_id() && has_address(u, query.trim())
+                    })
+                })
+                .filter(|key| {
+                    let flags = dir.user_at(*key).map(crate::directory::search_flags);
+                    flags.is_some_and(|f| accept(*key, f))
+                })
+                .take(limit)
+                .collect(),
+        };
+        results.items = keys
+            .into_iter()
+            .filter_map(|key| dir.user_at(key))
+            .filter(|u| u.tenant_id == self.tenant_id())
+            .map(|u| person_match(u, query))
+            .collect();
+        Ok(results)
+    }
+
+    /// User slots of every member of `group_id` (nested groups counting), which must be
+    /// a group of this tenant.
+    fn members_of_group(&self, dir: &Directory, group_id: &str) -> Result<HashSet<u32>> {
+        let group = dir
+            .group(group_id)
+            .filter(|g| g.tenant_id == self.tenant_id())
+            .ok_or_else(|| Error::UnknownGroup(group_id.to_string()))?;
+        let mut users = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack = vec![group];
+        seen.insert(&group.id);
+        while let Some(g) = stack.pop() {
+            for member in &g.members {
+                if let Some(slot) = dir.user_slot(member) {
+                    users.insert(slot);
+                } else if let Some(inner) = dir.group(member) {
+                    if seen.insert(&inner.id) {
+                        stack.push(inner);
+                    }
+                }
+            }
+        }
+        Ok(users)
+    }
+}
+
+fn has_address(user: &User, address: &str) -> bool {
+    let same =
+        |a: &str| a.eq_ignore_ascii_case(address) || a.to_lowercase() == address.to_lowercase();
+    user.mail.as_deref().is_some_and(same)
+        || same(&user.user_principal_name)
+        || user.other_mails.iter().any(|m| same(m))
+        || search::normalize::decode_guest_upn(&user.user_principal_name).is_some_and(|d| same(&d))
+}
+
+fn person_match(user: &User, query: &str) -> PersonMatch {
+    let person = crate::directory::search_person(user);
+    PersonMatch {
+        id: user.id.clone(),
+        display_name: user.display_name.clone(),
+        mail: user.mail.clone(),
+        user_principal_name: user.user_principal_name.clone(),
+        user_type: user.user_type,
+        home_tenant_id: user.home_tenant_id.clone(),
+        pending: user.is_pending(),
+        job_title: user.job_title.clone(),
+        highlights: search::highlight(query, &person)
+            .into_iter()
+            .map(match_range)
+            .collect(),
+    }
+}
+
+fn match_range(h: Highlight) -> MatchRange {
+    let (field, index) = match h.field {
+        Field::DisplayName => ("displayName", None),
+        Field::GivenName => ("givenName", None),
+        Field::Surname => ("surname", None),
+        Field::Mail => ("mail", None),
+        Field::OtherMail(i) => ("otherMails", Some(i)),
+        Field::UserPrincipalName => ("userPrincipalName", None),
+        Field::JobTitle => ("jobTitle", None),
+    };
+    MatchRange {
+        field,
+        index,
+        start: h.start,
+        end: h.end,
+    }
+}
