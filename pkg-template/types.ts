@@ -454,16 +454,19 @@ export interface PersonMatch {
   mail?: string;
   userPrincipalName: string;
   userType: UserType;
-  /** A guest's home tenant, when known. */
+  /** A guest's home tenant, when known (for the guest badge). */
   homeTenantId?: Id;
+  /** Present (`true`) for a guest whose invitation is not redeemed yet. */
+  pending?: true;
   jobTitle?: string;
+  /** What matched, to bold. */
   highlights: Highlight[];
 }
 
 /** `session.search(query, options)`. */
 export interface SearchResult {
   items: PersonMatch[];
-  /** Guests were left out (a connector without a guest picker, or `userType: "member"`). */
+  /** Guests were left out because the connector's picker does not support picking them. */
   guestsHidden: boolean;
   /** How much of the directory this person's search covers. */
   mode: SearchMode;

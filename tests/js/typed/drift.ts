@@ -24,11 +24,17 @@ export const sessionStatics: None<Exclude<Statics<typeof Glue.Session>, keyof Se
 /** Where wasm-bindgen knows a parameter's or result's type (not `any`), ours must agree. */
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Agree<A, B> = IsAny<A> extends true ? true : [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Parameter by parameter (wasm-bindgen makes a JsValue parameter required; ours may be optional). */
+type ParamsAgree<GA extends unknown[], MA extends unknown[]> = false extends {
+  [I in keyof GA]: I extends keyof Required<MA> ? Agree<Exclude<GA[I], undefined>, Exclude<Required<MA>[I], undefined>> : false;
+}[number]
+  ? false
+  : true;
 type Disagreeing<G, M> = {
   [K in keyof G & keyof M]: G[K] extends (...args: infer GA) => infer GR
     ? M[K] extends (...args: infer MA) => infer MR
       ? Agree<GR, MR> extends true
-        ? Agree<GA, MA> extends true
+        ? ParamsAgree<GA, MA> extends true
           ? never
           : K
         : K
