@@ -103,10 +103,14 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     if (searchable) {
       await page.fill("#picker-input", "ali");
       await page.locator("#picker-list [role=option]").first().waitFor();
+      await page.waitForFunction(() => window.guestpassDemo.searches[0]?.visibleAt !== undefined);
       firstAnswer = await page.evaluate(() => {
         const d = window.guestpassDemo;
         const s = d.searches[0];
-        return { readyAt: d.loads[0].readyAt, searchMs: s.ms, visibleAt: s.visibleAt ?? performance.now() };
+        // From the keystroke to the answer on screen; typed the moment the page was ready,
+        // the answer would be visible at readyAt + latency.
+        const latency = s.visibleAt - s.typedAt;
+        return { readyAt: d.loads[0].readyAt, searchMs: s.ms, latency, visibleAt: d.loads[0].readyAt + latency };
       });
     }
     const load = await page.evaluate(() => window.guestpassDemo.loads[0]);
@@ -122,13 +126,17 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     if (searchable) {
       await page.fill("#picker-input", "ali");
       await page.locator("#picker-list [role=option]").first().waitFor();
-      reloadAnswer = await page.evaluate(() => window.guestpassDemo.searches[0].visibleAt ?? performance.now());
+      await page.waitForFunction(() => window.guestpassDemo.searches[0]?.visibleAt !== undefined);
+      reloadAnswer = await page.evaluate(() => {
+        const d = window.guestpassDemo;
+        return d.loads[0].readyAt + (d.searches[0].visibleAt - d.searches[0].typedAt);
+      });
     }
     await screenshot(page, "demo-20k-from-snapshot");
     const f = (x) => (x === null || x === undefined ? "n/a" : `${Math.round(x)} ms`);
     console.log(
       `\n  20k sample, fresh profile: directory generated in ${f(load.ms)}, page ready ${f(load.readyAt)} after navigation;` +
-        ` first search answer visible ${f(firstAnswer?.visibleAt)} after navigation (search itself ${firstAnswer ? firstAnswer.searchMs.toFixed(2) : "n/a"} ms).` +
+        ` a search typed then is visible ${f(firstAnswer?.visibleAt)} after navigation (keystroke to answer on screen ${f(firstAnswer?.latency)}, the search itself ${firstAnswer ? firstAnswer.searchMs.toFixed(2) : "n/a"} ms).` +
         `\n  Reload from the IndexedDB snapshot: read in ${f(reload.ms)}, page ready ${f(reload.readyAt)}, first answer visible ${f(reloadAnswer)} after navigation.\n`,
     );
     assert.deepEqual(page.problems, []);
@@ -179,7 +187,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     assert.equal(await input.inputValue(), "");
     assert.equal(await input.evaluate((el) => el === document.activeElement), true, "focus stays in the combobox");
     // Picked people are excluded from the next answers; Escape closes, a second clears.
-    await input.pressSequentially("alice", { delay: 10 });
+    await input.pressSequentially("ali", { delay: 10 });
     await options.first().waitFor();
     assert.equal(await page.locator('#picker-list [data-id="alice-at-contoso"]').count(), 0);
     await input.press("Escape");

@@ -124,7 +124,9 @@ async function start(size, lookup) {
     showStats();
     progress.value = 4;
     document.body.dataset.ready = String(size);
-    if (how.source !== "snapshot") scheduleSave(key, 50);
+    // Save the snapshot once the page has been idle a while, so it never competes with
+    // the first search (toBytes holds the main thread for a moment).
+    if (how.source !== "snapshot") scheduleSave(key, 2000);
   } catch (error) {
     say(`Could not load the directory: ${error.code ?? ""} ${error.message ?? error}`, 0, true);
     throw error;
@@ -183,7 +185,7 @@ async function main() {
   });
 
   await start(Number(sizeSelect.value), lookup);
-  whenIdle(showWasmSize);
+  setTimeout(() => whenIdle(showWasmSize), 1500);
 }
 
 main().catch((error) => {

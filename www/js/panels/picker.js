@@ -111,8 +111,9 @@ function setActive(index) {
 
 const checkedType = () => filter.querySelector("input:checked")?.value ?? "any";
 
-function run() {
+function run(event) {
   const query = input.value;
+  const typedAt = event instanceof Event ? event.timeStamp : performance.now();
   if (!sessionHas("search")) return;
   if (query.trim() === "") {
     items = [];
@@ -144,7 +145,7 @@ function run() {
   show(meta, notes.join(" "));
   meta.dataset.mode = answer.mode;
   footerTime.textContent = ms(took);
-  const record = { query, ms: took, count: items.length, at: performance.now() };
+  const record = { query, ms: took, count: items.length, typedAt, at: performance.now() };
   figures.push(record);
   requestAnimationFrame(() => {
     record.visibleAt = performance.now();
