@@ -92,6 +92,10 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     assert.equal(escape.status, 404);
     const missing = await fetch(new URL("/no-such-file.js", demo.url));
     assert.equal(missing.status, 404);
+    // Revalidated, not re-sent: a browser keeps the compiled module beside its cached .wasm.
+    assert.equal(wasm.headers.get("cache-control"), "no-cache");
+    const again = await fetch(new URL("/pkg/guestpass_bg.wasm", demo.url), { headers: { "if-none-match": wasm.headers.get("etag") } });
+    assert.equal(again.status, 304);
   });
 
   test("the 20k sample: first search answer after navigation (measured, not asserted), then a reload from the snapshot", async () => {
