@@ -82,7 +82,12 @@ function option(person, index) {
       onmousedown: (event) => event.preventDefault(),
       onclick: () => pick(index),
     },
-    h("span", { class: "name" }, marked(person.displayName, rangesOf(person, "displayName"))),
+    h(
+      "span",
+      { class: "name" },
+      marked(person.displayName, rangesOf(person, "displayName")),
+      person.pending ? [" ", h("span", { class: "badge pending" }, "invitation pending")] : null,
+    ),
     guestBadge(person) ?? h("span", { class: "badge member" }, "Member"),
     h("span", { class: "sub" }, secondLine(person)),
   );
