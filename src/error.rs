@@ -292,6 +292,66 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A time that is not RFC 3339 text.
+    #[error("{field}: \"{value}\" is not an RFC 3339 time; write it like \"2026-11-23T10:00:00Z\" (a UTC offset such as +01:00 may replace the Z)")]
+    InvalidTime {
+        /// Where the time was given.
+        field: String,
+        /// What was given.
+        value: String,
+    },
+    /// Approvals asked of a person without a license that counts.
+    #[error("\"{0}\" has no license that counts here (an Office 365 plan or a plan with Power Automate, in this tenant or a guest's home tenant), so approvals are not available to them; session.features().approvals says the same")]
+    ApprovalsNeedLicense(Id),
+    /// Responding to or reassigning an approval one is not an approver of.
+    #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
+    NotAnApprover(Id),
+    /// Responding to a sequential approval before one's turn.
+    #[error("it is not your turn on sequential approval \"{approval}\": it waits for \"{waiting_for}\" first")]
+    NotYourTurn {
+        /// The approval.
+        approval: Id,
+        /// The approver (user or group) whose turn it is.
+        waiting_for: Id,
+    },
+    /// A second response from the same person, or for an approver already answered.
+    #[error("approval \"{approval}\" already has the response of \"{approver}\"; an approver responds once")]
+    AlreadyResponded {
+        /// The approval.
+        approval: Id,
+        /// The approver (the person, or the group they belong to) already answered.
+        approver: Id,
+    },
+    /// A response that is not one of the approval's options.
+    #[error("\"{response}\" is not a response option of approval \"{approval}\"; choose one of: {}", .options.join(", "))]
+    InvalidResponse {
+        /// The approval.
+        approval: Id,
+        /// What was given.
+        response: String,
+        /// The approval's response options.
+        options: Vec<String>,
+    },
+    /// Acting on an approval that is already completed.
+    #[error("approval \"{0}\" is already completed; it takes no more responses, reassignments or cancellation")]
+    ApprovalCompleted(Id),
+    /// Acting on an approval its requester canceled.
+    #[error("approval \"{0}\" was canceled by its requester; it takes no more responses or reassignments")]
+    ApprovalCanceled(Id),
+    /// Acting on an approval left pending too long.
+    #[error("approval \"{0}\" expired (it was left pending 28 days); ask the requester to send a new one")]
+    ApprovalExpired(Id),
+    /// Canceling an approval one did not request.
+    #[error("only the requester of approval \"{0}\" may cancel it")]
+    NotTheRequester(Id),
+    /// Reassigning to someone who is already an approver or has responded.
+    #[error("\"{user}\" is already an approver of approval \"{approval}\" (or has responded to it); reassign to someone else")]
+    AlreadyAnApprover {
+        /// The approval.
+        approval: Id,
+        /// The user it was to be reassigned to.
+        user: Id,
+    },
 }
 
 impl Error {
@@ -347,6 +407,17 @@ impl Error {
             Error::NotAllowedToShare { .. } => "NOT_ALLOWED_TO_SHARE",
             Error::NotShared { .. } => "NOT_SHARED",
             Error::QueryTooLong { .. } => "QUERY_TOO_LONG",
+            Error::InvalidTime { .. } => "INVALID_TIME",
+            Error::ApprovalsNeedLicense(_) => "NO_LICENSE",
+            Error::NotAnApprover(_) => "NOT_AN_APPROVER",
+            Error::NotYourTurn { .. } => "NOT_YOUR_TURN",
+            Error::AlreadyResponded { .. } => "ALREADY_RESPONDED",
+            Error::InvalidResponse { .. } => "INVALID_RESPONSE",
+            Error::ApprovalCompleted(_) => "APPROVAL_COMPLETED",
+            Error::ApprovalCanceled(_) => "APPROVAL_CANCELED",
+            Error::ApprovalExpired(_) => "APPROVAL_EXPIRED",
+            Error::NotTheRequester(_) => "NOT_THE_REQUESTER",
+            Error::AlreadyAnApprover { .. } => "ALREADY_AN_APPROVER",
         }
     }
 
@@ -463,6 +534,40 @@ impl Error {
             }
             Error::QueryTooLong { chars, limit } => {
                 vec![("chars", chars.to_string()), ("limit", limit.to_string())]
+            }
+            Error::InvalidTime { field, value } => {
+                vec![("field", field.clone()), ("value", value.clone())]
+            }
+            Error::ApprovalsNeedLicense(id)
+            | Error::NotAnApprover(id)
+            | Error::ApprovalCompleted(id)
+            | Error::ApprovalCanceled(id)
+            | Error::ApprovalExpired(id)
+            | Error::NotTheRequester(id) => vec![("id", id.clone())],
+            Error::NotYourTurn {
+                approval,
+                waiting_for,
+            } => vec![
+                ("id", approval.clone()),
+                ("waitingFor", waiting_for.clone()),
+            ],
+            Error::AlreadyResponded { approval, approver } => {
+                vec![("id", approval.clone()), ("approver", approver.clone())]
+            }
+            Error::InvalidResponse {
+                approval,
+                response,
+                options,
+            } => vec![
+                ("id", approval.clone()),
+                ("response", response.clone()),
+                (
+                    "options",
+                    serde_json::to_string(options).unwrap_or_default(),
+                ),
+            ],
+            Error::AlreadyAnApprover { approval, user } => {
+                vec![("id", approval.clone()), ("user", user.clone())]
             }
         }
     }

@@ -9,6 +9,7 @@
 //! The pure core builds and tests natively; [`wasm`] is the only module that talks to
 //! JavaScript.
 
+pub mod approvals;
 pub mod b2b;
 pub mod directory;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod search;
 pub mod session;
 pub mod sharing;
 pub mod snapshot;
+pub mod timestamp;
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -406,6 +406,22 @@ pub enum ApprovalType {
     Sequential,
 }
 
+/// The response that approves, among the options of the Approve/Reject types.
+pub const APPROVE: &str = "Approve";
+/// The response that rejects, among the options of the Approve/Reject types.
+pub const REJECT: &str = "Reject";
+
+impl ApprovalType {
+    /// Whether the requester chooses the response options (`customWaitForOne`,
+    /// `customWaitForAll`); the other types answer [`APPROVE`] or [`REJECT`].
+    pub fn has_custom_responses(self) -> bool {
+        matches!(
+            self,
+            ApprovalType::CustomWaitForOne | ApprovalType::CustomWaitForAll
+        )
+    }
+}
+
 /// Where an approval stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -417,7 +433,8 @@ pub enum ApprovalStatus {
     Completed,
     /// Canceled by the requester.
     Canceled,
-    /// Left pending too long.
+    /// Left pending too long (28 days after `createdAt`). Lists report a pending approval
+    /// as expired once the clock passes that time, without changing what is stored.
     Expired,
 }
 
@@ -434,6 +451,10 @@ pub struct ApprovalResponse {
     pub comments: Option<String>,
     /// RFC 3339 time of the response.
     pub responded_at: String,
+    /// The group approver this person answered for, when they answered as a member of a
+    /// group named in `approvers` rather than as an approver named themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<Id>,
 }
 
 /// An approval request; it belongs to one tenant.
@@ -467,7 +488,7 @@ pub struct Approval {
     /// The deciding response, once completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
-    /// RFC 3339 creation time.
+    /// RFC 3339 creation time; still pending 28 days later, the approval expires.
     pub created_at: String,
     /// RFC 3339 time it completed, was canceled or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,12 +8,14 @@
 //! serialize identically whatever their history.
 
 mod addresses;
+mod approval_index;
 mod membership;
 mod mutations;
 mod people;
 mod table;
 mod validate;
 
+pub use approval_index::{ApprovalPostings, ApprovalRole};
 pub use membership::{Membership, Principal};
 pub use people::{
     flags as search_flags, person as search_person, GUEST as SEARCH_FLAG_GUEST,
@@ -25,7 +27,9 @@ use crate::error::{Error, Result};
 use crate::model::{
     App, Approval, Connector, Flow, Group, JoinRequest, Tenant, User, UserType, World,
 };
+use crate::timestamp::Timestamp;
 use addresses::AddressBook;
+use approval_index::ApprovalIndex;
 use membership::MemberOf;
 use people::People;
 use serde::Serialize;
@@ -94,6 +98,8 @@ pub struct Directory {
     addresses: AddressBook,
     member_of: MemberOf,
     people: People,
+    approval_index: ApprovalIndex,
+    clock: Option<Timestamp>,
     version: u64,
 }
 
@@ -153,6 +159,7 @@ impl Directory {
             validate::join_request(&dir, request)?;
         }
         dir.people = People::build(&dir.users);
+        dir.approval_index = ApprovalIndex::build(&dir);
         Ok(dir)
     }
 
@@ -204,6 +211,18 @@ impl Directory {
     /// A counter that changes with every successful mutation (for caches).
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The time the caller set for time-dependent answers (approval expiry, response
+    /// times), if any. The clock is not part of the world: `to_world` and `to_json_string`
+    /// leave it out and setting it does not change [`Directory::version`].
+    pub fn clock(&self) -> Option<Timestamp> {
+        self.clock
+    }
+
+    /// Sets (or with `None` clears) the clock; see [`Directory::clock`].
+    pub fn set_clock(&mut self, now: Option<Timestamp>) {
+        self.clock = now;
     }
 
     /// Which kind of object this id names, if any.

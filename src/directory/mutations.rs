@@ -2,7 +2,7 @@
 //! so a call that fails changes nothing; each successful one bumps the version.
 
 use super::membership::{self, Principal};
-use super::{validate, Directory, Kind};
+use super::{validate, ApprovalRole, Directory, Kind};
 use crate::error::{Error, Result};
 use crate::model::{App, Approval, Connector, Flow, Group, JoinRequest, Tenant, User};
 
@@ -76,9 +76,12 @@ impl Directory {
             return Err(in_use(id, &flow.id, "ownerId"));
         }
         if let Some((approval, field)) = self
-            .approvals
-            .iter()
-            .find_map(|a| approval_reference(a, id).map(|field| (a, field)))
+            .approvals_of(id, ApprovalRole::Requester)
+            .open()
+            .chain(self.approvals_of(id, ApprovalRole::Requester).closed())
+            .chain(self.approvals_of(id, ApprovalRole::Approver).open())
+            .chain(self.approvals_of(id, ApprovalRole::Approver).closed())
+            .find_map(|(_, a)| approval_reference(a, id).map(|field| (a, field)))
         {
             return Err(in_use(id, &approval.id, field));
         }
@@ -141,10 +144,11 @@ impl Directory {
         if self.groups.get(id).is_none() {
             return Err(Error::UnknownGroup(id.to_string()));
         }
-        if let Some(approval) = self
-            .approvals
-            .iter()
-            .find(|a| a.approvers.iter().any(|p| p == id))
+        if let Some((_, approval)) = self
+            .approvals_of(id, ApprovalRole::Approver)
+            .open()
+            .chain(self.approvals_of(id, ApprovalRole::Approver).closed())
+            .next()
         {
             return Err(in_use(id, &approval.id, "approvers"));
         }
@@ -217,16 +221,23 @@ impl Directory {
     pub fn upsert_approval(&mut self, approval: Approval) -> Result<()> {
         self.check_id_free_for(&approval.id, Kind::Approval)?;
         validate::approval(self, &approval)?;
-        self.approvals.put(approval);
+        if let Some(slot) = self.approvals.slot_of(&approval.id) {
+            self.unindex_approval(slot);
+        }
+        let (slot, _) = self.approvals.put(approval);
+        self.index_approval(slot);
         self.touch();
         Ok(())
     }
 
     /// Removes an approval.
     pub fn remove_approval(&mut self, id: &str) -> Result<()> {
-        self.approvals
-            .take(id)
+        let slot = self
+            .approvals
+            .slot_of(id)
             .ok_or_else(|| Error::UnknownApproval(id.to_string()))?;
+        self.unindex_approval(slot);
+        self.approvals.take(id);
         self.touch();
         Ok(())
     }

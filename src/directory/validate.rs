@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{
     App, Approval, Flow, Group, JoinRequest, SingleSignOn, Tenant, Trigger, User, UserType,
+    APPROVE, REJECT,
 };
+use crate::timestamp::Timestamp;
 
 /// Refuses an empty or over-long id.
 pub fn id(id: &str) -> Result<()> {
@@ -282,8 +284,14 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             reason: "an approval needs at least one approver".into(),
         });
     }
-    for p in &a.approvers {
+    for (i, p) in a.approvers.iter().enumerate() {
         principal_of_tenant(dir, &a.id, "approvers", p, &a.tenant_id)?;
+        if a.approvers.iter().take(i).any(|q| q == p) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].approvers", a.id),
+                reason: format!("\"{p}\" is named twice; name each approver once"),
+            });
+        }
     }
     if a.response_options.is_empty() {
         return Err(Error::InvalidValue {
@@ -297,6 +305,45 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         format_args!("{}.responseOptions", a.id),
         &a.response_options,
     )?;
+    response_options(a)?;
+    time(&a.created_at, || format!("approvals[{}].createdAt", a.id))?;
+    if let Some(at) = &a.completed_at {
+        time(at, || format!("approvals[{}].completedAt", a.id))?;
+    }
+    if let Some(outcome) = &a.outcome {
+        if !a.response_options.contains(outcome) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].outcome", a.id),
+                reason: format!("\"{outcome}\" is not one of the response options"),
+            });
+        }
+    }
+    for (i, r) in a.responses.iter().enumerate() {
+        time(&r.responded_at, || {
+            format!("approvals[{}].responses[{i}].respondedAt", a.id)
+        })?;
+        if a.responses
+            .iter()
+            .take(i)
+            .any(|other| other.approver_id == r.approver_id)
+        {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].responses", a.id),
+                reason: format!(
+                    "\"{}\" responded twice; an approver responds once",
+                    r.approver_id
+                ),
+            });
+        }
+        if let Some(group) = &r.on_behalf_of {
+            if dir.group(group).is_none() || !a.approvers.contains(group) {
+                return Err(Error::InvalidValue {
+                    field: format!("approvals[{}].responses[{i}].onBehalfOf", a.id),
+                    reason: format!("\"{group}\" is not a group among the approvers"),
+                });
+            }
+        }
+    }
     for r in &a.responses {
         user_of_tenant(
             dir,
@@ -314,6 +361,54 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         if let Some(c) = &r.comments {
             limits::text(format_args!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
         }
+    }
+    Ok(())
+}
+
+/// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error.
+fn time(text: &str, field: impl FnOnce() -> String) -> Result<()> {
+    match Timestamp::from_rfc3339(text) {
+        Some(_) => Ok(()),
+        None => Err(Error::InvalidTime {
+            field: field(),
+            value: text.to_string(),
+        }),
+    }
+}
+
+/// Response options are distinct (ignoring case) non-empty texts; the Approve/Reject
+/// types (`firstToRespond`, `everyoneMustApprove`, `sequential`) offer exactly those two.
+fn response_options(a: &Approval) -> Result<()> {
+    let field = || format!("approvals[{}].responseOptions", a.id);
+    for (i, option) in a.response_options.iter().enumerate() {
+        text(&a.id, "responseOptions[]", option)?;
+        if option.trim().is_empty() {
+            return Err(Error::InvalidValue {
+                field: field(),
+                reason: "response options must be non-empty".into(),
+            });
+        }
+        if a.response_options.iter().take(i).any(|o| {
+            o.chars()
+                .flat_map(char::to_lowercase)
+                .eq(option.chars().flat_map(char::to_lowercase))
+        }) {
+            return Err(Error::InvalidValue {
+                field: field(),
+                reason: format!("\"{option}\" is offered twice"),
+            });
+        }
+    }
+    let approve_reject = a.response_options.len() == 2
+        && a.response_options.iter().any(|o| o == APPROVE)
+        && a.response_options.iter().any(|o| o == REJECT);
+    if !a.approval_type.has_custom_responses() && !approve_reject {
+        return Err(Error::InvalidValue {
+            field: field(),
+            reason: format!(
+                "this approval type answers [\"{APPROVE}\", \"{REJECT}\"]; use customWaitForOne or customWaitForAll for other options"
+            ),
+        });
     }
     Ok(())
 }

@@ -119,6 +119,7 @@ impl Timeline<'_> {
             response: answer.to_string(),
             comments,
             responded_at: clock::at(self.now),
+            on_behalf_of: None,
         });
     }
 }
@@ -225,14 +226,32 @@ pub(super) fn add_approvals(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
                 .collect();
             let (completed, outcome) = line.play(approval_type, &options, &responders, completing);
             let completed_at = completed.then(|| clock::at(line.now));
-            let responses = line.responses;
+            let approver_ids: Vec<String> =
+                approvers.iter().map(|&p| principal_id(world, p)).collect();
+            let mut responses = line.responses;
+            // A member answering for a group approver names the group (`onBehalfOf`).
+            for r in &mut responses {
+                if approver_ids.contains(&r.approver_id) {
+                    continue;
+                }
+                r.on_behalf_of = approvers
+                    .iter()
+                    .zip(&approver_ids)
+                    .find(|(p, _)| {
+                        matches!(p, Principal::Group(_))
+                            && people
+                                .responder(&world.users, **p)
+                                .is_some_and(|u| world.users[u].id == r.approver_id)
+                    })
+                    .map(|(_, id)| id.clone());
+            }
             made.push(Approval {
                 id: ids::numbered(spec.id, "apv", i + 1, 5),
                 tenant_id: spec.id.to_string(),
                 title: format!("{title} {}", 100 + i),
                 details: None,
                 requester_id: world.users[requester].id.clone(),
-                approvers: approvers.iter().map(|&p| principal_id(world, p)).collect(),
+                approvers: approver_ids,
                 approval_type,
                 response_options: options,
                 responses,

@@ -365,6 +365,7 @@ fn response(approver: &str, answer: &str, comments: Option<&str>, at: &str) -> A
         response: answer.into(),
         comments: comments.map(str::to_string),
         responded_at: at.into(),
+        on_behalf_of: None,
     }
 }
 
@@ -437,12 +438,9 @@ pub(super) fn approvals() -> Vec<Approval> {
         &["Lisbon", "Kraków", "Reykjavík"],
         "2026-11-10T10:00:00Z",
     );
-    offsite.responses = vec![response(
-        "alice-at-contoso",
-        "Kraków",
-        None,
-        "2026-11-10T16:20:00Z",
-    )];
+    let mut krakow = response("alice-at-contoso", "Kraków", None, "2026-11-10T16:20:00Z");
+    krakow.on_behalf_of = Some("sales".into()); // she answered as a member of sales
+    offsite.responses = vec![krakow];
     offsite.status = ApprovalStatus::Completed;
     offsite.outcome = Some("Kraków".into());
     offsite.completed_at = Some("2026-11-10T16:20:00Z".into());

@@ -5,6 +5,7 @@
 //! [`Directory`] and re-reads the person, so a removed user or a guest whose invitation
 //! was reset can do nothing.
 
+mod approvals;
 mod features;
 mod flows;
 mod groups;

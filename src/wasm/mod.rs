@@ -2,6 +2,7 @@
 //! `serde_wasm_bindgen`. It converts values and errors and calls the public Rust API;
 //! it holds no rules of its own.
 
+mod approvals;
 mod convert;
 mod directory;
 mod error;
