@@ -23,7 +23,10 @@ function fillFlows() {
     here.length ? h("optgroup", { label: `In ${tenantName(tenantId)}` }, here.map(opt)) : null,
     h("optgroup", { label: "In other tenants" }, elsewhere.map(opt)),
   );
-  if ([...flowSelect.options].some((o) => o.value === keep)) flowSelect.value = keep;
+  // Keep the flow picked before if it is of this tenant; else the tenant's first flow.
+  if (here.some((f) => f.id === keep)) flowSelect.value = keep;
+  else if (here.length) flowSelect.value = here[0].id;
+  else if (elsewhere.some((f) => f.id === keep)) flowSelect.value = keep;
   flowSelect.disabled = !state.session;
 }
 

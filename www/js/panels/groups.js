@@ -22,6 +22,7 @@ function ownedGroups() {
 function fillGroups() {
   const groups = ownedGroups();
   groupSelect.replaceChildren(
+    ...(groups.length === 0 ? [h("option", { value: "" }, "— owns no group here —")] : []),
     ...groups.map((g) => {
       const kind = g.groupTypes?.includes("DynamicMembership") ? ", dynamic" : g.onPremisesSyncEnabled ? ", synced from on-premises" : "";
       return h("option", { value: g.id }, `${g.displayName}${kind}`);
