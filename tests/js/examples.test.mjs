@@ -2,9 +2,12 @@
 // under tsc --strict against the built package, then run in Node (browser-only examples
 // run in tests/browser/examples.test.mjs). See examples-lib.mjs.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { compileExamples, installExampleEnvironment, readExamples } from "./examples-lib.mjs";
+import * as guestpass from "guestpass";
+import { compileExamples, installExampleEnvironment, readExamples, repo } from "./examples-lib.mjs";
 
 const examples = readExamples();
 
@@ -18,6 +21,18 @@ describe("README examples", () => {
   test("there are examples, and each one is js or ts", () => {
     assert.ok(examples.length >= 15, `found ${examples.length} examples`);
     for (const ex of examples) assert.match(ex.lang, /^(js|ts|javascript|typescript)$/);
+  });
+
+  test("every method of Directory and Session is used in an example of the package README", () => {
+    const code = examples.filter((e) => e.source.startsWith("pkg-template")).map((e) => e.code).join("\n");
+    const names = (object) => Object.getOwnPropertyNames(object).filter((n) => n !== "constructor" && !n.startsWith("__"));
+    const missing = [
+      ...names(guestpass.Directory.prototype).filter((n) => !["free"].includes(n)).filter((n) => !new RegExp(`\\.${n}\\b`).test(code)),
+      ...names(guestpass.Directory).filter((n) => !["length", "name", "prototype"].includes(n)).filter((n) => !code.includes(`Directory.${n}(`)),
+      ...names(guestpass.Session.prototype).filter((n) => !["free"].includes(n)).filter((n) => !new RegExp(`\\.${n}\\b`).test(code)),
+    ];
+    assert.deepEqual(missing, [], `give ${missing.join(", ")} an example in pkg-template/README.md`);
+    assert.ok(readFileSync(join(repo, "pkg-template", "README.md"), "utf8").includes("free()"));
   });
 
   test("every example type-checks under tsc --strict", () => {
