@@ -95,7 +95,7 @@ function scheduleSave(key, delay = 400) {
     figures.snapshot = { bytes: snapshot.byteLength, ms: performance.now() - started, saved };
     status.dataset.snapshot = saved ? "saved" : "unavailable";
     const note = saved
-      ? ` Snapshot saved (${bytes(snapshot.byteLength)}); a reload starts from it.`
+      ? ` Snapshot saved (${bytes(snapshot.byteLength)}): a reload loads it from IndexedDB.`
       : " (IndexedDB is not available here: no snapshot.)";
     if (!status.textContent.includes("Snapshot saved")) status.textContent += note;
   }
