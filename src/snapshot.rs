@@ -8,7 +8,7 @@
 //! | 0..8 | magic `GUESTPAS` |
 //! | 8..12 | format version (`u32`, currently 1) |
 //! | 12..20 | payload length `n` (`u64`) |
-//! | 20..20+n | payload: the canonical world as MessagePack with field names |
+//! | 20..20+n | payload: the canonical world as UTF-8 JSON (every list sorted by id) |
 //! | 20+n..24+n | CRC-32 (IEEE) of bytes `0..20+n` |
 //!
 //! Reading checks, in order: the magic (`SNAPSHOT_NOT_RECOGNIZED`), the length
@@ -30,7 +30,9 @@ const CHECKSUM_LEN: usize = 4;
 
 /// The directory as snapshot bytes.
 pub fn to_bytes(dir: &Directory) -> Result<Vec<u8>> {
-    let payload = rmp_serde::to_vec_named(&dir.to_world())
+    // JSON keeps the Wasm module small (serde_json is already in it) and, measured on the
+    // sample world, parses faster than MessagePack through rmp-serde.
+    let payload = serde_json::to_vec(&dir.to_world())
         .map_err(|e| Error::SnapshotCorrupt(format!("could not encode: {e}")))?;
     Ok(frame(FORMAT_VERSION, &payload))
 }
@@ -55,7 +57,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
 /// The world inside snapshot bytes, checked but not yet validated as a directory.
 pub fn read_world(bytes: &[u8]) -> Result<World> {
     let payload = checked_payload(bytes)?;
-    rmp_serde::from_slice(payload).map_err(|e| Error::SnapshotCorrupt(e.to_string()))
+    serde_json::from_slice(payload).map_err(|e| Error::SnapshotCorrupt(e.to_string()))
 }
 
 fn checked_payload(bytes: &[u8]) -> Result<&[u8]> {

@@ -54,7 +54,7 @@ fn a_flipped_byte_anywhere_is_refused() {
 #[test]
 fn another_format_version_is_refused() {
     let dir = directory();
-    let payload = rmp_serde::to_vec_named(&dir.to_world()).unwrap();
+    let payload = serde_json::to_vec(&dir.to_world()).unwrap();
     let bytes = snapshot::frame(2, &payload);
     let err = Directory::from_bytes(&bytes).unwrap_err();
     assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
