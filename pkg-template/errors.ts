@@ -16,18 +16,53 @@ import { registerErrorClass } from "./guestpass.js";
  * ```
  */
 export class GuestPassError extends Error {
-  /** A stable, machine-readable code such as `"INVITATION_PENDING"`. */
-  readonly code: string;
+  /** A stable, machine-readable code such as `"INVITATION_PENDING"` (see {@link GuestPassErrorCode}). */
+  readonly code: GuestPassErrorCode;
   /** Named values that locate the problem (an id, a field, a tenant). */
   readonly details: Record<string, string>;
 
-  constructor(code: string, message: string, details?: Record<string, string>) {
+  constructor(code: GuestPassErrorCode, message: string, details?: Record<string, string>) {
     super(message);
     this.name = "GuestPassError";
     this.code = code;
     this.details = details ?? {};
   }
 }
+
+/**
+ * The codes a `GuestPassError` carries. The list is open (`string & {}`): a newer
+ * version may add codes, so compare with the ones you handle and keep a default branch.
+ * The package README has a table of them with what each means.
+ */
+export type GuestPassErrorCode =
+  // input
+  | "INVALID_INPUT" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "DUPLICATE_ID" | "LIMIT_EXCEEDED"
+  | "DANGLING_REFERENCE" | "CROSS_TENANT_REFERENCE" | "GROUP_CYCLE" | "IN_USE" | "TENANT_CHANGE"
+  | "RUN_ONLY_REQUIRES_MANUAL_TRIGGER" | "INVALID_TIME" | "QUERY_TOO_LONG"
+  // lookups
+  | "UNKNOWN_TENANT" | "UNKNOWN_USER" | "UNKNOWN_GROUP" | "UNKNOWN_APP" | "UNKNOWN_FLOW"
+  | "UNKNOWN_APPROVAL" | "UNKNOWN_CONNECTOR" | "UNKNOWN_JOIN_REQUEST" | "UNKNOWN_ACTION"
+  | "UNKNOWN_PRINCIPAL"
+  // sign-in and sessions
+  | "USER_NOT_FOUND" | "INVITATION_PENDING" | "COLLABORATION_BLOCKED" | "SESSION_ENDED"
+  // snapshots
+  | "SNAPSHOT_NOT_RECOGNIZED" | "SNAPSHOT_TRUNCATED" | "SNAPSHOT_CHECKSUM_MISMATCH"
+  | "SNAPSHOT_VERSION_UNSUPPORTED" | "SNAPSHOT_CORRUPT"
+  // flow sharing
+  | "NOT_ALLOWED_TO_SHARE" | "CANNOT_REMOVE_CREATOR" | "NOT_SHARED"
+  // approvals
+  | "NOT_AN_APPROVER" | "NOT_THE_REQUESTER" | "APPROVAL_COMPLETED" | "APPROVAL_CANCELED"
+  | "APPROVAL_EXPIRED" | "ALREADY_RESPONDED" | "NOT_YOUR_TURN" | "INVALID_RESPONSE"
+  | "ALREADY_AN_APPROVER" | "NO_LICENSE"
+  // self-service groups
+  | "NOT_GROUP_OWNER" | "SELF_SERVICE_DISABLED" | "DYNAMIC_GROUP" | "ON_PREMISES_GROUP"
+  | "INVALID_EMAIL" | "ADDRESS_IN_OWN_DOMAIN" | "SSO_NOT_CONFIGURED" | "GROUP_NOT_ASSIGNED_TO_APP"
+  | "GROUP_CLOSED" | "ALREADY_MEMBER" | "REQUEST_ALREADY_PENDING" | "REQUEST_ALREADY_DECIDED"
+  | "ALREADY_REDEEMED" | "NOT_A_GUEST" | "NOT_A_MEMBER"
+  // the TypeScript layer: host adapters and loading from Graph
+  | "HOST_CONTEXT_MISSING_FIELD" | "HOST_CONTEXT_UNKNOWN" | "ABORTED" | "GRAPH_HTTP_ERROR"
+  | "GRAPH_MALFORMED_PAGE" | "GRAPH_NETWORK_ERROR" | "GRAPH_TENANT_MISMATCH"
+  | (string & {});
 
 /**
  * Makes every error thrown from the WebAssembly module an instance of

@@ -79,12 +79,20 @@ const server = createServer((req, res) => {
   } catch {
     return send(res, 404, `not found: ${req.url}`);
   }
-  res.writeHead(200, {
+  // Revalidated on every load (never stale while you edit), but cacheable: a browser keeps
+  // the compiled WebAssembly beside a cached .wasm and reuses it when the server answers 304.
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const headers = {
     "content-type": types[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "content-length": stat.size,
-    "cache-control": "no-store",
+    "cache-control": "no-cache",
+    etag,
     "x-content-type-options": "nosniff",
-  });
+  };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  res.writeHead(200, { ...headers, "content-length": stat.size });
   if (req.method === "HEAD") return res.end();
   createReadStream(file).pipe(res);
 });

@@ -31,22 +31,39 @@ describe("a Vite project that installs the packed package", { skip: skip ?? fals
     writeFileSync(
       join(project, "index.html"),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite app</title></head>` +
-        `<body><p id="out">loading</p><script type="module" src="/src/main.js"></script></body></html>`,
+        `<body><p id="out">loading</p><script type="module" src="/src/main.ts"></script></body></html>`,
     );
+    // A typed user of the package: Vite strips the types, tsc --strict checks them.
     writeFileSync(
-      join(project, "src", "main.js"),
+      join(project, "src", "main.ts"),
       [
-        `import { Directory, GuestPassError, version } from "guestpass";`,
-        `let code = null;`,
+        `import { Directory, GuestPassError, version, type Features, type Session } from "guestpass";`,
+        `let code: string | null = null;`,
         `try { new Directory().signIn({ tenantId: "nowhere", user: "x" }); }`,
         `catch (e) { code = e instanceof GuestPassError ? e.code : "not a GuestPassError"; }`,
-        `const out = document.getElementById("out");`,
-        `out.textContent = "guestpass " + version() + " bundled by Vite; error code " + code;`,
+        `const dir = Directory.sample({ users: 100 });`,
+        `const alice: Session = dir.signInFromHost({ user: { id: "alice-at-contoso", tenant: { id: "contoso" } } });`,
+        `const features: Features = alice.features();`,
+        `const out = document.getElementById("out")!;`,
+        `out.textContent = "guestpass " + version() + " bundled by Vite; error code " + code + "; " + alice.userId + " may run flows: " + features.runFlows.allowed;`,
         `out.dataset.version = version();`,
-        `out.dataset.code = code;`,
+        `out.dataset.code = code ?? "";`,
+        `out.dataset.user = alice.userId;`,
         ``,
       ].join("\n"),
     );
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "esnext", moduleResolution: "bundler", lib: ["ES2022", "DOM"], types: [], strict: true, noEmit: true },
+        include: ["src"],
+      }),
+    );
+    try {
+      run(join(repo, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], project);
+    } catch (error) {
+      throw new Error(`the Vite project's TypeScript does not type-check:\n${error.stdout}${error.stderr}`);
+    }
     // Vite comes from the repository's devDependencies; the project only has guestpass.
     run(process.execPath, [join(repo, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], project);
     server = await startDemoServer({ root: join(project, "dist") });
@@ -71,6 +88,7 @@ describe("a Vite project that installs the packed package", { skip: skip ?? fals
     await out.waitFor({ timeout: 15_000 });
     assert.equal(await out.getAttribute("data-version"), server.version);
     assert.equal(await out.getAttribute("data-code"), "UNKNOWN_TENANT");
+    assert.equal(await out.getAttribute("data-user"), "alice-at-contoso");
     await screenshot(page, "vite-app");
     assert.deepEqual(page.problems, []);
     await page.close();

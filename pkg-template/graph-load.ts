@@ -1,0 +1,291 @@
+// Loading a directory from Microsoft Graph with the caller's authenticated fetch:
+// `/organization`, `/users` and `/groups` (following `@odata.nextLink`), then
+// `/groups/{id}/members` and `/groups/{id}/owners` for each group, into the input of
+// `Directory.fromGraph`. Nothing is built until every page is in, so a failure leaves no
+// half-built directory behind.
+import { GuestPassError } from "./errors.js";
+import type {
+  GraphFetch,
+  GraphInput,
+  GraphLoadOptions,
+  GraphLoadProgress,
+  GraphPage,
+  GraphTenantInput,
+  Id,
+} from "./types.js";
+
+/** Graph v1.0 in the global cloud. */
+export const DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
+
+/** The user properties `Directory.fromGraph` reads (`assignedPlans` only comes on `$select`). */
+const USER_SELECT =
+  "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,assignedPlans";
+/** The group properties `Directory.fromGraph` reads. */
+const GROUP_SELECT = "id,displayName,description,securityEnabled,mailEnabled,groupTypes,onPremisesSyncEnabled";
+/** A `Retry-After` longer than this is waited for only this long. */
+const MAX_RETRY_AFTER_MS = 120_000;
+
+type Resource = GraphLoadProgress["resource"];
+
+interface Load {
+  fetch: GraphFetch;
+  /** The caller's signal: its abort is `ABORTED`. */
+  signal: AbortSignal | undefined;
+  /** Aborts the requests still in flight once the load has failed (or the caller aborted). */
+  stop: AbortController;
+  onProgress: ((progress: GraphLoadProgress) => void) | undefined;
+  maxRetries: number;
+  retryDelayMs: number;
+  progress: Omit<GraphLoadProgress, "tenantId" | "resource">;
+}
+
+function aborted(signal: AbortSignal | undefined): GuestPassError {
+  const reason = signal?.reason;
+  const why = reason instanceof Error ? reason.message : reason === undefined ? "" : String(reason);
+  return new GuestPassError("ABORTED", `loading from Microsoft Graph was aborted${why ? `: ${why}` : ""}; nothing was built`, {});
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw aborted(signal);
+}
+
+function malformed(url: string, tenantId: Id, reason: string): GuestPassError {
+  return new GuestPassError(
+    "GRAPH_MALFORMED_PAGE",
+    `Microsoft Graph returned a page guestpass cannot read (${reason}) for ${url} in tenant ${tenantId}; nothing was built`,
+    { url, tenantId, reason },
+  );
+}
+
+/** Waits `ms`, or rejects with `ABORTED` as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when unusable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+}
+
+/** The Graph error code in an error body (`{ error: { code, message } }`), if any. */
+async function graphErrorCode(response: Response): Promise<{ code?: string; message?: string }> {
+  try {
+    const body: unknown = await response.json();
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    return {
+      code: typeof error?.code === "string" ? error.code : undefined,
+      message: typeof error?.message === "string" ? error.message : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** One GET, retried on 429 and 503 as `Retry-After` says, read as a Graph page. */
+async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage> {
+  for (let attempt = 0; ; attempt++) {
+    throwIfAborted(load.signal);
+    let response: Response;
+    try {
+      response = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId);
+    } catch (error) {
+      if (load.signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw aborted(load.signal);
+      if (error instanceof GuestPassError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new GuestPassError(
+        "GRAPH_NETWORK_ERROR",
+        `could not reach Microsoft Graph at ${url} (${message}); nothing was built`,
+        { url, tenantId, reason: message },
+      );
+    }
+    if (response.status === 429 || response.status === 503) {
+      if (attempt < load.maxRetries) {
+        await response.body?.cancel().catch(() => undefined);
+        await sleep(retryAfterMs(response.headers.get("Retry-After")) ?? load.retryDelayMs, load.stop.signal);
+        continue;
+      }
+      throw new GuestPassError(
+        "GRAPH_HTTP_ERROR",
+        `Microsoft Graph still answered ${response.status} for ${url} after ${load.maxRetries} retries; try again later (nothing was built)`,
+        { url, tenantId, status: String(response.status), retries: String(load.maxRetries) },
+      );
+    }
+    if (!response.ok) {
+      const { code, message } = await graphErrorCode(response);
+      const details: Record<string, string> = { url, tenantId, status: String(response.status) };
+      if (code) details.graphCode = code;
+      throw new GuestPassError(
+        "GRAPH_HTTP_ERROR",
+        `Microsoft Graph answered ${response.status}${code ? ` ${code}` : ""} for ${url} in tenant ${tenantId}` +
+          `${message ? `: ${message}` : ""}; check the token's permissions (User.Read.All, GroupMember.Read.All) — nothing was built`,
+        details,
+      );
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (load.signal?.aborted) throw aborted(load.signal);
+      throw malformed(url, tenantId, "the body is not JSON");
+    }
+    if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object");
+    const page = body as Record<string, unknown>;
+    if (!Array.isArray(page.value)) throw malformed(url, tenantId, "no value array");
+    if (!page.value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) {
+      throw malformed(url, tenantId, "an item of value is not an object");
+    }
+    const next = page["@odata.nextLink"];
+    if (next !== undefined && typeof next !== "string") throw malformed(url, tenantId, "@odata.nextLink is not a string");
+    return page as unknown as GraphPage;
+  }
+}
+
+/** Every page of a collection, following `@odata.nextLink` on the same endpoint only. */
+async function getAll(load: Load, first: string, tenantId: Id, resource: Resource): Promise<GraphPage[]> {
+  const pages: GraphPage[] = [];
+  const seen = new Set<string>();
+  const origin = new URL(first).origin;
+  let url: string | undefined = first;
+  while (url !== undefined) {
+    seen.add(url);
+    const page = await getPage(load, url, tenantId);
+    pages.push(page);
+    load.progress.pages++;
+    if (resource === "users") load.progress.users += page.value.length;
+    if (resource === "groups") load.progress.groups += page.value.length;
+    load.onProgress?.({ tenantId, resource, ...load.progress });
+    const next: string | undefined = page["@odata.nextLink"];
+    if (next === undefined) break;
+    let nextUrl: URL;
+    try {
+      nextUrl = new URL(next, url);
+    } catch {
+      throw malformed(url, tenantId, "@odata.nextLink is not a URL");
+    }
+    // The caller's fetch adds a token: never send it to another host.
+    if (nextUrl.origin !== origin) throw malformed(url, tenantId, `@odata.nextLink leaves ${origin}`);
+    if (seen.has(nextUrl.href)) throw malformed(url, tenantId, "@odata.nextLink points back to a page already read");
+    url = nextUrl.href;
+  }
+  return pages;
+}
+
+/** Runs `task` over `items` with at most `limit` at a time; the first failure wins. */
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) {
+    throw new GuestPassError("INVALID_VALUE", `loadFromGraph: ${name} must be an integer of at least ${min}, got ${value}`, {
+      field: name,
+    });
+  }
+  return value;
+}
+
+/** Everything Graph holds for one tenant, as `fromGraph` input. */
+async function loadTenant(load: Load, options: GraphLoadOptions, tenantId: Id, top: number, concurrency: number): Promise<GraphTenantInput> {
+  const extra = options.tenants?.[tenantId] ?? {};
+  const base = (extra.baseUrl ?? options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
+  const organizationPages = await getAll(load, `${base}/organization`, tenantId, "organization");
+  const organization = organizationPages.flatMap((p) => p.value)[0];
+  if (organization === undefined) throw malformed(`${base}/organization`, tenantId, "no organization in value");
+  if (typeof organization.id === "string" && organization.id !== tenantId) {
+    throw new GuestPassError(
+      "GRAPH_TENANT_MISMATCH",
+      `the token for tenant ${tenantId} reads the organization ${organization.id}; fetch must use a token for the tenant it is given`,
+      { tenantId, organizationId: organization.id },
+    );
+  }
+  const users = await getAll(load, `${base}/users?$select=${USER_SELECT}&$top=${top}`, tenantId, "users");
+  const groups = await getAll(load, `${base}/groups?$select=${GROUP_SELECT}&$top=${top}`, tenantId, "groups");
+  const groupIds = groups.flatMap((p) => p.value.map((g) => g.id)).filter((id): id is string => typeof id === "string");
+  const groupMembers: Record<Id, GraphPage[]> = {};
+  const groupOwners: Record<Id, GraphPage[]> = {};
+  await pool(groupIds, concurrency, async (id) => {
+    const path = `${base}/groups/${encodeURIComponent(id)}`;
+    groupMembers[id] = await getAll(load, `${path}/members?$select=id&$top=${top}`, tenantId, "members");
+    groupOwners[id] = await getAll(load, `${path}/owners?$select=id&$top=${top}`, tenantId, "owners");
+    load.progress.groupsExpanded++;
+  });
+  const input: GraphTenantInput = { organization, users, groups, groupMembers, groupOwners };
+  if (extra.cloud !== undefined) input.cloud = extra.cloud;
+  if (extra.settings !== undefined) input.settings = extra.settings;
+  if (extra.consentedToPowerAutomate !== undefined) input.consentedToPowerAutomate = extra.consentedToPowerAutomate;
+  return input;
+}
+
+/**
+ * Fetches the Graph pages of every tenant in `options.tenantIds` and returns them as the
+ * input of `Directory.fromGraph`. See `Directory.loadFromGraph`.
+ */
+export async function fetchGraph(options: GraphLoadOptions): Promise<GraphInput> {
+  if (options === null || typeof options !== "object") {
+    throw new GuestPassError("INVALID_INPUT", "loadFromGraph takes { fetch, tenantIds, onProgress?, signal?, baseUrl? }", {});
+  }
+  if (typeof options.fetch !== "function") {
+    throw new GuestPassError("INVALID_VALUE", "loadFromGraph: fetch must be a function (url, init, tenantId) => Promise<Response> that adds your token", {
+      field: "fetch",
+    });
+  }
+  if (!Array.isArray(options.tenantIds) || options.tenantIds.length === 0 || !options.tenantIds.every((t) => typeof t === "string" && t !== "")) {
+    throw new GuestPassError("INVALID_VALUE", "loadFromGraph: tenantIds must be a non-empty array of tenant ids", { field: "tenantIds" });
+  }
+  const top = positiveInteger("pageSize", options.pageSize, 999, 1);
+  const concurrency = positiveInteger("concurrency", options.concurrency, 4, 1);
+  const stop = new AbortController();
+  const load: Load = {
+    fetch: options.fetch,
+    signal: options.signal,
+    stop,
+    onProgress: options.onProgress,
+    maxRetries: positiveInteger("maxRetries", options.maxRetries, 5),
+    retryDelayMs: positiveInteger("retryDelayMs", options.retryDelayMs, 1000),
+    progress: { pages: 0, users: 0, groups: 0, groupsExpanded: 0 },
+  };
+  throwIfAborted(load.signal);
+  const onAbort = () => stop.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const tenants: GraphTenantInput[] = [];
+    for (const tenantId of options.tenantIds) tenants.push(await loadTenant(load, options, tenantId, top, concurrency));
+    throwIfAborted(load.signal);
+    return { tenants };
+  } catch (error) {
+    stop.abort(); // the other member/owner requests still in flight are of no use now
+    throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}

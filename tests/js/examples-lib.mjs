@@ -1,0 +1,158 @@
+// The README examples, as tests (automerge's habit: the docs cannot drift). Every ```js and
+// ```ts block of pkg-template/README.md (the package's user guide) and of the top-level
+// README.md is written to a TypeScript project that installs the built package, type-checked
+// with tsc --strict, compiled, and run: in Node by tests/js/examples.test.mjs, or in
+// Chromium by tests/browser/examples.test.mjs when the block is preceded by
+// `<!-- example: browser -->` (IndexedDB and friends).
+//
+// What an example may assume, besides the package (declared in env.d.ts, provided by
+// installExampleEnvironment):
+//   world       the world JSON of ARCHITECTURE.md (tests/fixtures/world.json)
+//   getToken    an MSAL stand-in, and a global fetch that answers https://graph.microsoft.com
+//               with a small Graph tenant (two pages of users, one group)
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = fileURLToPath(new URL("../..", import.meta.url));
+export const GRAPH_TENANT = "8d3a6c5e-0f3b-4a55-9a7e-2f4c8b1d0e77";
+
+const SOURCES = [
+  ["pkg-README", join(repo, "pkg-template", "README.md")],
+  ["README", join(repo, "README.md")],
+];
+
+/** Every runnable block: `{ name, source, line, lang, where: "node" | "browser", code }`. */
+export function readExamples() {
+  const out = [];
+  for (const [prefix, path] of SOURCES) {
+    const lines = readFileSync(path, "utf8").split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const open = lines[i].match(/^```(js|ts|javascript|typescript)\s*$/);
+      if (!open) continue;
+      const marker = lines.slice(Math.max(0, i - 2), i).join("\n");
+      const where = /<!--\s*example:\s*browser\s*-->/.test(marker) ? "browser" : "node";
+      const start = i + 1;
+      let end = start;
+      while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
+      out.push({
+        name: `${prefix}-L${start}`,
+        source: `${prefix === "README" ? "README.md" : "pkg-template/README.md"}:${start}`,
+        lang: open[1],
+        where,
+        code: lines.slice(start, end).join("\n") + "\n",
+      });
+      i = end;
+    }
+  }
+  return out;
+}
+
+const ENV_DTS = `// What README examples may assume besides the package (see tests/js/examples-lib.mjs).
+import type { World } from "guestpass";
+declare global {
+  /** The world JSON of ARCHITECTURE.md. */
+  var world: World;
+  /** An MSAL stand-in: a token for the tenant. */
+  function getToken(tenantId: string): Promise<string>;
+}
+export {};
+`;
+
+/**
+ * Writes the examples into a fresh TypeScript project that has the built package (pkg/)
+ * installed, type-checks them under --strict and compiles them. Returns
+ * `{ dir, outFile(name), cleanup() }`; throws with tsc's report, mapped to README lines.
+ */
+export function compileExamples(examples) {
+  const dir = mkdtempSync(join(tmpdir(), "guestpass-examples-"));
+  mkdirSync(join(dir, "node_modules", "@types"), { recursive: true });
+  symlinkSync(join(repo, "pkg"), join(dir, "node_modules", "guestpass"), "dir");
+  symlinkSync(join(repo, "node_modules", "@types", "node"), join(dir, "node_modules", "@types", "node"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "readme-examples", private: true, type: "module" }));
+  mkdirSync(join(dir, "src"));
+  writeFileSync(join(dir, "src", "env.d.ts"), ENV_DTS);
+  for (const ex of examples) writeFileSync(join(dir, "src", `${ex.name}.ts`), ex.code);
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        lib: ["ES2022", "DOM", "DOM.Iterable", "esnext.disposable"],
+        types: ["node"],
+        strict: true,
+        skipLibCheck: false,
+        outDir: "out",
+        rootDir: "src",
+      },
+      include: ["src"],
+    }),
+  );
+  try {
+    execFileSync(join(repo, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const report = `${error.stdout ?? ""}${error.stderr ?? ""}`.replace(/src\/(pkg-README|README)-L(\d+)\.ts\((\d+),(\d+)\)/g, (_, prefix, start, line, col) =>
+      `${prefix === "README" ? "README.md" : "pkg-template/README.md"}:${Number(start) + Number(line) - 1}:${col}`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`TypeScript does not type-check under --strict:\n${report}`);
+  }
+  return {
+    dir,
+    outFile: (name) => join(dir, "out", `${name}.js`),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+// --- the environment examples run in ----------------------------------------------------
+
+/** A small Graph tenant: organization, 3 users over two pages, one group with members. */
+function graphResponse(url) {
+  const base = "https://graph.microsoft.com/v1.0";
+  const json = (body) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+  const u = new URL(url);
+  const path = u.pathname.replace(/^\/v1\.0/, "");
+  const users = [
+    { id: "u-adele", displayName: "Adele Vance", mail: "adele@contoso.com", userPrincipalName: "adele@contoso.com", userType: "Member",
+      assignedPlans: [{ service: "exchange", capabilityStatus: "Enabled" }] },
+    { id: "u-megan", displayName: "Megan Bowen", mail: "megan@contoso.com", userPrincipalName: "megan@contoso.com", userType: "Member" },
+    { id: "u-guest", displayName: "Alex Wilber", mail: "alex@fabrikam.com", userPrincipalName: "alex_fabrikam.com#EXT#@contoso.onmicrosoft.com",
+      userType: "Guest", externalUserState: "Accepted", creationType: "Invitation" },
+  ];
+  if (path === "/organization") {
+    return json({ value: [{ id: GRAPH_TENANT, displayName: "Contoso", verifiedDomains: [
+      { name: "contoso.com", isDefault: true }, { name: "contoso.onmicrosoft.com", isInitial: true }] }] });
+  }
+  if (path === "/users") {
+    if (u.searchParams.get("page") === "2") return json({ value: users.slice(2) });
+    return json({ value: users.slice(0, 2), "@odata.nextLink": `${base}/users?page=2` });
+  }
+  if (path === "/groups") return json({ value: [{ id: "g-sales", displayName: "Sales", securityEnabled: true, groupTypes: [] }] });
+  if (path === "/groups/g-sales/members") {
+    return json({ value: [{ "@odata.type": "#microsoft.graph.user", id: "u-megan" }, { "@odata.type": "#microsoft.graph.user", id: "u-guest" }] });
+  }
+  if (path === "/groups/g-sales/owners") return json({ value: [{ "@odata.type": "#microsoft.graph.user", id: "u-adele" }] });
+  return json({ value: [] });
+}
+
+/** Installs `world`, `getToken` and a fetch that answers graph.microsoft.com; returns an undo. */
+export function installExampleEnvironment(target = globalThis) {
+  const saved = { world: target.world, getToken: target.getToken, fetch: target.fetch };
+  target.world = JSON.parse(readFileSync(join(repo, "tests", "fixtures", "world.json"), "utf8"));
+  target.getToken = async (tenantId) => `token-for-${tenantId}`;
+  const realFetch = target.fetch;
+  target.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith("https://graph.microsoft.com/")) {
+      const auth = new Headers(init?.headers).get("Authorization");
+      if (!auth?.startsWith("Bearer ")) return new Response(JSON.stringify({ error: { code: "InvalidAuthenticationToken" } }), { status: 401 });
+      return graphResponse(url);
+    }
+    return realFetch(input, init);
+  };
+  return () => Object.assign(target, saved);
+}
