@@ -93,7 +93,7 @@ impl GraphInput {
     /// Reads Graph input from JSON text (`INVALID_INPUT` or `UNKNOWN_FIELD` when it does
     /// not parse).
     pub fn from_json(text: &str) -> Result<GraphInput> {
-        Ok(serde_json::from_str(text)?)
+        crate::json_path::parse(text)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod directory;
 pub mod error;
 pub mod graph;
 pub mod groups;
+pub mod json_path;
 pub mod limits;
 pub mod model;
 pub mod sample;

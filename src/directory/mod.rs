@@ -165,10 +165,7 @@ impl Directory {
 
     /// Parses world JSON (see [`World`]) and builds a directory from it.
     pub fn from_json_str(json: &str) -> Result<Directory> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let world: World = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| Error::from_serde_message(&e.to_string()))?;
-        Directory::from_world(world)
+        Directory::from_world(crate::json_path::parse(json)?)
     }
 
     /// The directory as a world, every list sorted by id: the canonical form.

@@ -30,8 +30,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
                 })?
         }
     };
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| Error::from_serde_message(&e.to_string()))
+    crate::json_path::parse(&text)
 }
 
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).

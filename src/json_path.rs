@@ -1,0 +1,148 @@
+//! Reading typed values from JSON text with errors that name the offending field
+//! (`users[3].mail: invalid type: integer ...`).
+//!
+//! serde_json reports where a parse failed as a line and column. Rather than wrapping
+//! every deserializer call to track the path as it goes (which doubles the generated
+//! code for every type read, a large share of the Wasm module), [`parse`] lets serde_json
+//! run at full speed and, only when it fails, walks the text up to the failure once to
+//! spell the path of the value it was reading.
+
+use crate::error::Error;
+use serde::de::DeserializeOwned;
+
+/// Parses `text` as a `T`, refusing unknown fields and wrong types with the path of the
+/// offending field in the message (`UNKNOWN_FIELD` or `INVALID_INPUT`).
+///
+/// ```
+/// # use serde::Deserialize;
+/// #[derive(Deserialize, Debug)]
+/// #[serde(deny_unknown_fields)]
+/// struct Person { mail: String }
+/// let err = guestpass::json_path::parse::<Vec<Person>>(r#"[{"mail":"a@b"},{"mail":7}]"#)
+///     .unwrap_err();
+/// assert!(err.to_string().contains("[1].mail: invalid type"), "{err}");
+/// ```
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| {
+        let path = path_at(text, byte_offset(text, e.line(), e.column()));
+        if path.is_empty() {
+            Error::from_serde_message(&e.to_string())
+        } else {
+            Error::from_serde_message(&format!("{path}: {e}"))
+        }
+    })
+}
+
+/// The byte offset of serde_json's one-based `line` and byte `column`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    line_start.saturating_add(column).min(text.len())
+}
+
+/// One open container on the way to the offset.
+enum Frame {
+    /// An object and the key read last in it, if any.
+    Object { key: Option<String>, want_key: bool },
+    /// An array and the index of the element being read.
+    Array { index: usize },
+}
+
+/// The path (`users[3].mail`) of the value being read at byte `offset` of `text`; empty
+/// at the top level. Malformed text gives the best path seen so far.
+pub fn path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes.get(i).copied().unwrap_or(b' ') {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes.get(i) != Some(&b'"') {
+                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
+                        *key = Some(raw.to_string());
+                        *want_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_keys_and_indexes() {
+        let text = r#"{"users":[{"id":"a"},{"id":"b","mail":7}]}"#;
+        let at = text.find('7').unwrap() + 1;
+        assert_eq!(path_at(text, at), "users[1].mail");
+    }
+
+    #[test]
+    fn a_closed_object_points_at_its_place_in_the_list() {
+        let text = r#"{"users":[{"id":"a"},{"id":"b"}]}"#;
+        let at = text.rfind('}').unwrap() - 1;
+        assert_eq!(path_at(text, at), "users[1]");
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_end_strings() {
+        let text = r#"{"a\"b":[1,{"c":"x\"y","d":true}]}"#;
+        let at = text.find("true").unwrap() + 4;
+        assert_eq!(path_at(text, at), r#"a\"b[1].d"#);
+    }
+
+    #[test]
+    fn offsets_follow_lines() {
+        let text = "{\n  \"a\": [\n    1,\n    \"x\"\n  ]\n}";
+        assert_eq!(byte_offset(text, 4, 7), text.find("\"x\"").unwrap() + 3);
+    }
+}
