@@ -15,6 +15,21 @@ pub const MAX_LIST_LEN: usize = 100_000;
 pub const MAX_QUERY_CHARS: usize = 256;
 /// Most items in one `checkMany` batch.
 pub const MAX_BATCH_LEN: usize = 100_000;
+/// Longest chain of groups each containing the next (a group alone is depth 1), so every
+/// walk up or down nested groups stays short.
+pub const MAX_GROUP_DEPTH: usize = 64;
+
+/// Refuses a chain of `depth` nested groups through `group` deeper than
+/// [`MAX_GROUP_DEPTH`].
+pub fn group_depth(group: &str, depth: usize) -> Result<()> {
+    if depth > MAX_GROUP_DEPTH {
+        return Err(Error::LimitExceeded {
+            what: format!("the nesting of groups through \"{group}\" ({depth} groups deep)"),
+            limit: MAX_GROUP_DEPTH,
+        });
+    }
+    Ok(())
+}
 
 /// Refuses `value` if it has more than `limit` characters.
 pub fn text(field: impl std::fmt::Display, value: &str, limit: usize) -> Result<()> {

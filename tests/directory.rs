@@ -306,3 +306,53 @@ fn limits_are_enforced() {
     w.users[0].id = "i".repeat(300);
     assert_eq!(code(Directory::from_world(w)), "LIMIT_EXCEEDED");
 }
+
+/// A chain of `n` nested groups `chain1 ⊃ chain2 ⊃ … ⊃ chainN` in the world's first tenant.
+fn chain_of_groups(w: &mut guestpass::model::World, n: usize) {
+    let template = w.groups[0].clone();
+    for i in 1..=n {
+        let mut g = template.clone();
+        g.id = format!("chain{i}");
+        g.display_name = format!("Chain {i}");
+        g.owners.clear();
+        g.members = if i < n {
+            vec![format!("chain{}", i + 1)]
+        } else {
+            vec![]
+        };
+        w.groups.push(g);
+    }
+}
+
+#[test]
+fn groups_nest_at_most_max_group_depth_deep() {
+    use guestpass::limits::MAX_GROUP_DEPTH;
+    let mut w = world();
+    chain_of_groups(&mut w, MAX_GROUP_DEPTH);
+    let mut dir = Directory::from_world(w).unwrap();
+
+    let mut w = world();
+    chain_of_groups(&mut w, MAX_GROUP_DEPTH + 1);
+    let err = Directory::from_world(w).unwrap_err();
+    assert_eq!(err.code(), "LIMIT_EXCEEDED");
+    assert!(err.to_string().contains("nesting of groups"), "{err}");
+
+    // One more group on top of the chain, or below its end, is refused; nothing changes.
+    let before = dir.to_json_string().unwrap();
+    let mut top = dir.group("chain1").unwrap().clone();
+    top.id = "chain0".into();
+    top.members = vec!["chain1".into()];
+    assert_eq!(code(dir.upsert_group(top)), "LIMIT_EXCEEDED");
+    let mut end = dir
+        .group(&format!("chain{MAX_GROUP_DEPTH}"))
+        .unwrap()
+        .clone();
+    let mut extra = end.clone();
+    extra.id = "extra".into();
+    dir.upsert_group(extra).unwrap();
+    let after_extra = dir.to_json_string().unwrap();
+    end.members = vec!["extra".into()];
+    assert_eq!(code(dir.upsert_group(end)), "LIMIT_EXCEEDED");
+    assert_eq!(dir.to_json_string().unwrap(), after_extra);
+    assert_ne!(before, after_extra);
+}

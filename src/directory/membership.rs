@@ -175,10 +175,13 @@ pub fn path(dir: &Directory, principal: &str, group: &str) -> Option<Vec<String>
     None
 }
 
-/// Refuses a directory in which some group contains itself through nested groups.
+/// Refuses a directory in which some group contains itself through nested groups, or
+/// nests groups deeper than [`crate::limits::MAX_GROUP_DEPTH`].
 pub fn check_no_cycles(dir: &Directory) -> Result<()> {
-    // Iterative three-colour depth-first search over "group contains group" edges.
+    // Iterative three-colour depth-first search over "group contains group" edges; a
+    // group's height (the longest chain of groups down from it) is known when it is done.
     let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
+    let mut height: HashMap<&str, usize> = HashMap::new();
     for root in dir.groups() {
         if state.contains_key(root.id.as_str()) {
             continue;
@@ -208,6 +211,15 @@ pub fn check_no_cycles(dir: &Directory) -> Result<()> {
                     }
                 }
                 None => {
+                    let below = group
+                        .members
+                        .iter()
+                        .filter_map(|m| height.get(m.as_str()))
+                        .max()
+                        .copied()
+                        .unwrap_or(0);
+                    crate::limits::group_depth(&group.id, below + 1)?;
+                    height.insert(&group.id, below + 1);
                     state.insert(&group.id, 2);
                 }
             }
@@ -230,5 +242,60 @@ pub fn check_no_new_cycle(dir: &Directory, group_id: &str, members: &[String]) -
             });
         }
     }
-    Ok(())
+    check_new_depth(dir, group_id, members)
+}
+
+/// Refuses making `members` the members of `group_id` when the longest chain of groups
+/// through it would pass [`crate::limits::MAX_GROUP_DEPTH`]: the chain above it (groups
+/// containing it) plus the chain below (its member groups and theirs). Assumes no cycle.
+fn check_new_depth(dir: &Directory, group_id: &str, members: &[String]) -> Result<()> {
+    let mut down: HashMap<u32, usize> = HashMap::new();
+    let below = members
+        .iter()
+        .filter_map(|m| dir.group_slot(m))
+        .map(|slot| height_down(dir, slot, &mut down))
+        .max()
+        .unwrap_or(0);
+    let above = match dir.group_slot(group_id) {
+        Some(slot) => height_up(dir, slot, &mut HashMap::new()),
+        None => 0,
+    };
+    crate::limits::group_depth(group_id, above + 1 + below)
+}
+
+/// The longest chain of groups from `slot` down through its member groups, `slot`
+/// included. Memoized; the depth it recurses to is bounded by the directory's checked
+/// nesting depth.
+fn height_down(dir: &Directory, slot: u32, memo: &mut HashMap<u32, usize>) -> usize {
+    if let Some(h) = memo.get(&slot) {
+        return *h;
+    }
+    memo.insert(slot, 1); // guards against a cycle the checks missed
+    let children: Vec<u32> = dir
+        .group_at(slot)
+        .map(|g| g.members.iter().filter_map(|m| dir.group_slot(m)).collect())
+        .unwrap_or_default();
+    let h = 1 + children
+        .into_iter()
+        .map(|c| height_down(dir, c, memo))
+        .max()
+        .unwrap_or(0);
+    memo.insert(slot, h);
+    h
+}
+
+/// The longest chain of groups containing `slot`, directly or nested, `slot` excluded.
+fn height_up(dir: &Directory, slot: u32, memo: &mut HashMap<u32, usize>) -> usize {
+    if let Some(h) = memo.get(&slot) {
+        return *h;
+    }
+    memo.insert(slot, 0);
+    let parents = dir.member_of.direct(Principal::Group(slot)).to_vec();
+    let h = parents
+        .into_iter()
+        .map(|p| 1 + height_up(dir, p, memo))
+        .max()
+        .unwrap_or(0);
+    memo.insert(slot, h);
+    h
 }
