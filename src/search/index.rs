@@ -23,7 +23,7 @@ use super::normalize::{
     address_hash, address_key, decode_guest_upn, fold_into, upn_search_part, word_text, words_into,
     FoldedChar, Word,
 };
-use super::{Key, Person};
+use super::{local_part_hash, Key, Person};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -598,6 +598,11 @@ impl SegmentBuilder {
         self.keys.len()
     }
 
+    /// The keys added so far, in order.
+    pub(crate) fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
     /// Makes room for about `records` more records.
     pub(crate) fn reserve(&mut self, records: usize) {
         self.keys.reserve_exact(records);
@@ -689,8 +694,17 @@ impl SegmentBuilder {
             add_address(m);
         }
         add_address(person.user_principal_name);
-        if let Some(decoded) = decode_guest_upn(person.user_principal_name) {
-            add_address(&decoded);
+        let decoded = decode_guest_upn(person.user_principal_name);
+        if let Some(decoded) = &decoded {
+            add_address(decoded);
+        }
+        // The local parts too (another hash domain), for the whole-local-part rank.
+        let upn = decoded.as_deref().unwrap_or(person.user_principal_name);
+        let locals = person.mail.into_iter().chain(person.other_mails.iter().map(String::as_str));
+        for address in locals.chain(std::iter::once(upn)) {
+            if let Some(local) = address.rsplit_once('@').map(|(l, _)| l) {
+                addrs.extend(local_part_hash(local));
+            }
         }
         if let Some(mail) = person.mail {
             self.add_field(mail, Cat::Mail, false);

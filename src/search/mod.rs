@@ -266,15 +266,44 @@ impl PeopleIndex {
     /// repeated [`PeopleIndex::upsert`] for a large load). A key given twice keeps its last
     /// record.
     pub fn extend<'p>(&mut self, people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) {
-        let mut builder = SegmentBuilder::default();
+        let mut bulk = BulkLoad::default();
         let people = people.into_iter();
-        builder.reserve(people.size_hint().0);
+        bulk.builder.reserve(people.size_hint().0);
         for (key, person, flags) in people {
-            self.remove(key);
-            builder.add_person(key, &person, flags);
+            bulk.add(key, &person, flags);
         }
+        self.finish_bulk(bulk);
+    }
+
+    /// Starts a bulk load: records added to it over several calls become one new segment
+    /// when it is handed to [`PeopleIndex::finish_bulk`], so a caller streaming records
+    /// in chunks never holds them all at once and still gets a one-segment build.
+    ///
+    /// ```
+    /// use guestpass::search::{PeopleIndex, Person};
+    /// let mut index = PeopleIndex::new();
+    /// let mut bulk = PeopleIndex::bulk(2);
+    /// for (key, name) in [(1, "Ann Lee"), (2, "Anna Schmidt")] {
+    ///     bulk.add(key, &Person { display_name: name, ..Person::default() }, 0);
+    /// }
+    /// index.finish_bulk(bulk);
+    /// assert_eq!(index.len(), 2);
+    /// ```
+    pub fn bulk(expected: usize) -> BulkLoad {
+        let mut bulk = BulkLoad::default();
+        bulk.builder.reserve(expected);
+        bulk
+    }
+
+    /// Adds (or replaces) the records of a bulk load as one new segment; a key given
+    /// twice keeps its last record.
+    pub fn finish_bulk(&mut self, bulk: BulkLoad) {
+        let builder = bulk.builder;
         if builder.len() == 0 {
             return;
+        }
+        for &key in builder.keys() {
+            self.remove(key);
         }
         let uid = self.take_uid();
         let seg = builder.build(uid);
@@ -393,6 +422,7 @@ impl PeopleIndex {
         if query.words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        searcher.local_hash = query.local;
         let mut accepted: HashSet<Key> = HashSet::new();
         // Segments largest first; once `limit` results are known, a later segment only
         // looks for records scoring at least as well as the last of them.
@@ -497,6 +527,32 @@ impl PeopleIndex {
 struct QueryWords {
     words: Vec<String>,
     elements: Vec<String>,
+    /// The query read as a mail local part (see [`local_part_hash`]).
+    local: Option<u64>,
+}
+
+/// The hash of a mail local part as the whole-local-part rank compares it: its folded
+/// words (pieces) joined by a space, so `Lei.Chen`, `lei chen` and `lei-chen` are the
+/// same, in a hash domain of its own (a leading NUL) so it never equals an address hash.
+/// `None` when it has no word.
+pub(crate) fn local_part_hash(text: &str) -> Option<u64> {
+    let mut folded = Vec::new();
+    let mut words = Vec::new();
+    fold_into(text, &mut folded);
+    words_into(&folded, &mut words);
+    let mut key = String::from("\0");
+    let mut buf = String::new();
+    for w in words.iter().filter(|w| w.kind == WordKind::Piece) {
+        word_text(&folded, w, &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        if key.len() > 1 {
+            key.push(' ');
+        }
+        key.push_str(&buf);
+    }
+    (key.len() > 1).then(|| address_hash(&key))
 }
 
 fn query_words(query: &str) -> Result<QueryWords, QueryError> {
@@ -525,6 +581,11 @@ fn query_words(query: &str) -> Result<QueryWords, QueryError> {
             out.elements.push(buf.clone());
         }
     }
+    if !out.words.is_empty() {
+        let mut key = String::from("\0");
+        key.push_str(&out.words.join(" "));
+        out.local = Some(address_hash(&key));
+    }
     Ok(out)
 }
 
@@ -533,71 +594,138 @@ fn query_words(query: &str) -> Result<QueryWords, QueryError> {
 /// the end of the matched prefix, in UTF-16 offsets of the original value. Sorted by
 /// field, then offset; overlapping ranges are merged. Call it for the hits of
 /// [`PeopleIndex::search`] with the same query. An invalid or empty query has none.
+/// For several records of one query, a [`Highlighter`] folds the query once.
 pub fn highlight(query: &str, person: &Person<'_>) -> Vec<Highlight> {
-    let Ok(QueryWords { words, .. }) = query_words(query) else {
-        return Vec::new();
-    };
-    let qchars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-    let mut out: Vec<Highlight> = Vec::new();
-    let mut folded: Vec<FoldedChar> = Vec::new();
-    let mut fwords: Vec<Word> = Vec::new();
-    let mut fields: Vec<(Field, &str)> = vec![(Field::DisplayName, person.display_name)];
-    if let Some(v) = person.given_name {
-        fields.push((Field::GivenName, v));
+    Highlighter::new(query).highlight(person)
+}
+
+/// A query prepared for [`highlight`]ing many records: folded once, with reusable buffers.
+///
+/// ```
+/// use guestpass::search::{Field, Highlighter, Person};
+/// let mut hl = Highlighter::new("deb");
+/// let person = Person { display_name: "Déborah Lefèvre", ..Person::default() };
+/// let ranges = hl.highlight(&person);
+/// assert_eq!((ranges[0].field, ranges[0].start, ranges[0].end), (Field::DisplayName, 0, 3));
+/// ```
+#[derive(Debug, Default)]
+pub struct Highlighter {
+    words: Vec<Vec<char>>,
+    folded: Vec<FoldedChar>,
+    fwords: Vec<Word>,
+}
+
+impl Highlighter {
+    /// Prepares `query` (an invalid or empty one highlights nothing).
+    pub fn new(query: &str) -> Highlighter {
+        let words = query_words(query).map(|q| q.words).unwrap_or_default();
+        Highlighter {
+            words: words.iter().map(|w| w.chars().collect()).collect(),
+            ..Highlighter::default()
+        }
     }
-    if let Some(v) = person.surname {
-        fields.push((Field::Surname, v));
-    }
-    if let Some(v) = person.mail {
-        fields.push((Field::Mail, v));
-    }
-    for (i, m) in person.other_mails.iter().enumerate() {
-        fields.push((Field::OtherMail(i.min(usize::from(u16::MAX)) as u16), m));
-    }
-    fields.push((
-        Field::UserPrincipalName,
-        upn_search_part(person.user_principal_name),
-    ));
-    if let Some(v) = person.job_title {
-        fields.push((Field::JobTitle, v));
-    }
-    for (field, text) in fields {
-        fold_into(text, &mut folded);
-        words_into(&folded, &mut fwords);
+
+    /// The ranges of `person` to bold (see [`highlight`]).
+    pub fn highlight(&mut self, person: &Person<'_>) -> Vec<Highlight> {
+        let mut out: Vec<Highlight> = Vec::new();
+        if self.words.is_empty() {
+            return out;
+        }
+        let mut fields: Vec<(Field, &str)> = vec![(Field::DisplayName, person.display_name)];
+        if let Some(v) = person.given_name {
+            fields.push((Field::GivenName, v));
+        }
+        if let Some(v) = person.surname {
+            fields.push((Field::Surname, v));
+        }
+        if let Some(v) = person.mail {
+            fields.push((Field::Mail, v));
+        }
+        for (i, m) in person.other_mails.iter().enumerate() {
+            fields.push((Field::OtherMail(i.min(usize::from(u16::MAX)) as u16), m));
+        }
+        fields.push((
+            Field::UserPrincipalName,
+            upn_search_part(person.user_principal_name),
+        ));
+        if let Some(v) = person.job_title {
+            fields.push((Field::JobTitle, v));
+        }
         let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for w in &fwords {
-            let chars: Vec<&FoldedChar> = folded
-                .get(w.start as usize..w.end as usize)
-                .unwrap_or_default()
-                .iter()
-                .filter(|f| f.class != normalize::Class::Joiner)
-                .collect();
-            for q in &qchars {
-                if q.is_empty() || q.len() > chars.len() {
-                    continue;
-                }
-                if q.iter().zip(&chars).all(|(a, f)| *a == f.ch) {
-                    if let (Some(first), Some(last)) = (chars.first(), chars.get(q.len() - 1)) {
-                        ranges.push((first.start, last.end));
+        for (field, text) in fields {
+            fold_into(text, &mut self.folded);
+            words_into(&self.folded, &mut self.fwords);
+            ranges.clear();
+            let mut chars: Vec<&FoldedChar> = Vec::new();
+            for w in &self.fwords {
+                chars.clear();
+                chars.extend(
+                    self.folded
+                        .get(w.start as usize..w.end as usize)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|f| f.class != normalize::Class::Joiner),
+                );
+                for q in &self.words {
+                    if q.is_empty() || q.len() > chars.len() {
+                        continue;
+                    }
+                    if q.iter().zip(&chars).all(|(a, f)| *a == f.ch) {
+                        if let (Some(first), Some(last)) = (chars.first(), chars.get(q.len() - 1))
+                        {
+                            ranges.push((first.start, last.end));
+                        }
                     }
                 }
             }
-        }
-        ranges.sort_unstable();
-        let mut merged: Vec<(u32, u32)> = Vec::new();
-        for (s, e) in ranges {
-            match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+            ranges.sort_unstable();
+            let mut merged: Vec<(u32, u32)> = Vec::new();
+            for &(s, e) in &ranges {
+                match merged.last_mut() {
+                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
             }
+            out.extend(
+                merged
+                    .into_iter()
+                    .map(|(start, end)| Highlight { field, start, end }),
+            );
         }
-        out.extend(
-            merged
-                .into_iter()
-                .map(|(start, end)| Highlight { field, start, end }),
-        );
+        out
     }
-    out
+}
+
+/// Records being loaded in bulk (from [`PeopleIndex::bulk`]), not searchable until
+/// [`PeopleIndex::finish_bulk`].
+#[derive(Default)]
+pub struct BulkLoad {
+    builder: SegmentBuilder,
+}
+
+impl std::fmt::Debug for BulkLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BulkLoad")
+            .field("records", &self.builder.len())
+            .finish()
+    }
+}
+
+impl BulkLoad {
+    /// Adds a record (fields are folded and split now; nothing of `person` is kept).
+    pub fn add(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.builder.add_person(key, person, flags);
+    }
+
+    /// How many records were added.
+    pub fn len(&self) -> usize {
+        self.builder.len()
+    }
+
+    /// Whether no record was added.
+    pub fn is_empty(&self) -> bool {
+        self.builder.len() == 0
+    }
 }
 
 #[cfg(test)]
@@ -612,7 +740,11 @@ mod tests {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Vec<(Key, Score)> {
-        let QueryWords { words, elements } = query_words(query).unwrap();
+        let QueryWords {
+            words,
+            elements,
+            local,
+        } = query_words(query).unwrap();
         if words.is_empty() {
             return Vec::new();
         }
@@ -632,9 +764,12 @@ mod tests {
                     continue;
                 }
                 seg.forward(rank, &mut fwd);
-                let Some(sc) = score(&sw, &se, &fwd, &mut scratch) else {
+                let Some(mut sc) = score(&sw, &se, &fwd, &mut scratch) else {
                     continue;
                 };
+                if local.is_some_and(|h| seg.ranks_with_address(h).any(|r| r == rank)) {
+                    sc.local = 1;
+                }
                 let key = seg.key(rank).unwrap();
                 if !accept(key, seg.flags(rank)) {
                     continue;
