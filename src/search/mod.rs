@@ -527,32 +527,11 @@ impl PeopleIndex {
 struct QueryWords {
     words: Vec<String>,
     elements: Vec<String>,
-    /// The query read as a mail local part (see [`local_part_hash`]).
+    /// The query read as a mail local part: the hash of `\0` and its words joined by a
+    /// space — what segments keep for the local part of every address (`index.rs`), so
+    /// `Lei.Chen`, `lei chen` and `lei-chen` all find `lei.chen@…`; the leading NUL keeps
+    /// these hashes apart from whole-address ones.
     local: Option<u64>,
-}
-
-/// The hash of a mail local part as the whole-local-part rank compares it: its folded
-/// words (pieces) joined by a space, so `Lei.Chen`, `lei chen` and `lei-chen` are the
-/// same, in a hash domain of its own (a leading NUL) so it never equals an address hash.
-/// `None` when it has no word.
-pub(crate) fn local_part_hash(text: &str) -> Option<u64> {
-    let mut folded = Vec::new();
-    let mut words = Vec::new();
-    fold_into(text, &mut folded);
-    words_into(&folded, &mut words);
-    let mut key = String::from("\0");
-    let mut buf = String::new();
-    for w in words.iter().filter(|w| w.kind == WordKind::Piece) {
-        word_text(&folded, w, &mut buf);
-        if buf.is_empty() {
-            continue;
-        }
-        if key.len() > 1 {
-            key.push(' ');
-        }
-        key.push_str(&buf);
-    }
-    (key.len() > 1).then(|| address_hash(&key))
 }
 
 fn query_words(query: &str) -> Result<QueryWords, QueryError> {
@@ -611,16 +590,29 @@ pub fn highlight(query: &str, person: &Person<'_>) -> Vec<Highlight> {
 #[derive(Debug, Default)]
 pub struct Highlighter {
     words: Vec<Vec<char>>,
+    /// First characters of the query words (a word starting otherwise is skipped).
+    firsts: Vec<char>,
     folded: Vec<FoldedChar>,
     fwords: Vec<Word>,
+    chars: Vec<(char, u32, u32)>,
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Highlighter {
     /// Prepares `query` (an invalid or empty one highlights nothing).
     pub fn new(query: &str) -> Highlighter {
-        let words = query_words(query).map(|q| q.words).unwrap_or_default();
+        let words: Vec<Vec<char>> = query_words(query)
+            .map(|q| q.words)
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.chars().collect())
+            .collect();
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.first().copied()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
         Highlighter {
-            words: words.iter().map(|w| w.chars().collect()).collect(),
+            words,
+            firsts,
             ..Highlighter::default()
         }
     }
@@ -631,68 +623,101 @@ impl Highlighter {
         if self.words.is_empty() {
             return out;
         }
-        let mut fields: Vec<(Field, &str)> = vec![(Field::DisplayName, person.display_name)];
+        self.field(Field::DisplayName, person.display_name, &mut out);
         if let Some(v) = person.given_name {
-            fields.push((Field::GivenName, v));
+            self.field(Field::GivenName, v, &mut out);
         }
         if let Some(v) = person.surname {
-            fields.push((Field::Surname, v));
+            self.field(Field::Surname, v, &mut out);
         }
         if let Some(v) = person.mail {
-            fields.push((Field::Mail, v));
+            self.field(Field::Mail, v, &mut out);
         }
         for (i, m) in person.other_mails.iter().enumerate() {
-            fields.push((Field::OtherMail(i.min(usize::from(u16::MAX)) as u16), m));
+            let field = Field::OtherMail(i.min(usize::from(u16::MAX)) as u16);
+            self.field(field, m, &mut out);
         }
-        fields.push((
-            Field::UserPrincipalName,
-            upn_search_part(person.user_principal_name),
-        ));
+        let upn = upn_search_part(person.user_principal_name);
+        self.field(Field::UserPrincipalName, upn, &mut out);
         if let Some(v) = person.job_title {
-            fields.push((Field::JobTitle, v));
-        }
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for (field, text) in fields {
-            fold_into(text, &mut self.folded);
-            words_into(&self.folded, &mut self.fwords);
-            ranges.clear();
-            let mut chars: Vec<&FoldedChar> = Vec::new();
-            for w in &self.fwords {
-                chars.clear();
-                chars.extend(
-                    self.folded
-                        .get(w.start as usize..w.end as usize)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter(|f| f.class != normalize::Class::Joiner),
-                );
-                for q in &self.words {
-                    if q.is_empty() || q.len() > chars.len() {
-                        continue;
-                    }
-                    if q.iter().zip(&chars).all(|(a, f)| *a == f.ch) {
-                        if let (Some(first), Some(last)) = (chars.first(), chars.get(q.len() - 1))
-                        {
-                            ranges.push((first.start, last.end));
-                        }
-                    }
-                }
-            }
-            ranges.sort_unstable();
-            let mut merged: Vec<(u32, u32)> = Vec::new();
-            for &(s, e) in &ranges {
-                match merged.last_mut() {
-                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                    _ => merged.push((s, e)),
-                }
-            }
-            out.extend(
-                merged
-                    .into_iter()
-                    .map(|(start, end)| Highlight { field, start, end }),
-            );
+            self.field(Field::JobTitle, v, &mut out);
         }
         out
+    }
+
+    /// Whether an ASCII `text` has no word starting with a query word's first letter
+    /// (then folding it is wasted work: most fields of most results).
+    fn ascii_miss(&self, text: &str) -> bool {
+        if !text.is_ascii() {
+            return false;
+        }
+        // Words start where a run of letters or of digits starts (as pieces do).
+        let mut prev = 0u8;
+        for b in text.bytes() {
+            let class = if b.is_ascii_alphabetic() {
+                1
+            } else if b.is_ascii_digit() {
+                2
+            } else {
+                0
+            };
+            if class != 0 && class != prev {
+                let c = char::from(b.to_ascii_lowercase());
+                if self.firsts.binary_search(&c).is_ok() {
+                    return false;
+                }
+            }
+            prev = class;
+        }
+        true
+    }
+
+    /// Appends the merged ranges of one field to `out`.
+    fn field(&mut self, field: Field, text: &str, out: &mut Vec<Highlight>) {
+        if self.ascii_miss(text) {
+            return;
+        }
+        fold_into(text, &mut self.folded);
+        words_into(&self.folded, &mut self.fwords);
+        self.ranges.clear();
+        for w in &self.fwords {
+            let word = self
+                .folded
+                .get(w.start as usize..w.end as usize)
+                .unwrap_or_default();
+            let first = word.iter().find(|f| f.class != normalize::Class::Joiner);
+            if first.is_none_or(|f| self.firsts.binary_search(&f.ch).is_err()) {
+                continue;
+            }
+            self.chars.clear();
+            self.chars.extend(
+                word.iter()
+                    .filter(|f| f.class != normalize::Class::Joiner)
+                    .map(|f| (f.ch, f.start, f.end)),
+            );
+            for q in &self.words {
+                if q.is_empty() || q.len() > self.chars.len() {
+                    continue;
+                }
+                if q.iter().zip(&self.chars).all(|(a, f)| *a == f.0) {
+                    if let (Some(first), Some(last)) = (self.chars.first(), self.chars.get(q.len() - 1))
+                    {
+                        self.ranges.push((first.1, last.2));
+                    }
+                }
+            }
+        }
+        if self.ranges.is_empty() {
+            return;
+        }
+        self.ranges.sort_unstable();
+        let at = out.len();
+        for &(start, end) in &self.ranges {
+            match out.get_mut(at..).and_then(|m| m.last_mut()) {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(Highlight { field, start, end }),
+            }
+        }
     }
 }
 

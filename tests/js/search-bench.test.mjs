@@ -16,7 +16,7 @@ test("benches/search.mjs --json prints one object per engine with the figures", 
   });
   assert.equal(r.status, 0, r.stderr);
   const rows = r.stdout.trim().split("\n").map((line) => JSON.parse(line));
-  assert.deepEqual(rows.map((x) => x.engine), ["guestpass", "flexsearch", "minisearch", "fuse.js", "ufuzzy"]);
+  assert.deepEqual(rows.map((x) => x.engine), ["guestpass", "guestpass-nohl", "flexsearch", "minisearch", "fuse.js", "ufuzzy"]);
   for (const row of rows) {
     for (const key of ["engine", "users", "buildMs", "memoryMB", "p50us", "p99us", "top10", "exactFirst", "partial"]) assert.ok(key in row, `${row.engine} lacks ${key}`);
     assert.equal(row.users, 2000);
