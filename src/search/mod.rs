@@ -596,6 +596,8 @@ pub struct Highlighter {
     fwords: Vec<Word>,
     chars: Vec<(char, u32, u32)>,
     ranges: Vec<(u32, u32)>,
+    /// Folds ASCII fields too (tests compare both ways).
+    general_only: bool,
 }
 
 impl Highlighter {
@@ -645,41 +647,103 @@ impl Highlighter {
         out
     }
 
-    /// Whether an ASCII `text` has no word starting with a query word's first letter
-    /// (then folding it is wasted work: most fields of most results).
-    fn ascii_miss(&self, text: &str) -> bool {
-        if !text.is_ascii() {
-            return false;
-        }
-        // Words start where a run of letters or of digits starts (as pieces do).
-        let mut prev = 0u8;
-        for b in text.bytes() {
-            let class = if b.is_ascii_alphabetic() {
-                1
-            } else if b.is_ascii_digit() {
-                2
-            } else {
-                0
-            };
-            if class != 0 && class != prev {
-                let c = char::from(b.to_ascii_lowercase());
-                if self.firsts.binary_search(&c).is_ok() {
-                    return false;
-                }
+    /// The ranges of an ASCII field, without folding: the same words as `words_into`
+    /// makes of it (pieces are runs of letters or of digits; a chunk with a joiner — `'`,
+    /// `` ` `` or `-` — between two pieces is also one joined word), compared byte by
+    /// byte with the query words, with byte offsets (UTF-16 offsets in ASCII).
+    fn ascii_ranges(&mut self, text: &[u8]) {
+        let class = |x: u8| match x {
+            b'a'..=b'z' | b'A'..=b'Z' => 1u8,
+            b'0'..=b'9' => 2,
+            b'\'' | b'`' | b'-' => 3,
+            _ => 0,
+        };
+        let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
+        let n = text.len();
+        let mut i = 0usize;
+        while i < n {
+            if class(at(i)) == 0 {
+                i += 1;
+                continue;
             }
-            prev = class;
+            let chunk_start = i;
+            while i < n && class(at(i)) != 0 {
+                i += 1;
+            }
+            let chunk_end = i;
+            let (mut pieces, mut joined_inside, mut seen, mut pending) = (0, false, false, false);
+            let mut j = chunk_start;
+            while j < chunk_end {
+                let c = class(at(j));
+                if c == 3 {
+                    pending |= seen;
+                    j += 1;
+                    continue;
+                }
+                let piece_start = j;
+                while j < chunk_end && class(at(j)) == c {
+                    j += 1;
+                }
+                joined_inside |= pending;
+                pending = false;
+                seen = true;
+                pieces += 1;
+                self.ascii_match(text, piece_start, j);
+            }
+            if joined_inside && pieces >= 2 {
+                let (mut s, mut e) = (chunk_start, chunk_end);
+                while s < e && class(at(s)) == 3 {
+                    s += 1;
+                }
+                while e > s && class(at(e - 1)) == 3 {
+                    e -= 1;
+                }
+                self.ascii_match(text, s, e);
+            }
         }
-        true
+    }
+
+    /// Pushes the range of every query word that starts the word `text[start..end]`
+    /// (joiners inside skipped).
+    fn ascii_match(&mut self, text: &[u8], start: usize, end: usize) {
+        for q in &self.words {
+            if q.is_empty() {
+                continue;
+            }
+            let mut pos = start;
+            let mut last = None;
+            let mut ok = true;
+            for &qc in q {
+                while pos < end && matches!(text.get(pos), Some(b'\'' | b'`' | b'-')) {
+                    pos += 1;
+                }
+                let Some(&b) = text.get(pos).filter(|_| pos < end) else {
+                    ok = false;
+                    break;
+                };
+                if char::from(b.to_ascii_lowercase()) != qc {
+                    ok = false;
+                    break;
+                }
+                last = Some(pos);
+                pos += 1;
+            }
+            if let (true, Some(last)) = (ok, last) {
+                self.ranges.push((start as u32, last as u32 + 1));
+            }
+        }
     }
 
     /// Appends the merged ranges of one field to `out`.
     fn field(&mut self, field: Field, text: &str, out: &mut Vec<Highlight>) {
-        if self.ascii_miss(text) {
+        self.ranges.clear();
+        if text.is_ascii() && !self.general_only {
+            self.ascii_ranges(text.as_bytes());
+            self.merge_into(field, out);
             return;
         }
         fold_into(text, &mut self.folded);
         words_into(&self.folded, &mut self.fwords);
-        self.ranges.clear();
         for w in &self.fwords {
             let word = self
                 .folded
@@ -707,6 +771,11 @@ impl Highlighter {
                 }
             }
         }
+        self.merge_into(field, out);
+    }
+
+    /// Appends the collected ranges, sorted and merged, to `out`.
+    fn merge_into(&mut self, field: Field, out: &mut Vec<Highlight>) {
         if self.ranges.is_empty() {
             return;
         }
@@ -1038,6 +1107,35 @@ mod tests {
             let a = index.search(q, 25, &mut |_, _| true).unwrap();
             let b = merged.search(q, 25, &mut |_, _| true).unwrap();
             assert_eq!(a, b, "{q}");
+        }
+    }
+
+    #[test]
+    fn ascii_highlights_equal_folded_ones() {
+        let mut rng = Rng(99);
+        let alphabet = b"abAB09 -'`.@_x";
+        for _ in 0..4000 {
+            let len = (rng.next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| char::from(alphabet[(rng.next() % alphabet.len() as u64) as usize]))
+                .collect();
+            let qlen = 1 + (rng.next() % 4) as usize;
+            let query: String = (0..qlen)
+                .map(|_| char::from(alphabet[(rng.next() % alphabet.len() as u64) as usize]))
+                .collect();
+            let person = Person {
+                display_name: &text,
+                user_principal_name: "",
+                ..Person::default()
+            };
+            let mut fast = Highlighter::new(&query);
+            let mut slow = Highlighter::new(&query);
+            slow.general_only = true;
+            assert_eq!(
+                fast.highlight(&person),
+                slow.highlight(&person),
+                "text {text:?} query {query:?}"
+            );
         }
     }
 }
