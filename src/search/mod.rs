@@ -598,7 +598,30 @@ pub struct Highlighter {
     ranges: Vec<(u32, u32)>,
     /// Folds ASCII fields too (tests compare both ways).
     general_only: bool,
+    /// Character classes of the ASCII field being highlighted.
+    classes: Vec<u8>,
 }
+
+/// The class of each ASCII byte as `words_into` sees it: 0 separator, 1 letter, 2 digit,
+/// 3 joiner (`'`, `` ` ``, `-`).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else if b == b'\'' || b == b'`' || b == b'-' {
+            3
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 impl Highlighter {
     /// Prepares `query` (an invalid or empty one highlights nothing).
@@ -652,36 +675,36 @@ impl Highlighter {
     /// `` ` `` or `-` — between two pieces is also one joined word), compared byte by
     /// byte with the query words, with byte offsets (UTF-16 offsets in ASCII).
     fn ascii_ranges(&mut self, text: &[u8]) {
-        let class = |x: u8| match x {
-            b'a'..=b'z' | b'A'..=b'Z' => 1u8,
-            b'0'..=b'9' => 2,
-            b'\'' | b'`' | b'-' => 3,
-            _ => 0,
-        };
-        let at = |i: usize| text.get(i).copied().unwrap_or(b' ');
+        // Classes first, in one plain pass (0 separator, 1 letter, 2 digit, 3 joiner).
+        let mut classes = std::mem::take(&mut self.classes);
+        classes.clear();
+        for &b in text {
+            classes.push(ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0));
+        }
+        classes.push(0);
         let n = text.len();
         let mut i = 0usize;
         while i < n {
-            if class(at(i)) == 0 {
+            if classes.get(i) == Some(&0) {
                 i += 1;
                 continue;
             }
             let chunk_start = i;
-            while i < n && class(at(i)) != 0 {
+            while i < n && classes.get(i) != Some(&0) {
                 i += 1;
             }
             let chunk_end = i;
             let (mut pieces, mut joined_inside, mut seen, mut pending) = (0, false, false, false);
             let mut j = chunk_start;
             while j < chunk_end {
-                let c = class(at(j));
+                let c = classes.get(j).copied().unwrap_or(0);
                 if c == 3 {
                     pending |= seen;
                     j += 1;
                     continue;
                 }
                 let piece_start = j;
-                while j < chunk_end && class(at(j)) == c {
+                while j < chunk_end && classes.get(j) == Some(&c) {
                     j += 1;
                 }
                 joined_inside |= pending;
@@ -692,20 +715,25 @@ impl Highlighter {
             }
             if joined_inside && pieces >= 2 {
                 let (mut s, mut e) = (chunk_start, chunk_end);
-                while s < e && class(at(s)) == 3 {
+                while s < e && classes.get(s) == Some(&3) {
                     s += 1;
                 }
-                while e > s && class(at(e - 1)) == 3 {
+                while e > s && classes.get(e - 1) == Some(&3) {
                     e -= 1;
                 }
                 self.ascii_match(text, s, e);
             }
         }
+        self.classes = classes;
     }
 
     /// Pushes the range of every query word that starts the word `text[start..end]`
     /// (joiners inside skipped).
     fn ascii_match(&mut self, text: &[u8], start: usize, end: usize) {
+        let first = text.get(start).map_or(' ', |b| char::from(b.to_ascii_lowercase()));
+        if self.firsts.binary_search(&first).is_err() {
+            return;
+        }
         for q in &self.words {
             if q.is_empty() {
                 continue;

@@ -35,12 +35,13 @@ impl JsPeopleIndex {
         JsPeopleIndex::default()
     }
 
-    /// Adds a chunk of packed records to the load in progress (starting one), and
-    /// returns their keys in order. Nothing is searchable before `commit`; a refused
-    /// chunk rolls the whole load back. Throws `INVALID_INPUT`, `INVALID_VALUE`,
-    /// `LIMIT_EXCEEDED`.
-    pub fn add(&mut self, packed: &str, expected: u32) -> Result<Vec<u32>, JsValue> {
-        let result = self.add_chunk(packed, expected as usize);
+    /// Adds a chunk of packed records (UTF-8 bytes: `TextEncoder` output crosses as one
+    /// copy, where a string crosses a character at a time) to the load in progress
+    /// (starting one), and returns their keys in order. Nothing is searchable before
+    /// `commit`; a refused chunk rolls the whole load back. Throws `INVALID_INPUT`,
+    /// `INVALID_VALUE`, `LIMIT_EXCEEDED`.
+    pub fn add(&mut self, packed: &[u8], expected: u32) -> Result<Vec<u32>, JsValue> {
+        let result = utf8(packed).and_then(|text| self.add_chunk(text, expected as usize));
         if result.is_err() {
             self.rollback();
         }
@@ -122,14 +123,15 @@ impl JsPeopleIndex {
         Ok(hits.into_iter().map(|h| h.key).collect())
     }
 
-    /// Highlights of `query` in the packed records (those a search returned): per
+    /// Highlights of `query` in the packed records (UTF-8; those a search returned): per
     /// record, the number of ranges, then four numbers per range: field (0 displayName,
     /// 1 givenName, 2 surname, 3 mail, 4 otherMails, 5 userPrincipalName, 6 jobTitle),
     /// index in `otherMails`, start, end (UTF-16 offsets).
-    pub fn highlight(&self, query: &str, packed: &str) -> Result<Vec<u32>, JsValue> {
+    pub fn highlight(&self, query: &str, packed: &[u8]) -> Result<Vec<u32>, JsValue> {
         if query.chars().count() > MAX_QUERY_CHARS {
             return Ok(Vec::new());
         }
+        let packed = throw(utf8(packed))?;
         let mut hl = Highlighter::new(query);
         let mut out = Vec::new();
         for record in records(packed, 0) {
@@ -152,6 +154,12 @@ impl JsPeopleIndex {
         }
         Ok(out)
     }
+}
+
+/// Packed records as text.
+fn utf8(bytes: &[u8]) -> crate::Result<&str> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::InvalidInput(format!("packed records are not UTF-8: {e}")))
 }
 
 impl JsPeopleIndex {
