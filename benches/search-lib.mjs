@@ -136,6 +136,7 @@ export function measure(engine, users, seqs, exact, { budgetMs = 120_000, now = 
   // Warm-up: a few queries, untimed, so the first keystrokes do not pay for compilation.
   for (const q of ["a", "al", "ali", "li c", "xyz"]) engine.search(q);
   const times = [];
+  const slow = [];
   const hits = new Map(FORMS.map((f) => [f, { hit: 0, strict: 0, of: 0 }]));
   let spent = 0;
   let partial = false;
@@ -172,6 +173,11 @@ export function measure(engine, users, seqs, exact, { budgetMs = 120_000, now = 
       last = engine.search(q);
       const dt = now() - a;
       times.push(dt);
+      if (slow.length < 8 || dt > slow[slow.length - 1][0]) {
+        slow.push([dt, q]);
+        slow.sort((x, y) => y[0] - x[0]);
+        slow.length = Math.min(slow.length, 8);
+      }
       spent += dt;
       typed++;
     }
@@ -220,6 +226,7 @@ export function measure(engine, users, seqs, exact, { budgetMs = 120_000, now = 
     top10ByForm: forms,
     exactFirst: rate(exactOk, exactOf),
     exactQueries: exactOf,
+    slowest: slow.map(([t, q]) => [Math.round(t * 1000), q]),
     partial,
   };
 }

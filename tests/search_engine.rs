@@ -412,7 +412,10 @@ fn a_whole_mail_local_part_ranks_above_a_longer_one() {
     assert_eq!(keys(&index, "lei.chen3"), vec![3]);
     // It never outranks the display-name start: "Chen Lei" typed finds a display name
     // starting with it before a whole local part in another order.
-    let recs = vec![rec(1, "Chen Lei", "cl@x.com"), rec(2, "Lei Chen", "chen.lei@x.com")];
+    let recs = vec![
+        rec(1, "Chen Lei", "cl@x.com"),
+        rec(2, "Lei Chen", "chen.lei@x.com"),
+    ];
     assert_eq!(keys(&index_of(&recs), "chen lei"), vec![1, 2]);
 }
 
@@ -440,7 +443,12 @@ fn a_highlighter_answers_like_highlight_for_every_record() {
     for q in ["ann", "o bri", "deb lef", "smith", "zz", ""] {
         let mut hl = guestpass::search::Highlighter::new(q);
         for r in &recs {
-            assert_eq!(hl.highlight(&r.person()), highlight(q, &r.person()), "{q} {}", r.display);
+            assert_eq!(
+                hl.highlight(&r.person()),
+                highlight(q, &r.person()),
+                "{q} {}",
+                r.display
+            );
         }
     }
     let p = Person {
@@ -450,5 +458,9 @@ fn a_highlighter_answers_like_highlight_for_every_record() {
     };
     let mut hl = guestpass::search::Highlighter::new("2 brien");
     let ranges: Vec<(u32, u32)> = hl.highlight(&p).iter().map(|h| (h.start, h.end)).collect();
-    assert_eq!(ranges, vec![(4, 5), (8, 13)], "pieces after a digit run or a joiner start words");
+    assert_eq!(
+        ranges,
+        vec![(4, 5), (8, 13)],
+        "pieces after a digit run or a joiner start words"
+    );
 }

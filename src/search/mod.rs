@@ -730,7 +730,9 @@ impl Highlighter {
     /// Pushes the range of every query word that starts the word `text[start..end]`
     /// (joiners inside skipped).
     fn ascii_match(&mut self, text: &[u8], start: usize, end: usize) {
-        let first = text.get(start).map_or(' ', |b| char::from(b.to_ascii_lowercase()));
+        let first = text
+            .get(start)
+            .map_or(' ', |b| char::from(b.to_ascii_lowercase()));
         if self.firsts.binary_search(&first).is_err() {
             return;
         }
@@ -792,7 +794,8 @@ impl Highlighter {
                     continue;
                 }
                 if q.iter().zip(&self.chars).all(|(a, f)| *a == f.0) {
-                    if let (Some(first), Some(last)) = (self.chars.first(), self.chars.get(q.len() - 1))
+                    if let (Some(first), Some(last)) =
+                        (self.chars.first(), self.chars.get(q.len() - 1))
                     {
                         self.ranges.push((first.1, last.2));
                     }

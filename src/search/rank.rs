@@ -392,6 +392,9 @@ mod tests {
         };
         assert!(a > b && b > c);
         let d = Score { local: 1, ..c };
-        assert!(a > d && d > b, "a whole local part ranks after the display-name start, before field weight");
+        assert!(
+            a > d && d > b,
+            "a whole local part ranks after the display-name start, before field weight"
+        );
     }
 }

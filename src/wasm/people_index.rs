@@ -105,7 +105,10 @@ impl JsPeopleIndex {
         let excluded: HashSet<Key> = if exclude.is_empty() {
             HashSet::new()
         } else {
-            exclude.split(FIELD).filter_map(|id| self.ids.get(id)).collect()
+            exclude
+                .split(FIELD)
+                .filter_map(|id| self.ids.get(id))
+                .collect()
         };
         let mut accept = |key: Key, flags: u32| {
             let guest = flags & GUEST != 0;
@@ -231,7 +234,10 @@ mod tests {
         assert_eq!(ix.remove("ann"), Some(0));
         assert_eq!(keys(&ix, "ann"), vec![1]);
         // A refused chunk rolls back the load and its new ids.
-        let bad = format!("{}\u{1e}zed{FIELD}Zed", pack("carl", "Carl", "c@x.com", false));
+        let bad = format!(
+            "{}\u{1e}zed{FIELD}Zed",
+            pack("carl", "Carl", "c@x.com", false)
+        );
         assert!(ix.add_chunk(&bad, 1).is_err());
         ix.rollback();
         assert_eq!(ix.key("carl"), None);
