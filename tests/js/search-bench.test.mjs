@@ -1,5 +1,6 @@
 // A smoke test of the people-search benchmark (benches/search.mjs): 2,000 people, a few
-// sequences per form, every engine; checks the JSON lines, not the figures.
+// sequences per form, every engine (3 s of keystrokes each at most, so Fuse.js stops
+// early and says so); checks the JSON lines, not the figures.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
 test("benches/search.mjs --json prints one object per engine with the figures", () => {
-  const r = spawnSync(process.execPath, [join(repo, "benches", "search.mjs"), "--users", "2000", "--per-form", "8", "--budget", "10", "--json"], {
+  const r = spawnSync(process.execPath, [join(repo, "benches", "search.mjs"), "--users", "2000", "--per-form", "8", "--budget", "3", "--json"], {
     cwd: repo,
     encoding: "utf8",
     timeout: 120_000,
@@ -20,7 +21,8 @@ test("benches/search.mjs --json prints one object per engine with the figures", 
   for (const row of rows) {
     for (const key of ["engine", "users", "buildMs", "memoryMB", "p50us", "p99us", "top10", "exactFirst", "partial"]) assert.ok(key in row, `${row.engine} lacks ${key}`);
     assert.equal(row.users, 2000);
-    assert.ok(row.keystrokes > 100, `${row.engine} typed ${row.keystrokes} keystrokes`);
+    assert.ok(row.keystrokes > 0, `${row.engine} typed no keystroke`);
+    if (!row.partial) assert.ok(row.keystrokes > 300, `${row.engine} typed ${row.keystrokes} keystrokes`);
   }
   const gp = rows[0];
   assert.equal(gp.exactFirst, 100, "guestpass puts exact names first");
