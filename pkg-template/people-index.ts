@@ -69,8 +69,9 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * names before mail before job title, guest UPNs searched by their real address) and no
  * directory, tenant or sign-in. Results are your own objects, with highlights.
  *
- * The index keeps no copy of the records' text (about 80 bytes of WebAssembly memory per
- * person at a million); it keeps a reference to each of your objects. Change a record
+ * The index keeps no copy of the records' text (about 100 bytes of WebAssembly memory per
+ * person once built; a load grows WebAssembly memory by about twice that while it
+ * builds); it keeps a reference to each of your objects. Change a record
  * with `upsert` (not by editing the object in place), and `free()` the index when you drop
  * it early.
  *
