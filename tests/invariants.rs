@@ -56,6 +56,9 @@ const TYPES: [&str; 5] = [
     "sequential",
 ];
 
+/// A generated flow: (tenant, owner, co-owners, run-only, enabled).
+type FlowSpec = (usize, Index, Vec<Index>, Vec<Index>, bool);
+
 #[derive(Debug, Clone)]
 struct SmallWorld {
     access: [usize; 3],
@@ -63,8 +66,7 @@ struct SmallWorld {
     users: Vec<(usize, usize, u8)>,
     /// (tenant, owner, members, join policy)
     groups: Vec<(usize, Index, Vec<Index>, u8)>,
-    /// (tenant, owner, co-owners, run-only, enabled)
-    flows: Vec<(usize, Index, Vec<Index>, Vec<Index>, bool)>,
+    flows: Vec<FlowSpec>,
     /// (tenant, requester, approvers, type, day)
     approvals: Vec<(usize, Index, Vec<Index>, usize, u8)>,
 }
