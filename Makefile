@@ -63,9 +63,11 @@ FUZZ_SANITIZER ?= address
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	@for t in $(FUZZ_TARGETS); do \
-	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  case $$t in world_json) len=4096;; graph_pages) len=32768;; snapshot_bytes) len=8192;; \
+	    search_query) len=512;; *) len=2048;; esac; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s, inputs up to $$len bytes)"; \
 	  RUSTC_BOOTSTRAP=1 nice -n 10 cargo fuzz run --sanitizer $(FUZZ_SANITIZER) $$t \
-	    -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
+	    -- -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -rss_limit_mb=4096 || exit 1; \
 	done
 
 clean:
