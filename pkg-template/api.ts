@@ -261,7 +261,9 @@ export interface DirectoryConstructor {
    */
   fromJSON(world: World | string): Directory;
   /**
-   * Loads a snapshot made by `dir.toBytes()`. Throws `SNAPSHOT_NOT_RECOGNIZED`,
+   * Loads a snapshot made by `dir.toBytes()`: the same directory (same people in the same
+   * order of equally ranked search results), without rebuilding its search indexes, so
+   * faster than `fromJSON`. Throws `SNAPSHOT_NOT_RECOGNIZED`,
    * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
    * `SNAPSHOT_CORRUPT`; never half-loads.
    */
