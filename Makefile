@@ -5,6 +5,8 @@
 #   make package   set up, build the publishable npm package into pkg/
 #   make setup     install what is missing: wasm32 target, wasm-pack, wasm-bindgen-cli,
 #                  Chromium (as root), npm packages
+#   make fuzz      run every cargo-fuzz target FUZZ_SECONDS (default 600) each, growing
+#                  fuzz/corpus/ (not part of `make test`, which replays the corpus)
 #
 # The single steps of `make test` are targets too (they assume `make setup` has run):
 #   fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types
@@ -18,7 +20,7 @@ export STEP_LOG := $(CURDIR)/target/make-test-steps.log
 STEP := scripts/step.sh
 SUBMAKE := $(MAKE) --no-print-directory
 
-.PHONY: help setup setup-no-browser test demo package clean \
+.PHONY: help setup setup-no-browser test demo package clean fuzz \
         fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types \
         test-js test-browser size
 
@@ -51,6 +53,22 @@ package: setup-no-browser build-package
 
 demo: setup-no-browser build-package
 	@node scripts/serve.mjs
+
+# Fuzzing (fuzz/README.md): cargo-fuzz on stable Rust, RUSTC_BOOTSTRAP=1 for its
+# sanitizer flags; one target after another, at low priority.
+FUZZ_TARGETS := world_json graph_pages snapshot_bytes search_query operations
+FUZZ_SECONDS ?= 600
+FUZZ_SANITIZER ?= address
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in world_json) len=4096;; graph_pages) len=32768;; snapshot_bytes) len=8192;; \
+	    search_query) len=512;; *) len=2048;; esac; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s, inputs up to $$len bytes)"; \
+	  RUSTC_BOOTSTRAP=1 nice -n 10 cargo fuzz run --sanitizer $(FUZZ_SANITIZER) $$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -rss_limit_mb=4096 || exit 1; \
+	done
 
 clean:
 	rm -rf pkg artifacts target/wasm-pack target/pkg-build tests/js/node_modules

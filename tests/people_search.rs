@@ -27,6 +27,23 @@ fn find(d: &Directory, s: &Session, q: &str) -> SearchResults {
     s.search(d, q, &SearchOptions::default()).unwrap()
 }
 
+/// `id` is found, and only namesakes (tied with them, listed in user-id order) come first:
+/// the sample world has generated people named like the well-known ones.
+fn assert_among_the_best(r: &SearchResults, id: &str) {
+    let at = r.items.iter().position(|i| i.id == id);
+    let at = at.unwrap_or_else(|| panic!("{id} not in {:?}", ids(r)));
+    let name = guestpass::search::display_order(&r.items[at].display_name);
+    for before in &r.items[..at] {
+        assert_eq!(
+            guestpass::search::display_order(&before.display_name),
+            name,
+            "{} ranks before {id}",
+            before.id
+        );
+        assert!(before.id.as_str() < id, "ties come in user-id order");
+    }
+}
+
 #[test]
 fn a_member_finds_a_guest_from_the_first_keystrokes() {
     let d = dir();
@@ -43,7 +60,7 @@ fn accents_case_and_punctuation_are_folded() {
     let d = dir();
     let s = bob(&d);
     assert!(ids(&find(&d, &s, "deb")).contains(&"deborah"));
-    assert_eq!(ids(&find(&d, &s, "DÉBORAH lefevre"))[0], "deborah");
+    assert_among_the_best(&find(&d, &s, "DÉBORAH lefevre"), "deborah");
     for q in ["obrien", "o brien", "o'brien", "siobhan o"] {
         assert!(ids(&find(&d, &s, q)).contains(&"siobhan"), "{q}");
     }
@@ -56,7 +73,7 @@ fn accents_case_and_punctuation_are_folded() {
 fn words_match_in_any_order_and_the_last_as_a_prefix() {
     let d = dir();
     let s = bob(&d);
-    assert_eq!(ids(&find(&d, &s, "lefevre deb"))[0], "deborah");
+    assert_among_the_best(&find(&d, &s, "lefevre deb"), "deborah");
     assert_eq!(ids(&find(&d, &s, "kowalski b"))[0], "bob");
 }
 

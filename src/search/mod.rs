@@ -55,7 +55,7 @@ pub mod normalize;
 mod query;
 mod rank;
 
-pub use rank::Score;
+pub use rank::{display_order, Score};
 
 use index::{Forward, Segment, SegmentBuilder};
 use normalize::{

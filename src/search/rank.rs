@@ -14,11 +14,44 @@
 //!    this too;
 //! 3. **field weight** — the sum over query words of where they matched: name fields
 //!    (display, given, surname) 0, mail / other mails / UPN 1, job title 2;
-//! 4. **display name**, folded, element by element; then **key**. Ties are therefore
-//!    broken deterministically.
+//! 4. **display name**, folded, element by element ([`display_order`]); then **key**.
+//!    Ties are therefore broken deterministically. Keys are the caller's, so a caller
+//!    whose keys change with history (a directory's slots after a snapshot round trip)
+//!    orders records equal on score and display order itself: the session orders them by
+//!    user id.
 
 use super::index::{Cat, Forward};
+use super::normalize::{fold_into, word_text, words_into};
 use std::cmp::Ordering;
+
+/// The folded display elements of `display_name` joined by `\0`: the order the index
+/// applies after the [`Score`] and before the key. Two results with equal scores and
+/// equal display orders are tied, and come in key order.
+///
+/// ```
+/// use guestpass::search::display_order;
+/// assert_eq!(display_order("Déborah  O'Brien"), display_order("deborah o'brien"));
+/// assert_ne!(display_order("Ann Lee"), display_order("Anna Lee"));
+/// ```
+pub fn display_order(display_name: &str) -> String {
+    let mut folded = Vec::new();
+    let mut words = Vec::new();
+    fold_into(display_name, &mut folded);
+    words_into(&folded, &mut words);
+    let mut out = String::new();
+    let mut buf = String::new();
+    for w in words.iter().filter(|w| w.element) {
+        word_text(&folded, w, &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\0');
+        }
+        out.push_str(&buf);
+    }
+    out
+}
 
 /// How well a record matched a query; compare with `>` for "ranks higher".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

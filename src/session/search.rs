@@ -197,11 +197,7 @@ impl Session {
         };
         let keys: Vec<u32> = match mode {
             SearchMode::None => Vec::new(),
-            SearchMode::Full => index
-                .search(query, limit, &mut accept)?
-                .into_iter()
-                .map(|hit| hit.key)
-                .collect(),
+            SearchMode::Full => ranked(dir, index, query, limit, &mut accept)?,
             SearchMode::ExactOnly => index
                 .exact_address(query)
                 .into_iter()
@@ -214,7 +210,11 @@ impl Session {
                     let flags = dir.user_at(*key).map(crate::directory::search_flags);
                     flags.is_some_and(|f| accept(*key, f))
                 })
+                .map(|key| (user_id_at(dir, key), key))
+                .collect::<std::collections::BTreeSet<(&str, u32)>>()
+                .into_iter()
                 .take(limit)
+                .map(|(_, key)| key)
                 .collect(),
         };
         results.items = keys
@@ -250,6 +250,70 @@ impl Session {
         }
         Ok(users)
     }
+}
+
+/// The id of the user in `slot` (empty if none).
+fn user_id_at(dir: &Directory, slot: u32) -> &str {
+    dir.user_at(slot).map(|u| u.id.as_str()).unwrap_or_default()
+}
+
+/// The best `limit` people for `query`, people tied on score and display name in user-id
+/// order. The index breaks such ties by slot, and slots depend on the directory's history
+/// (a snapshot round trip renumbers them), so this asks for one more result than needed
+/// and, while a tie crosses the cut, for twice as many, then orders each tie by user id:
+/// the same people in the same order whatever the history.
+fn ranked(
+    dir: &Directory,
+    index: &search::PeopleIndex,
+    query: &str,
+    limit: usize,
+    accept: &mut dyn FnMut(u32, u32) -> bool,
+) -> Result<Vec<u32>> {
+    let tie = |a: &search::Hit, b: &search::Hit| {
+        a.score == b.score
+            && search::display_order(display_name_at(dir, a.key))
+                == search::display_order(display_name_at(dir, b.key))
+    };
+    let mut want = limit.saturating_add(1);
+    let hits = loop {
+        let hits = index.search(query, want, accept)?;
+        let settled = hits.len() < want
+            || match (limit.checked_sub(1).and_then(|i| hits.get(i)), hits.last()) {
+                (Some(at_cut), Some(last)) => !tie(at_cut, last),
+                _ => true,
+            };
+        if settled {
+            break hits;
+        }
+        want = want.saturating_mul(2);
+    };
+    let mut keys: Vec<u32> = Vec::with_capacity(hits.len());
+    let mut start = 0;
+    while let Some(first) = hits.get(start) {
+        let end = hits
+            .iter()
+            .skip(start)
+            .position(|h| !tie(first, h))
+            .map_or(hits.len(), |n| start + n);
+        let mut group: Vec<u32> = hits
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.key)
+            .collect();
+        group.sort_by(|a, b| user_id_at(dir, *a).cmp(user_id_at(dir, *b)));
+        keys.extend(group);
+        start = end;
+    }
+    keys.truncate(limit);
+    Ok(keys)
+}
+
+/// The display name of the user in `slot` (empty if none).
+fn display_name_at(dir: &Directory, slot: u32) -> &str {
+    dir.user_at(slot)
+        .map(|u| u.display_name.as_str())
+        .unwrap_or_default()
 }
 
 fn has_address(user: &User, address: &str) -> bool {
