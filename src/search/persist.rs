@@ -310,7 +310,7 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
             let got = if list.seen == 0 {
                 gap
             } else {
-                list.last.checked_add(gap).unwrap_or(u32::MAX)
+                list.last.saturating_add(gap)
             };
             if got != rank || (list.seen > 0 && gap == 0) {
                 return Err(corrupt("a posting list disagrees with the forward records"));
