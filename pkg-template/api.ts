@@ -65,6 +65,7 @@ export type * from "./types.js";
 export { GuestPassError } from "./errors.js";
 export type { GuestPassErrorCode } from "./errors.js";
 export { hostSignIn } from "./host.js";
+export { PeopleIndex } from "./people-index.js";
 
 /**
  * Everything guestpass knows: tenants, people, groups, apps, flows and approvals, in

@@ -472,6 +472,46 @@ export interface SearchResult {
   mode: SearchMode;
 }
 
+/**
+ * A person as `PeopleIndex` reads them: any object with these fields (a world's `User`,
+ * a Microsoft Graph user, a row of your own API). Other fields are ignored and kept.
+ */
+export interface PersonRecord {
+  /** Unique within the index (1-256 characters). */
+  id: string;
+  displayName: string;
+  givenName?: string | null;
+  surname?: string | null;
+  mail?: string | null;
+  otherMails?: readonly string[] | null;
+  /** A guest's `alice_contoso.com#EXT#@…` is searched as `alice@contoso.com`. */
+  userPrincipalName?: string | null;
+  jobTitle?: string | null;
+  /** `"Guest"` marks a guest (for the `userType` filter); anything else is a member. */
+  userType?: string | null;
+}
+
+/** `peopleIndex.search(query, options)`. */
+export interface PeopleIndexSearchOptions {
+  /** At most this many items (default 10, at most 100). */
+  limit?: number;
+  /** Default `any`. */
+  userType?: SearchUserType;
+  /** Ids never to return (people already picked). */
+  exclude?: readonly string[];
+  /** Compute highlights (default `true`). */
+  highlights?: boolean;
+}
+
+/** One record found by `peopleIndex.search`. */
+export interface PeopleIndexMatch<R extends PersonRecord = PersonRecord> {
+  id: string;
+  /** Your own object, as given to the index. */
+  record: R;
+  /** What matched, to bold (empty with `highlights: false`). */
+  highlights: Highlight[];
+}
+
 // --- flow sharing ------------------------------------------------------------------------
 // FlowAction, FlowRole, Decision, CheckRequest, CheckResult, ShareRequest and FlowShares are
 // declared by the Rust side (src/wasm/flows.rs) and re-exported above.

@@ -396,3 +396,71 @@ fn a_typed_compound_counts_as_one_display_element() {
     // Typed as separate words, the pieces line up with "Jean Lucas Pan" instead.
     assert_eq!(keys(&index, "jean lu p"), vec![1, 2]);
 }
+
+#[test]
+fn a_whole_mail_local_part_ranks_above_a_longer_one() {
+    // Same display name: without the rule, the key would decide (lei.chen2 first).
+    let recs = vec![
+        rec(1, "Lei Chen", "lei.chen2@contoso.com"),
+        rec(2, "Lei Chen", "lei.chen@fabrikam.com"),
+        rec(3, "Lei Chen", "lei.chen3@contoso.com"),
+    ];
+    let index = index_of(&recs);
+    for q in ["lei.chen", "lei chen", "Lei Chen", "LEI-CHEN"] {
+        assert_eq!(keys(&index, q).first(), Some(&2), "{q}");
+    }
+    assert_eq!(keys(&index, "lei.chen3"), vec![3]);
+    // It never outranks the display-name start: "Chen Lei" typed finds a display name
+    // starting with it before a whole local part in another order.
+    let recs = vec![
+        rec(1, "Chen Lei", "cl@x.com"),
+        rec(2, "Lei Chen", "chen.lei@x.com"),
+    ];
+    assert_eq!(keys(&index_of(&recs), "chen lei"), vec![1, 2]);
+}
+
+#[test]
+fn a_bulk_load_in_several_parts_is_one_segment() {
+    let recs = people();
+    let mut index = PeopleIndex::new();
+    let mut bulk = PeopleIndex::bulk(recs.len());
+    for r in &recs {
+        bulk.add(r.key, &r.person(), r.flags);
+    }
+    assert_eq!(bulk.len(), recs.len());
+    assert_eq!(index.len(), 0, "nothing before finish_bulk");
+    index.finish_bulk(bulk);
+    assert_eq!(index.segment_count(), 1);
+    let reference = index_of(&recs);
+    for q in ["a", "ann", "deb", "smith j", "o brien"] {
+        assert_eq!(keys(&index, q), keys(&reference, q), "{q}");
+    }
+}
+
+#[test]
+fn a_highlighter_answers_like_highlight_for_every_record() {
+    let recs = people();
+    for q in ["ann", "o bri", "deb lef", "smith", "zz", ""] {
+        let mut hl = guestpass::search::Highlighter::new(q);
+        for r in &recs {
+            assert_eq!(
+                hl.highlight(&r.person()),
+                highlight(q, &r.person()),
+                "{q} {}",
+                r.display
+            );
+        }
+    }
+    let p = Person {
+        display_name: "Chen2 O'Brien",
+        user_principal_name: "",
+        ..Person::default()
+    };
+    let mut hl = guestpass::search::Highlighter::new("2 brien");
+    let ranges: Vec<(u32, u32)> = hl.highlight(&p).iter().map(|h| (h.start, h.end)).collect();
+    assert_eq!(
+        ranges,
+        vec![(4, 5), (8, 13)],
+        "pieces after a digit run or a joiner start words"
+    );
+}

@@ -21,7 +21,7 @@
 
 use super::normalize::{
     address_hash, address_key, decode_guest_upn, fold_into, upn_search_part, word_text, words_into,
-    FoldedChar, Word,
+    FoldedChar, Word, WordKind,
 };
 use super::{Key, Person};
 use serde::{Deserialize, Serialize};
@@ -592,6 +592,8 @@ pub(crate) struct SegmentBuilder {
     folded: Vec<FoldedChar>,
     words: Vec<Word>,
     buf: String,
+    /// The local part of the address being added, as its hash reads it.
+    local: String,
     scratch: Vec<u32>,
 }
 
@@ -599,6 +601,11 @@ impl SegmentBuilder {
     /// Number of records added so far.
     pub(crate) fn len(&self) -> usize {
         self.keys.len()
+    }
+
+    /// The keys added so far, in order.
+    pub(crate) fn keys(&self) -> &[Key] {
+        &self.keys
     }
 
     /// Makes room for about `records` more records.
@@ -623,11 +630,21 @@ impl SegmentBuilder {
         id
     }
 
-    fn add_field(&mut self, text: &str, cat: Cat, display: bool) {
+    /// Adds the words of one field. For an address (`Cat::Mail`) with an `@`, answers
+    /// the hash of its local part's words (see `super::QueryWords::local`).
+    fn add_field(&mut self, text: &str, cat: Cat, display: bool) -> Option<u64> {
         fold_into(text, &mut self.folded);
         words_into(&self.folded, &mut self.words);
         let words = std::mem::take(&mut self.words);
         let mut buf = std::mem::take(&mut self.buf);
+        let at = if cat == Cat::Mail {
+            self.folded.iter().rposition(|f| f.ch == '@')
+        } else {
+            None
+        };
+        let mut local = std::mem::take(&mut self.local);
+        local.clear();
+        local.push('\0');
         for w in &words {
             word_text(&self.folded, w, &mut buf);
             if buf.is_empty() {
@@ -642,9 +659,18 @@ impl SegmentBuilder {
                 self.display.push(id);
             }
             self.scratch.push(id << 2 | c as u32);
+            if at.is_some_and(|at| (w.end as usize) <= at) && w.kind == WordKind::Piece {
+                if local.len() > 1 {
+                    local.push(' ');
+                }
+                local.push_str(&buf);
+            }
         }
+        let hash = (local.len() > 1).then(|| address_hash(&local));
         self.buf = buf;
         self.words = words;
+        self.local = local;
+        hash
     }
 
     fn finish_record(&mut self, key: Key, flags: u32, addrs: &[u64]) {
@@ -695,17 +721,19 @@ impl SegmentBuilder {
         if let Some(decoded) = decode_guest_upn(person.user_principal_name) {
             add_address(&decoded);
         }
+        // The local parts get hashes too (another hash domain), for the whole-local-part
+        // rank; a guest's UPN has none here (its real address is its mail).
         if let Some(mail) = person.mail {
-            self.add_field(mail, Cat::Mail, false);
+            addrs.extend(self.add_field(mail, Cat::Mail, false));
         }
         for m in person.other_mails {
-            self.add_field(m, Cat::Mail, false);
+            addrs.extend(self.add_field(m, Cat::Mail, false));
         }
-        self.add_field(
+        addrs.extend(self.add_field(
             upn_search_part(person.user_principal_name),
             Cat::Mail,
             false,
-        );
+        ));
         if let Some(job) = person.job_title {
             self.add_field(job, Cat::Job, false);
         }

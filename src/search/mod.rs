@@ -266,15 +266,44 @@ impl PeopleIndex {
     /// repeated [`PeopleIndex::upsert`] for a large load). A key given twice keeps its last
     /// record.
     pub fn extend<'p>(&mut self, people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) {
-        let mut builder = SegmentBuilder::default();
+        let mut bulk = BulkLoad::default();
         let people = people.into_iter();
-        builder.reserve(people.size_hint().0);
+        bulk.builder.reserve(people.size_hint().0);
         for (key, person, flags) in people {
-            self.remove(key);
-            builder.add_person(key, &person, flags);
+            bulk.add(key, &person, flags);
         }
+        self.finish_bulk(bulk);
+    }
+
+    /// Starts a bulk load: records added to it over several calls become one new segment
+    /// when it is handed to [`PeopleIndex::finish_bulk`], so a caller streaming records
+    /// in chunks never holds them all at once and still gets a one-segment build.
+    ///
+    /// ```
+    /// use guestpass::search::{PeopleIndex, Person};
+    /// let mut index = PeopleIndex::new();
+    /// let mut bulk = PeopleIndex::bulk(2);
+    /// for (key, name) in [(1, "Ann Lee"), (2, "Anna Schmidt")] {
+    ///     bulk.add(key, &Person { display_name: name, ..Person::default() }, 0);
+    /// }
+    /// index.finish_bulk(bulk);
+    /// assert_eq!(index.len(), 2);
+    /// ```
+    pub fn bulk(expected: usize) -> BulkLoad {
+        let mut bulk = BulkLoad::default();
+        bulk.builder.reserve(expected);
+        bulk
+    }
+
+    /// Adds (or replaces) the records of a bulk load as one new segment; a key given
+    /// twice keeps its last record.
+    pub fn finish_bulk(&mut self, bulk: BulkLoad) {
+        let builder = bulk.builder;
         if builder.len() == 0 {
             return;
+        }
+        for &key in builder.keys() {
+            self.remove(key);
         }
         let uid = self.take_uid();
         let seg = builder.build(uid);
@@ -393,6 +422,7 @@ impl PeopleIndex {
         if query.words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        searcher.local_hash = query.local;
         let mut accepted: HashSet<Key> = HashSet::new();
         // Segments largest first; once `limit` results are known, a later segment only
         // looks for records scoring at least as well as the last of them.
@@ -497,6 +527,11 @@ impl PeopleIndex {
 struct QueryWords {
     words: Vec<String>,
     elements: Vec<String>,
+    /// The query read as a mail local part: the hash of `\0` and its words joined by a
+    /// space — what segments keep for the local part of every address (`index.rs`), so
+    /// `Lei.Chen`, `lei chen` and `lei-chen` all find `lei.chen@…`; the leading NUL keeps
+    /// these hashes apart from whole-address ones.
+    local: Option<u64>,
 }
 
 fn query_words(query: &str) -> Result<QueryWords, QueryError> {
@@ -525,6 +560,11 @@ fn query_words(query: &str) -> Result<QueryWords, QueryError> {
             out.elements.push(buf.clone());
         }
     }
+    if !out.words.is_empty() {
+        let mut key = String::from("\0");
+        key.push_str(&out.words.join(" "));
+        out.local = Some(address_hash(&key));
+    }
     Ok(out)
 }
 
@@ -533,71 +573,284 @@ fn query_words(query: &str) -> Result<QueryWords, QueryError> {
 /// the end of the matched prefix, in UTF-16 offsets of the original value. Sorted by
 /// field, then offset; overlapping ranges are merged. Call it for the hits of
 /// [`PeopleIndex::search`] with the same query. An invalid or empty query has none.
+/// For several records of one query, a [`Highlighter`] folds the query once.
 pub fn highlight(query: &str, person: &Person<'_>) -> Vec<Highlight> {
-    let Ok(QueryWords { words, .. }) = query_words(query) else {
-        return Vec::new();
-    };
-    let qchars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-    let mut out: Vec<Highlight> = Vec::new();
-    let mut folded: Vec<FoldedChar> = Vec::new();
-    let mut fwords: Vec<Word> = Vec::new();
-    let mut fields: Vec<(Field, &str)> = vec![(Field::DisplayName, person.display_name)];
-    if let Some(v) = person.given_name {
-        fields.push((Field::GivenName, v));
+    Highlighter::new(query).highlight(person)
+}
+
+/// A query prepared for [`highlight`]ing many records: folded once, with reusable buffers.
+///
+/// ```
+/// use guestpass::search::{Field, Highlighter, Person};
+/// let mut hl = Highlighter::new("deb");
+/// let person = Person { display_name: "Déborah Lefèvre", ..Person::default() };
+/// let ranges = hl.highlight(&person);
+/// assert_eq!((ranges[0].field, ranges[0].start, ranges[0].end), (Field::DisplayName, 0, 3));
+/// ```
+#[derive(Debug, Default)]
+pub struct Highlighter {
+    words: Vec<Vec<char>>,
+    /// First characters of the query words (a word starting otherwise is skipped).
+    firsts: Vec<char>,
+    folded: Vec<FoldedChar>,
+    fwords: Vec<Word>,
+    chars: Vec<(char, u32, u32)>,
+    ranges: Vec<(u32, u32)>,
+    /// Folds ASCII fields too (tests compare both ways).
+    general_only: bool,
+    /// Character classes of the ASCII field being highlighted.
+    classes: Vec<u8>,
+}
+
+/// The class of each ASCII byte as `words_into` sees it: 0 separator, 1 letter, 2 digit,
+/// 3 joiner (`'`, `` ` ``, `-`).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else if b == b'\'' || b == b'`' || b == b'-' {
+            3
+        } else {
+            0
+        };
+        i += 1;
     }
-    if let Some(v) = person.surname {
-        fields.push((Field::Surname, v));
+    t
+};
+
+impl Highlighter {
+    /// Prepares `query` (an invalid or empty one highlights nothing).
+    pub fn new(query: &str) -> Highlighter {
+        let words: Vec<Vec<char>> = query_words(query)
+            .map(|q| q.words)
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.chars().collect())
+            .collect();
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.first().copied()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Highlighter {
+            words,
+            firsts,
+            ..Highlighter::default()
+        }
     }
-    if let Some(v) = person.mail {
-        fields.push((Field::Mail, v));
+
+    /// The ranges of `person` to bold (see [`highlight`]).
+    pub fn highlight(&mut self, person: &Person<'_>) -> Vec<Highlight> {
+        let mut out: Vec<Highlight> = Vec::new();
+        if self.words.is_empty() {
+            return out;
+        }
+        self.field(Field::DisplayName, person.display_name, &mut out);
+        if let Some(v) = person.given_name {
+            self.field(Field::GivenName, v, &mut out);
+        }
+        if let Some(v) = person.surname {
+            self.field(Field::Surname, v, &mut out);
+        }
+        if let Some(v) = person.mail {
+            self.field(Field::Mail, v, &mut out);
+        }
+        for (i, m) in person.other_mails.iter().enumerate() {
+            let field = Field::OtherMail(i.min(usize::from(u16::MAX)) as u16);
+            self.field(field, m, &mut out);
+        }
+        let upn = upn_search_part(person.user_principal_name);
+        self.field(Field::UserPrincipalName, upn, &mut out);
+        if let Some(v) = person.job_title {
+            self.field(Field::JobTitle, v, &mut out);
+        }
+        out
     }
-    for (i, m) in person.other_mails.iter().enumerate() {
-        fields.push((Field::OtherMail(i.min(usize::from(u16::MAX)) as u16), m));
-    }
-    fields.push((
-        Field::UserPrincipalName,
-        upn_search_part(person.user_principal_name),
-    ));
-    if let Some(v) = person.job_title {
-        fields.push((Field::JobTitle, v));
-    }
-    for (field, text) in fields {
-        fold_into(text, &mut folded);
-        words_into(&folded, &mut fwords);
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for w in &fwords {
-            let chars: Vec<&FoldedChar> = folded
-                .get(w.start as usize..w.end as usize)
-                .unwrap_or_default()
-                .iter()
-                .filter(|f| f.class != normalize::Class::Joiner)
-                .collect();
-            for q in &qchars {
-                if q.is_empty() || q.len() > chars.len() {
+
+    /// The ranges of an ASCII field, without folding: the same words as `words_into`
+    /// makes of it (pieces are runs of letters or of digits; a chunk with a joiner — `'`,
+    /// `` ` `` or `-` — between two pieces is also one joined word), compared byte by
+    /// byte with the query words, with byte offsets (UTF-16 offsets in ASCII).
+    fn ascii_ranges(&mut self, text: &[u8]) {
+        // Classes first, in one plain pass (0 separator, 1 letter, 2 digit, 3 joiner).
+        let mut classes = std::mem::take(&mut self.classes);
+        classes.clear();
+        for &b in text {
+            classes.push(ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0));
+        }
+        classes.push(0);
+        let n = text.len();
+        let mut i = 0usize;
+        while i < n {
+            if classes.get(i) == Some(&0) {
+                i += 1;
+                continue;
+            }
+            let chunk_start = i;
+            while i < n && classes.get(i) != Some(&0) {
+                i += 1;
+            }
+            let chunk_end = i;
+            let (mut pieces, mut joined_inside, mut seen, mut pending) = (0, false, false, false);
+            let mut j = chunk_start;
+            while j < chunk_end {
+                let c = classes.get(j).copied().unwrap_or(0);
+                if c == 3 {
+                    pending |= seen;
+                    j += 1;
                     continue;
                 }
-                if q.iter().zip(&chars).all(|(a, f)| *a == f.ch) {
-                    if let (Some(first), Some(last)) = (chars.first(), chars.get(q.len() - 1)) {
-                        ranges.push((first.start, last.end));
+                let piece_start = j;
+                while j < chunk_end && classes.get(j) == Some(&c) {
+                    j += 1;
+                }
+                joined_inside |= pending;
+                pending = false;
+                seen = true;
+                pieces += 1;
+                self.ascii_match(text, piece_start, j);
+            }
+            if joined_inside && pieces >= 2 {
+                let (mut s, mut e) = (chunk_start, chunk_end);
+                while s < e && classes.get(s) == Some(&3) {
+                    s += 1;
+                }
+                while e > s && classes.get(e - 1) == Some(&3) {
+                    e -= 1;
+                }
+                self.ascii_match(text, s, e);
+            }
+        }
+        self.classes = classes;
+    }
+
+    /// Pushes the range of every query word that starts the word `text[start..end]`
+    /// (joiners inside skipped).
+    fn ascii_match(&mut self, text: &[u8], start: usize, end: usize) {
+        let first = text
+            .get(start)
+            .map_or(' ', |b| char::from(b.to_ascii_lowercase()));
+        if self.firsts.binary_search(&first).is_err() {
+            return;
+        }
+        for q in &self.words {
+            if q.is_empty() {
+                continue;
+            }
+            let mut pos = start;
+            let mut last = None;
+            let mut ok = true;
+            for &qc in q {
+                while pos < end && matches!(text.get(pos), Some(b'\'' | b'`' | b'-')) {
+                    pos += 1;
+                }
+                let Some(&b) = text.get(pos).filter(|_| pos < end) else {
+                    ok = false;
+                    break;
+                };
+                if char::from(b.to_ascii_lowercase()) != qc {
+                    ok = false;
+                    break;
+                }
+                last = Some(pos);
+                pos += 1;
+            }
+            if let (true, Some(last)) = (ok, last) {
+                self.ranges.push((start as u32, last as u32 + 1));
+            }
+        }
+    }
+
+    /// Appends the merged ranges of one field to `out`.
+    fn field(&mut self, field: Field, text: &str, out: &mut Vec<Highlight>) {
+        self.ranges.clear();
+        if text.is_ascii() && !self.general_only {
+            self.ascii_ranges(text.as_bytes());
+            self.merge_into(field, out);
+            return;
+        }
+        fold_into(text, &mut self.folded);
+        words_into(&self.folded, &mut self.fwords);
+        for w in &self.fwords {
+            let word = self
+                .folded
+                .get(w.start as usize..w.end as usize)
+                .unwrap_or_default();
+            let first = word.iter().find(|f| f.class != normalize::Class::Joiner);
+            if first.is_none_or(|f| self.firsts.binary_search(&f.ch).is_err()) {
+                continue;
+            }
+            self.chars.clear();
+            self.chars.extend(
+                word.iter()
+                    .filter(|f| f.class != normalize::Class::Joiner)
+                    .map(|f| (f.ch, f.start, f.end)),
+            );
+            for q in &self.words {
+                if q.is_empty() || q.len() > self.chars.len() {
+                    continue;
+                }
+                if q.iter().zip(&self.chars).all(|(a, f)| *a == f.0) {
+                    if let (Some(first), Some(last)) =
+                        (self.chars.first(), self.chars.get(q.len() - 1))
+                    {
+                        self.ranges.push((first.1, last.2));
                     }
                 }
             }
         }
-        ranges.sort_unstable();
-        let mut merged: Vec<(u32, u32)> = Vec::new();
-        for (s, e) in ranges {
-            match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+        self.merge_into(field, out);
+    }
+
+    /// Appends the collected ranges, sorted and merged, to `out`.
+    fn merge_into(&mut self, field: Field, out: &mut Vec<Highlight>) {
+        if self.ranges.is_empty() {
+            return;
+        }
+        self.ranges.sort_unstable();
+        let at = out.len();
+        for &(start, end) in &self.ranges {
+            match out.get_mut(at..).and_then(|m| m.last_mut()) {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(Highlight { field, start, end }),
             }
         }
-        out.extend(
-            merged
-                .into_iter()
-                .map(|(start, end)| Highlight { field, start, end }),
-        );
     }
-    out
+}
+
+/// Records being loaded in bulk (from [`PeopleIndex::bulk`]), not searchable until
+/// [`PeopleIndex::finish_bulk`].
+#[derive(Default)]
+pub struct BulkLoad {
+    builder: SegmentBuilder,
+}
+
+impl std::fmt::Debug for BulkLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BulkLoad")
+            .field("records", &self.builder.len())
+            .finish()
+    }
+}
+
+impl BulkLoad {
+    /// Adds a record (fields are folded and split now; nothing of `person` is kept).
+    pub fn add(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.builder.add_person(key, person, flags);
+    }
+
+    /// How many records were added.
+    pub fn len(&self) -> usize {
+        self.builder.len()
+    }
+
+    /// Whether no record was added.
+    pub fn is_empty(&self) -> bool {
+        self.builder.len() == 0
+    }
 }
 
 #[cfg(test)]
@@ -612,7 +865,11 @@ mod tests {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Vec<(Key, Score)> {
-        let QueryWords { words, elements } = query_words(query).unwrap();
+        let QueryWords {
+            words,
+            elements,
+            local,
+        } = query_words(query).unwrap();
         if words.is_empty() {
             return Vec::new();
         }
@@ -632,9 +889,12 @@ mod tests {
                     continue;
                 }
                 seg.forward(rank, &mut fwd);
-                let Some(sc) = score(&sw, &se, &fwd, &mut scratch) else {
+                let Some(mut sc) = score(&sw, &se, &fwd, &mut scratch) else {
                     continue;
                 };
+                if local.is_some_and(|h| seg.ranks_with_address(h).any(|r| r == rank)) {
+                    sc.local = 1;
+                }
                 let key = seg.key(rank).unwrap();
                 if !accept(key, seg.flags(rank)) {
                     continue;
@@ -878,6 +1138,35 @@ mod tests {
             let a = index.search(q, 25, &mut |_, _| true).unwrap();
             let b = merged.search(q, 25, &mut |_, _| true).unwrap();
             assert_eq!(a, b, "{q}");
+        }
+    }
+
+    #[test]
+    fn ascii_highlights_equal_folded_ones() {
+        let mut rng = Rng(99);
+        let alphabet = b"abAB09 -'`.@_x";
+        for _ in 0..4000 {
+            let len = (rng.next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| char::from(alphabet[(rng.next() % alphabet.len() as u64) as usize]))
+                .collect();
+            let qlen = 1 + (rng.next() % 4) as usize;
+            let query: String = (0..qlen)
+                .map(|_| char::from(alphabet[(rng.next() % alphabet.len() as u64) as usize]))
+                .collect();
+            let person = Person {
+                display_name: &text,
+                user_principal_name: "",
+                ..Person::default()
+            };
+            let mut fast = Highlighter::new(&query);
+            let mut slow = Highlighter::new(&query);
+            slow.general_only = true;
+            assert_eq!(
+                fast.highlight(&person),
+                slow.highlight(&person),
+                "text {text:?} query {query:?}"
+            );
         }
     }
 }

@@ -363,6 +363,10 @@ pub(crate) struct Searcher {
     floor: Option<Floor>,
     /// The query elements resolved against the current segment.
     se: Vec<SegWord>,
+    /// The hash of the query as a mail local part (see `super::local_part_hash`).
+    pub local_hash: Option<u64>,
+    /// Ranks of the current segment with an address whose local part is the query.
+    local: Vec<u32>,
 }
 
 /// The last of the `limit` results found in earlier segments: a record of a later
@@ -467,6 +471,15 @@ impl Searcher {
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
             self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
+        self.local.clear();
+        if let Some(h) = self.local_hash {
+            self.local.extend(seg.ranks_with_address(h));
+            self.local.sort_unstable();
+            self.local.dedup();
+        }
+        // Records holding the query as a whole mail local part outrank every part's bound
+        // (which leaves that criterion out): they are scored first.
+        self.seed_local(seg, &sw, limit, accept, accepted, &mut out);
         let mut parts = plan(seg, &sw, &self.se, self.small_exact.unwrap_or(SMALL_EXACT));
         let done = self.run(
             seg, &sw, &mut parts, limit, budget, accept, accepted, &mut out,
@@ -480,6 +493,7 @@ impl Searcher {
                     for c in out.drain(..) {
                         accepted.remove(&c.key);
                     }
+                    self.seed_local(seg, &sw, limit, accept, accepted, &mut out);
                     self.score_all(seg, &sw, &ranks, limit, accept, accepted, &mut out);
                 }
                 // Too many records hold every word: the bounded search goes on instead.
@@ -498,6 +512,23 @@ impl Searcher {
             }
         }
         out
+    }
+
+    /// Considers the records whose address has the query as its whole local part.
+    fn seed_local(
+        &mut self,
+        seg: &Segment,
+        sw: &[SegWord],
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+        accepted: &mut HashSet<Key>,
+        out: &mut Vec<Candidate>,
+    ) {
+        for i in 0..self.local.len() {
+            if let Some(&rank) = self.local.get(i) {
+                self.consider(seg, sw, rank, limit, accept, accepted, out);
+            }
+        }
     }
 
     /// Scores `rank`; keeps it in `out` (best first, at most `limit`) when it ranks high
@@ -523,9 +554,12 @@ impl Searcher {
             return false;
         }
         seg.forward(rank, &mut self.fwd);
-        let Some(sc) = score(sw, &self.se, &self.fwd, &mut self.scratch) else {
+        let Some(mut sc) = score(sw, &self.se, &self.fwd, &mut self.scratch) else {
             return true;
         };
+        if self.local.binary_search(&rank).is_ok() {
+            sc.local = 1;
+        }
         if let Some(f) = &self.floor {
             if sc < f.score
                 || (sc == f.score
@@ -668,6 +702,7 @@ impl Searcher {
         exact_ids.dedup();
         let bound = |in_order: u8| Score {
             exact: exact_ids.len().min(255) as u8,
+            local: 0,
             in_order,
             weight: sw.iter().map(|w| min_weight(seg, w)).sum(),
         };
@@ -896,6 +931,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], se: &[SegWord], small_exact: u32) 
         if !terms.is_empty() {
             let bound = |p| Score {
                 exact: x,
+                local: 0,
                 in_order: p,
                 weight: all_weights,
             };
@@ -927,6 +963,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], se: &[SegWord], small_exact: u32) 
     let e_bound = |e: u8| (e + x_other).min(x).min(cap);
     let bound = |e: u8, p: u8, w: u16| Score {
         exact: e_bound(e),
+        local: 0,
         in_order: p,
         weight: w + others_weight,
     };
@@ -961,6 +998,7 @@ fn plan<'a>(seg: &'a Segment, sw: &[SegWord], se: &[SegWord], small_exact: u32) 
                     let nested_bound = if spread_exact {
                         Score {
                             exact: (1 + x_other).min(x),
+                            local: 0,
                             in_order: p,
                             weight: others_weight,
                         }

@@ -12,9 +12,14 @@
 //!    a compound typed with its apostrophe or hyphen, `jean-luc`, is one element, as it
 //!    is in the display name); a single word matching the start of the display name gets
 //!    this too;
-//! 3. **field weight** — the sum over query words of where they matched: name fields
+//! 3. **whole mail local part** — a query whose words are exactly the words of the local
+//!    part of one of the record's addresses (`lei.chen` or `lei chen` for
+//!    `lei.chen@contoso.com`) ranks above records whose addresses only start with it
+//!    (`lei.chen2@…`); decided by the caller of [`score`] (`query.rs`), from the hashes of
+//!    local parts every segment keeps, since it needs the whole address;
+//! 4. **field weight** — the sum over query words of where they matched: name fields
 //!    (display, given, surname) 0, mail / other mails / UPN 1, job title 2;
-//! 4. **display name**, folded, element by element ([`display_order`]); then **key**.
+//! 5. **display name**, folded, element by element ([`display_order`]); then **key**.
 //!    Ties are therefore broken deterministically. Keys are the caller's, so a caller
 //!    whose keys change with history (a directory's slots after a snapshot round trip)
 //!    orders records equal on score and display order itself: the session orders them by
@@ -60,6 +65,8 @@ pub struct Score {
     pub exact: u8,
     /// Leading query elements that match the display name's first elements in order.
     pub in_order: u8,
+    /// 1 when the query's words are exactly those of a mail local part of the record.
+    pub local: u8,
     /// Sum of field weights of the matched words (names 0, mail/UPN 1, job title 2);
     /// lower ranks higher.
     pub weight: u16,
@@ -70,6 +77,7 @@ impl Ord for Score {
         self.exact
             .cmp(&other.exact)
             .then(self.in_order.cmp(&other.in_order))
+            .then(self.local.cmp(&other.local))
             .then(other.weight.cmp(&self.weight))
     }
 }
@@ -181,6 +189,7 @@ pub(crate) fn score(
     }
     Some(Score {
         exact: exact.clamp(0, 255) as u8,
+        local: 0,
         in_order,
         weight: weight.clamp(0, i64::from(u16::MAX)) as u16,
     })
@@ -359,7 +368,8 @@ mod tests {
             Some(Score {
                 exact: 1,
                 in_order: 0,
-                weight: 0
+                weight: 0,
+                local: 0,
             })
         );
         // Three words go through the general assignment.
@@ -374,7 +384,8 @@ mod tests {
             Some(Score {
                 exact: 2,
                 in_order: 1,
-                weight: 3
+                weight: 3,
+                local: 0,
             })
         );
         assert_eq!(
@@ -398,17 +409,25 @@ mod tests {
             exact: 1,
             in_order: 0,
             weight: 2,
+            local: 0,
         };
         let b = Score {
             exact: 0,
             in_order: 1,
             weight: 0,
+            local: 0,
         };
         let c = Score {
             exact: 0,
             in_order: 1,
             weight: 1,
+            local: 0,
         };
         assert!(a > b && b > c);
+        let d = Score { local: 1, ..c };
+        assert!(
+            a > d && d > b,
+            "a whole local part ranks after the display-name start, before field weight"
+        );
     }
 }

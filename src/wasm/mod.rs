@@ -8,11 +8,15 @@ mod directory;
 mod error;
 mod flows;
 mod groups;
+mod people_ids;
+mod people_index;
+mod people_records;
 mod search;
 mod session;
 
 pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
+pub use people_index::JsPeopleIndex;
 pub use session::JsSession;
 
 use wasm_bindgen::prelude::*;

@@ -2,7 +2,7 @@
 // wasm-bindgen generates (pkg/guestpass.d.ts) name the same methods. tsc reports the names
 // that differ: a Rust method without a type here, or a type for a method that is gone.
 import type * as Glue from "../node_modules/guestpass/guestpass.js";
-import type { Directory, DirectoryConstructor, Session, SessionConstructor } from "guestpass";
+import type { Directory, DirectoryConstructor, PeopleIndex, PeopleIndexMatch, PersonRecord, Session, SessionConstructor, User } from "guestpass";
 
 /** Methods the TypeScript layer adds (pkg-template/api.ts). */
 type TsOnlyDirectory = "signInFromHost";
@@ -43,3 +43,13 @@ type Disagreeing<G, M> = {
 }[keyof G & keyof M];
 // Session methods return glue types (Decision, Invitation, …): they must be the same.
 export const sessionTypesAgree: None<Exclude<Disagreeing<Glue.Session, Session>, never>> = true;
+
+// PeopleIndex is a TypeScript class over the WebAssembly `PeopleIndexCore`: its records
+// in and out keep the caller's type, and the core's methods it calls exist (tsc checks
+// people-index.ts when the package is built; this pins the public surface).
+type Mine = User & { team: string };
+declare const index: PeopleIndex<Mine>;
+export const matchesKeepTheRecordType: PeopleIndexMatch<Mine>["record"] extends Mine ? true : false = true;
+export const getKeepsTheRecordType: ReturnType<typeof index.get> extends Mine | undefined ? true : false = true;
+export const usersAreRecords: User extends PersonRecord ? true : false = true;
+export const coreIsInternal: None<Exclude<"add" | "commit" | "rollback" | "highlight" | "key", keyof Glue.PeopleIndexCore>> = true;

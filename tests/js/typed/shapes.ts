@@ -26,6 +26,9 @@ import {
   type JoinResult,
   type Notification,
   type PeopleSearch,
+  PeopleIndex,
+  type PeopleIndexMatch,
+  type Highlight,
   type PersonMatch,
   type SearchResult,
   type SignedIn,
@@ -178,6 +181,19 @@ if (typeof bob.search === "function") {
       assert.ok(Number.isInteger(h.start) && Number.isInteger(h.end) && h.start < h.end);
     }
   }
+}
+
+// PeopleIndex over records the caller holds: matches carry the caller's own objects.
+{
+  const people = PeopleIndex.from(dir.toJSON().users);
+  const matches = people.search("ali", { limit: 5, userType: "any" });
+  assert.ok(matches.length > 0);
+  each<PeopleIndexMatch<User>>("PeopleIndex.search()", matches, { id: "required", record: "required", highlights: "required" });
+  for (const m of matches) {
+    assert.equal(typeof m.record.tenantId, "string", "the record is the caller's User");
+    for (const h of m.highlights) conforms<Highlight>("PeopleIndex highlight", h, { field: "required", start: "required", end: "required", index: "optional" });
+  }
+  people.free();
 }
 
 // Approvals (once the build has them).
