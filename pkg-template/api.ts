@@ -17,6 +17,7 @@ import {
   version as wasmVersion,
 } from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
+import { guardFreeing } from "./freeing.js";
 import { fetchGraph } from "./graph-load.js";
 import { hostSignIn } from "./host.js";
 import type {
@@ -75,8 +76,9 @@ export { PeopleIndex } from "./people-index.js";
  * The directory lives in WebAssembly memory, which JavaScript's garbage collector does
  * not see. It is released when the object is collected (a `FinalizationRegistry`), but
  * late: call `dir.free()` (or declare it with `using`) when you drop a large directory,
- * e.g. before loading a new one. A freed directory must not be used again; its sessions
- * keep their own reference and stay usable until freed themselves.
+ * e.g. before loading a new one. `free()` twice does nothing; any other use of a freed
+ * directory throws `GuestPassError` `OBJECT_FREED`. Its sessions keep their own
+ * reference to the directory's memory and stay usable until they are freed themselves.
  *
  * @example
  * ```ts
@@ -88,9 +90,22 @@ export { PeopleIndex } from "./people-index.js";
  * ```
  */
 export interface Directory {
-  /** Releases the WebAssembly memory now; the object must not be used afterwards. */
+  /**
+   * Releases the WebAssembly memory now (the memory of a directory still used by a live
+   * session goes when that session is freed too). Calling it again does nothing; any
+   * other method or property of the freed directory throws `OBJECT_FREED`. Not calling it
+   * is safe: the memory is released when the object is garbage-collected, only later.
+   *
+   * @example
+   * ```ts
+   * const old = Directory.sample();
+   * old.free();
+   * old.free(); // nothing happens
+   * try { old.stats(); } catch (e) { console.log((e as GuestPassError).code); } // "OBJECT_FREED"
+   * ```
+   */
   free(): void;
-  /** `using dir = Directory.fromJSON(...)` frees it at the end of the block. */
+  /** `using dir = Directory.fromJSON(...)` frees it at the end of the block (as `free()`). */
   [Symbol.dispose](): void;
 
   /**
@@ -247,7 +262,9 @@ export interface DirectoryConstructor {
    */
   fromJSON(world: World | string): Directory;
   /**
-   * Loads a snapshot made by `dir.toBytes()`. Throws `SNAPSHOT_NOT_RECOGNIZED`,
+   * Loads a snapshot made by `dir.toBytes()`: the same directory (same people in the same
+   * order of equally ranked search results), without rebuilding its search indexes, so
+   * faster than `fromJSON`. Throws `SNAPSHOT_NOT_RECOGNIZED`,
    * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
    * `SNAPSHOT_CORRUPT`; never half-loads.
    */
@@ -293,7 +310,14 @@ export interface DirectoryConstructor {
  * `free()` it (or `using`) when you are done with it early.
  */
 export interface Session {
+  /**
+   * Releases the session's WebAssembly memory now (and its hold on the directory's).
+   * Calling it again does nothing; any other use of the freed session throws
+   * `OBJECT_FREED`. Without it the memory is released when the session is
+   * garbage-collected, possibly much later: free sessions you sign in by the thousand.
+   */
   free(): void;
+  /** `using s = dir.signIn(...)` frees it at the end of the block (as `free()`). */
   [Symbol.dispose](): void;
   /** The tenant signed into. */
   readonly tenantId: Id;
@@ -437,6 +461,10 @@ Object.defineProperty(WasmDirectory, "loadFromGraph", {
   writable: true,
   configurable: true,
 });
+
+// `free()` twice is harmless; any other use of a freed object throws OBJECT_FREED.
+guardFreeing(WasmDirectory, "Directory");
+guardFreeing(WasmSession, "Session");
 
 /** The directory class (typed; at run time, the WebAssembly class itself). */
 export const Directory: DirectoryConstructor = WasmDirectory as unknown as DirectoryConstructor;

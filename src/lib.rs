@@ -11,6 +11,7 @@
 
 pub mod approvals;
 pub mod b2b;
+pub mod binary;
 pub mod directory;
 pub mod error;
 pub mod graph;

@@ -1,6 +1,6 @@
 //! Sign-in names: which user of a tenant a userPrincipalName or mail address names.
 //!
-//! Keys are hashes of (tenant, lower-cased address) so a million users cost a few bytes
+//! Keys are 64-bit hashes of (tenant, lower-cased address) so a million users cost a few bytes
 //! each; every hit is confirmed against the stored user, so a hash collision can never
 //! sign in the wrong person.
 
@@ -8,12 +8,12 @@ use super::table::Table;
 use crate::error::{Error, Result};
 use crate::model::{Tenant, User};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 /// Users of each tenant by userPrincipalName and by mail.
 #[derive(Debug, Clone, Default)]
 pub struct AddressBook {
-    by_hash: HashMap<u64, Slots>,
+    by_hash: HashMap<u64, Slots, PassKey>,
 }
 
 #[derive(Debug, Clone)]
@@ -22,17 +22,79 @@ enum Slots {
     Many(Vec<u32>),
 }
 
+/// The key of (tenant, address): a 64-bit hash of the tenant id and the address's
+/// lower-cased characters. A multiply-rotate per character with a final mix: several
+/// times faster than `DefaultHasher` fed one character at a time, which was the largest
+/// single cost of loading a directory. Hits are confirmed against the stored user.
 fn key(tenant_id: &str, address: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    tenant_id.hash(&mut h);
-    0xffu8.hash(&mut h);
-    for c in address.chars().flat_map(char::to_lowercase) {
-        c.hash(&mut h);
+    let mut h = KeyHash(0);
+    for b in tenant_id.bytes() {
+        h.add(u64::from(b));
+    }
+    h.add(0x1_0000_00ff);
+    if address.is_ascii() {
+        for b in address.bytes() {
+            h.add(u64::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in address.chars().flat_map(char::to_lowercase) {
+            h.add(u64::from(u32::from(c)));
+        }
     }
     h.finish()
 }
 
+struct KeyHash(u64);
+
+impl KeyHash {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    /// MurmurHash3's 64-bit finalizer, so every bit of the key depends on every input.
+    fn finish(self) -> u64 {
+        let mut k = self.0;
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        k ^ (k >> 33)
+    }
+}
+
+/// The map's own hasher passes the (already mixed) key through.
+#[derive(Debug, Clone, Copy, Default)]
+struct PassKey;
+
+#[derive(Default)]
+struct PassKeyHasher(u64);
+
+impl Hasher for PassKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
+impl BuildHasher for PassKey {
+    type Hasher = PassKeyHasher;
+    fn build_hasher(&self) -> PassKeyHasher {
+        PassKeyHasher::default()
+    }
+}
+
 fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
@@ -41,7 +103,9 @@ fn same(a: &str, b: &str) -> bool {
 impl AddressBook {
     /// Indexes every user, refusing two users of one tenant with the same UPN.
     pub fn build(users: &Table<User>, _tenants: &Table<Tenant>) -> Result<AddressBook> {
-        let mut book = AddressBook::default();
+        let mut book = AddressBook {
+            by_hash: HashMap::with_capacity_and_hasher(users.len() * 2, PassKey),
+        };
         for (slot, user) in users.iter_slots() {
             book.check_upn_free(user, users)?;
             book.insert(slot, user);

@@ -12,6 +12,7 @@ mod approval_index;
 mod membership;
 mod mutations;
 mod people;
+mod restore;
 mod table;
 mod validate;
 
@@ -125,9 +126,20 @@ impl Directory {
     /// # Ok(()) }
     /// ```
     pub fn from_world(world: World) -> Result<Directory> {
+        Directory::from_world_with(world, collect, |dir| Ok(People::build(&dir.users)))
+    }
+
+    /// [`Directory::from_world`] with the user table and the people indexes supplied by
+    /// the caller (a snapshot restores them instead of rebuilding them). Every check of
+    /// the world runs the same either way.
+    fn from_world_with(
+        world: World,
+        users: impl FnOnce(Vec<User>, &Directory) -> Result<Table<User>>,
+        people: impl FnOnce(&Directory) -> Result<People>,
+    ) -> Result<Directory> {
         let mut dir = Directory::new();
         dir.tenants = collect(world.tenants, &dir)?;
-        dir.users = collect(world.users, &dir)?;
+        dir.users = users(world.users, &dir)?;
         dir.groups = collect(world.groups, &dir)?;
         dir.apps = collect(world.apps, &dir)?;
         dir.flows = collect(world.flows, &dir)?;
@@ -158,7 +170,7 @@ impl Directory {
         for request in dir.join_requests.iter() {
             validate::join_request(&dir, request)?;
         }
-        dir.people = People::build(&dir.users);
+        dir.people = people(&dir)?;
         dir.approval_index = ApprovalIndex::build(&dir);
         Ok(dir)
     }

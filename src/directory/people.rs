@@ -80,6 +80,16 @@ impl People {
         }
     }
 
+    /// Every tenant's index, by tenant id (for snapshots).
+    pub fn all(&self) -> impl Iterator<Item = (&str, &PeopleIndex)> {
+        self.by_tenant.iter().map(|(t, i)| (t.as_str(), i))
+    }
+
+    /// People indexes restored from a snapshot, already checked against the users.
+    pub fn from_indexes(by_tenant: HashMap<String, PeopleIndex>) -> People {
+        People { by_tenant }
+    }
+
     /// The index of one tenant.
     pub fn of(&self, tenant_id: &str) -> Option<&PeopleIndex> {
         self.by_tenant.get(tenant_id)

@@ -120,6 +120,55 @@ impl<T: Keyed> Table<T> {
             .filter_map(|(slot, value)| value.as_ref().map(|v| (slot as u32, v)))
     }
 
+    /// How many slots exist (filled or free) and the free ones in reuse order: what a
+    /// snapshot keeps so that every object keeps its slot through a round trip.
+    pub fn slot_layout(&self) -> (usize, &[u32]) {
+        (self.slots.len(), &self.free)
+    }
+
+    /// An empty table of `n` unfilled slots, to be filled with [`Table::put_at`] and
+    /// completed with [`Table::set_free`] (restoring a snapshot).
+    pub fn with_slots(n: usize) -> Self {
+        Table {
+            slots: (0..n).map(|_| None).collect(),
+            index: HashMap::with_capacity(n),
+            free: Vec::new(),
+        }
+    }
+
+    /// Stores `value` in the unfilled `slot`; false (and nothing stored) when the slot
+    /// does not exist or is filled, or the id is already stored.
+    pub fn put_at(&mut self, slot: u32, value: T) -> bool {
+        if self.index.contains_key(value.key()) {
+            return false;
+        }
+        match self.slots.get_mut(slot as usize) {
+            Some(cell) if cell.is_none() => {
+                self.index.insert(value.key().to_string(), slot);
+                *cell = Some(value);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sets the free slots (in reuse order); false (and nothing changed) unless they are
+    /// exactly the unfilled slots, each once.
+    pub fn set_free(&mut self, free: Vec<u32>) -> bool {
+        if self.index.len() + free.len() != self.slots.len() {
+            return false;
+        }
+        let mut seen = vec![false; self.slots.len()];
+        for &slot in &free {
+            match (seen.get_mut(slot as usize), self.slots.get(slot as usize)) {
+                (Some(s), Some(None)) if !*s => *s = true,
+                _ => return false,
+            }
+        }
+        self.free = free;
+        true
+    }
+
     /// Clones of every object, sorted by id: the canonical order for output.
     pub fn sorted(&self) -> Vec<T>
     where

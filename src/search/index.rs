@@ -27,6 +27,9 @@ use super::{Key, Person};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+#[path = "persist.rs"]
+mod persist;
+
 /// The field class of a record's word, best first. A word found in several fields of a
 /// record keeps the best one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

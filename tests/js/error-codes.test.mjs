@@ -2,7 +2,7 @@
 // engine's QueryError) is in the package's GuestPassErrorCode type and in the package
 // README's table of codes, so a new code cannot ship undocumented.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -42,4 +42,24 @@ test("every Rust error code is in the package README's table of errors", () => {
   const table = readme.slice(readme.indexOf("## Errors"));
   const missing = codes.filter((c) => !table.includes(`\`${c}\``));
   assert.deepEqual(missing, [], `document ${missing.join(", ")} in pkg-template/README.md ## Errors`);
+});
+
+// Codes the TypeScript layer throws itself (`new GuestPassError("CODE", …)` in
+// pkg-template/*.ts: OBJECT_FREED, the host adapters, loadFromGraph) are held to the same rule.
+function typeScriptCodes() {
+  const codes = new Set();
+  for (const file of readdirSync(join(repo, "pkg-template")).filter((f) => f.endsWith(".ts"))) {
+    for (const m of read("pkg-template", file).matchAll(/new GuestPassError\(\s*"([A-Z][A-Z0-9_]+)"/g)) codes.add(m[1]);
+  }
+  return [...codes].sort();
+}
+
+test("every code the TypeScript layer throws is typed and in the README's table", () => {
+  const ts = typeScriptCodes();
+  assert.ok(ts.includes("OBJECT_FREED"), `found ${ts.join(", ")}`);
+  const declared = read("pkg-template", "errors.ts");
+  const readme = read("pkg-template", "README.md");
+  const table = readme.slice(readme.indexOf("## Errors"));
+  assert.deepEqual(ts.filter((c) => !declared.includes(`"${c}"`)), [], "add them to GuestPassErrorCode");
+  assert.deepEqual(ts.filter((c) => !table.includes(`\`${c}\``)), [], "add them to pkg-template/README.md ## Errors");
 });

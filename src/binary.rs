@@ -1,0 +1,190 @@
+//! A bounded little-endian byte writer and reader for snapshot bodies.
+//!
+//! The reader never reads past its input and never allocates more than the bytes left
+//! could hold, so a damaged or forged length cannot make it panic or claim gigabytes:
+//! every failure is [`Error::SnapshotCorrupt`] naming what was being read.
+
+use crate::error::{Error, Result};
+
+/// Appends little-endian values to a byte vector.
+#[derive(Debug, Default)]
+pub struct Writer {
+    bytes: Vec<u8>,
+}
+
+impl Writer {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    /// The bytes written so far.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    /// Writes one `u32`.
+    pub fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// Writes one `u64`.
+    pub fn u64(&mut self, v: u64) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// Writes a length as a `u64`.
+    pub fn len(&mut self, n: usize) {
+        self.u64(n as u64);
+    }
+
+    /// Writes a length-prefixed byte string.
+    pub fn bytes(&mut self, v: &[u8]) {
+        self.len(v.len());
+        self.bytes.extend_from_slice(v);
+    }
+
+    /// Writes a length-prefixed list of `u32`.
+    pub fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        self.bytes.reserve(v.len() * 4);
+        for x in v {
+            self.bytes.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    /// Writes a length-prefixed list of `u64`.
+    pub fn u64s(&mut self, v: &[u64]) {
+        self.len(v.len());
+        self.bytes.reserve(v.len() * 8);
+        for x in v {
+            self.bytes.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+/// Reads little-endian values from a byte slice, refusing anything out of bounds.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+/// A snapshot body that does not read as what it should be.
+pub fn corrupt(what: impl std::fmt::Display) -> Error {
+    Error::SnapshotCorrupt(what.to_string())
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, pos: 0 }
+    }
+
+    /// Whether every byte was read.
+    pub fn is_done(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+
+    /// Refuses bytes left over after the last value.
+    pub fn finish(&self) -> Result<()> {
+        if self.is_done() {
+            Ok(())
+        } else {
+            Err(corrupt(format_args!(
+                "{} unread bytes at the end of the snapshot body",
+                self.bytes.len() - self.pos
+            )))
+        }
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or_else(|| corrupt(format_args!("{what} runs past the end of the body")))?;
+        let out = self.bytes.get(self.pos..end).unwrap_or_default();
+        self.pos = end;
+        Ok(out)
+    }
+
+    /// Reads one `u32`.
+    pub fn u32(&mut self, what: &str) -> Result<u32> {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(self.take(4, what)?);
+        Ok(u32::from_le_bytes(w))
+    }
+
+    /// Reads one `u64`.
+    pub fn u64(&mut self, what: &str) -> Result<u64> {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(self.take(8, what)?);
+        Ok(u64::from_le_bytes(w))
+    }
+
+    /// Reads a length of items of `size` bytes each, refusing one the rest cannot hold.
+    pub fn len(&mut self, size: usize, what: &str) -> Result<usize> {
+        let n = self.u64(what)?;
+        let left = (self.bytes.len() - self.pos) as u64;
+        if n.saturating_mul(size.max(1) as u64) > left {
+            return Err(corrupt(format_args!(
+                "{what}: {n} items announced, the body is shorter"
+            )));
+        }
+        Ok(n as usize)
+    }
+
+    /// Reads a length-prefixed byte string (borrowed).
+    pub fn bytes(&mut self, what: &str) -> Result<&'a [u8]> {
+        let n = self.len(1, what)?;
+        self.take(n, what)
+    }
+
+    /// Reads a length-prefixed list of `u32`.
+    pub fn u32s(&mut self, what: &str) -> Result<Vec<u32>> {
+        let n = self.len(4, what)?;
+        let raw = self.take(n * 4, what)?;
+        Ok(raw
+            .chunks_exact(4)
+            .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes))
+            .collect())
+    }
+
+    /// Reads a length-prefixed list of `u64`.
+    pub fn u64s(&mut self, what: &str) -> Result<Vec<u64>> {
+        let n = self.len(8, what)?;
+        let raw = self.take(n * 8, what)?;
+        Ok(raw
+            .chunks_exact(8)
+            .map(|c| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_back_and_lengths_are_bounded() {
+        let mut w = Writer::new();
+        w.u32(7);
+        w.u64s(&[1, u64::MAX]);
+        w.u32s(&[3, 4, 5]);
+        w.bytes(b"abc");
+        let bytes = w.into_bytes();
+        let mut r = Reader::new(&bytes);
+        assert_eq!(r.u32("a").ok(), Some(7));
+        assert_eq!(r.u64s("b").ok(), Some(vec![1, u64::MAX]));
+        assert_eq!(r.u32s("c").ok(), Some(vec![3, 4, 5]));
+        assert_eq!(r.bytes("d").ok(), Some(&b"abc"[..]));
+        assert!(r.finish().is_ok());
+        // A huge announced length is refused before allocating.
+        let mut w = Writer::new();
+        w.u64(u64::MAX);
+        let bytes = w.into_bytes();
+        assert!(Reader::new(&bytes).u32s("e").is_err());
+        assert!(Reader::new(&bytes[..3]).u32("f").is_err());
+    }
+}

@@ -1,0 +1,403 @@
+//! The people index as snapshot bytes, and the checks that make loaded bytes safe.
+//!
+//! A segment is written as its stored arrays (dictionary, posting bytes, keys, flags,
+//! forward records, tombstones, address hashes); the cumulative counts are derived again
+//! on load. Loading checks the whole segment against itself before anything uses it:
+//! the dictionary is sorted valid UTF-8, every posting list decodes within its bytes with
+//! a correct skip table, the posting lists are exactly the inverse of the forward records,
+//! records are in rank order, and every live key is a distinct record whose flags are
+//! those its owner expects. What cannot be checked without rebuilding is that the words
+//! are those of the person's fields; the snapshot's checksum covers that.
+//!
+//! (Declared from `index.rs` so that it sees the segment's fields; kept in its own file.)
+
+use super::{Cat, Segment, SKIP_EVERY};
+use crate::binary::{corrupt, Reader, Writer};
+use crate::error::Result;
+use crate::search::{Key, PeopleIndex};
+
+impl PeopleIndex {
+    /// Writes the index (its segments as they are) for a snapshot.
+    pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+        w.u32(self.next_uid);
+        w.len(self.segments.len());
+        for seg in &self.segments {
+            write_segment(seg, w);
+        }
+    }
+
+    /// Reads an index written by [`PeopleIndex::write_snapshot`], checking every segment.
+    /// `flags_of(key)` is the flags the record of a live key must carry, `None` when the
+    /// key must not be live in this index (not a user of its tenant).
+    pub(crate) fn read_snapshot(
+        r: &mut Reader<'_>,
+        flags_of: &dyn Fn(Key) -> Option<u32>,
+    ) -> Result<PeopleIndex> {
+        let next_uid = r.u32("index next uid")?;
+        let count = r.len(8, "index segment count")?;
+        let mut segments: Vec<Segment> = Vec::with_capacity(count);
+        for _ in 0..count {
+            let seg = read_segment(r)?;
+            // Uids are handed out ascending from `next_uid`, so a later one never collides.
+            if seg.uid >= next_uid || segments.iter().any(|s| s.uid == seg.uid) {
+                return Err(corrupt(format_args!(
+                    "segment uid {} repeated or unissued",
+                    seg.uid
+                )));
+            }
+            segments.push(seg);
+        }
+        let mut index = PeopleIndex {
+            next_uid,
+            ..PeopleIndex::default()
+        };
+        for seg in &segments {
+            let tag = (u64::from(seg.uid) + 1) << 32;
+            for rank in 0..seg.len() {
+                if seg.is_dead(rank) {
+                    continue;
+                }
+                let key = seg.key(rank).unwrap_or(0);
+                if flags_of(key) != Some(seg.flags(rank)) {
+                    return Err(corrupt(format_args!(
+                        "search record {key} is not a user of its tenant with these flags"
+                    )));
+                }
+                if index.loc_of(key) != 0 {
+                    return Err(corrupt(format_args!("search record {key} is live twice")));
+                }
+                index.set_loc(key, tag | u64::from(rank));
+                index.live += 1;
+            }
+        }
+        index.segments = segments;
+        Ok(index)
+    }
+}
+
+fn write_segment(seg: &Segment, w: &mut Writer) {
+    w.u32(seg.uid);
+    w.bytes(&seg.term_bytes);
+    w.u32s(&seg.term_end);
+    w.u32s(&seg.post_off);
+    w.bytes(&seg.post_bytes);
+    w.u32s(&seg.keys);
+    w.u32s(&seg.flags);
+    w.u32s(&seg.fwd_off);
+    w.bytes(&seg.fwd_bytes);
+    w.u64s(&seg.dead);
+    w.u64s(&seg.addr_hash);
+    w.u32s(&seg.addr_rank);
+}
+
+fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
+    let mut seg = Segment {
+        uid: r.u32("segment uid")?,
+        term_bytes: r.bytes("segment terms")?.to_vec(),
+        term_end: r.u32s("segment term ends")?,
+        post_off: r.u32s("segment posting offsets")?,
+        post_bytes: r.bytes("segment postings")?.to_vec(),
+        keys: r.u32s("segment keys")?,
+        flags: r.u32s("segment flags")?,
+        fwd_off: r.u32s("segment forward offsets")?,
+        fwd_bytes: r.bytes("segment forward records")?.to_vec(),
+        dead: r.u64s("segment tombstones")?,
+        addr_hash: r.u64s("segment address hashes")?,
+        addr_rank: r.u32s("segment address ranks")?,
+        ..Segment::default()
+    };
+    check_and_derive(&mut seg)?;
+    Ok(seg)
+}
+
+/// A strict varint: at most five bytes, no bits beyond 32, inside `bytes`.
+fn varint(bytes: &[u8], pos: &mut usize) -> Result<u32> {
+    let mut v: u64 = 0;
+    for i in 0..5 {
+        let b = *bytes
+            .get(*pos)
+            .ok_or_else(|| corrupt("a varint runs past its record"))?;
+        *pos += 1;
+        v |= u64::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return u32::try_from(v).map_err(|_| corrupt("a varint exceeds 32 bits"));
+        }
+    }
+    Err(corrupt("a varint is longer than five bytes"))
+}
+
+/// `ends` as offsets into a blob of `total` bytes: ascending from `first`, ending at it.
+fn check_offsets(ends: &[u32], first: Option<u32>, total: usize, what: &str) -> Result<()> {
+    let bad = || {
+        corrupt(format_args!(
+            "segment {what} are out of order or out of bounds"
+        ))
+    };
+    if let Some(f) = first {
+        if ends.first() != Some(&f) {
+            return Err(bad());
+        }
+    }
+    if ends.windows(2).any(|p| p.first() > p.get(1)) {
+        return Err(bad());
+    }
+    if ends.last().map_or(total != 0, |&l| l as usize != total) {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// Where one posting list is in the posting bytes, and how far the check has read it.
+#[derive(Clone, Copy, Default)]
+struct ListCursor {
+    skips: usize,
+    data: usize,
+    pos: usize,
+    end: usize,
+    count: u32,
+    seen: u32,
+    last: u32,
+}
+
+fn check_and_derive(seg: &mut Segment) -> Result<()> {
+    let n = seg.keys.len();
+    let n32 = u32::try_from(n).map_err(|_| corrupt("too many records"))?;
+    if seg.flags.len() != n || seg.fwd_off.len() != n + 1 || seg.dead.len() != n.div_ceil(64) {
+        return Err(corrupt("segment arrays disagree on the number of records"));
+    }
+    // Tombstones: none past the last record; their count.
+    if let Some(&last) = seg.dead.last() {
+        let used = n % 64;
+        if used != 0 && last >> used != 0 {
+            return Err(corrupt("segment tombstones past the last record"));
+        }
+    }
+    seg.dead_count = seg.dead.iter().map(|w| w.count_ones()).sum();
+
+    // The dictionary: valid UTF-8, non-empty terms, strictly ascending.
+    let terms = seg.term_end.len();
+    check_offsets(&seg.term_end, None, seg.term_bytes.len(), "term ends")?;
+    let text =
+        std::str::from_utf8(&seg.term_bytes).map_err(|_| corrupt("segment terms are not UTF-8"))?;
+    let mut start = 0usize;
+    let mut previous: Option<&str> = None;
+    for &end in &seg.term_end {
+        let term = text
+            .get(start..end as usize)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| corrupt("segment term boundaries are wrong"))?;
+        if previous.is_some_and(|p| p >= term) {
+            return Err(corrupt("segment terms are not sorted"));
+        }
+        previous = Some(term);
+        start = end as usize;
+    }
+
+    // Posting lists: headers, bounds, counts.
+    if seg.post_off.len() != terms + 1 {
+        return Err(corrupt("segment posting offsets disagree with the terms"));
+    }
+    check_offsets(
+        &seg.post_off,
+        Some(0),
+        seg.post_bytes.len(),
+        "posting offsets",
+    )?;
+    let mut lists = vec![ListCursor::default(); terms * 3];
+    let (mut cum, mut name_cum, mut mail_cum) = (0u32, 0u32, 0u32);
+    seg.post_cum = Vec::with_capacity(terms + 1);
+    seg.name_cum = Vec::with_capacity(terms + 1);
+    seg.mail_cum = Vec::with_capacity(terms + 1);
+    for (t, span) in seg.post_off.windows(2).enumerate() {
+        let (off, end) = match span {
+            [a, b] => (*a as usize, *b as usize),
+            _ => (0, 0),
+        };
+        let bytes = seg.post_bytes.get(off..end).unwrap_or_default();
+        let mut pos = 0usize;
+        let cn = varint(bytes, &mut pos)?;
+        let bn = varint(bytes, &mut pos)? as usize;
+        let cm = varint(bytes, &mut pos)?;
+        let bm = varint(bytes, &mut pos)? as usize;
+        let cj = varint(bytes, &mut pos)?;
+        let bj = bytes
+            .len()
+            .checked_sub(pos)
+            .and_then(|left| left.checked_sub(bn))
+            .and_then(|left| left.checked_sub(bm))
+            .ok_or_else(|| corrupt("a posting list is longer than its term's bytes"))?;
+        let mut at = off + pos;
+        for (l, (count, len)) in [(cn, bn), (cm, bm), (cj, bj)].into_iter().enumerate() {
+            let table = (count.saturating_sub(1) / SKIP_EVERY) as usize * 8;
+            if table > len || (len - table) < count as usize || (count == 0 && len != 0) {
+                return Err(corrupt("a posting list's size disagrees with its count"));
+            }
+            if let Some(c) = lists.get_mut(t * 3 + l) {
+                *c = ListCursor {
+                    skips: at,
+                    data: at + table,
+                    pos: at + table,
+                    end: at + len,
+                    count,
+                    ..ListCursor::default()
+                };
+            }
+            at += len;
+        }
+        seg.post_cum.push(cum);
+        seg.name_cum.push(name_cum);
+        seg.mail_cum.push(mail_cum);
+        let sum = u64::from(cn) + u64::from(cm) + u64::from(cj);
+        cum = u32::try_from(u64::from(cum) + sum).map_err(|_| corrupt("too many postings"))?;
+        name_cum += cn;
+        mail_cum += cm;
+    }
+    seg.post_cum.push(cum);
+    seg.name_cum.push(name_cum);
+    seg.mail_cum.push(mail_cum);
+
+    // Forward records, in rank order: each is exactly what the posting lists say, and
+    // the records are sorted by display name, then key.
+    check_offsets(
+        &seg.fwd_off,
+        Some(0),
+        seg.fwd_bytes.len(),
+        "forward offsets",
+    )?;
+    let mut start_count = vec![0u32; terms];
+    let mut empty_display = 0u32;
+    let mut record_terms: Vec<u32> = Vec::new();
+    let mut display: Vec<u32> = Vec::new();
+    let mut prev_display: Vec<u32> = Vec::new();
+    let post_bytes = &seg.post_bytes;
+    for rank in 0..n32 {
+        let from = seg.fwd_off.get(rank as usize).copied().unwrap_or(0) as usize;
+        let to = seg.fwd_off.get(rank as usize + 1).copied().unwrap_or(0) as usize;
+        let bytes = seg.fwd_bytes.get(from..to).unwrap_or_default();
+        let mut pos = 0usize;
+        let nt = varint(bytes, &mut pos)?;
+        record_terms.clear();
+        let mut start_term = None;
+        let mut last = 0u32;
+        for i in 0..nt {
+            let v = varint(bytes, &mut pos)?;
+            let delta = v >> 2;
+            if i > 0 && delta == 0 {
+                return Err(corrupt("a forward record repeats a term"));
+            }
+            let t = last
+                .checked_add(delta)
+                .filter(|&t| (t as usize) < terms)
+                .ok_or_else(|| corrupt("a forward record names a term that does not exist"))?;
+            last = t;
+            record_terms.push(t);
+            let cat = v & 3;
+            if cat == Cat::Start as u32 {
+                if start_term.is_some() {
+                    return Err(corrupt("a forward record has two starting words"));
+                }
+                start_term = Some(t);
+                continue;
+            }
+            let list = lists
+                .get_mut(t as usize * 3 + cat as usize - 1)
+                .ok_or_else(|| corrupt("a forward record names a missing list"))?;
+            if list.seen >= list.count {
+                return Err(corrupt("a posting list misses a record"));
+            }
+            let data = post_bytes.get(..list.end).unwrap_or_default();
+            let gap = varint(data, &mut list.pos)?;
+            let got = if list.seen == 0 {
+                gap
+            } else {
+                list.last.saturating_add(gap)
+            };
+            if got != rank || (list.seen > 0 && gap == 0) {
+                return Err(corrupt("a posting list disagrees with the forward records"));
+            }
+            list.last = got;
+            if list.seen > 0 && list.seen % SKIP_EVERY == 0 {
+                let entry = list.skips + (list.seen / SKIP_EVERY - 1) as usize * 8;
+                let want_offset = (list.pos - list.data) as u32;
+                let ok = post_bytes.get(entry..entry + 8).is_some_and(|e| {
+                    e.get(..4) == Some(&rank.to_le_bytes()[..])
+                        && e.get(4..) == Some(&want_offset.to_le_bytes()[..])
+                });
+                if !ok {
+                    return Err(corrupt("a posting list's skip table is wrong"));
+                }
+            }
+            list.seen += 1;
+        }
+        let d = varint(bytes, &mut pos)?;
+        display.clear();
+        for _ in 0..d {
+            let i = varint(bytes, &mut pos)? as usize;
+            let t = record_terms
+                .get(i)
+                .copied()
+                .ok_or_else(|| corrupt("a forward record's display names a missing word"))?;
+            display.push(t);
+        }
+        if pos != bytes.len() {
+            return Err(corrupt("a forward record has bytes left over"));
+        }
+        match display.first() {
+            Some(&first) => {
+                if start_term.is_some_and(|s| s != first) {
+                    return Err(corrupt("a forward record's starting word is not its first"));
+                }
+                if let Some(c) = start_count.get_mut(first as usize) {
+                    *c += 1;
+                }
+            }
+            None => {
+                if start_term.is_some() {
+                    return Err(corrupt("a forward record starts without a display name"));
+                }
+                empty_display += 1;
+            }
+        }
+        let key = seg.keys.get(rank as usize).copied().unwrap_or(0);
+        if rank > 0 {
+            let prev_key = seg.keys.get(rank as usize - 1).copied().unwrap_or(0);
+            if (&prev_display, prev_key) > (&display, key) {
+                return Err(corrupt("segment records are not in rank order"));
+            }
+        }
+        std::mem::swap(&mut prev_display, &mut display);
+    }
+    if lists.iter().any(|l| l.seen != l.count || l.pos != l.end) {
+        return Err(corrupt(
+            "a posting list holds records that do not have its word",
+        ));
+    }
+    drop(lists);
+    seg.start_cum = Vec::with_capacity(terms + 1);
+    let mut acc = empty_display;
+    seg.start_cum.push(acc);
+    for c in start_count {
+        acc += c;
+        seg.start_cum.push(acc);
+    }
+
+    // Exact addresses: sorted (hash, rank) pairs of existing ranks.
+    if seg.addr_hash.len() != seg.addr_rank.len() {
+        return Err(corrupt("segment address arrays differ in length"));
+    }
+    let mut prev = None;
+    for pair in seg
+        .addr_hash
+        .iter()
+        .copied()
+        .zip(seg.addr_rank.iter().copied())
+    {
+        if pair.1 >= n32 || prev.is_some_and(|p| p > pair) {
+            return Err(corrupt(
+                "segment addresses are out of order or out of bounds",
+            ));
+        }
+        prev = Some(pair);
+    }
+    Ok(())
+}
