@@ -60,5 +60,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   };
   const t = performance.now();
   const people = await loadUsers({ users: Number(arg("users", 10000)), seed: Number(arg("seed", 42)), pkg: arg("pkg", join(repo, "pkg")) });
-  console.log(`${people.length} people (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.error(`${people.length} people (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
