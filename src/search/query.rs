@@ -360,6 +360,9 @@ pub(crate) struct Searcher {
     pub small_exact: Option<u32>,
     /// Replaces [`INTERSECT_SCORE_MAX`] (tests force the resumed search with it).
     pub score_max: Option<u32>,
+    /// Replaces [`CHECK_COST`] (tests force the rarest word's path with 0, the
+    /// intersection's with `u64::MAX`).
+    pub check_cost: Option<u64>,
     floor: Option<Floor>,
     /// The query elements resolved against the current segment.
     se: Vec<SegWord>,
@@ -471,6 +474,15 @@ impl Searcher {
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
             self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
+        // Checking one candidate of the rarest word (a forward record, read out of
+        // order) costs about as much as reading 16 postings: when the rarest word's
+        // candidates cost less than the intersection would read, they are checked
+        // instead.
+        let rarest = rarest_word(seg, &sw).filter(|&(count, _)| {
+            narrowing.as_ref().is_some_and(|&(_, cost)| {
+                count.saturating_mul(self.check_cost.unwrap_or(CHECK_COST)) < cost
+            })
+        });
         self.local.clear();
         if let Some(h) = self.local_hash {
             self.local.extend(seg.ranks_with_address(h));
@@ -485,9 +497,14 @@ impl Searcher {
             seg, &sw, &mut parts, limit, budget, accept, accepted, &mut out,
         );
         if !done {
-            let narrowed = narrowing.and_then(|(ranges, _)| {
-                intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
-            });
+            let narrowed = match rarest {
+                Some((_, range)) => {
+                    self.filter_ranks(seg, &sw, range, self.score_max.unwrap_or(FILTER_SCORE_MAX))
+                }
+                None => narrowing.and_then(|(ranges, _)| {
+                    intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
+                }),
+            };
             match narrowed {
                 Some(ranks) => {
                     for c in out.drain(..) {
@@ -512,6 +529,40 @@ impl Searcher {
             }
         }
         out
+    }
+
+    /// The ranks holding a word of every query word's range, found by reading the
+    /// candidates of the rarest word's range `(lo, hi)` (its display-name block and its
+    /// postings) and checking each one's forward record; ascending. `None` when more
+    /// than `max` remain.
+    fn filter_ranks(
+        &mut self,
+        seg: &Segment,
+        sw: &[SegWord],
+        (lo, hi): (u32, u32),
+        max: u32,
+    ) -> Option<Vec<u32>> {
+        let (a, b) = seg.start_block(lo, hi);
+        let mut ranks: Vec<u32> = (a..b).collect();
+        for t in lo..hi {
+            for list in seg.postings(t) {
+                ranks.extend(list);
+            }
+        }
+        ranks.sort_unstable();
+        ranks.dedup();
+        let fwd = &mut self.fwd;
+        ranks.retain(|&r| {
+            if seg.is_dead(r) {
+                return false;
+            }
+            seg.forward(r, fwd);
+            sw.iter().all(|w| {
+                let i = fwd.terms.partition_point(|&(t, _)| t < w.lo);
+                fwd.terms.get(i).is_some_and(|&(t, _)| t < w.hi)
+            })
+        });
+        (ranks.len() <= max as usize).then_some(ranks)
     }
 
     /// Considers the records whose address has the query as its whole local part.
@@ -813,6 +864,30 @@ fn intersect_ranks(seg: &Segment, ranges: &[CostedRange], max: u32) -> Option<Ve
         }
     }
     Some(ranks)
+}
+
+/// What checking one candidate of the rarest word costs, in postings read.
+const CHECK_COST: u64 = 16;
+
+/// Most candidates of the rarest word checked one by one (see `rarest_word`).
+const FILTER_MAX: u64 = 1 << 15;
+
+/// Most records holding every word that the filtered path scores; with more, the
+/// bounded search goes on.
+const FILTER_SCORE_MAX: u32 = 1 << 14;
+
+/// The query word with the fewest candidates (display-name block plus postings) and
+/// how many it has, when several words are typed and it has at most [`FILTER_MAX`]:
+/// checking each of its candidates' forward records for the other words then costs
+/// less than reading the other words' postings.
+fn rarest_word(seg: &Segment, sw: &[SegWord]) -> Option<(u64, (u32, u32))> {
+    if sw.len() < 2 {
+        return None;
+    }
+    sw.iter()
+        .map(|w| (word_count(seg, w.lo, w.hi), (w.lo, w.hi)))
+        .min()
+        .filter(|&(count, _)| count <= FILTER_MAX)
 }
 
 /// A term range `(lo, hi)` with the number of postings reading it costs.
