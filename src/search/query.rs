@@ -469,19 +469,21 @@ impl Searcher {
             self.se.push(SegWord { lo, hi, exact });
         }
         let narrowing = intersection_plan(seg, &sw);
-        // Scoring a candidate costs about as much as reading 256 postings: past that many
-        // scored candidates, intersecting the words' postings is the cheaper way.
-        let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
-            self.budget.unwrap_or((cost / 256).max(32) as usize)
-        });
         // Checking one candidate of the rarest word (a forward record, read out of
         // order) costs about as much as reading 16 postings: when the rarest word's
-        // candidates cost less than the intersection would read, they are checked
+        // candidates cost less than the intersection would read, they are scored
         // instead.
+        let check_cost = self.check_cost.unwrap_or(CHECK_COST);
         let rarest = rarest_word(seg, &sw).filter(|&(count, _)| {
-            narrowing.as_ref().is_some_and(|&(_, cost)| {
-                count.saturating_mul(self.check_cost.unwrap_or(CHECK_COST)) < cost
-            })
+            narrowing
+                .as_ref()
+                .is_some_and(|&(_, cost)| count.saturating_mul(check_cost) < cost)
+        });
+        // Scoring a candidate costs about as much as reading 256 postings: past that many
+        // scored candidates, narrowing (the cheaper way) is the better way.
+        let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
+            let cost = rarest.map_or(*cost, |(count, _)| count.saturating_mul(check_cost));
+            self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
         self.local.clear();
         if let Some(h) = self.local_hash {
@@ -499,7 +501,7 @@ impl Searcher {
         if !done {
             let narrowed = match rarest {
                 Some((_, range)) => {
-                    self.filter_ranks(seg, &sw, range, self.score_max.unwrap_or(FILTER_SCORE_MAX))
+                    Self::rarest_ranks(seg, range, self.score_max.unwrap_or(u32::MAX))
                 }
                 None => narrowing.and_then(|(ranges, _)| {
                     intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
@@ -531,17 +533,10 @@ impl Searcher {
         out
     }
 
-    /// The ranks holding a word of every query word's range, found by reading the
-    /// candidates of the rarest word's range `(lo, hi)` (its display-name block and its
-    /// postings) and checking each one's forward record; ascending. `None` when more
-    /// than `max` remain.
-    fn filter_ranks(
-        &mut self,
-        seg: &Segment,
-        sw: &[SegWord],
-        (lo, hi): (u32, u32),
-        max: u32,
-    ) -> Option<Vec<u32>> {
+    /// The live candidates of the rarest word's range `(lo, hi)` (its display-name block
+    /// and its postings), ascending: every record holding all the words is among them.
+    /// `None` when there are more than `max`.
+    fn rarest_ranks(seg: &Segment, (lo, hi): (u32, u32), max: u32) -> Option<Vec<u32>> {
         let (a, b) = seg.start_block(lo, hi);
         let mut ranks: Vec<u32> = (a..b).collect();
         for t in lo..hi {
@@ -551,17 +546,7 @@ impl Searcher {
         }
         ranks.sort_unstable();
         ranks.dedup();
-        let fwd = &mut self.fwd;
-        ranks.retain(|&r| {
-            if seg.is_dead(r) {
-                return false;
-            }
-            seg.forward(r, fwd);
-            sw.iter().all(|w| {
-                let i = fwd.terms.partition_point(|&(t, _)| t < w.lo);
-                fwd.terms.get(i).is_some_and(|&(t, _)| t < w.hi)
-            })
-        });
+        ranks.retain(|&r| !seg.is_dead(r));
         (ranks.len() <= max as usize).then_some(ranks)
     }
 
@@ -730,7 +715,8 @@ impl Searcher {
         true
     }
 
-    /// Scores the ranks of `ranks` (ascending, every one holding all the words) the
+    /// Scores the ranks of `ranks` (ascending, holding every record that holds all the
+    /// words; others score nothing) the
     /// way the bounded search does: those where the first word can start the display
     /// name first, then the others, each in rank order and each stopped once nothing
     /// left in it can enter the results.
@@ -869,17 +855,13 @@ fn intersect_ranks(seg: &Segment, ranges: &[CostedRange], max: u32) -> Option<Ve
 /// What checking one candidate of the rarest word costs, in postings read.
 const CHECK_COST: u64 = 16;
 
-/// Most candidates of the rarest word checked one by one (see `rarest_word`).
+/// Most candidates of the rarest word scored one by one (see `rarest_word`).
 const FILTER_MAX: u64 = 1 << 15;
-
-/// Most records holding every word that the filtered path scores; with more, the
-/// bounded search goes on.
-const FILTER_SCORE_MAX: u32 = 1 << 14;
 
 /// The query word with the fewest candidates (display-name block plus postings) and
 /// how many it has, when several words are typed and it has at most [`FILTER_MAX`]:
-/// checking each of its candidates' forward records for the other words then costs
-/// less than reading the other words' postings.
+/// scoring each of its candidates (the other words checked on its forward record) can
+/// then cost less than reading the other words' postings.
 fn rarest_word(seg: &Segment, sw: &[SegWord]) -> Option<(u64, (u32, u32))> {
     if sw.len() < 2 {
         return None;
