@@ -1125,6 +1125,56 @@ mod tests {
     }
 
     #[test]
+    fn surname_and_initial_equals_scoring_everything() {
+        // "Surname + initial": a common first word, then a letter or two that start a
+        // large part of the dictionary. Every way of narrowing (the bounded search alone,
+        // the rarest word's candidates checked one by one, the postings intersected, the
+        // resumed search) must give the brute-force ranking.
+        let mut rng = Rng(11);
+        let index = random_index(&mut rng, 4000);
+        for q in [
+            "smith j",
+            "smith s",
+            "johnson a",
+            "garcia lopez m",
+            "lee sa",
+            "obrien j",
+            "smith.j",
+            "john s",
+            "berg v",
+        ] {
+            for filter in [0u32, 2] {
+                let mut accept = |key: Key, _flags: u32| filter == 0 || key % 5 == 0;
+                for limit in [1usize, 10, 40] {
+                    let want = naive(&index, q, limit, &mut accept);
+                    for (budget, score_max, check_cost) in [
+                        (None, None, None),
+                        (Some(0), None, Some(0)),
+                        (Some(5), None, Some(0)),
+                        (Some(0), None, Some(u64::MAX)),
+                        (Some(3), Some(0), Some(0)),
+                    ] {
+                        let mut searcher = Searcher::default();
+                        searcher.budget = budget;
+                        searcher.score_max = score_max;
+                        searcher.check_cost = check_cost;
+                        let got: Vec<(Key, Score)> = index
+                            .search_with(searcher, q, limit, &mut accept)
+                            .unwrap()
+                            .into_iter()
+                            .map(|h| (h.key, h.score))
+                            .collect();
+                        assert_eq!(
+                            got, want,
+                            "query {q:?} limit {limit} filter {filter} budget {budget:?} check {check_cost:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn one_segment_after_merging_answers_the_same() {
         let mut rng = Rng(42);
         let index = random_index(&mut rng, 600);

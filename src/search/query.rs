@@ -360,6 +360,9 @@ pub(crate) struct Searcher {
     pub small_exact: Option<u32>,
     /// Replaces [`INTERSECT_SCORE_MAX`] (tests force the resumed search with it).
     pub score_max: Option<u32>,
+    /// Replaces [`CHECK_COST`] (tests force the rarest word's path with 0, the
+    /// intersection's with `u64::MAX`).
+    pub check_cost: Option<u64>,
     floor: Option<Floor>,
     /// The query elements resolved against the current segment.
     se: Vec<SegWord>,
@@ -466,9 +469,20 @@ impl Searcher {
             self.se.push(SegWord { lo, hi, exact });
         }
         let narrowing = intersection_plan(seg, &sw);
+        // Checking one candidate of the rarest word (a forward record, read out of
+        // order) costs about as much as reading 16 postings: when the rarest word's
+        // candidates cost less than the intersection would read, they are scored
+        // instead.
+        let check_cost = self.check_cost.unwrap_or(CHECK_COST);
+        let rarest = rarest_word(seg, &sw).filter(|&(count, _)| {
+            narrowing
+                .as_ref()
+                .is_some_and(|&(_, cost)| count.saturating_mul(check_cost) < cost)
+        });
         // Scoring a candidate costs about as much as reading 256 postings: past that many
-        // scored candidates, intersecting the words' postings is the cheaper way.
+        // scored candidates, narrowing (the cheaper way) is the better way.
         let budget = narrowing.as_ref().map_or(usize::MAX, |(_, cost)| {
+            let cost = rarest.map_or(*cost, |(count, _)| count.saturating_mul(check_cost));
             self.budget.unwrap_or((cost / 256).max(32) as usize)
         });
         self.local.clear();
@@ -485,9 +499,14 @@ impl Searcher {
             seg, &sw, &mut parts, limit, budget, accept, accepted, &mut out,
         );
         if !done {
-            let narrowed = narrowing.and_then(|(ranges, _)| {
-                intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
-            });
+            let narrowed = match rarest {
+                Some((_, range)) => {
+                    Self::rarest_ranks(seg, range, self.score_max.unwrap_or(u32::MAX))
+                }
+                None => narrowing.and_then(|(ranges, _)| {
+                    intersect_ranks(seg, &ranges, self.score_max.unwrap_or(INTERSECT_SCORE_MAX))
+                }),
+            };
             match narrowed {
                 Some(ranks) => {
                     for c in out.drain(..) {
@@ -512,6 +531,23 @@ impl Searcher {
             }
         }
         out
+    }
+
+    /// The live candidates of the rarest word's range `(lo, hi)` (its display-name block
+    /// and its postings), ascending: every record holding all the words is among them.
+    /// `None` when there are more than `max`.
+    fn rarest_ranks(seg: &Segment, (lo, hi): (u32, u32), max: u32) -> Option<Vec<u32>> {
+        let (a, b) = seg.start_block(lo, hi);
+        let mut ranks: Vec<u32> = (a..b).collect();
+        for t in lo..hi {
+            for list in seg.postings(t) {
+                ranks.extend(list);
+            }
+        }
+        ranks.sort_unstable();
+        ranks.dedup();
+        ranks.retain(|&r| !seg.is_dead(r));
+        (ranks.len() <= max as usize).then_some(ranks)
     }
 
     /// Considers the records whose address has the query as its whole local part.
@@ -679,7 +715,8 @@ impl Searcher {
         true
     }
 
-    /// Scores the ranks of `ranks` (ascending, every one holding all the words) the
+    /// Scores the ranks of `ranks` (ascending, holding every record that holds all the
+    /// words; others score nothing) the
     /// way the bounded search does: those where the first word can start the display
     /// name first, then the others, each in rank order and each stopped once nothing
     /// left in it can enter the results.
@@ -813,6 +850,26 @@ fn intersect_ranks(seg: &Segment, ranges: &[CostedRange], max: u32) -> Option<Ve
         }
     }
     Some(ranks)
+}
+
+/// What checking one candidate of the rarest word costs, in postings read.
+const CHECK_COST: u64 = 16;
+
+/// Most candidates of the rarest word scored one by one (see `rarest_word`).
+const FILTER_MAX: u64 = 1 << 15;
+
+/// The query word with the fewest candidates (display-name block plus postings) and
+/// how many it has, when several words are typed and it has at most [`FILTER_MAX`]:
+/// scoring each of its candidates (the other words checked on its forward record) can
+/// then cost less than reading the other words' postings.
+fn rarest_word(seg: &Segment, sw: &[SegWord]) -> Option<(u64, (u32, u32))> {
+    if sw.len() < 2 {
+        return None;
+    }
+    sw.iter()
+        .map(|w| (word_count(seg, w.lo, w.hi), (w.lo, w.hi)))
+        .min()
+        .filter(|&(count, _)| count <= FILTER_MAX)
 }
 
 /// A term range `(lo, hi)` with the number of postings reading it costs.
