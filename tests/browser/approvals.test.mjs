@@ -4,27 +4,18 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { browserSkipReason, launchChromium, openPage, repo, startDemoServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { browserSkipReason, openPage, repo, useDemoInChromium } from "./harness.mjs";
 
 const skip = browserSkipReason();
 if (skip) console.error(`\n!!! SKIPPING the browser approvals tests: ${skip}\n`);
 const world = readFileSync(join(repo, "tests", "fixtures", "approvals.json"), "utf8");
 
 describe("approvals in Chromium", { skip: skip ?? false }, () => {
-  let demo;
-  let browser;
-  before(async () => {
-    demo = await startDemoServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const live = useDemoInChromium();
 
   test("each person sees the approvals of the tenant they are signed into, and refusals change nothing", async () => {
-    const page = await openPage(browser, demo.url);
+    const page = await openPage(live.browser, live.demo.url);
     const result = await page.evaluate(async (worldJson) => {
       const gp = await import("/pkg/index.js");
       const dir = gp.Directory.fromJSON(worldJson);

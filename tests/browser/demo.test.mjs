@@ -6,15 +6,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import {
-  browserSkipReason,
-  launchChromium,
-  openPage,
-  repo,
-  screenshot,
-  startDemoServer,
-} from "./harness.mjs";
+import { describe, test } from "node:test";
+import { browserSkipReason, openPage, repo, screenshot, useDemoInChromium } from "./harness.mjs";
 
 const skip = browserSkipReason();
 if (skip) console.error(`\n!!! SKIPPING the browser tests: ${skip}\n`);
@@ -41,19 +34,10 @@ async function signInAs(page, tenant, person) {
 }
 
 describe("the demo page in Chromium", { skip: skip ?? false }, () => {
-  let demo;
-  let browser;
-  before(async () => {
-    demo = await startDemoServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const live = useDemoInChromium();
 
   test("loads the package through guestpass/web and shows its version", async () => {
-    const page = await openPage(browser, `${demo.url}?size=2000`);
+    const page = await openPage(live.browser, `${live.demo.url}?size=2000`);
     const status = page.locator("#status[data-version]");
     await status.waitFor({ timeout: 15_000 });
     assert.equal(await status.getAttribute("data-version"), version);
@@ -64,7 +48,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("the bundler entry (top-level await) works as a plain module in the browser", async () => {
-    const page = await openPage(browser, demo.url);
+    const page = await openPage(live.browser, live.demo.url);
     const result = await page.evaluate(async () => {
       const gp = await import("/pkg/index.js");
       const error = new gp.GuestPassError("SOME_CODE", "a message", { id: "x" });
@@ -83,23 +67,23 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("the server gives the .wasm its MIME type and keeps requests inside its roots", async () => {
-    const wasm = await fetch(new URL("/pkg/guestpass_bg.wasm", demo.url));
+    const wasm = await fetch(new URL("/pkg/guestpass_bg.wasm", live.demo.url));
     assert.equal(wasm.status, 200);
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
-    const js = await fetch(new URL("/pkg/web.js", demo.url));
+    const js = await fetch(new URL("/pkg/web.js", live.demo.url));
     assert.match(js.headers.get("content-type"), /^text\/javascript/);
-    const escape = await fetch(new URL("/pkg/..%2fCargo.toml", demo.url));
+    const escape = await fetch(new URL("/pkg/..%2fCargo.toml", live.demo.url));
     assert.equal(escape.status, 404);
-    const missing = await fetch(new URL("/no-such-file.js", demo.url));
+    const missing = await fetch(new URL("/no-such-file.js", live.demo.url));
     assert.equal(missing.status, 404);
     // Revalidated, not re-sent: a browser keeps the compiled module beside its cached .wasm.
     assert.equal(wasm.headers.get("cache-control"), "no-cache");
-    const again = await fetch(new URL("/pkg/guestpass_bg.wasm", demo.url), { headers: { "if-none-match": wasm.headers.get("etag") } });
+    const again = await fetch(new URL("/pkg/guestpass_bg.wasm", live.demo.url), { headers: { "if-none-match": wasm.headers.get("etag") } });
     assert.equal(again.status, 304);
   });
 
   test("the 20k sample: first search answer after navigation (measured, not asserted), then a reload from the snapshot", async () => {
-    const page = await openPage(browser, `${demo.url}?size=20000`);
+    const page = await openPage(live.browser, `${live.demo.url}?size=20000`);
     await page.locator('body[data-ready="20000"]').waitFor({ timeout: 60_000 });
     assert.match(await page.textContent("#status"), /Generated 20,000 people/);
     const searchable = await sessionHas(page, "search");
@@ -148,7 +132,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("the people picker is a combobox: type, see a guest with its badge, move with the keyboard, pick", async (t) => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     if (!(await sessionHas(page, "search"))) {
       t.skip("session.search is not in this build yet");
       return page.close();
@@ -211,7 +195,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("a guest with limited guest access finds people only by exact address", async (t) => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     if (!(await sessionHas(page, "search"))) {
       t.skip("session.search is not in this build yet");
       return page.close();
@@ -228,7 +212,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("switching tenant changes the approvals inbox as the rules say", async (t) => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     if (!(await sessionHas(page, "approvals"))) {
       t.skip("session.approvals is not in this build yet");
       return page.close();
@@ -265,7 +249,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("an access check answers with its reason", async (t) => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     if (!(await sessionHas(page, "check"))) {
       t.skip("session.check is not in this build yet");
       return page.close();
@@ -288,7 +272,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("sign-in refusals show their code; features show the reasons", async () => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     await page.selectOption("#tenant", "contoso");
     await page.selectOption("#person", "carlos-at-contoso");
     await page.locator('#signin-result [data-code="INVITATION_PENDING"]').waitFor();
@@ -309,7 +293,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("a group owner invites a guest and sees the invitation", async () => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     await signInAs(page, "contoso", "bob");
     await page.selectOption("#group", "sales");
     await page.fill("#invite-email", "eve@northwind.com");
@@ -328,7 +312,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   });
 
   test("axe-core finds no serious or critical accessibility violation", async () => {
-    const page = await openDemo(browser, demo.url);
+    const page = await openDemo(live.browser, live.demo.url);
     if (await sessionHas(page, "search")) {
       await page.fill("#picker-input", "ali");
       await page.locator("#picker-list [role=option]").first().waitFor();

@@ -6,10 +6,14 @@
 //   const browser = await launchChromium();  // playwright Browser
 //   const page = await openPage(browser, demo.url);
 //   await screenshot(page, "demo-loaded");
+//
+// or, inside a describe(), `const live = useDemoInChromium();` and then `live.demo.url`,
+// `live.browser` in its tests.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -119,4 +123,22 @@ export async function screenshot(page, name) {
   const path = join(artifacts, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers, in the enclosing describe(), a before hook that starts the demo server and
+ * Chromium and an after hook that closes both; returns the object the hooks fill in:
+ * `{ demo, browser }`, set once the suite's tests run.
+ */
+export function useDemoInChromium() {
+  const live = { demo: null, browser: null };
+  before(async () => {
+    live.demo = await startDemoServer();
+    live.browser = await launchChromium();
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.demo?.close();
+  });
+  return live;
 }

@@ -2,26 +2,17 @@
 // /pkg/index.js, served by scripts/serve.mjs): the key matching and ranking cases of
 // tests/js/people-index.test.mjs, and UTF-16 highlights that slice the page's strings.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { browserSkipReason, launchChromium, openPage, startDemoServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { browserSkipReason, openPage, useDemoInChromium } from "./harness.mjs";
 
 const skip = browserSkipReason();
 if (skip) console.error(`\n!!! SKIPPING the browser PeopleIndex tests: ${skip}\n`);
 
 describe("PeopleIndex in Chromium", { skip: skip ?? false }, () => {
-  let demo;
-  let browser;
-  before(async () => {
-    demo = await startDemoServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const live = useDemoInChromium();
 
   test("accents, punctuation, order, guest UPNs, non-Latin, exact first, filters, updates, highlights", async () => {
-    const page = await openPage(browser, demo.url);
+    const page = await openPage(live.browser, live.demo.url);
     const result = await page.evaluate(async () => {
       const { PeopleIndex, GuestPassError } = await import("/pkg/index.js");
       const people = PeopleIndex.from([
