@@ -287,23 +287,22 @@ fn ranked(
         }
         want = want.saturating_mul(2);
     };
+    // Each hit's display order once, not once per comparison: this runs per keystroke.
+    let ordered: Vec<(search::Score, String, u32)> = hits
+        .iter()
+        .map(|h| {
+            let order = search::display_order(display_name_at(dir, h.key));
+            (h.score, order, h.key)
+        })
+        .collect();
     let mut keys: Vec<u32> = Vec::with_capacity(hits.len());
-    let mut start = 0;
-    while let Some(first) = hits.get(start) {
-        let end = hits
-            .iter()
-            .skip(start)
-            .position(|h| !tie(first, h))
-            .map_or(hits.len(), |n| start + n);
-        let mut group: Vec<u32> = hits
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .map(|h| h.key)
-            .collect();
+    for tied in ordered.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let mut group: Vec<u32> = tied.iter().map(|t| t.2).collect();
         group.sort_by(|a, b| user_id_at(dir, *a).cmp(user_id_at(dir, *b)));
         keys.extend(group);
-        start = end;
+        if keys.len() >= limit {
+            break;
+        }
     }
     keys.truncate(limit);
     Ok(keys)
