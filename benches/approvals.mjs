@@ -24,6 +24,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32 } from "./random.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -74,18 +75,6 @@ function entryOf(pkgDir) {
   );
 }
 
-// mulberry32: small, fast, deterministic.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NOW = "2026-11-23T10:00:00Z";
 const DAY = 86_400_000;
 const TYPES = ["firstToRespond", "everyoneMustApprove", "customWaitForOne", "customWaitForAll", "sequential"];
@@ -98,7 +87,7 @@ const iso = (ms) => new Date(ms).toISOString().replace(".000Z", "Z");
 
 /** The world as JSON text, and who is in it. */
 function generate(opts) {
-  const random = rng(20261123);
+  const random = mulberry32(20261123);
   const below = (n) => Math.floor(random() * n);
   const nowMs = Date.parse(NOW);
   const T = opts.tenants;

@@ -36,6 +36,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { mulberry32 } from "./random.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACTIONS = ["run", "edit", "share", "viewRuns", "cancelRun", "resubmitRun", "delete"];
@@ -44,18 +45,6 @@ function collector() {
   if (typeof globalThis.gc === "function") return globalThis.gc;
   v8.setFlagsFromString("--expose-gc");
   return vm.runInNewContext("gc");
-}
-
-/** A small seeded PRNG (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STR = '"((?:[^"\\\\]|\\\\.)*)"';
@@ -174,7 +163,7 @@ export async function loadCheck(options = {}) {
   memory.push(memoryNow("loaded", 0));
 
   // 3. The people.
-  const rand = random(o.seed ^ 0x5eed);
+  const rand = mulberry32(o.seed ^ 0x5eed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const run = { signIns: 0, refused: 0, searches: 0, results: 0, checks: 0, allowed: 0, errors: 0 };
   const spent = { signIn: 0, search: 0, checks: 0, free: 0 };
