@@ -275,7 +275,7 @@ async function main() {
   const stats = dir.stats();
 
   // Deterministic sample of people, spread over every tenant, members and guests.
-  const pick = rng(7);
+  const pick = mulberry32(7);
   const sample = [];
   for (let i = 0; i < opts.people; i++) sample.push(world.people[Math.floor(pick() * world.people.length)]);
   const sessions = sample.map((p) => dir.signIn(p));
