@@ -53,7 +53,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for q in queries.split(',') {
         let mut times: Vec<u128> = Vec::new();
         let mut keys = Vec::new();
-        for _ in 0..51 {
+        for _ in 0..(if std::env::var("GP_REPS").is_ok() {
+            2001
+        } else {
+            51
+        }) {
             let t = Instant::now();
             let hits = index.search(q, 10, &mut |_, _| true)?;
             times.push(t.elapsed().as_nanos());

@@ -530,13 +530,14 @@ fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
     lo
 }
 
-/// A small fast hash for the term interner (FxHash's multiply-rotate; the keys are
-/// the index's own words, so flooding resistance is not needed).
+/// A small fast hash for the term interner and the keys a search has accepted
+/// (FxHash's multiply-rotate; the keys are the index's own words and keys, so flooding
+/// resistance is not needed).
 #[derive(Default, Clone, Copy)]
-struct BuildFx;
+pub(crate) struct BuildFx;
 
 #[derive(Default)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {

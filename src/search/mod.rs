@@ -66,6 +66,9 @@ use query::{Candidate, Floor, Searcher};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+/// The keys a search has accepted so far.
+pub(crate) type KeySet = HashSet<Key, index::BuildFx>;
+
 /// A record's handle, chosen by the caller (dense small numbers keep the index smallest).
 pub type Key = u32;
 
@@ -423,7 +426,7 @@ impl PeopleIndex {
             return Ok(Vec::new());
         }
         searcher.local_hash = query.local;
-        let mut accepted: HashSet<Key> = HashSet::new();
+        let mut accepted = KeySet::default();
         // Segments largest first; once `limit` results are known, a later segment only
         // looks for records scoring at least as well as the last of them.
         let mut found: Vec<(Candidate, usize, Option<String>)> = Vec::new();
@@ -594,7 +597,6 @@ pub struct Highlighter {
     firsts: Vec<char>,
     folded: Vec<FoldedChar>,
     fwords: Vec<Word>,
-    chars: Vec<(char, u32, u32)>,
     ranges: Vec<(u32, u32)>,
     /// Folds ASCII fields too (tests compare both ways).
     general_only: bool,
@@ -780,25 +782,24 @@ impl Highlighter {
                 .get(w.start as usize..w.end as usize)
                 .unwrap_or_default();
             let first = word.iter().find(|f| f.class != normalize::Class::Joiner);
-            if first.is_none_or(|f| self.firsts.binary_search(&f.ch).is_err()) {
+            let Some(first) = first.filter(|f| self.firsts.binary_search(&f.ch).is_ok()) else {
                 continue;
-            }
-            self.chars.clear();
-            self.chars.extend(
-                word.iter()
-                    .filter(|f| f.class != normalize::Class::Joiner)
-                    .map(|f| (f.ch, f.start, f.end)),
-            );
+            };
             for q in &self.words {
-                if q.is_empty() || q.len() > self.chars.len() {
-                    continue;
-                }
-                if q.iter().zip(&self.chars).all(|(a, f)| *a == f.0) {
-                    if let (Some(first), Some(last)) =
-                        (self.chars.first(), self.chars.get(q.len() - 1))
-                    {
-                        self.ranges.push((first.1, last.2));
+                // The word's characters (joiners skipped) must start with `q`.
+                let mut chars = word.iter().filter(|f| f.class != normalize::Class::Joiner);
+                let mut end = None;
+                for &qc in q {
+                    match chars.next() {
+                        Some(f) if f.ch == qc => end = Some(f.end),
+                        _ => {
+                            end = None;
+                            break;
+                        }
                     }
+                }
+                if let Some(end) = end {
+                    self.ranges.push((first.start, end));
                 }
             }
         }
