@@ -34,31 +34,44 @@
 //! its records) is `SNAPSHOT_CORRUPT`, with the reason in the message. Nothing is
 //! half-loaded: a refused snapshot yields no directory.
 
-use crate::binary::{corrupt, Reader, Writer};
-use crate::directory::Directory;
+mod world_codec;
+
+use crate::binary::{Reader, Writer};
+use crate::directory::{Directory, Keyed};
 use crate::error::{Error, Result};
 use crate::model::World;
+use world_codec::SortedWorld;
 
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const HEADER_LEN: usize = 20;
 const CHECKSUM_LEN: usize = 4;
 
 /// The directory as snapshot bytes.
 pub fn to_bytes(dir: &Directory) -> Result<Vec<u8>> {
-    let world = dir.to_world();
-    // JSON keeps the Wasm module small (serde_json is already in it); the world is not
-    // where loading spends its time.
-    let json = serde_json::to_vec(&world)
-        .map_err(|e| Error::SnapshotCorrupt(format!("could not encode: {e}")))?;
+    let world = SortedWorld {
+        tenants: sorted(dir.tenants()),
+        user_count: dir.stats().users,
+        groups: sorted(dir.groups()),
+        apps: sorted(dir.apps()),
+        flows: sorted(dir.flows()),
+        approvals: sorted(dir.approvals()),
+        connectors: sorted(dir.connectors()),
+        join_requests: sorted(dir.join_requests()),
+    };
     let mut body = Writer::new();
-    body.bytes(&json);
-    drop(json);
-    dir.write_restore_parts(&world, &mut body);
-    drop(world);
+    let users = dir.users_with_slots().map(|(_, u)| u);
+    world_codec::write(&mut body, &world, users, dir.free_user_slots());
+    dir.write_people(&mut body);
     Ok(frame(FORMAT_VERSION, &body.into_bytes()))
+}
+
+fn sorted<'a, T: Keyed + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<&'a T> {
+    let mut v: Vec<&T> = items.collect();
+    v.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+    v
 }
 
 /// Wraps a body in the header and checksum (public so tests can write other versions
@@ -83,19 +96,18 @@ pub fn body(bytes: &[u8]) -> Result<&[u8]> {
 /// A directory from snapshot bytes, or the reason they are refused.
 pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
     let mut r = Reader::new(checked_payload(bytes)?);
-    let world = read_world_json(&mut r)?;
-    Directory::restore(world, &mut r).map_err(in_snapshot)
+    let parts = world_codec::read(&mut r)?;
+    Directory::restore(parts.world, parts.slots, parts.free, &mut r).map_err(in_snapshot)
 }
 
-/// The world inside snapshot bytes, checked but not yet validated as a directory.
+/// The world inside snapshot bytes (every list sorted by id), read but not yet
+/// validated as a directory.
 pub fn read_world(bytes: &[u8]) -> Result<World> {
-    read_world_json(&mut Reader::new(checked_payload(bytes)?))
-}
-
-fn read_world_json(r: &mut Reader<'_>) -> Result<World> {
-    let text = std::str::from_utf8(r.bytes("the world")?)
-        .map_err(|_| corrupt("the world is not UTF-8"))?;
-    crate::json_path::parse(text).map_err(in_snapshot)
+    let parts = world_codec::read(&mut Reader::new(checked_payload(bytes)?))?;
+    let mut world = parts.world;
+    world.users = parts.slots.into_iter().flatten().collect();
+    world.users.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok(world)
 }
 
 /// Any refusal of what is inside a checksummed body means the snapshot is corrupt.

@@ -1,16 +1,17 @@
 //! Rebuilding a directory from a snapshot without redoing its expensive parts.
 //!
-//! Besides the canonical world, a snapshot (format 2, see [`crate::snapshot`]) keeps what
+//! Besides the world, a snapshot (format 3, see [`crate::snapshot`]) keeps what
 //! [`Directory::from_world`] would otherwise compute at length or could not recover:
 //!
-//! - the **user slots** (each user's slot, in the world's user order, and the free slots
-//!   in reuse order), so the keys search indexes hold stay valid and ties between equally
-//!   ranked people break the same way after a round trip;
+//! - the **user slots**: users are stored slot by slot, with the free slots in reuse
+//!   order, so the keys search indexes hold stay valid and ties between equally ranked
+//!   people break the same way after a round trip;
 //! - every tenant's **people-search index**, by tenant id ascending, so loading does not
 //!   fold and index every name again (the largest part of building a directory).
 //!
-//! Restoring runs every check of the world that `from_world` runs, places each user in
-//! its slot, and reads each index with its own consistency checks (see
+//! Restoring runs every check of the world that `from_world` runs (ids, duplicates
+//! across kinds, references, limits, userPrincipalName clashes, group cycles), places
+//! each user in its slot, and reads each index with its own consistency checks (see
 //! `search/persist.rs`); an index must hold exactly the users of its tenant, each once,
 //! with their current flags. Anything else refuses the whole snapshot.
 
@@ -24,18 +25,13 @@ use crate::search::PeopleIndex;
 use std::collections::HashMap;
 
 impl Directory {
-    /// Writes what a snapshot keeps besides the world: user slots and people indexes.
-    /// `world` is [`Directory::to_world`] of this directory.
-    pub(crate) fn write_restore_parts(&self, world: &World, w: &mut Writer) {
-        let (slots, free) = self.users.slot_layout();
-        let placed: Vec<u32> = world
-            .users
-            .iter()
-            .map(|u| self.users.slot_of(&u.id).unwrap_or(u32::MAX))
-            .collect();
-        w.len(slots);
-        w.u32s(&placed);
-        w.u32s(free);
+    /// The free user slots in reuse order (users are in [`Directory::users_with_slots`]).
+    pub(crate) fn free_user_slots(&self) -> &[u32] {
+        self.users.slot_layout().1
+    }
+
+    /// Writes what a snapshot keeps after the world: the people indexes.
+    pub(crate) fn write_people(&self, w: &mut Writer) {
         let mut indexes: Vec<(&str, &PeopleIndex)> = self.people.all().collect();
         indexes.sort_unstable_by_key(|(tenant, _)| *tenant);
         w.len(indexes.len());
@@ -45,31 +41,24 @@ impl Directory {
         }
     }
 
-    /// A directory from a world and the parts [`Directory::write_restore_parts`] wrote,
-    /// read from `r`; refused whole when anything is inconsistent.
-    pub(crate) fn restore(world: World, r: &mut Reader<'_>) -> Result<Directory> {
-        let slot_count = r.u64("user slot count")?;
-        let placed = r.u32s("user slots")?;
-        let free = r.u32s("free user slots")?;
-        if placed.len() != world.users.len()
-            || slot_count != (placed.len() as u64).saturating_add(free.len() as u64)
-        {
-            return Err(corrupt("the user slots do not match the users"));
-        }
-        let slot_count = placed.len() + free.len();
-        let users = move |users: Vec<User>, dir: &Directory| {
-            let mut table = Table::with_slots(slot_count);
-            for (user, slot) in users.into_iter().zip(placed) {
+    /// A directory from a world without users, the user slots (`None` for a free slot)
+    /// with the free slots in reuse order, and the people indexes
+    /// [`Directory::write_people`] wrote, read from `r`; refused whole when anything is
+    /// inconsistent.
+    pub(crate) fn restore(
+        world: World,
+        slots: Vec<Option<User>>,
+        free: Vec<u32>,
+        r: &mut Reader<'_>,
+    ) -> Result<Directory> {
+        let users = move |_: Vec<User>, dir: &Directory| {
+            for user in slots.iter().flatten() {
                 validate::id(&user.id)?;
-                if table.contains(&user.id) || dir.kind_of(&user.id).is_some() {
-                    return Err(Error::DuplicateId(user.id));
-                }
-                if !table.put_at(slot, user) {
-                    return Err(corrupt(format_args!("user slot {slot} is used twice")));
-                }
             }
-            if !table.set_free(free) {
-                return Err(corrupt("the free user slots are not the unused ones"));
+            let table = Table::from_slots(slots, free)?;
+            // Only tenants are stored before users: an id of both is a duplicate.
+            if let Some(t) = dir.tenants().find(|t| table.contains(&t.id)) {
+                return Err(Error::DuplicateId(t.id.clone()));
             }
             Ok(table)
         };

@@ -1,6 +1,7 @@
 //! A keyed store with stable slot numbers: lookups by id, iteration, and small `u32`
 //! handles that indexes (search, approvals) can hold instead of strings.
 
+use crate::error::{Error, Result};
 use crate::model::Id;
 use std::collections::HashMap;
 
@@ -126,47 +127,35 @@ impl<T: Keyed> Table<T> {
         (self.slots.len(), &self.free)
     }
 
-    /// An empty table of `n` unfilled slots, to be filled with [`Table::put_at`] and
-    /// completed with [`Table::set_free`] (restoring a snapshot).
-    pub fn with_slots(n: usize) -> Self {
-        Table {
-            slots: (0..n).map(|_| None).collect(),
-            index: HashMap::with_capacity(n),
-            free: Vec::new(),
-        }
-    }
-
-    /// Stores `value` in the unfilled `slot`; false (and nothing stored) when the slot
-    /// does not exist or is filled, or the id is already stored.
-    pub fn put_at(&mut self, slot: u32, value: T) -> bool {
-        if self.index.contains_key(value.key()) {
-            return false;
-        }
-        match self.slots.get_mut(slot as usize) {
-            Some(cell) if cell.is_none() => {
-                self.index.insert(value.key().to_string(), slot);
-                *cell = Some(value);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Sets the free slots (in reuse order); false (and nothing changed) unless they are
-    /// exactly the unfilled slots, each once.
-    pub fn set_free(&mut self, free: Vec<u32>) -> bool {
-        if self.index.len() + free.len() != self.slots.len() {
-            return false;
-        }
-        let mut seen = vec![false; self.slots.len()];
-        for &slot in &free {
-            match (seen.get_mut(slot as usize), self.slots.get(slot as usize)) {
-                (Some(s), Some(None)) if !*s => *s = true,
-                _ => return false,
+    /// A table of these slots (`None` is a free slot) with these free slots in reuse
+    /// order (restoring a snapshot). Refused when an id is stored twice
+    /// (`DUPLICATE_ID`) or the free slots are not exactly the empty ones, each once.
+    pub fn from_slots(slots: Vec<Option<T>>, free: Vec<u32>) -> Result<Self> {
+        let mut index = HashMap::with_capacity(slots.len() - free.len().min(slots.len()));
+        for (slot, value) in slots.iter().enumerate() {
+            if let Some(value) = value {
+                if index.insert(value.key().to_string(), slot as u32).is_some() {
+                    return Err(Error::DuplicateId(value.key().to_string()));
+                }
             }
         }
-        self.free = free;
-        true
+        let mut seen = vec![false; slots.len()];
+        let exact = index.len() + free.len() == slots.len()
+            && free.iter().all(|&slot| {
+                match (seen.get_mut(slot as usize), slots.get(slot as usize)) {
+                    (Some(s), Some(None)) if !*s => {
+                        *s = true;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        if !exact {
+            return Err(Error::SnapshotCorrupt(
+                "the free slots are not the unused ones".into(),
+            ));
+        }
+        Ok(Table { slots, index, free })
     }
 
     /// Clones of every object, sorted by id: the canonical order for output.
