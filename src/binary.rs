@@ -123,6 +123,11 @@ impl<'a> Reader<'a> {
         Reader { bytes, pos: 0 }
     }
 
+    /// How many bytes were read.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
     /// Whether every byte was read.
     pub fn is_done(&self) -> bool {
         self.pos == self.bytes.len()

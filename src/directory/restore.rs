@@ -17,7 +17,7 @@
 
 use super::people::{flags, People};
 use super::table::Table;
-use super::{validate, Directory};
+use super::Directory;
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::{Error, Result};
 use crate::model::{User, World};
@@ -52,9 +52,6 @@ impl Directory {
         r: &mut Reader<'_>,
     ) -> Result<Directory> {
         let users = move |_: Vec<User>, dir: &Directory| {
-            for user in slots.iter().flatten() {
-                validate::id(&user.id)?;
-            }
             let table = Table::from_slots(slots, free)?;
             // Only tenants are stored before users: an id of both is a duplicate.
             if let Some(t) = dir.tenants().find(|t| table.contains(&t.id)) {
@@ -67,7 +64,33 @@ impl Directory {
     }
 }
 
+/// Per user slot, its tenant's slot and its search flags (`NO_USER` in both for a free
+/// slot): what an index record must agree with, in one small array read in key order
+/// instead of a visit to every user object.
+const NO_USER: u32 = u32::MAX;
+
+fn owners(dir: &Directory) -> Vec<(u32, u32)> {
+    let (slot_count, _) = dir.users.slot_layout();
+    let mut owners = vec![(NO_USER, NO_USER); slot_count];
+    let mut last: Option<(&str, u32)> = None;
+    for (slot, user) in dir.users.iter_slots() {
+        let tenant = match last {
+            Some((id, t)) if id == user.tenant_id => t,
+            _ => {
+                let t = dir.tenants.slot_of(&user.tenant_id).unwrap_or(NO_USER - 1);
+                last = Some((&user.tenant_id, t));
+                t
+            }
+        };
+        if let Some(o) = owners.get_mut(slot as usize) {
+            *o = (tenant, flags(user));
+        }
+    }
+    owners
+}
+
 fn read_people(dir: &Directory, r: &mut Reader<'_>) -> Result<People> {
+    let owners = owners(dir);
     let count = r.len(8, "people index count")?;
     let mut by_tenant: HashMap<String, PeopleIndex> = HashMap::with_capacity(count);
     let mut previous: Option<String> = None;
@@ -79,11 +102,11 @@ fn read_people(dir: &Directory, r: &mut Reader<'_>) -> Result<People> {
         if previous.as_ref().is_some_and(|p| *p >= tenant) {
             return Err(corrupt("people indexes are not sorted by tenant"));
         }
-        let flags_of = |key: u32| {
-            dir.users
-                .at(key)
-                .filter(|u| u.tenant_id == tenant)
-                .map(flags)
+        // An index of a tenant that does not exist can hold nobody.
+        let of = dir.tenants.slot_of(&tenant).unwrap_or(NO_USER - 2);
+        let flags_of = |key: u32| match owners.get(key as usize) {
+            Some(&(t, f)) if t == of => Some(f),
+            _ => None,
         };
         let index = PeopleIndex::read_snapshot(r, &flags_of)?;
         indexed += index.len();

@@ -10,9 +10,10 @@
 //! objects mean (references, limits, duplicates) is checked afterwards, exactly as for
 //! `fromJSON`.
 //!
-//! Section order: tenants; users (free slots, user count, then every slot in order, the
-//! free ones skipped); groups; apps; flows; approvals; connectors; join requests. Every
-//! list but the users is sorted by id; the users keep their slots.
+//! Section order: the free user slots in reuse order (a `u64` count and `u32`s, so they
+//! sit at the start of the body), the user count and the users slot by slot (free slots
+//! skipped); then tenants, groups, apps, flows, approvals, connectors and join requests,
+//! each a count and the objects sorted by id.
 
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
@@ -108,22 +109,22 @@ pub struct WorldParts {
     pub free: Vec<u32>,
 }
 
-/// Writes the world section. `users` is every user with its slot, slots ascending;
-/// `free` the free slots in reuse order; the other lists are sorted by id.
+/// Writes the world section: `users` are the users slot by slot, skipping the `free`
+/// slots (given in reuse order); the other lists are written in the order given.
 pub fn write<'a>(
     w: &mut Writer,
-    world: &SortedWorld<'a>,
+    world: &WorldRefs<'a>,
     users: impl Iterator<Item = &'a User>,
     free: &[u32],
 ) {
-    w.varint(world.tenants.len() as u64);
-    for t in &world.tenants {
-        write_tenant(w, t);
-    }
     w.u32s(free);
     w.varint(world.user_count as u64);
     for u in users {
         write_user(w, u);
+    }
+    w.varint(world.tenants.len() as u64);
+    for t in &world.tenants {
+        write_tenant(w, t);
     }
     w.varint(world.groups.len() as u64);
     for g in &world.groups {
@@ -151,9 +152,9 @@ pub fn write<'a>(
     }
 }
 
-/// The objects of a directory by reference, every list sorted by id, for [`write`].
+/// The objects of a world by reference, in the order [`write`] writes them.
 #[derive(Debug, Default)]
-pub struct SortedWorld<'a> {
+pub struct WorldRefs<'a> {
     /// Tenants.
     pub tenants: Vec<&'a Tenant>,
     /// How many users there are (they are written in slot order, not from here).
@@ -175,8 +176,6 @@ pub struct SortedWorld<'a> {
 /// Reads the world section written by [`write`].
 pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
     let mut parts = WorldParts::default();
-    let n = r.count(MIN_TENANT, "tenant count")?;
-    parts.world.tenants = (0..n).map(|_| read_tenant(r)).collect::<Result<_>>()?;
     parts.free = r.u32s("free user slots")?;
     let users = r.count(MIN_USER, "user count")?;
     let slot_count = users + parts.free.len();
@@ -191,6 +190,8 @@ pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
     for free in is_free {
         parts.slots.push(if free { None } else { Some(read_user(r)?) });
     }
+    let n = r.count(MIN_TENANT, "tenant count")?;
+    parts.world.tenants = (0..n).map(|_| read_tenant(r)).collect::<Result<_>>()?;
     let n = r.count(MIN_GROUP, "group count")?;
     parts.world.groups = (0..n).map(|_| read_group(r)).collect::<Result<_>>()?;
     let n = r.count(MIN_APP, "app count")?;
