@@ -207,7 +207,9 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err(corrupt(format_args!("{what}: a varint longer than 64 bits")))
+        Err(corrupt(format_args!(
+            "{what}: a varint longer than 64 bits"
+        )))
     }
 
     /// Reads a varint count of items that take at least `min_size` bytes each, refusing

@@ -4,10 +4,10 @@
 //! each; every hit is confirmed against the stored user, so a hash collision can never
 //! sign in the wrong person.
 
+use super::slot_index::SlotIndex;
 use super::table::Table;
 use crate::error::{Error, Result};
 use crate::model::{Tenant, User};
-use super::slot_index::SlotIndex;
 
 /// Users of each tenant by userPrincipalName and by mail.
 #[derive(Debug, Clone, Default)]
@@ -130,14 +130,16 @@ impl AddressBook {
             })
             .or_else(|| {
                 self.by_hash.find(k, &mut |slot| {
-                    of_tenant(slot).is_some_and(|u| u.mail.as_deref().is_some_and(|m| same(m, address)))
+                    of_tenant(slot)
+                        .is_some_and(|u| u.mail.as_deref().is_some_and(|m| same(m, address)))
                 })
             })
     }
 
     /// Indexes `slot` under `k` unless it already is (two addresses that share a hash).
     fn add(&mut self, k: u64, slot: u32) {
-        self.by_hash.insert_unless(k, slot, &mut |other| other == slot);
+        self.by_hash
+            .insert_unless(k, slot, &mut |other| other == slot);
     }
 }
 

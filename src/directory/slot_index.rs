@@ -162,7 +162,13 @@ mod tests {
     fn finds_removes_and_survives_collisions() {
         let mut index = SlotIndex::default();
         // Hashes that share their home bucket and their 32 bits, and ones that do not.
-        let hash = |i: u32| if i % 3 == 0 { 7 } else { u64::from(i) * 0x9e37_79b9 };
+        let hash = |i: u32| {
+            if i % 3 == 0 {
+                7
+            } else {
+                u64::from(i) * 0x9e37_79b9
+            }
+        };
         for i in 0..1_000u32 {
             index.insert(hash(i), i);
         }

@@ -188,7 +188,9 @@ pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
     }
     parts.slots = Vec::with_capacity(slot_count);
     for free in is_free {
-        parts.slots.push(if free { None } else { Some(read_user(r)?) });
+        parts
+            .slots
+            .push(if free { None } else { Some(read_user(r)?) });
     }
     let n = r.count(MIN_TENANT, "tenant count")?;
     parts.world.tenants = (0..n).map(|_| read_tenant(r)).collect::<Result<_>>()?;
@@ -203,7 +205,9 @@ pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
     let n = r.count(MIN_CONNECTOR, "connector count")?;
     parts.world.connectors = (0..n).map(|_| read_connector(r)).collect::<Result<_>>()?;
     let n = r.count(MIN_JOIN_REQUEST, "join request count")?;
-    parts.world.join_requests = (0..n).map(|_| read_join_request(r)).collect::<Result<_>>()?;
+    parts.world.join_requests = (0..n)
+        .map(|_| read_join_request(r))
+        .collect::<Result<_>>()?;
     Ok(parts)
 }
 
@@ -579,7 +583,10 @@ mod tests {
     #[test]
     fn every_enum_value_is_its_tag() {
         assert!(CLOUDS.iter().enumerate().all(|(i, v)| *v as usize == i));
-        assert!(GUEST_ACCESS.iter().enumerate().all(|(i, v)| *v as usize == i));
+        assert!(GUEST_ACCESS
+            .iter()
+            .enumerate()
+            .all(|(i, v)| *v as usize == i));
         assert!(JOIN_POLICIES
             .iter()
             .enumerate()
