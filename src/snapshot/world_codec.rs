@@ -175,40 +175,47 @@ pub struct WorldRefs<'a> {
 
 /// Reads the world section written by [`write`].
 pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
-    let mut parts = WorldParts::default();
-    parts.free = r.u32s("free user slots")?;
+    let free = r.u32s("free user slots")?;
     let users = r.count(MIN_USER, "user count")?;
-    let slot_count = users + parts.free.len();
+    let slot_count = users + free.len();
     let mut is_free = vec![false; slot_count];
-    for &slot in &parts.free {
+    for &slot in &free {
         match is_free.get_mut(slot as usize) {
             Some(seen) if !*seen => *seen = true,
             _ => return Err(corrupt("the free user slots are not the unused ones")),
         }
     }
-    parts.slots = Vec::with_capacity(slot_count);
+    let mut slots = Vec::with_capacity(slot_count);
     for free in is_free {
-        parts
-            .slots
-            .push(if free { None } else { Some(read_user(r)?) });
+        slots.push(if free { None } else { Some(read_user(r)?) });
     }
-    let n = r.count(MIN_TENANT, "tenant count")?;
-    parts.world.tenants = (0..n).map(|_| read_tenant(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_GROUP, "group count")?;
-    parts.world.groups = (0..n).map(|_| read_group(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_APP, "app count")?;
-    parts.world.apps = (0..n).map(|_| read_app(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_FLOW, "flow count")?;
-    parts.world.flows = (0..n).map(|_| read_flow(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_APPROVAL, "approval count")?;
-    parts.world.approvals = (0..n).map(|_| read_approval(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_CONNECTOR, "connector count")?;
-    parts.world.connectors = (0..n).map(|_| read_connector(r)).collect::<Result<_>>()?;
-    let n = r.count(MIN_JOIN_REQUEST, "join request count")?;
-    parts.world.join_requests = (0..n)
-        .map(|_| read_join_request(r))
-        .collect::<Result<_>>()?;
-    Ok(parts)
+    // Fields are read in the order they are written here.
+    let world = World {
+        tenants: list(r, MIN_TENANT, "tenant count", read_tenant)?,
+        users: Vec::new(),
+        groups: list(r, MIN_GROUP, "group count", read_group)?,
+        apps: list(r, MIN_APP, "app count", read_app)?,
+        flows: list(r, MIN_FLOW, "flow count", read_flow)?,
+        approvals: list(r, MIN_APPROVAL, "approval count", read_approval)?,
+        connectors: list(r, MIN_CONNECTOR, "connector count", read_connector)?,
+        join_requests: list(r, MIN_JOIN_REQUEST, "join request count", read_join_request)?,
+    };
+    Ok(WorldParts { world, slots, free })
+}
+
+/// A count of objects of at least `min_size` bytes, then each object.
+fn list<T>(
+    r: &mut Reader<'_>,
+    min_size: usize,
+    what: &str,
+    item: fn(&mut Reader<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let n = r.count(min_size, what)?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(item(r)?);
+    }
+    Ok(out)
 }
 
 fn write_tenant(w: &mut Writer, t: &Tenant) {
