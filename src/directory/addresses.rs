@@ -1,8 +1,8 @@
 //! Sign-in names: which user of a tenant a userPrincipalName or mail address names.
 //!
-//! Keys are 64-bit hashes of (tenant, lower-cased address) so a million users cost a few bytes
-//! each; every hit is confirmed against the stored user, so a hash collision can never
-//! sign in the wrong person.
+//! Users are indexed by a hash of (tenant, lower-cased address) in a [`SlotIndex`], so a
+//! million users cost a few bytes each; every hit is confirmed against the stored user,
+//! so a hash collision can never sign in the wrong person.
 
 use super::slot_index::SlotIndex;
 use super::table::Table;
