@@ -29,8 +29,8 @@
 //! tenants, limits, userPrincipalName clashes, group cycles, approvals), and restores the
 //! search indexes instead of rebuilding them, checking each against itself and against
 //! the users — folding and indexing every name is most of the cost of `fromJSON`. At a
-//! million users it is several times faster than `fromJSON` (figures in BENCHMARKS.md,
-//! "Loading"). See [`crate::directory`]'s `restore.rs` and `search/persist.rs` for what
+//! million users it is about three times faster than `fromJSON` (figures in
+//! BENCHMARKS.md, "Loading"). See [`crate::directory`]'s `restore.rs` and `search/persist.rs` for what
 //! is checked.
 //!
 //! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)

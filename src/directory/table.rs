@@ -14,8 +14,8 @@ pub trait Keyed {
 
 /// Objects of one kind by id, each in a stable slot until removed.
 ///
-/// Ids are found through a [`SlotIndex`] of their (randomly keyed) SipHash: no copy of
-/// the id is kept beside the object.
+/// Ids are found through a compact index (`slot_index.rs`) of their randomly keyed
+/// SipHash: no copy of the id is kept beside the object.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     slots: Vec<Option<T>>,
