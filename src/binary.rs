@@ -1,4 +1,6 @@
-//! A bounded little-endian byte writer and reader for snapshot bodies.
+//! A bounded little-endian byte writer and reader for snapshot bodies: fixed-width
+//! integers and arrays, and the compact forms the world is written in (LEB128 varints,
+//! length-prefixed UTF-8 strings, optional strings as a varint of the length plus one).
 //!
 //! The reader never reads past its input and never allocates more than the bytes left
 //! could hold, so a damaged or forged length cannot make it panic or claim gigabytes:
@@ -44,6 +46,46 @@ impl Writer {
         self.bytes.extend_from_slice(v);
     }
 
+    /// Writes one byte (a tag or a set of flags).
+    pub fn byte(&mut self, v: u8) {
+        self.bytes.push(v);
+    }
+
+    /// Writes an unsigned LEB128 varint.
+    pub fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.bytes.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.bytes.push(v as u8);
+    }
+
+    /// Writes a string: its byte length as a varint, then its UTF-8 bytes.
+    pub fn str(&mut self, v: &str) {
+        self.varint(v.len() as u64);
+        self.bytes.extend_from_slice(v.as_bytes());
+    }
+
+    /// Writes an optional string: 0 for none, else the byte length plus one, then the
+    /// bytes.
+    pub fn opt_str(&mut self, v: Option<&str>) {
+        match v {
+            None => self.byte(0),
+            Some(s) => {
+                self.varint(s.len() as u64 + 1);
+                self.bytes.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+
+    /// Writes a list of strings: the count as a varint, then each string.
+    pub fn strs(&mut self, v: &[String]) {
+        self.varint(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+
     /// Writes a length-prefixed list of `u32`.
     pub fn u32s(&mut self, v: &[u32]) {
         self.len(v.len());
@@ -79,6 +121,11 @@ impl<'a> Reader<'a> {
     /// A reader at the start of `bytes`.
     pub fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes, pos: 0 }
+    }
+
+    /// How many bytes were read.
+    pub fn position(&self) -> usize {
+        self.pos
     }
 
     /// Whether every byte was read.
@@ -135,6 +182,81 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
+    /// Reads one byte.
+    pub fn byte(&mut self, what: &str) -> Result<u8> {
+        let b = self
+            .bytes
+            .get(self.pos)
+            .copied()
+            .ok_or_else(|| corrupt(format_args!("{what} runs past the end of the body")))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// Reads a strict unsigned LEB128 varint (at most ten bytes, no bits beyond 64).
+    pub fn varint(&mut self, what: &str) -> Result<u64> {
+        let mut v: u64 = 0;
+        for i in 0..10 {
+            let b = self.byte(what)?;
+            let bits = u64::from(b & 0x7f);
+            if i == 9 && bits > 1 {
+                break;
+            }
+            v |= bits << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(corrupt(format_args!(
+            "{what}: a varint longer than 64 bits"
+        )))
+    }
+
+    /// Reads a varint count of items that take at least `min_size` bytes each, refusing
+    /// one the rest of the body cannot hold.
+    pub fn count(&mut self, min_size: usize, what: &str) -> Result<usize> {
+        let n = self.varint(what)?;
+        let left = (self.bytes.len() - self.pos) as u64;
+        if n.saturating_mul(min_size.max(1) as u64) > left {
+            return Err(corrupt(format_args!(
+                "{what}: {n} items announced, the body is shorter"
+            )));
+        }
+        Ok(n as usize)
+    }
+
+    /// Reads a string written by [`Writer::str`] (borrowed), refusing bytes that are not
+    /// UTF-8.
+    pub fn str(&mut self, what: &str) -> Result<&'a str> {
+        let n = self.varint(what)?;
+        self.utf8(n, what)
+    }
+
+    /// Reads an optional string written by [`Writer::opt_str`].
+    pub fn opt_str(&mut self, what: &str) -> Result<Option<String>> {
+        match self.varint(what)? {
+            0 => Ok(None),
+            n => self.utf8(n - 1, what).map(|s| Some(s.to_string())),
+        }
+    }
+
+    /// Reads a list of strings written by [`Writer::strs`].
+    pub fn strs(&mut self, what: &str) -> Result<Vec<String>> {
+        let n = self.count(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.str(what)?.to_string());
+        }
+        Ok(out)
+    }
+
+    fn utf8(&mut self, n: u64, what: &str) -> Result<&'a str> {
+        let n = usize::try_from(n)
+            .map_err(|_| corrupt(format_args!("{what} runs past the end of the body")))?;
+        std::str::from_utf8(self.take(n, what)?)
+            .map_err(|_| corrupt(format_args!("{what} is not UTF-8")))
+    }
+
     /// Reads a length-prefixed byte string (borrowed).
     pub fn bytes(&mut self, what: &str) -> Result<&'a [u8]> {
         let n = self.len(1, what)?;
@@ -186,5 +308,39 @@ mod tests {
         let bytes = w.into_bytes();
         assert!(Reader::new(&bytes).u32s("e").is_err());
         assert!(Reader::new(&bytes[..3]).u32("f").is_err());
+    }
+
+    #[test]
+    fn compact_values_read_back_and_are_strict() {
+        let mut w = Writer::new();
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            w.varint(v);
+        }
+        w.str("Zoë");
+        w.opt_str(None);
+        w.opt_str(Some(""));
+        w.strs(&["a".to_string(), "bc".to_string()]);
+        w.byte(9);
+        let bytes = w.into_bytes();
+        let mut r = Reader::new(&bytes);
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(r.varint("v").ok(), Some(v));
+        }
+        assert_eq!(r.str("s").ok(), Some("Zoë"));
+        assert_eq!(r.opt_str("o").ok(), Some(None));
+        assert_eq!(r.opt_str("o").ok(), Some(Some(String::new())));
+        assert_eq!(
+            r.strs("l").ok(),
+            Some(vec!["a".to_string(), "bc".to_string()])
+        );
+        assert_eq!(r.byte("b").ok(), Some(9));
+        assert!(r.finish().is_ok());
+        // Eleven continuation bytes, a 65th bit, bad UTF-8, a count the body cannot hold.
+        assert!(Reader::new(&[0xff; 11]).varint("x").is_err());
+        let mut over = vec![0xff; 9];
+        over.push(0x02);
+        assert!(Reader::new(&over).varint("x").is_err());
+        assert!(Reader::new(&[2, 0xc3, 0x28]).str("x").is_err());
+        assert!(Reader::new(&[5, 1, 1]).count(1, "x").is_err());
     }
 }

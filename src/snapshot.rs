@@ -6,59 +6,86 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 0..8 | magic `GUESTPAS` |
-//! | 8..12 | format version (`u32`, currently 2) |
+//! | 8..12 | format version (`u32`, currently 3) |
 //! | 12..20 | body length `n` (`u64`) |
 //! | 20..20+n | body (below) |
 //! | 20+n..24+n | CRC-32 (IEEE) of bytes `0..20+n` |
 //!
-//! The body of format 2 (lengths are `u64`, lists are a length then their items):
+//! The body of format 3:
 //!
-//! 1. the canonical world as UTF-8 JSON (every list sorted by id), length-prefixed;
-//! 2. the user slots: the slot count, each user's slot in the world's user order, the
-//!    free slots in reuse order;
-//! 3. the people-search indexes: their count, then per tenant (ids ascending) the tenant
-//!    id and the index's segments as stored in memory.
+//! | part | content |
+//! | --- | --- |
+//! | free user slots | their count (`u64`), then each slot (`u32`) in reuse order |
+//! | users | their count (varint), then every user slot by slot, free slots skipped |
+//! | tenants, groups, apps, flows, approvals, connectors, join requests | each a count (varint) and the objects sorted by id |
+//! | people-search indexes | their count (`u64`), then per tenant (ids ascending) the tenant id (`u64` length, bytes) and the index's segments as stored in memory (`search/persist.rs`) |
 //!
-//! Loading parses and validates the world exactly as `fromJSON` does but restores the
-//! user slots and the search indexes instead of rebuilding them — folding and indexing
-//! every name is most of the cost of `fromJSON` — so it is several times faster (figures
-//! in BENCHMARKS.md, "Loading"). See [`crate::directory`]'s `restore.rs` and
-//! `search/persist.rs` for what is checked.
+//! Objects are written field by field (`snapshot/world_codec.rs`): strings as a varint
+//! byte length and UTF-8, optional strings as the length plus one (0 for none), lists as
+//! a varint count, enums as one byte, booleans packed into one flags byte per object.
+//!
+//! Loading decodes the world without any JSON, places every user in its slot, runs every
+//! check of the world that `fromJSON` runs (ids, duplicates across kinds, references and
+//! tenants, limits, userPrincipalName clashes, group cycles, approvals), and restores the
+//! search indexes instead of rebuilding them, checking each against itself and against
+//! the users — folding and indexing every name is most of the cost of `fromJSON`. At a
+//! million users it is about three times faster than `fromJSON` (figures in
+//! BENCHMARKS.md, "Loading"). See [`crate::directory`]'s `restore.rs` and `search/persist.rs` for what
+//! is checked.
+//!
+//! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)
+//! in December 2026; this build reads format 3 only and refuses format 2 and 1 snapshots
+//! with `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call
+//! `toBytes()` again.
 //!
 //! Reading checks, in order: the magic (`SNAPSHOT_NOT_RECOGNIZED`), the length
 //! (`SNAPSHOT_TRUNCATED`, or `SNAPSHOT_CORRUPT` for trailing bytes), the checksum
 //! (`SNAPSHOT_CHECKSUM_MISMATCH`: any flipped byte), the version
-//! (`SNAPSHOT_VERSION_UNSUPPORTED`), then the body: anything in it that does not read,
-//! does not validate as a world, or disagrees with the world (a slot used twice, an index
-//! that misses a user or holds one of another tenant, a posting list that disagrees with
-//! its records) is `SNAPSHOT_CORRUPT`, with the reason in the message. Nothing is
+//! (`SNAPSHOT_VERSION_UNSUPPORTED`), then the body: anything in it that does not read
+//! (an unknown tag or flag, text that is not UTF-8, a count the body cannot hold), does
+//! not validate as a world, or disagrees with the world (a free slot listed twice, an
+//! index that misses a user or holds one of another tenant, a posting list that disagrees
+//! with its records) is `SNAPSHOT_CORRUPT`, with the reason in the message. Nothing is
 //! half-loaded: a refused snapshot yields no directory.
 
-use crate::binary::{corrupt, Reader, Writer};
-use crate::directory::Directory;
+mod world_codec;
+
+use crate::binary::{Reader, Writer};
+use crate::directory::{Directory, Keyed};
 use crate::error::{Error, Result};
 use crate::model::World;
+use world_codec::WorldRefs;
 
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const HEADER_LEN: usize = 20;
 const CHECKSUM_LEN: usize = 4;
 
 /// The directory as snapshot bytes.
 pub fn to_bytes(dir: &Directory) -> Result<Vec<u8>> {
-    let world = dir.to_world();
-    // JSON keeps the Wasm module small (serde_json is already in it); the world is not
-    // where loading spends its time.
-    let json = serde_json::to_vec(&world)
-        .map_err(|e| Error::SnapshotCorrupt(format!("could not encode: {e}")))?;
+    let world = WorldRefs {
+        tenants: sorted(dir.tenants()),
+        user_count: dir.stats().users,
+        groups: sorted(dir.groups()),
+        apps: sorted(dir.apps()),
+        flows: sorted(dir.flows()),
+        approvals: sorted(dir.approvals()),
+        connectors: sorted(dir.connectors()),
+        join_requests: sorted(dir.join_requests()),
+    };
     let mut body = Writer::new();
-    body.bytes(&json);
-    drop(json);
-    dir.write_restore_parts(&world, &mut body);
-    drop(world);
+    let users = dir.users_with_slots().map(|(_, u)| u);
+    world_codec::write(&mut body, &world, users, dir.free_user_slots());
+    dir.write_people(&mut body);
     Ok(frame(FORMAT_VERSION, &body.into_bytes()))
+}
+
+fn sorted<'a, T: Keyed + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<&'a T> {
+    let mut v: Vec<&T> = items.collect();
+    v.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+    v
 }
 
 /// Wraps a body in the header and checksum (public so tests can write other versions
@@ -80,22 +107,47 @@ pub fn body(bytes: &[u8]) -> Result<&[u8]> {
     checked_payload(bytes)
 }
 
+/// The world section of a body: `world`'s users fill the slots that are not `free`, in
+/// order; every list is written in the order given (public so tests can write damaged
+/// worlds under a valid checksum; [`to_bytes`] writes the canonical one).
+pub fn encode_world(world: &World, free: &[u32]) -> Vec<u8> {
+    let refs = WorldRefs {
+        tenants: world.tenants.iter().collect(),
+        user_count: world.users.len(),
+        groups: world.groups.iter().collect(),
+        apps: world.apps.iter().collect(),
+        flows: world.flows.iter().collect(),
+        approvals: world.approvals.iter().collect(),
+        connectors: world.connectors.iter().collect(),
+        join_requests: world.join_requests.iter().collect(),
+    };
+    let mut w = Writer::new();
+    world_codec::write(&mut w, &refs, world.users.iter(), free);
+    w.into_bytes()
+}
+
+/// How many bytes of `body` the world section takes (the people indexes follow it).
+pub fn world_section_len(body: &[u8]) -> Result<usize> {
+    let mut r = Reader::new(body);
+    world_codec::read(&mut r)?;
+    Ok(r.position())
+}
+
 /// A directory from snapshot bytes, or the reason they are refused.
 pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
     let mut r = Reader::new(checked_payload(bytes)?);
-    let world = read_world_json(&mut r)?;
-    Directory::restore(world, &mut r).map_err(in_snapshot)
+    let parts = world_codec::read(&mut r)?;
+    Directory::restore(parts.world, parts.slots, parts.free, &mut r).map_err(in_snapshot)
 }
 
-/// The world inside snapshot bytes, checked but not yet validated as a directory.
+/// The world inside snapshot bytes (every list sorted by id), read but not yet
+/// validated as a directory.
 pub fn read_world(bytes: &[u8]) -> Result<World> {
-    read_world_json(&mut Reader::new(checked_payload(bytes)?))
-}
-
-fn read_world_json(r: &mut Reader<'_>) -> Result<World> {
-    let text = std::str::from_utf8(r.bytes("the world")?)
-        .map_err(|_| corrupt("the world is not UTF-8"))?;
-    crate::json_path::parse(text).map_err(in_snapshot)
+    let parts = world_codec::read(&mut Reader::new(checked_payload(bytes)?))?;
+    let mut world = parts.world;
+    world.users = parts.slots.into_iter().flatten().collect();
+    world.users.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok(world)
 }
 
 /// Any refusal of what is inside a checksummed body means the snapshot is corrupt.

@@ -154,7 +154,7 @@ fn a_round_trip_gives_an_identical_directory() {
     let dir = directory();
     let bytes = assert_round_trip(&dir);
     assert_eq!(&bytes[8..12], &snapshot::FORMAT_VERSION.to_le_bytes());
-    assert_eq!(snapshot::FORMAT_VERSION, 2);
+    assert_eq!(snapshot::FORMAT_VERSION, 3);
 }
 
 #[test]
@@ -223,7 +223,8 @@ fn a_flipped_byte_anywhere_is_refused() {
 fn another_format_version_is_refused() {
     let bytes = directory().to_bytes().unwrap();
     let body = snapshot::body(&bytes).unwrap();
-    for version in [0, 1, 3, u32::MAX] {
+    // Format 2 (the world as JSON) and format 1 are no longer read.
+    for version in [0, 1, 2, 4, u32::MAX] {
         let err = Directory::from_bytes(&snapshot::frame(version, body)).unwrap_err();
         assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
         assert!(
@@ -274,11 +275,12 @@ fn trailing_bytes_are_refused() {
 
 // --- bodies damaged under a valid checksum ------------------------------------------------
 
-/// Where things are in a format-2 body (offsets into the body).
+/// Where things are in a format-3 body (offsets into the body).
 #[derive(Debug, Default)]
 struct Layout {
+    /// The world section (free slots, users, then the other objects).
     world: (usize, usize),
-    placed: (usize, usize),
+    /// The free user slots, at the start of the world section.
     free: (usize, usize),
     /// Per index: tenant id and its segments.
     indexes: Vec<(String, Vec<SegmentLayout>)>,
@@ -331,14 +333,14 @@ impl Cursor<'_> {
 }
 
 fn layout(body: &[u8]) -> Layout {
+    let world_end = snapshot::world_section_len(body).unwrap();
     let mut c = Cursor(body, 0);
     let mut l = Layout {
-        world: c.list(1),
+        free: c.list(4),
+        world: (0, world_end),
         ..Layout::default()
     };
-    c.u64();
-    l.placed = c.list(4);
-    l.free = c.list(4);
+    c.1 = world_end;
     let indexes = c.u64();
     for _ in 0..indexes {
         let (a, b) = c.list(1);
@@ -368,6 +370,20 @@ fn layout(body: &[u8]) -> Layout {
     }
     assert_eq!(c.1, body.len(), "the test's reading of the layout");
     l
+}
+
+/// The directory's world with its users in slot order (as a snapshot stores them).
+fn world_in_slots(dir: &Directory) -> guestpass::model::World {
+    let mut world = dir.to_world();
+    world.users = dir.users_with_slots().map(|(_, u)| u.clone()).collect();
+    world
+}
+
+/// `body` with its world section replaced by `world` (users in slot order) and `free`.
+fn with_world(body: &[u8], l: &Layout, world: &guestpass::model::World, free: &[u32]) -> Vec<u8> {
+    let mut bad = snapshot::encode_world(world, free);
+    bad.extend_from_slice(&body[l.world.1..]);
+    bad
 }
 
 fn u32_at(body: &[u8], at: usize) -> u32 {
@@ -407,16 +423,36 @@ fn a_valid_checksum_over_a_damaged_body_is_refused_as_corrupt() {
     {
         refused(&body[..len], &format!("body cut at {len}"));
     }
-    // Two users in one slot.
+    // The world section written again unchanged loads (the helpers below are faithful).
+    let free: Vec<u32> = body[l.free.0..l.free.1]
+        .chunks(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    assert!(!free.is_empty(), "the history left free slots");
+    let world = world_in_slots(&dir);
+    assert_eq!(with_world(&body, &l, &world, &free), body);
+    // A free slot listed twice, and one past the last slot.
     let mut bad = body.clone();
-    let first = u32_at(&bad, l.placed.0);
-    put_u32(&mut bad, l.placed.0 + 4, first);
-    refused(&bad, "two users in one slot");
-    // A free slot that is in use.
-    assert!(l.free.1 > l.free.0, "the history left free slots");
+    put_u32(&mut bad, l.free.0 + 4 * (free.len() - 1), free[0]);
+    if free.len() > 1 {
+        refused(&bad, "a free slot listed twice");
+    }
     let mut bad = body.clone();
-    put_u32(&mut bad, l.free.0, first);
-    refused(&bad, "a used slot listed as free");
+    put_u32(&mut bad, l.free.0, (dir.stats().users + free.len()) as u32);
+    refused(&bad, "a free slot past the last slot");
+    // One user twice (the second in the first's place).
+    let mut twice = world.clone();
+    twice.users[1] = twice.users[0].clone();
+    let msg = refused(&with_world(&body, &l, &twice, &free), "a user twice");
+    assert!(msg.contains("DUPLICATE_ID"), "{msg}");
+    // A user whose id is a tenant's.
+    let mut clash = world.clone();
+    clash.users[0].id = "contoso".into();
+    let msg = refused(
+        &with_world(&body, &l, &clash, &free),
+        "a user named like a tenant",
+    );
+    assert!(msg.contains("DUPLICATE_ID"), "{msg}");
     // A person of another tenant in contoso's index.
     let mut bad = body.clone();
     put_u32(&mut bad, contoso.keys.0 + live, fabrikam_slot);
@@ -442,30 +478,48 @@ fn a_valid_checksum_over_a_damaged_body_is_refused_as_corrupt() {
         bad[at] ^= 0x01;
         refused(&bad, &format!("posting byte {at}"));
     }
-    // The world: not JSON, and JSON that is not a valid world.
+    // The world: text that is not UTF-8, a count too large, and worlds that do not
+    // validate.
+    let mut marked = world.clone();
+    marked.users[0].display_name = "Zoë Marker".into();
+    let mut bad = with_world(&body, &l, &marked, &free);
+    let at = bad.windows(2).position(|w| w == "ë".as_bytes()).unwrap();
+    bad[at] = 0xff;
+    let msg = refused(&bad, "a name that is not UTF-8");
+    assert!(msg.contains("not UTF-8"), "{msg}");
+    // More free slots announced than the body could hold.
     let mut bad = body.clone();
-    bad[l.world.0] = b'[';
-    let msg = refused(&bad, "world not JSON");
-    assert!(
-        msg.contains("INVALID_INPUT") || msg.contains("UNKNOWN_FIELD"),
-        "{msg}"
+    bad[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+    let msg = refused(&bad, "a count the body cannot hold");
+    assert!(msg.contains("announced"), "{msg}");
+    let mut dangling = world.clone();
+    dangling.users[0].tenant_id = "no-such-tenant".into();
+    let msg = refused(
+        &with_world(&body, &l, &dangling, &free),
+        "a world with a dangling reference",
     );
-    let mut world = dir.to_world();
-    world.users[0].tenant_id = "no-such-tenant".into();
-    let json = serde_json::to_vec(&world).unwrap();
-    let mut bad = (json.len() as u64).to_le_bytes().to_vec();
-    bad.extend_from_slice(&json);
-    bad.extend_from_slice(&body[l.world.1..]);
-    let msg = refused(&bad, "a world with a dangling reference");
     assert!(msg.contains("DANGLING_REFERENCE"), "{msg}");
+    let mut clashing = world.clone();
+    let upn = clashing.users[1].user_principal_name.clone();
+    let tenant = clashing.users[1].tenant_id.clone();
+    let other = clashing
+        .users
+        .iter()
+        .position(|u| u.tenant_id == tenant && u.user_principal_name != upn)
+        .unwrap();
+    clashing.users[other].user_principal_name = upn.to_uppercase();
+    let msg = refused(
+        &with_world(&body, &l, &clashing, &free),
+        "two users of one tenant with one userPrincipalName",
+    );
+    assert!(msg.contains("userPrincipalName"), "{msg}");
     // A user missing from the world while its slot and index entry remain.
-    let mut world = dir.to_world();
-    world.users.pop();
-    let json = serde_json::to_vec(&world).unwrap();
-    let mut bad = (json.len() as u64).to_le_bytes().to_vec();
-    bad.extend_from_slice(&json);
-    bad.extend_from_slice(&body[l.world.1..]);
-    refused(&bad, "a user missing from the world");
+    let mut missing = world.clone();
+    missing.users.pop();
+    refused(
+        &with_world(&body, &l, &missing, &free),
+        "a user missing from the world",
+    );
 }
 
 #[test]

@@ -1,25 +1,18 @@
 //! Sign-in names: which user of a tenant a userPrincipalName or mail address names.
 //!
-//! Keys are 64-bit hashes of (tenant, lower-cased address) so a million users cost a few bytes
-//! each; every hit is confirmed against the stored user, so a hash collision can never
-//! sign in the wrong person.
+//! Users are indexed by a hash of (tenant, lower-cased address) in a [`SlotIndex`], so a
+//! million users cost a few bytes each; every hit is confirmed against the stored user,
+//! so a hash collision can never sign in the wrong person.
 
+use super::slot_index::SlotIndex;
 use super::table::Table;
 use crate::error::{Error, Result};
 use crate::model::{Tenant, User};
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 /// Users of each tenant by userPrincipalName and by mail.
 #[derive(Debug, Clone, Default)]
 pub struct AddressBook {
-    by_hash: HashMap<u64, Slots, PassKey>,
-}
-
-#[derive(Debug, Clone)]
-enum Slots {
-    One(u32),
-    Many(Vec<u32>),
+    by_hash: SlotIndex,
 }
 
 /// The key of (tenant, address): a 64-bit hash of the tenant id and the address's
@@ -63,34 +56,6 @@ impl KeyHash {
     }
 }
 
-/// The map's own hasher passes the (already mixed) key through.
-#[derive(Debug, Clone, Copy, Default)]
-struct PassKey;
-
-#[derive(Default)]
-struct PassKeyHasher(u64);
-
-impl Hasher for PassKeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, k: u64) {
-        self.0 = k;
-    }
-}
-
-impl BuildHasher for PassKey {
-    type Hasher = PassKeyHasher;
-    fn build_hasher(&self) -> PassKeyHasher {
-        PassKeyHasher::default()
-    }
-}
-
 fn same(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
@@ -104,35 +69,36 @@ impl AddressBook {
     /// Indexes every user, refusing two users of one tenant with the same UPN.
     pub fn build(users: &Table<User>, _tenants: &Table<Tenant>) -> Result<AddressBook> {
         let mut book = AddressBook {
-            by_hash: HashMap::with_capacity_and_hasher(users.len() * 2, PassKey),
+            by_hash: SlotIndex::with_capacity(users.len() * 2),
         };
         for (slot, user) in users.iter_slots() {
-            book.check_upn_free(user, users)?;
-            book.insert(slot, user);
+            // The UPN goes in with its check in one walk of the index.
+            let upn = key(&user.tenant_id, &user.user_principal_name);
+            let clash = book.by_hash.insert_unless(upn, slot, &mut |other| {
+                other != slot && users.at(other).is_some_and(|o| same_upn(o, user))
+            });
+            if clash.is_some() {
+                return Err(upn_taken(user));
+            }
+            if let Some(mail) = &user.mail {
+                if !same(mail, &user.user_principal_name) {
+                    book.add(key(&user.tenant_id, mail), slot);
+                }
+            }
         }
         Ok(book)
     }
 
     /// Refuses `user` if another user of its tenant already has its userPrincipalName.
     pub fn check_upn_free(&self, user: &User, users: &Table<User>) -> Result<()> {
-        let taken = self
-            .candidates(&user.tenant_id, &user.user_principal_name)
-            .filter_map(|slot| users.at(slot))
-            .any(|other| {
-                other.id != user.id
-                    && other.tenant_id == user.tenant_id
-                    && same(&other.user_principal_name, &user.user_principal_name)
-            });
-        if taken {
-            return Err(Error::InvalidValue {
-                field: format!("users[{}].userPrincipalName", user.id),
-                reason: format!(
-                    "\"{}\" is already the userPrincipalName of another user in tenant \"{}\"",
-                    user.user_principal_name, user.tenant_id
-                ),
-            });
+        let k = key(&user.tenant_id, &user.user_principal_name);
+        let taken = self.by_hash.find(k, &mut |slot| {
+            users.at(slot).is_some_and(|o| same_upn(o, user))
+        });
+        match taken {
+            Some(_) => Err(upn_taken(user)),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Adds the user's UPN and mail.
@@ -147,69 +113,49 @@ impl AddressBook {
 
     /// Removes the user's UPN and mail.
     pub fn remove(&mut self, slot: u32, user: &User) {
-        self.drop_key(key(&user.tenant_id, &user.user_principal_name), slot);
+        self.by_hash
+            .remove(key(&user.tenant_id, &user.user_principal_name), slot);
         if let Some(mail) = &user.mail {
-            self.drop_key(key(&user.tenant_id, mail), slot);
+            self.by_hash.remove(key(&user.tenant_id, mail), slot);
         }
     }
 
     /// The user of `tenant_id` whose UPN, or else whose mail, equals `address`.
     pub fn find(&self, tenant_id: &str, address: &str, users: &Table<User>) -> Option<u32> {
-        let found: Vec<(u32, &User)> = self
-            .candidates(tenant_id, address)
-            .filter_map(|slot| users.at(slot).map(|u| (slot, u)))
-            .filter(|(_, u)| u.tenant_id == tenant_id)
-            .collect();
-        found
-            .iter()
-            .find(|(_, u)| same(&u.user_principal_name, address))
-            .or_else(|| {
-                found
-                    .iter()
-                    .find(|(_, u)| u.mail.as_deref().is_some_and(|m| same(m, address)))
+        let k = key(tenant_id, address);
+        let of_tenant = |slot: u32| users.at(slot).filter(|u| u.tenant_id == tenant_id);
+        self.by_hash
+            .find(k, &mut |slot| {
+                of_tenant(slot).is_some_and(|u| same(&u.user_principal_name, address))
             })
-            .map(|(slot, _)| *slot)
+            .or_else(|| {
+                self.by_hash.find(k, &mut |slot| {
+                    of_tenant(slot)
+                        .is_some_and(|u| u.mail.as_deref().is_some_and(|m| same(m, address)))
+                })
+            })
     }
 
-    fn candidates(&self, tenant_id: &str, address: &str) -> impl Iterator<Item = u32> + '_ {
-        let slots: &[u32] = match self.by_hash.get(&key(tenant_id, address)) {
-            Some(Slots::One(slot)) => std::slice::from_ref(slot),
-            Some(Slots::Many(slots)) => slots,
-            None => &[],
-        };
-        slots.iter().copied()
-    }
-
+    /// Indexes `slot` under `k` unless it already is (two addresses that share a hash).
     fn add(&mut self, k: u64, slot: u32) {
-        match self.by_hash.get_mut(&k) {
-            None => {
-                self.by_hash.insert(k, Slots::One(slot));
-            }
-            Some(Slots::One(existing)) => {
-                if *existing != slot {
-                    let first = *existing;
-                    self.by_hash.insert(k, Slots::Many(vec![first, slot]));
-                }
-            }
-            Some(Slots::Many(slots)) => {
-                if !slots.contains(&slot) {
-                    slots.push(slot);
-                }
-            }
-        }
+        self.by_hash
+            .insert_unless(k, slot, &mut |other| other == slot);
     }
+}
 
-    fn drop_key(&mut self, k: u64, slot: u32) {
-        let now_empty = match self.by_hash.get_mut(&k) {
-            Some(Slots::One(existing)) => *existing == slot,
-            Some(Slots::Many(slots)) => {
-                slots.retain(|s| *s != slot);
-                slots.is_empty()
-            }
-            None => false,
-        };
-        if now_empty {
-            self.by_hash.remove(&k);
-        }
+/// Whether `other` is another user of `user`'s tenant with the same userPrincipalName.
+fn same_upn(other: &User, user: &User) -> bool {
+    other.id != user.id
+        && other.tenant_id == user.tenant_id
+        && same(&other.user_principal_name, &user.user_principal_name)
+}
+
+fn upn_taken(user: &User) -> Error {
+    Error::InvalidValue {
+        field: format!("users[{}].userPrincipalName", user.id),
+        reason: format!(
+            "\"{}\" is already the userPrincipalName of another user in tenant \"{}\"",
+            user.user_principal_name, user.tenant_id
+        ),
     }
 }

@@ -13,6 +13,7 @@ mod membership;
 mod mutations;
 mod people;
 mod restore;
+mod slot_index;
 mod table;
 mod validate;
 

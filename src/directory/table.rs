@@ -1,8 +1,10 @@
 //! A keyed store with stable slot numbers: lookups by id, iteration, and small `u32`
 //! handles that indexes (search, approvals) can hold instead of strings.
 
-use crate::model::Id;
-use std::collections::HashMap;
+use super::slot_index::SlotIndex;
+use crate::error::{Error, Result};
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 
 /// Something stored in a [`Table`]: it knows its own id.
 pub trait Keyed {
@@ -11,19 +13,24 @@ pub trait Keyed {
 }
 
 /// Objects of one kind by id, each in a stable slot until removed.
+///
+/// Ids are found through a compact index (`slot_index.rs`) of their randomly keyed
+/// SipHash: no copy of the id is kept beside the object.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     slots: Vec<Option<T>>,
-    index: HashMap<Id, u32>,
+    index: SlotIndex,
     free: Vec<u32>,
+    hasher: RandomState,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             slots: Vec::new(),
-            index: HashMap::new(),
+            index: SlotIndex::default(),
             free: Vec::new(),
+            hasher: RandomState::new(),
         }
     }
 }
@@ -33,9 +40,14 @@ impl<T: Keyed> Table<T> {
     pub fn with_capacity(n: usize) -> Self {
         Table {
             slots: Vec::with_capacity(n),
-            index: HashMap::with_capacity(n),
+            index: SlotIndex::with_capacity(n),
             free: Vec::new(),
+            hasher: RandomState::new(),
         }
+    }
+
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
     }
 
     /// How many objects are stored.
@@ -45,7 +57,7 @@ impl<T: Keyed> Table<T> {
 
     /// Whether nothing is stored.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.index.len() == 0
     }
 
     /// The object with this id.
@@ -55,7 +67,13 @@ impl<T: Keyed> Table<T> {
 
     /// The slot of the object with this id.
     pub fn slot_of(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        let slots = &self.slots;
+        self.index.find(self.hash(id), &mut |slot| {
+            slots
+                .get(slot as usize)
+                .and_then(Option::as_ref)
+                .is_some_and(|v| v.key() == id)
+        })
     }
 
     /// The object in this slot.
@@ -71,7 +89,7 @@ impl<T: Keyed> Table<T> {
 
     /// Whether an object with this id is stored.
     pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
+        self.slot_of(id).is_some()
     }
 
     /// Stores `value`, replacing the object with the same id (which keeps its slot).
@@ -82,7 +100,7 @@ impl<T: Keyed> Table<T> {
                 return (slot, cell.replace(value));
             }
         }
-        let id = value.key().to_string();
+        let hash = self.hash(value.key());
         let slot = match self.free.pop() {
             Some(slot) => {
                 if let Some(cell) = self.slots.get_mut(slot as usize) {
@@ -95,14 +113,15 @@ impl<T: Keyed> Table<T> {
                 (self.slots.len() - 1) as u32
             }
         };
-        self.index.insert(id, slot);
+        self.index.insert(hash, slot);
         (slot, None)
     }
 
     /// Removes the object with this id, returning it and its former slot.
     pub fn take(&mut self, id: &str) -> Option<(u32, T)> {
-        let slot = self.index.remove(id)?;
+        let slot = self.slot_of(id)?;
         let value = self.slots.get_mut(slot as usize).and_then(Option::take)?;
+        self.index.remove(self.hash(id), slot);
         self.free.push(slot);
         Some((slot, value))
     }
@@ -126,47 +145,51 @@ impl<T: Keyed> Table<T> {
         (self.slots.len(), &self.free)
     }
 
-    /// An empty table of `n` unfilled slots, to be filled with [`Table::put_at`] and
-    /// completed with [`Table::set_free`] (restoring a snapshot).
-    pub fn with_slots(n: usize) -> Self {
-        Table {
-            slots: (0..n).map(|_| None).collect(),
-            index: HashMap::with_capacity(n),
-            free: Vec::new(),
-        }
-    }
-
-    /// Stores `value` in the unfilled `slot`; false (and nothing stored) when the slot
-    /// does not exist or is filled, or the id is already stored.
-    pub fn put_at(&mut self, slot: u32, value: T) -> bool {
-        if self.index.contains_key(value.key()) {
-            return false;
-        }
-        match self.slots.get_mut(slot as usize) {
-            Some(cell) if cell.is_none() => {
-                self.index.insert(value.key().to_string(), slot);
-                *cell = Some(value);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Sets the free slots (in reuse order); false (and nothing changed) unless they are
-    /// exactly the unfilled slots, each once.
-    pub fn set_free(&mut self, free: Vec<u32>) -> bool {
-        if self.index.len() + free.len() != self.slots.len() {
-            return false;
-        }
-        let mut seen = vec![false; self.slots.len()];
-        for &slot in &free {
-            match (seen.get_mut(slot as usize), self.slots.get(slot as usize)) {
-                (Some(s), Some(None)) if !*s => *s = true,
-                _ => return false,
+    /// A table of these slots (`None` is a free slot) with these free slots in reuse
+    /// order (restoring a snapshot). Refused when an id is empty or too long, stored
+    /// twice (`DUPLICATE_ID`), or the free slots are not exactly the empty ones, each
+    /// once.
+    pub fn from_slots(slots: Vec<Option<T>>, free: Vec<u32>) -> Result<Self> {
+        let hasher = RandomState::new();
+        let mut index = SlotIndex::with_capacity(slots.len() - free.len().min(slots.len()));
+        for (slot, value) in slots.iter().enumerate() {
+            if let Some(value) = value {
+                let id = value.key();
+                super::validate::id(id)?;
+                let hash = hasher.hash_one(id);
+                let same = &mut |s: u32| {
+                    slots
+                        .get(s as usize)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|v| v.key() == id)
+                };
+                if index.insert_unless(hash, slot as u32, same).is_some() {
+                    return Err(Error::DuplicateId(id.to_string()));
+                }
             }
         }
-        self.free = free;
-        true
+        let mut seen = vec![false; slots.len()];
+        let exact = index.len() + free.len() == slots.len()
+            && free.iter().all(|&slot| {
+                match (seen.get_mut(slot as usize), slots.get(slot as usize)) {
+                    (Some(s), Some(None)) if !*s => {
+                        *s = true;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        if !exact {
+            return Err(Error::SnapshotCorrupt(
+                "the free slots are not the unused ones".into(),
+            ));
+        }
+        Ok(Table {
+            slots,
+            index,
+            free,
+            hasher,
+        })
     }
 
     /// Clones of every object, sorted by id: the canonical order for output.

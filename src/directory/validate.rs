@@ -37,14 +37,14 @@ fn tenant_exists(dir: &Directory, from: &str, tenant_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Refuses `id` unless it is a user of `tenant_id`.
-pub fn user_of_tenant(
-    dir: &Directory,
+/// Refuses `id` unless it is a user of `tenant_id`; the user when it is.
+pub fn user_of_tenant<'d>(
+    dir: &'d Directory,
     from: &str,
     field: &'static str,
     id: &str,
     tenant_id: &str,
-) -> Result<()> {
+) -> Result<&'d User> {
     match dir.user(id) {
         None => Err(Error::DanglingReference {
             from: from.into(),
@@ -56,7 +56,7 @@ pub fn user_of_tenant(
             field,
             to: id.into(),
         }),
-        Some(_) => Ok(()),
+        Some(u) => Ok(u),
     }
 }
 
@@ -68,16 +68,20 @@ pub fn principal_of_tenant(
     id: &str,
     tenant_id: &str,
 ) -> Result<()> {
-    let owner_tenant = match (dir.user(id), dir.group(id)) {
-        (Some(u), _) => &u.tenant_id,
-        (None, Some(g)) => &g.tenant_id,
-        (None, None) => {
-            return Err(Error::DanglingReference {
-                from: from.into(),
-                field,
-                to: id.into(),
-            })
-        }
+    // A user is looked up first and a group only when there is none (one lookup for
+    // most references).
+    let owner_tenant = match dir.user(id) {
+        Some(u) => &u.tenant_id,
+        None => match dir.group(id) {
+            Some(g) => &g.tenant_id,
+            None => {
+                return Err(Error::DanglingReference {
+                    from: from.into(),
+                    field,
+                    to: id.into(),
+                })
+            }
+        },
     };
     if owner_tenant != tenant_id {
         return Err(Error::CrossTenantReference {
@@ -167,8 +171,8 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
                     });
                 }
                 if let Some(home_user) = &u.home_user_id {
-                    user_of_tenant(dir, &u.id, "homeUserId", home_user, home)?;
-                    if dir.user(home_user).is_some_and(|h| h.is_guest()) {
+                    let h = user_of_tenant(dir, &u.id, "homeUserId", home_user, home)?;
+                    if h.is_guest() {
                         return Err(Error::InvalidValue {
                             field: format!("users[{}].homeUserId", u.id),
                             reason: format!(
