@@ -15,6 +15,12 @@ pub const MAX_LIST_LEN: usize = 100_000;
 pub const MAX_QUERY_CHARS: usize = 256;
 /// Most items in one `checkMany` batch.
 pub const MAX_BATCH_LEN: usize = 100_000;
+/// Most user slots a snapshot may announce (its users plus the slots freed by removals,
+/// which later additions reuse, so never more than the most users the directory held at
+/// once). A free slot costs a few bytes of a snapshot but a whole user record of memory
+/// when loaded: the bound keeps a forged snapshot from asking for more memory than
+/// WebAssembly has. Beyond it, `Directory.fromBytes` answers `SNAPSHOT_CORRUPT`.
+pub const MAX_USER_SLOTS: usize = 1 << 22;
 /// Longest chain of groups each containing the next (a group alone is depth 1), so every
 /// walk up or down nested groups stays short.
 pub const MAX_GROUP_DEPTH: usize = 64;

@@ -440,6 +440,14 @@ fn a_valid_checksum_over_a_damaged_body_is_refused_as_corrupt() {
     let mut bad = body.clone();
     put_u32(&mut bad, l.free.0, (dir.stats().users + free.len()) as u32);
     refused(&bad, "a free slot past the last slot");
+    // More free slots than a directory holds: refused before any memory is set aside for
+    // them (each would cost a whole user record once loaded).
+    let many: Vec<u32> = (0..guestpass::limits::MAX_USER_SLOTS as u32 + 1).collect();
+    let msg = refused(
+        &with_world(&body, &l, &world, &many),
+        "more free slots than a directory holds",
+    );
+    assert!(msg.contains("user slots announced"), "{msg}");
     // One user twice (the second in the first's place).
     let mut twice = world.clone();
     twice.users[1] = twice.users[0].clone();

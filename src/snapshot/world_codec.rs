@@ -17,6 +17,7 @@
 
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
+use crate::limits::MAX_USER_SLOTS;
 use crate::model::{
     AccessDirections, App, Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Cloud,
     Connector, CrossTenantAccess, ExternalUserState, Flow, Group, GuestAccess, JoinPolicy,
@@ -178,6 +179,11 @@ pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
     let free = r.u32s("free user slots")?;
     let users = r.count(MIN_USER, "user count")?;
     let slot_count = users + free.len();
+    if slot_count > MAX_USER_SLOTS {
+        return Err(corrupt(format_args!(
+            "{slot_count} user slots announced, more than a directory holds ({MAX_USER_SLOTS})"
+        )));
+    }
     let mut is_free = vec![false; slot_count];
     for &slot in &free {
         match is_free.get_mut(slot as usize) {
