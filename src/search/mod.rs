@@ -50,6 +50,7 @@
 //! # Ok::<(), guestpass::search::QueryError>(())
 //! ```
 
+mod fold_tables;
 mod index;
 pub mod normalize;
 mod query;
