@@ -19,6 +19,7 @@ pub mod groups;
 pub mod json_path;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod sample;
 pub mod search;
 pub mod session;

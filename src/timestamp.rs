@@ -58,6 +58,24 @@ impl Timestamp {
         self.0.checked_add_signed(delta).map(Timestamp)
     }
 
+    /// The largest value of [`Timestamp::order_bits`].
+    pub const ORDER_BITS_MAX: u128 = (1 << 96) - 1;
+
+    /// A number in `0..=ORDER_BITS_MAX` (96 bits) that orders as the instants do: the
+    /// seconds since the epoch, offset to be non-negative, above the nanoseconds.
+    ///
+    /// ```
+    /// use guestpass::timestamp::Timestamp;
+    /// let a = Timestamp::from_rfc3339("1969-12-31T23:59:59.5Z").unwrap();
+    /// let b = Timestamp::from_rfc3339("2026-11-20T09:00:00.25Z").unwrap();
+    /// assert!(a.order_bits() < Timestamp::UNIX_EPOCH.order_bits());
+    /// assert!(Timestamp::UNIX_EPOCH.order_bits() < b.order_bits());
+    /// ```
+    pub fn order_bits(self) -> u128 {
+        let seconds = (self.0.timestamp() as u64) ^ (1 << 63);
+        (u128::from(seconds) << 32) | u128::from(self.0.timestamp_subsec_nanos())
+    }
+
     /// This instant minus `days` whole days; `None` past the representable range.
     pub fn minus_days(self, days: i64) -> Option<Timestamp> {
         let delta = TimeDelta::try_days(days)?;

@@ -7,7 +7,6 @@ use crate::model::{Approval, ApprovalStatus, Id};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::cmp::Reverse;
 
 /// Which box to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -153,7 +152,9 @@ pub fn list<'d>(
             &mut found,
         ),
     }
-    found.sort_unstable_by(|(ta, a), (tb, b)| (Reverse(ta), &a.id).cmp(&(Reverse(tb), &b.id)));
+    // Newest first, then by id: two stable passes.
+    crate::order::sort_by_text(&mut found, |(_, a)| &a.id);
+    crate::order::sort_by_number(&mut found, |(t, _)| u128::MAX - t.order_bits());
     found.dedup_by(|(_, a), (_, b)| a.id == b.id);
     found
         .into_iter()

@@ -153,7 +153,7 @@ pub fn join_requests(
             shown.then(|| item(dir, r, group))
         })
         .collect();
-    items.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::order::sort_by_text(&mut items, |i| &i.id);
     items
 }
 

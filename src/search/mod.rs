@@ -347,7 +347,7 @@ impl PeopleIndex {
             self.merge(&[a, b]);
         }
         // Larger segments first keeps the merge order a binary counter.
-        self.segments.sort_by_key(|s| std::cmp::Reverse(s.live()));
+        crate::order::sort_by_number(&mut self.segments, |s| u128::MAX - u128::from(s.live()));
     }
 
     /// Rebuilds `parts` into one segment holding their live records.
@@ -633,9 +633,15 @@ impl Highlighter {
             .iter()
             .map(|w| w.chars().collect())
             .collect();
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.first().copied()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
+        // Sorted as numbers: the crate's `u32` sort, not one more instantiation for `char`.
+        let mut codes: Vec<u32> = words
+            .iter()
+            .filter_map(|w| w.first())
+            .map(|&c| u32::from(c))
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let firsts: Vec<char> = codes.into_iter().filter_map(char::from_u32).collect();
         Highlighter {
             words,
             firsts,
