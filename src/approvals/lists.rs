@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// Which box to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ApprovalBox {
     /// Approvals where the person is an approver (named, or through a group).
     #[default]
@@ -19,9 +18,14 @@ pub enum ApprovalBox {
     Sent,
 }
 
+crate::model::string_enum!(
+    ApprovalBox,
+    "ApprovalBox",
+    [Received = "received", Sent = "sent"]
+);
+
 /// Which approvals of the box to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StatusFilter {
     /// Received: those waiting for the person's response now (for `sequential`, only
     /// when it is their turn). Sent: those still pending.
@@ -32,6 +36,12 @@ pub enum StatusFilter {
     /// Everything in the box.
     All,
 }
+
+crate::model::string_enum!(
+    StatusFilter,
+    "StatusFilter",
+    [Pending = "pending", Completed = "completed", All = "all"]
+);
 
 /// `session.approvals({ box, status })`; both default to `received` and `pending`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

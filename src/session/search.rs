@@ -21,7 +21,7 @@ pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 100;
 
 /// Which kind of people to return.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum UserTypeFilter {
     /// Members and guests.
@@ -32,6 +32,12 @@ pub enum UserTypeFilter {
     /// Guests only.
     Guest,
 }
+
+crate::model::string_enum!(
+    UserTypeFilter,
+    "UserTypeFilter",
+    [Any = "any", Member = "member", Guest = "guest"]
+);
 
 /// Options of `session.search(query, options)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
