@@ -93,6 +93,7 @@ test-wasm-chrome:
 
 build-package:
 	@scripts/package.sh
+	@node scripts/demo-samples.mjs
 
 check-types:
 	tsc -p pkg-template/tsconfig.check.json

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// A tiny dependency-free static server for the demo: serves www/ at / and the built
-// package pkg/ at /pkg/.
+// A tiny dependency-free static server for the demo: serves www/ at /, the built
+// package pkg/ at /pkg/, and the built-in sample snapshots (scripts/demo-samples.mjs)
+// at /samples/.
 //
 //   node scripts/serve.mjs            -> http://localhost:8080/
 //   PORT=0 node scripts/serve.mjs     -> any free port; the URL it prints says which
@@ -17,6 +18,7 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
 const mounts = [
   ["/pkg/", resolve(repo, "pkg")],
+  ["/samples/", resolve(repo, "target", "demo-samples")],
   ["/", resolve(repo, process.env.ROOT ?? "www")],
 ];
 

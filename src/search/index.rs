@@ -530,13 +530,14 @@ fn partition(n: u32, mut pred: impl FnMut(u32) -> bool) -> u32 {
     lo
 }
 
-/// A small fast hash for the term interner (FxHash's multiply-rotate; the keys are
-/// the index's own words, so flooding resistance is not needed).
+/// A small fast hash for the term interner and the keys a search has accepted
+/// (FxHash's multiply-rotate; the keys are the index's own words and keys, so flooding
+/// resistance is not needed).
 #[derive(Default, Clone, Copy)]
-struct BuildFx;
+pub(crate) struct BuildFx;
 
 #[derive(Default)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
@@ -578,8 +579,8 @@ impl std::hash::BuildHasher for BuildFx {
 /// Collects records (from people or from other segments) and builds one [`Segment`].
 #[derive(Default)]
 pub(crate) struct SegmentBuilder {
+    /// Every distinct term and its provisional id (the term's text is held here only).
     ids: HashMap<Box<str>, u32, BuildFx>,
-    strings: Vec<Box<str>>,
     keys: Vec<Key>,
     flags: Vec<u32>,
     /// Per record, its deduplicated `(provisional id << 2 | cat)` entries.
@@ -616,17 +617,18 @@ impl SegmentBuilder {
         self.display_end.reserve_exact(records);
         self.terms.reserve(records * 10);
         self.display.reserve(records * 3);
-        self.addrs.reserve(records);
+        // About two address hashes per person (an address and its local part; a guest's
+        // UPN adds one): growing this list from too small a guess doubled it twice, and
+        // in WebAssembly every old copy stays behind as a hole in memory that never shrinks.
+        self.addrs.reserve(records * 5 / 2);
     }
 
     fn intern(&mut self, text: &str) -> u32 {
         if let Some(&id) = self.ids.get(text) {
             return id;
         }
-        let id = self.strings.len() as u32;
-        let boxed: Box<str> = text.into();
-        self.strings.push(boxed.clone());
-        self.ids.insert(boxed, id);
+        let id = self.ids.len() as u32;
+        self.ids.insert(text.into(), id);
         id
     }
 
@@ -763,7 +765,7 @@ impl SegmentBuilder {
     /// Builds the segment.
     pub(crate) fn build(self, uid: u32) -> Segment {
         let SegmentBuilder {
-            strings,
+            ids,
             keys,
             flags,
             mut terms,
@@ -773,7 +775,14 @@ impl SegmentBuilder {
             mut addrs,
             ..
         } = self;
-        drop(self.ids);
+        // The terms by provisional id, moved out of the map (not copied).
+        let mut strings: Vec<Box<str>> = Vec::new();
+        strings.resize_with(ids.len(), Box::default);
+        for (text, id) in ids {
+            if let Some(slot) = strings.get_mut(id as usize) {
+                *slot = text;
+            }
+        }
         // Growth slack of the collected arrays would add to the peak while the segment's
         // own arrays are written: give it back first.
         terms.shrink_to_fit();

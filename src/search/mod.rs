@@ -67,6 +67,9 @@ use query::{Candidate, Floor, Searcher};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+/// The keys a search has accepted so far.
+pub(crate) type KeySet = HashSet<Key, index::BuildFx>;
+
 /// A record's handle, chosen by the caller (dense small numbers keep the index smallest).
 pub type Key = u32;
 
@@ -424,7 +427,7 @@ impl PeopleIndex {
             return Ok(Vec::new());
         }
         searcher.local_hash = query.local;
-        let mut accepted: HashSet<Key> = HashSet::new();
+        let mut accepted = KeySet::default();
         // Segments largest first; once `limit` results are known, a later segment only
         // looks for records scoring at least as well as the last of them.
         let mut found: Vec<(Candidate, usize, Option<String>)> = Vec::new();
@@ -595,12 +598,11 @@ pub struct Highlighter {
     firsts: Vec<char>,
     folded: Vec<FoldedChar>,
     fwords: Vec<Word>,
-    chars: Vec<(char, u32, u32)>,
     ranges: Vec<(u32, u32)>,
     /// Folds ASCII fields too (tests compare both ways).
     general_only: bool,
-    /// Character classes of the ASCII field being highlighted.
-    classes: Vec<u8>,
+    /// Per ASCII byte, whether a query word starts with it (lowercase and uppercase).
+    ascii_firsts: Vec<bool>,
 }
 
 /// The class of each ASCII byte as `words_into` sees it: 0 separator, 1 letter, 2 digit,
@@ -642,107 +644,126 @@ impl Highlighter {
         codes.sort_unstable();
         codes.dedup();
         let firsts: Vec<char> = codes.into_iter().filter_map(char::from_u32).collect();
+        let mut ascii_firsts = vec![false; 128];
+        for c in firsts.iter().filter(|c| c.is_ascii()) {
+            for b in [c.to_ascii_lowercase(), c.to_ascii_uppercase()] {
+                if let Some(slot) = ascii_firsts.get_mut(b as usize) {
+                    *slot = true;
+                }
+            }
+        }
         Highlighter {
             words,
             firsts,
+            ascii_firsts,
             ..Highlighter::default()
         }
     }
 
     /// The ranges of `person` to bold (see [`highlight`]).
     pub fn highlight(&mut self, person: &Person<'_>) -> Vec<Highlight> {
-        let mut out: Vec<Highlight> = Vec::new();
+        let mut out = Vec::new();
+        self.highlight_into(person, &mut out);
+        out
+    }
+
+    /// Appends the ranges of `person` to bold to `out` (see [`highlight`]): for many
+    /// records, one buffer instead of one allocation each.
+    pub fn highlight_into(&mut self, person: &Person<'_>, out: &mut Vec<Highlight>) {
         if self.words.is_empty() {
-            return out;
+            return;
         }
-        self.field(Field::DisplayName, person.display_name, &mut out);
+        self.field(Field::DisplayName, person.display_name, out);
         if let Some(v) = person.given_name {
-            self.field(Field::GivenName, v, &mut out);
+            self.field(Field::GivenName, v, out);
         }
         if let Some(v) = person.surname {
-            self.field(Field::Surname, v, &mut out);
+            self.field(Field::Surname, v, out);
         }
         if let Some(v) = person.mail {
-            self.field(Field::Mail, v, &mut out);
+            self.field(Field::Mail, v, out);
         }
         for (i, m) in person.other_mails.iter().enumerate() {
             let field = Field::OtherMail(i.min(usize::from(u16::MAX)) as u16);
-            self.field(field, m, &mut out);
+            self.field(field, m, out);
         }
         let upn = upn_search_part(person.user_principal_name);
-        self.field(Field::UserPrincipalName, upn, &mut out);
+        self.field(Field::UserPrincipalName, upn, out);
         if let Some(v) = person.job_title {
-            self.field(Field::JobTitle, v, &mut out);
+            self.field(Field::JobTitle, v, out);
         }
-        out
     }
 
     /// The ranges of an ASCII field, without folding: the same words as `words_into`
     /// makes of it (pieces are runs of letters or of digits; a chunk with a joiner — `'`,
     /// `` ` `` or `-` — between two pieces is also one joined word), compared byte by
-    /// byte with the query words, with byte offsets (UTF-16 offsets in ASCII).
+    /// byte with the query words, with byte offsets (UTF-16 offsets in ASCII). Only words
+    /// starting with the first letter of a query word are compared.
     fn ascii_ranges(&mut self, text: &[u8]) {
-        // Classes first, in one plain pass (0 separator, 1 letter, 2 digit, 3 joiner).
-        let mut classes = std::mem::take(&mut self.classes);
-        classes.clear();
-        for &b in text {
-            classes.push(ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0));
-        }
-        classes.push(0);
+        let class = |i: usize| {
+            text.get(i)
+                .and_then(|&b| ASCII_CLASS.get(usize::from(b)))
+                .copied()
+                .unwrap_or(0)
+        };
         let n = text.len();
         let mut i = 0usize;
         while i < n {
-            if classes.get(i) == Some(&0) {
+            if class(i) == 0 {
                 i += 1;
                 continue;
             }
-            let chunk_start = i;
-            while i < n && classes.get(i) != Some(&0) {
-                i += 1;
-            }
-            let chunk_end = i;
             let (mut pieces, mut joined_inside, mut seen, mut pending) = (0, false, false, false);
-            let mut j = chunk_start;
-            while j < chunk_end {
-                let c = classes.get(j).copied().unwrap_or(0);
+            // The chunk's first piece starts its joined word too.
+            let mut first_piece: Option<usize> = None;
+            loop {
+                let c = class(i);
+                if i >= n || c == 0 {
+                    break;
+                }
                 if c == 3 {
                     pending |= seen;
-                    j += 1;
+                    i += 1;
                     continue;
                 }
-                let piece_start = j;
-                while j < chunk_end && classes.get(j) == Some(&c) {
-                    j += 1;
+                let piece_start = i;
+                while i < n && class(i) == c {
+                    i += 1;
                 }
                 joined_inside |= pending;
                 pending = false;
                 seen = true;
                 pieces += 1;
-                self.ascii_match(text, piece_start, j);
+                first_piece.get_or_insert(piece_start);
+                if self.starts_a_query_word(text, piece_start) {
+                    self.ascii_match(text, piece_start, i);
+                }
             }
             if joined_inside && pieces >= 2 {
-                let (mut s, mut e) = (chunk_start, chunk_end);
-                while s < e && classes.get(s) == Some(&3) {
-                    s += 1;
+                if let Some(s) = first_piece {
+                    let mut e = i;
+                    while e > s && class(e - 1) == 3 {
+                        e -= 1;
+                    }
+                    if self.starts_a_query_word(text, s) {
+                        self.ascii_match(text, s, e);
+                    }
                 }
-                while e > s && classes.get(e - 1) == Some(&3) {
-                    e -= 1;
-                }
-                self.ascii_match(text, s, e);
             }
         }
-        self.classes = classes;
+    }
+
+    /// Whether the ASCII byte at `at` starts some query word (either case).
+    fn starts_a_query_word(&self, text: &[u8], at: usize) -> bool {
+        text.get(at)
+            .and_then(|&b| self.ascii_firsts.get(usize::from(b)))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Pushes the range of every query word that starts the word `text[start..end]`
     /// (joiners inside skipped).
     fn ascii_match(&mut self, text: &[u8], start: usize, end: usize) {
-        let first = text
-            .get(start)
-            .map_or(' ', |b| char::from(b.to_ascii_lowercase()));
-        if self.firsts.binary_search(&first).is_err() {
-            return;
-        }
         for q in &self.words {
             if q.is_empty() {
                 continue;
@@ -787,25 +808,24 @@ impl Highlighter {
                 .get(w.start as usize..w.end as usize)
                 .unwrap_or_default();
             let first = word.iter().find(|f| f.class != normalize::Class::Joiner);
-            if first.is_none_or(|f| self.firsts.binary_search(&f.ch).is_err()) {
+            let Some(first) = first.filter(|f| self.firsts.binary_search(&f.ch).is_ok()) else {
                 continue;
-            }
-            self.chars.clear();
-            self.chars.extend(
-                word.iter()
-                    .filter(|f| f.class != normalize::Class::Joiner)
-                    .map(|f| (f.ch, f.start, f.end)),
-            );
+            };
             for q in &self.words {
-                if q.is_empty() || q.len() > self.chars.len() {
-                    continue;
-                }
-                if q.iter().zip(&self.chars).all(|(a, f)| *a == f.0) {
-                    if let (Some(first), Some(last)) =
-                        (self.chars.first(), self.chars.get(q.len() - 1))
-                    {
-                        self.ranges.push((first.1, last.2));
+                // The word's characters (joiners skipped) must start with `q`.
+                let mut chars = word.iter().filter(|f| f.class != normalize::Class::Joiner);
+                let mut end = None;
+                for &qc in q {
+                    match chars.next() {
+                        Some(f) if f.ch == qc => end = Some(f.end),
+                        _ => {
+                            end = None;
+                            break;
+                        }
                     }
+                }
+                if let Some(end) = end {
+                    self.ranges.push((first.start, end));
                 }
             }
         }

@@ -15,8 +15,9 @@
 use super::index::{Cat, Forward, Postings, Segment};
 use super::rank::{score, Score, Scratch, SegWord};
 use super::Key;
+use super::KeySet;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::BinaryHeap;
 
 /// One scored record of a segment.
 #[derive(Clone, Copy, Debug)]
@@ -445,7 +446,7 @@ impl Searcher {
         elements: &[String],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
-        accepted: &mut HashSet<Key>,
+        accepted: &mut KeySet,
         floor: Option<Floor>,
     ) -> Vec<Candidate> {
         self.floor = floor;
@@ -557,7 +558,7 @@ impl Searcher {
         sw: &[SegWord],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
-        accepted: &mut HashSet<Key>,
+        accepted: &mut KeySet,
         out: &mut Vec<Candidate>,
     ) {
         for i in 0..self.local.len() {
@@ -577,7 +578,7 @@ impl Searcher {
         rank: u32,
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
-        accepted: &mut HashSet<Key>,
+        accepted: &mut KeySet,
         out: &mut Vec<Candidate>,
     ) -> bool {
         if seg.is_dead(rank) {
@@ -586,9 +587,6 @@ impl Searcher {
         let Some(key) = seg.key(rank) else {
             return false;
         };
-        if accepted.contains(&key) {
-            return false;
-        }
         seg.forward(rank, &mut self.fwd);
         let Some(mut sc) = score(sw, &self.se, &self.fwd, &mut self.scratch) else {
             return true;
@@ -610,7 +608,9 @@ impl Searcher {
         if out.len() >= limit && worst.is_some_and(|w| !before((sc, rank), w)) {
             return true;
         }
-        if !accept(key, seg.flags(rank)) {
+        // Already a result (a record is met again through another of its terms, or was
+        // found in an earlier segment): checked only for records that would enter.
+        if accepted.contains(&key) || !accept(key, seg.flags(rank)) {
             return true;
         }
         accepted.insert(key);
@@ -642,7 +642,7 @@ impl Searcher {
         limit: usize,
         budget: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
-        accepted: &mut HashSet<Key>,
+        accepted: &mut KeySet,
         out: &mut Vec<Candidate>,
     ) -> bool {
         let mut scored = 0usize;
@@ -728,7 +728,7 @@ impl Searcher {
         ranks: &[u32],
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
-        accepted: &mut HashSet<Key>,
+        accepted: &mut KeySet,
         out: &mut Vec<Candidate>,
     ) {
         let Some(first) = self.se.first().or(sw.first()).copied() else {

@@ -137,12 +137,14 @@ impl JsPeopleIndex {
         let packed = throw(utf8(packed))?;
         let mut hl = Highlighter::new(query);
         let mut out = Vec::new();
+        let mut ranges = Vec::new();
         for record in records(packed, 0) {
             let record = throw(record)?;
             let others = record.other_mails();
-            let ranges = hl.highlight(&record.person(&others));
+            ranges.clear();
+            hl.highlight_into(&record.person(&others), &mut ranges);
             out.push(ranges.len() as u32);
-            for r in ranges {
+            for r in &ranges {
                 let (field, index) = match r.field {
                     Field::DisplayName => (0, 0),
                     Field::GivenName => (1, 0),

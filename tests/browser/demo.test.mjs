@@ -85,7 +85,8 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   test("the 20k sample: first search answer after navigation (measured, not asserted), then a reload from the snapshot", async () => {
     const page = await openPage(live.browser, `${live.demo.url}?size=20000`);
     await page.locator('body[data-ready="20000"]').waitFor({ timeout: 60_000 });
-    assert.match(await page.textContent("#status"), /Generated 20,000 people/);
+    assert.match(await page.textContent("#status"), /Loaded 20,000 people from the built-in sample snapshot/);
+    assert.equal(await page.getAttribute("#status", "data-source"), "built-in");
     const searchable = await sessionHas(page, "search");
     let firstAnswer = null;
     if (searchable) {
@@ -123,7 +124,7 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     await screenshot(page, "demo-20k-from-snapshot");
     const f = (x) => (x === null || x === undefined ? "n/a" : `${Math.round(x)} ms`);
     console.log(
-      `\n  20k sample, fresh profile: directory generated in ${f(load.ms)}, page ready ${f(load.readyAt)} after navigation;` +
+      `\n  20k sample, fresh profile: directory loaded from the built-in snapshot in ${f(load.ms)}, page ready ${f(load.readyAt)} after navigation;` +
         ` a search typed then is visible ${f(firstAnswer?.visibleAt)} after navigation (keystroke to answer on screen ${f(firstAnswer?.latency)}, the search itself ${firstAnswer ? firstAnswer.searchMs.toFixed(2) : "n/a"} ms).` +
         `\n  Reload from the IndexedDB snapshot: read in ${f(reload.ms)}, page ready ${f(reload.readyAt)}, first answer visible ${f(reloadAnswer)} after navigation.\n`,
     );

@@ -1,6 +1,7 @@
 // The demo page, built on the package the way a widget developer would use it:
-// `guestpass/web` with an explicit `init()`, a sample directory kept as a snapshot in
-// IndexedDB, and panels that each ask a `Session` one kind of question.
+// `guestpass/web` with an explicit `init()`, a sample directory loaded from a snapshot
+// (the built-in one the server holds, then the one kept in IndexedDB), and panels that
+// each ask a `Session` one kind of question.
 import init, * as gp from "/pkg/web.js";
 import { number, ms, bytes, show } from "./dom.js";
 import { loadSnapshot, saveSnapshot, forgetSnapshots } from "./snapshots.js";
@@ -35,10 +36,25 @@ const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTime
 const snapshotKey = (size) => `sample-${size}-seed${SEED}`;
 
 /**
- * Loads the sample directory of `size` people: from the IndexedDB snapshot when there is
- * one, else generated (and then saved as a snapshot for the next visit).
+ * The built-in snapshot of the sample of `size` people, as the server holds it
+ * (scripts/demo-samples.mjs writes them at build time), or null when it has none.
  */
-async function loadDirectory(size, lookup) {
+async function fetchBuiltIn(size) {
+  try {
+    const response = await fetch(`/samples/sample-${size}-seed${SEED}.bin`);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads the sample directory of `size` people: from the IndexedDB snapshot when there is
+ * one, else from the server's built-in snapshot, else generated in the page (and then
+ * saved in IndexedDB for the next visit). `builtIn` is the built-in snapshot's fetch, when
+ * the caller started it early.
+ */
+async function loadDirectory(size, lookup, builtIn) {
   const key = snapshotKey(size);
   say(`Looking for a saved snapshot of ${number(size)} people…`, 1);
   const saved = await (lookup ?? loadSnapshot(key));
@@ -61,6 +77,22 @@ async function loadDirectory(size, lookup) {
     }
   }
   if (!dir) {
+    const sample = await (builtIn ?? fetchBuiltIn(size));
+    if (sample) {
+      say(`Reading the built-in sample snapshot (${bytes(sample.byteLength)})…`, 2);
+      await paint();
+      const started = performance.now();
+      try {
+        dir = gp.Directory.fromBytes(sample);
+        how = { ...how, source: "built-in", ms: performance.now() - started, bytes: sample.byteLength };
+      } catch (error) {
+        // A snapshot from another build: generate the sample instead.
+        console.warn(`built-in snapshot refused: ${error.code}`, error);
+        how = { ...how, refused: error.code };
+      }
+    }
+  }
+  if (!dir) {
     say(`Generating ${number(size)} people, their groups, flows and approvals…`, 2);
     await paint();
     const started = performance.now();
@@ -75,6 +107,7 @@ async function loadDirectory(size, lookup) {
 function describeLoad(size, how) {
   const what = `${number(size)} people`;
   if (how.source === "snapshot") return `Loaded ${what} from snapshot in ${ms(how.ms)}.`;
+  if (how.source === "built-in") return `Loaded ${what} from the built-in sample snapshot in ${ms(how.ms)}.`;
   const refused = how.refused ? ` (the saved snapshot was not used: ${how.refused})` : "";
   return `Generated ${what} in ${ms(how.ms)}${refused}.`;
 }
@@ -104,7 +137,7 @@ function scheduleSave(key, delay = 400) {
 let panels = null;
 let currentKey = null;
 
-async function start(size, lookup) {
+async function start(size, lookup, builtIn) {
   const began = performance.now();
   sizeSelect.disabled = true;
   if (state.dir) {
@@ -113,7 +146,7 @@ async function start(size, lookup) {
     state.dir = null;
   }
   try {
-    const { dir, how, key } = await loadDirectory(size, lookup);
+    const { dir, how, key } = await loadDirectory(size, lookup, builtIn);
     state.dir = dir;
     currentKey = key;
     say(describeLoad(size, how), 3);
@@ -155,8 +188,11 @@ async function main() {
   const asked = Number(params.get("size"));
   if ([2000, 20000, 100000].includes(asked)) sizeSelect.value = String(asked);
 
-  // Look for the snapshot while the WebAssembly module compiles.
-  const lookup = loadSnapshot(snapshotKey(Number(sizeSelect.value)));
+  // Look for the snapshot while the WebAssembly module compiles; without one, fetch the
+  // built-in one meanwhile.
+  const size = Number(sizeSelect.value);
+  const lookup = loadSnapshot(snapshotKey(size));
+  const builtIn = lookup.then((saved) => (saved?.bytes ? null : fetchBuiltIn(size)));
   await init();
   state.gp = gp;
   status.dataset.version = gp.version();
@@ -181,10 +217,10 @@ async function main() {
     clearTimeout(saveTimer);
     await forgetSnapshots();
     delete status.dataset.snapshot;
-    say("Snapshots forgotten: the next load generates the sample again.");
+    say("Snapshots forgotten: the next load starts from the built-in sample again.");
   });
 
-  await start(Number(sizeSelect.value), lookup);
+  await start(size, lookup, builtIn);
   setTimeout(() => whenIdle(showWasmSize), 1500);
 }
 
