@@ -23,14 +23,18 @@ use serde::de::DeserializeOwned;
 /// assert!(err.to_string().contains("[1].mail: invalid type"), "{err}");
 /// ```
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| {
-        let path = path_at(text, byte_offset(text, e.line(), e.column()));
-        if path.is_empty() {
-            Error::from_serde_message(&e.to_string())
-        } else {
-            Error::from_serde_message(&format!("{path}: {e}"))
-        }
-    })
+    serde_json::from_str(text).map_err(|e| located(text, &e))
+}
+
+/// serde_json's error with the path of the value it was reading (not generic, so the
+/// Wasm module holds it once rather than once per type read).
+fn located(text: &str, e: &serde_json::Error) -> Error {
+    let path = path_at(text, byte_offset(text, e.line(), e.column()));
+    if path.is_empty() {
+        Error::from_serde_message(&e.to_string())
+    } else {
+        Error::from_serde_message(&format!("{path}: {e}"))
+    }
 }
 
 /// The byte offset of serde_json's one-based `line` and byte `column`.

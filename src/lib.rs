@@ -12,6 +12,7 @@
 pub mod approvals;
 pub mod b2b;
 pub mod binary;
+pub mod checksum;
 pub mod directory;
 pub mod error;
 pub mod graph;
@@ -19,6 +20,7 @@ pub mod groups;
 pub mod json_path;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod sample;
 pub mod search;
 pub mod session;

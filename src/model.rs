@@ -9,6 +9,103 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Implements `Deserialize` for an enum of unit variants written as JSON strings, through
+/// [`variant_index`]: `string_enum!(Cloud, "Cloud", [Global = "global", ...])` lists every
+/// variant in declaration order with its JSON spelling (the one its derived `Serialize`
+/// writes; `tests::string_enums_round_trip` checks they agree).
+macro_rules! string_enum {
+    ($t:ident, $name:literal, [$($v:ident = $s:literal),* $(,)?]) => {
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                const ALL: &[$t] = &[$($t::$v),*];
+                let at = $crate::model::variant_index(d, $name, &[$($s),*])?;
+                ALL.get(at)
+                    .copied()
+                    .ok_or_else(|| <D::Error as serde::de::Error>::custom("variant index out of range"))
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+/// Reads one of `variants` (an enum of unit variants named `name`) and returns its
+/// position.
+///
+/// This is what `#[derive(Deserialize)]` generates for such an enum — `deserialize_enum`,
+/// an identifier for the variant, then a unit variant — so the same input is accepted
+/// and the errors read the same (`unknown variant `x`, expected one of ...`), but the Wasm
+/// module holds one copy of it instead of one per enum (about 1.2 KB each).
+pub(crate) fn variant_index<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    name: &'static str,
+    variants: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    d.deserialize_enum(name, variants, StringEnum { name, variants })
+}
+
+/// The visitor of [`variant_index`]: the enum, then its variant's name.
+struct StringEnum {
+    name: &'static str,
+    variants: &'static [&'static str],
+}
+
+impl<'de> serde::de::Visitor<'de> for StringEnum {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "enum {}", self.name)
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
+        let (at, variant) = data.variant_seed(VariantName(self.variants))?;
+        serde::de::VariantAccess::unit_variant(variant)?;
+        Ok(at)
+    }
+}
+
+/// A variant's name (or index) among the enum's variants.
+struct VariantName(&'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for VariantName {
+    type Value = usize;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for VariantName {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("variant identifier")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<usize, E> {
+        match usize::try_from(v) {
+            Ok(at) if at < self.0.len() => Ok(at),
+            _ => Err(E::invalid_value(
+                serde::de::Unexpected::Unsigned(v),
+                &format!("variant index 0 <= i < {}", self.0.len()).as_str(),
+            )),
+        }
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        self.0
+            .iter()
+            .position(|s| *s == v)
+            .ok_or_else(|| E::unknown_variant(v, self.0))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<usize, E> {
+        self.0
+            .iter()
+            .position(|s| s.as_bytes() == v)
+            .ok_or_else(|| E::unknown_variant(&String::from_utf8_lossy(v), self.0))
+    }
+}
+
 /// An object id. Ids are unique across the whole world (tenants, users, groups, apps,
 /// flows, approvals, connectors and join requests share one namespace).
 pub type Id = String;
@@ -26,7 +123,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// Which national cloud a tenant lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Cloud {
     /// Microsoft Azure commercial cloud.
@@ -36,6 +133,12 @@ pub enum Cloud {
     /// Microsoft Azure operated by 21Vianet (China).
     China,
 }
+
+string_enum!(
+    Cloud,
+    "Cloud",
+    [Global = "global", Usgov = "usgov", China = "china"]
+);
 
 impl Cloud {
     /// The JSON spelling of this cloud, for messages.
@@ -49,7 +152,7 @@ impl Cloud {
 }
 
 /// How much of the directory a guest may see (Entra "guest user access").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum GuestAccess {
     /// Guests have the same access as members.
@@ -60,6 +163,16 @@ pub enum GuestAccess {
     /// Guests see nothing of the directory.
     Restricted,
 }
+
+string_enum!(
+    GuestAccess,
+    "GuestAccess",
+    [
+        SameAsMember = "sameAsMember",
+        Limited = "limited",
+        Restricted = "restricted"
+    ]
+);
 
 /// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,7 +264,7 @@ fn default_cloud() -> Cloud {
 }
 
 /// Member of the tenant, or B2B guest from elsewhere (Graph `userType`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum UserType {
     /// A member of the tenant.
     #[default]
@@ -160,14 +273,25 @@ pub enum UserType {
     Guest,
 }
 
+string_enum!(UserType, "UserType", [Member = "Member", Guest = "Guest"]);
+
 /// Invitation state of a guest (Graph `externalUserState`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ExternalUserState {
     /// Invited, not yet redeemed.
     PendingAcceptance,
     /// Invitation redeemed.
     Accepted,
 }
+
+string_enum!(
+    ExternalUserState,
+    "ExternalUserState",
+    [
+        PendingAcceptance = "PendingAcceptance",
+        Accepted = "Accepted"
+    ]
+);
 
 /// A user object in one tenant: a member, or a guest's object in the resource tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -232,7 +356,7 @@ impl User {
 }
 
 /// Who may join a group by asking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum JoinPolicy {
     /// Nobody joins by asking.
@@ -243,6 +367,16 @@ pub enum JoinPolicy {
     /// A request waits for an owner's decision.
     OwnerApproval,
 }
+
+string_enum!(
+    JoinPolicy,
+    "JoinPolicy",
+    [
+        Closed = "closed",
+        Open = "open",
+        OwnerApproval = "ownerApproval"
+    ]
+);
 
 /// A security or Microsoft 365 group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,7 +432,7 @@ impl Group {
 }
 
 /// Single sign-on mode of an enterprise app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SingleSignOn {
     /// Not configured.
@@ -313,6 +447,18 @@ pub enum SingleSignOn {
     /// Linked.
     Linked,
 }
+
+string_enum!(
+    SingleSignOn,
+    "SingleSignOn",
+    [
+        None = "none",
+        Saml = "saml",
+        Oidc = "oidc",
+        Password = "password",
+        Linked = "linked"
+    ]
+);
 
 /// Self-service access settings of an app.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -354,7 +500,7 @@ pub struct App {
 }
 
 /// What starts a flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Trigger {
     /// Started by a person (button, widget); the only kind that can have run-only users.
@@ -364,6 +510,16 @@ pub enum Trigger {
     /// Started on a schedule.
     Scheduled,
 }
+
+string_enum!(
+    Trigger,
+    "Trigger",
+    [
+        Manual = "manual",
+        Automated = "automated",
+        Scheduled = "scheduled"
+    ]
+);
 
 /// A Power Automate flow and its sharing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -391,7 +547,7 @@ pub struct Flow {
 }
 
 /// How an approval's responses decide its outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ApprovalType {
     /// The first response decides (Approve/Reject).
@@ -405,6 +561,18 @@ pub enum ApprovalType {
     /// Approvers in order; each Approve moves to the next.
     Sequential,
 }
+
+string_enum!(
+    ApprovalType,
+    "ApprovalType",
+    [
+        FirstToRespond = "firstToRespond",
+        EveryoneMustApprove = "everyoneMustApprove",
+        CustomWaitForOne = "customWaitForOne",
+        CustomWaitForAll = "customWaitForAll",
+        Sequential = "sequential"
+    ]
+);
 
 /// The response that approves, among the options of the Approve/Reject types.
 pub const APPROVE: &str = "Approve";
@@ -423,7 +591,7 @@ impl ApprovalType {
 }
 
 /// Where an approval stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ApprovalStatus {
     /// Waiting for responses.
@@ -437,6 +605,17 @@ pub enum ApprovalStatus {
     /// as expired once the clock passes that time, without changing what is stored.
     Expired,
 }
+
+string_enum!(
+    ApprovalStatus,
+    "ApprovalStatus",
+    [
+        Pending = "pending",
+        Completed = "completed",
+        Canceled = "canceled",
+        Expired = "expired"
+    ]
+);
 
 /// One approver's response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -509,7 +688,7 @@ pub struct Connector {
 }
 
 /// Where a request to join a group stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum JoinRequestStatus {
     /// Waiting for an owner.
@@ -520,6 +699,16 @@ pub enum JoinRequestStatus {
     /// An owner declined.
     Declined,
 }
+
+string_enum!(
+    JoinRequestStatus,
+    "JoinRequestStatus",
+    [
+        Pending = "pending",
+        Approved = "approved",
+        Declined = "declined"
+    ]
+);
 
 /// A request by a person to join a group that requires owner approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -567,4 +756,110 @@ pub struct World {
     /// Requests to join groups.
     #[serde(default)]
     pub join_requests: Vec<JoinRequest>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `#[derive(Deserialize)]` makes of `Cloud`, to compare `string_enum!` with.
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    enum DerivedCloud {
+        Global,
+        Usgov,
+        China,
+    }
+
+    #[test]
+    fn string_enums_read_and_fail_like_derived_ones() {
+        for input in [
+            r#""global""#,
+            r#""china""#,
+            r#""\u0067lobal""#,
+            r#""mars""#,
+            r#""Global""#,
+            r#""""#,
+            "3",
+            "-1",
+            "1.5",
+            "null",
+            "true",
+            "[]",
+            r#"["global"]"#,
+            "{}",
+            r#"{"global":null}"#,
+            r#"{"global":1}"#,
+            r#"{"mars":null}"#,
+            r#"{"global":null,"usgov":null}"#,
+            r#" "usgov" "#,
+            r#""usgov"#,
+        ] {
+            let ours = serde_json::from_str::<Cloud>(input).map_err(|e| e.to_string());
+            let derived = serde_json::from_str::<DerivedCloud>(input).map_err(|e| e.to_string());
+            match (&ours, &derived) {
+                (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{input}"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{input}"),
+                _ => panic!("{input}: {ours:?} against {derived:?}"),
+            }
+        }
+    }
+
+    fn round_trip<T>(all: &[T])
+    where
+        T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
+    {
+        for v in all {
+            let text = serde_json::to_string(v).unwrap();
+            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+        }
+    }
+
+    #[test]
+    fn string_enums_read_what_they_write() {
+        use crate::sharing::Role;
+        round_trip(&[Cloud::Global, Cloud::Usgov, Cloud::China]);
+        round_trip(&[
+            GuestAccess::SameAsMember,
+            GuestAccess::Limited,
+            GuestAccess::Restricted,
+        ]);
+        round_trip(&[UserType::Member, UserType::Guest]);
+        round_trip(&[
+            ExternalUserState::PendingAcceptance,
+            ExternalUserState::Accepted,
+        ]);
+        round_trip(&[
+            JoinPolicy::Closed,
+            JoinPolicy::Open,
+            JoinPolicy::OwnerApproval,
+        ]);
+        round_trip(&[
+            SingleSignOn::None,
+            SingleSignOn::Saml,
+            SingleSignOn::Oidc,
+            SingleSignOn::Password,
+            SingleSignOn::Linked,
+        ]);
+        round_trip(&[Trigger::Manual, Trigger::Automated, Trigger::Scheduled]);
+        round_trip(&[
+            ApprovalType::FirstToRespond,
+            ApprovalType::EveryoneMustApprove,
+            ApprovalType::CustomWaitForOne,
+            ApprovalType::CustomWaitForAll,
+            ApprovalType::Sequential,
+        ]);
+        round_trip(&[
+            ApprovalStatus::Pending,
+            ApprovalStatus::Completed,
+            ApprovalStatus::Canceled,
+            ApprovalStatus::Expired,
+        ]);
+        round_trip(&[
+            JoinRequestStatus::Pending,
+            JoinRequestStatus::Approved,
+            JoinRequestStatus::Declined,
+        ]);
+        round_trip(&[Role::RunOnly, Role::CoOwner, Role::Owner]);
+    }
 }

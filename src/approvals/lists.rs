@@ -7,11 +7,9 @@ use crate::model::{Approval, ApprovalStatus, Id};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::cmp::Reverse;
 
 /// Which box to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ApprovalBox {
     /// Approvals where the person is an approver (named, or through a group).
     #[default]
@@ -20,9 +18,14 @@ pub enum ApprovalBox {
     Sent,
 }
 
+crate::model::string_enum!(
+    ApprovalBox,
+    "ApprovalBox",
+    [Received = "received", Sent = "sent"]
+);
+
 /// Which approvals of the box to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StatusFilter {
     /// Received: those waiting for the person's response now (for `sequential`, only
     /// when it is their turn). Sent: those still pending.
@@ -33,6 +36,12 @@ pub enum StatusFilter {
     /// Everything in the box.
     All,
 }
+
+crate::model::string_enum!(
+    StatusFilter,
+    "StatusFilter",
+    [Pending = "pending", Completed = "completed", All = "all"]
+);
 
 /// `session.approvals({ box, status })`; both default to `received` and `pending`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -153,7 +162,9 @@ pub fn list<'d>(
             &mut found,
         ),
     }
-    found.sort_unstable_by(|(ta, a), (tb, b)| (Reverse(ta), &a.id).cmp(&(Reverse(tb), &b.id)));
+    // Newest first, then by id: two stable passes.
+    crate::order::sort_by_text(&mut found, |(_, a)| &a.id);
+    crate::order::sort_by_number(&mut found, |(t, _)| u128::MAX - t.order_bits());
     found.dedup_by(|(_, a), (_, b)| a.id == b.id);
     found
         .into_iter()

@@ -14,7 +14,6 @@ use super::membership::Principal;
 use super::Directory;
 use crate::model::{Approval, ApprovalStatus};
 use crate::timestamp::Timestamp;
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// The part a principal plays in an approval.
@@ -49,12 +48,14 @@ struct Filing {
     keys: Vec<(ApprovalRole, Principal)>,
 }
 
-fn sort_key(created: &[Timestamp], slot: u32) -> (Reverse<Timestamp>, u32) {
+/// A posting list's order: newest first, then by slot (the creation time's 96 order bits,
+/// inverted, above the slot's 32).
+fn sort_key(created: &[Timestamp], slot: u32) -> u128 {
     let t = created
         .get(slot as usize)
         .copied()
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    (Reverse(t), slot)
+    ((Timestamp::ORDER_BITS_MAX - t.order_bits()) << 32) | u128::from(slot)
 }
 
 impl ApprovalIndex {
@@ -79,12 +80,9 @@ impl ApprovalIndex {
             requesters,
         } = &mut index;
         for postings in approvers.values_mut().chain(requesters.values_mut()) {
-            postings
-                .open
-                .sort_unstable_by_key(|s| sort_key(created, *s));
-            postings
-                .closed
-                .sort_unstable_by_key(|s| sort_key(created, *s));
+            for list in [&mut postings.open, &mut postings.closed] {
+                crate::order::sort_by_number(list, |s| sort_key(created, *s));
+            }
         }
         index
     }

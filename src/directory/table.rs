@@ -197,9 +197,9 @@ impl<T: Keyed> Table<T> {
     where
         T: Clone,
     {
-        let mut all: Vec<T> = self.iter().cloned().collect();
-        all.sort_by(|a, b| a.key().cmp(b.key()));
-        all
+        let mut all: Vec<&T> = self.iter().collect();
+        crate::order::sort_by_text(&mut all, |t| t.key());
+        all.into_iter().cloned().collect()
     }
 }
 

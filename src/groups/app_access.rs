@@ -63,11 +63,9 @@ pub fn my_apps(dir: &Directory, tenant_id: &str, user_id: &str) -> Vec<AppAccess
             Some(access(app, Assignment::Group, m.path.clone()))
         })
         .collect();
-    apps.sort_by(|a, b| {
-        a.display_name
-            .cmp(&b.display_name)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    // By display name, then id: two stable passes.
+    crate::order::sort_by_text(&mut apps, |a| &a.id);
+    crate::order::sort_by_text(&mut apps, |a| &a.display_name);
     apps
 }
 

@@ -13,7 +13,7 @@ use super::{
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::model::{Group, JoinPolicy, JoinRequest, JoinRequestStatus, UserType};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What a request to join did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,8 +39,7 @@ pub struct JoinResult {
 }
 
 /// Which requests `session.joinRequests({ box })` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JoinBox {
     /// Pending requests to join groups the person owns (the default).
     #[default]
@@ -48,6 +47,8 @@ pub enum JoinBox {
     /// The person's own requests, decided or not.
     Mine,
 }
+
+crate::model::string_enum!(JoinBox, "JoinBox", [ToDecide = "toDecide", Mine = "mine"]);
 
 /// One join request with the names a list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,7 +154,7 @@ pub fn join_requests(
             shown.then(|| item(dir, r, group))
         })
         .collect();
-    items.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::order::sort_by_text(&mut items, |i| &i.id);
     items
 }
 

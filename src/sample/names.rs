@@ -25,6 +25,15 @@ pub(super) enum Order {
 /// A name as shown, and as spelled in a mail address.
 type Entry = (&'static str, &'static str);
 
+/// Packs `(shown, ascii)` pairs into one string at compile time, each pair as
+/// `shown` U+001F `ascii` U+001E: one string in the Wasm module instead of two `&str`
+/// (a pointer and a length each) per name. [`Lists`] unpacks them.
+macro_rules! names {
+    ($(($shown:literal, $ascii:literal)),* $(,)?) => {
+        concat!($($shown, "\u{1f}", $ascii, "\u{1e}"),*)
+    };
+}
+
 /// Names of one culture.
 pub(super) struct Culture {
     /// Relative frequency among generated people.
@@ -33,10 +42,33 @@ pub(super) struct Culture {
     latin: bool,
     /// How the full name is written.
     order: Order,
-    /// Given names.
-    given: &'static [Entry],
-    /// Surnames.
-    surnames: &'static [Entry],
+    /// Given names, packed by [`names!`].
+    given: &'static str,
+    /// Surnames, packed by [`names!`].
+    surnames: &'static str,
+}
+
+/// The name lists of every culture, unpacked once.
+struct Lists {
+    /// Given names, by culture.
+    given: Vec<Vec<Entry>>,
+    /// Surnames, by culture.
+    surnames: Vec<Vec<Entry>>,
+}
+
+fn unpack(packed: &'static str) -> Vec<Entry> {
+    packed
+        .split_terminator('\u{1e}')
+        .filter_map(|pair| pair.split_once('\u{1f}'))
+        .collect()
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        given: CULTURES.iter().map(|c| unpack(c.given)).collect(),
+        surnames: CULTURES.iter().map(|c| unpack(c.surnames)).collect(),
+    })
 }
 
 /// The cultures names are drawn from.
@@ -45,7 +77,7 @@ static CULTURES: &[Culture] = &[
         weight: 18,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("James", "james"),
             ("Mary", "mary"),
             ("Olivia", "olivia"),
@@ -69,7 +101,7 @@ static CULTURES: &[Culture] = &[
             ("Annie", "annie"),
             ("Alison", "alison"),
         ],
-        surnames: &[
+        surnames: names![
             ("Smith", "smith"),
             ("Johnson", "johnson"),
             ("Williams", "williams"),
@@ -96,7 +128,7 @@ static CULTURES: &[Culture] = &[
         weight: 6,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Seán", "sean"),
             ("Siobhán", "siobhan"),
             ("Aoife", "aoife"),
@@ -106,7 +138,7 @@ static CULTURES: &[Culture] = &[
             ("Róisín", "roisin"),
             ("Eoin", "eoin"),
         ],
-        surnames: &[
+        surnames: names![
             ("O'Brien", "obrien"),
             ("O'Connor", "oconnor"),
             ("O'Sullivan", "osullivan"),
@@ -121,7 +153,7 @@ static CULTURES: &[Culture] = &[
         weight: 8,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Déborah", "deborah"),
             ("Zoë", "zoe"),
             ("Jean-Luc", "jean-luc"),
@@ -135,7 +167,7 @@ static CULTURES: &[Culture] = &[
             ("Marie-Claire", "marie-claire"),
             ("Léa", "lea"),
         ],
-        surnames: &[
+        surnames: names![
             ("Lefèvre", "lefevre"),
             ("Dubois", "dubois"),
             ("Moreau", "moreau"),
@@ -154,7 +186,7 @@ static CULTURES: &[Culture] = &[
         weight: 8,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("José", "jose"),
             ("María", "maria"),
             ("Lucía", "lucia"),
@@ -168,7 +200,7 @@ static CULTURES: &[Culture] = &[
             ("Pilar", "pilar"),
             ("Raúl", "raul"),
         ],
-        surnames: &[
+        surnames: names![
             ("García-López", "garcia-lopez"),
             ("de la Cruz", "delacruz"),
             ("Fernández", "fernandez"),
@@ -187,7 +219,7 @@ static CULTURES: &[Culture] = &[
         weight: 5,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Giulia", "giulia"),
             ("Marco", "marco"),
             ("Francesca", "francesca"),
@@ -197,7 +229,7 @@ static CULTURES: &[Culture] = &[
             ("Alessandro", "alessandro"),
             ("Beatrice", "beatrice"),
         ],
-        surnames: &[
+        surnames: names![
             ("D'Angelo", "dangelo"),
             ("Rossi", "rossi"),
             ("Bianchi", "bianchi"),
@@ -213,7 +245,7 @@ static CULTURES: &[Culture] = &[
         weight: 7,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Jürgen", "jurgen"),
             ("Anke", "anke"),
             ("Lukas", "lukas"),
@@ -225,7 +257,7 @@ static CULTURES: &[Culture] = &[
             ("Lieke", "lieke"),
             ("Klaus", "klaus"),
         ],
-        surnames: &[
+        surnames: names![
             ("van der Berg", "vanderberg"),
             ("von Trapp", "vontrapp"),
             ("Müller", "muller"),
@@ -244,7 +276,7 @@ static CULTURES: &[Culture] = &[
         weight: 4,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Åsa", "asa"),
             ("Björn", "bjorn"),
             ("Sigrid", "sigrid"),
@@ -254,7 +286,7 @@ static CULTURES: &[Culture] = &[
             ("Freja", "freja"),
             ("Nils", "nils"),
         ],
-        surnames: &[
+        surnames: names![
             ("Ångström", "angstrom"),
             ("Lindqvist", "lindqvist"),
             ("Åberg", "aberg"),
@@ -268,7 +300,7 @@ static CULTURES: &[Culture] = &[
         weight: 5,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Łukasz", "lukasz"),
             ("Małgorzata", "malgorzata"),
             ("Krzysztof", "krzysztof"),
@@ -278,7 +310,7 @@ static CULTURES: &[Culture] = &[
             ("Jiří", "jiri"),
             ("Kateřina", "katerina"),
         ],
-        surnames: &[
+        surnames: names![
             ("Kowalczyk", "kowalczyk"),
             ("Wójcik", "wojcik"),
             ("Nowak", "nowak"),
@@ -293,7 +325,7 @@ static CULTURES: &[Culture] = &[
         weight: 3,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Çağlar", "caglar"),
             ("Ayşe", "ayse"),
             ("Mehmet", "mehmet"),
@@ -301,7 +333,7 @@ static CULTURES: &[Culture] = &[
             ("Emre", "emre"),
             ("Zeynep", "zeynep"),
         ],
-        surnames: &[
+        surnames: names![
             ("Şahin", "sahin"),
             ("Yılmaz", "yilmaz"),
             ("Öztürk", "ozturk"),
@@ -314,7 +346,7 @@ static CULTURES: &[Culture] = &[
         weight: 5,
         latin: false,
         order: Order::SurnameFirstSpaced,
-        given: &[
+        given: names![
             ("太郎", "taro"),
             ("花子", "hanako"),
             ("健二", "kenji"),
@@ -324,7 +356,7 @@ static CULTURES: &[Culture] = &[
             ("大輔", "daisuke"),
             ("美咲", "misaki"),
         ],
-        surnames: &[
+        surnames: names![
             ("山田", "yamada"),
             ("佐藤", "sato"),
             ("鈴木", "suzuki"),
@@ -339,7 +371,7 @@ static CULTURES: &[Culture] = &[
         weight: 5,
         latin: false,
         order: Order::SurnameFirstJoined,
-        given: &[
+        given: names![
             ("伟", "wei"),
             ("芳", "fang"),
             ("静", "jing"),
@@ -349,7 +381,7 @@ static CULTURES: &[Culture] = &[
             ("军", "jun"),
             ("敏", "min"),
         ],
-        surnames: &[
+        surnames: names![
             ("王", "wang"),
             ("李", "li"),
             ("张", "zhang"),
@@ -364,7 +396,7 @@ static CULTURES: &[Culture] = &[
         weight: 4,
         latin: false,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Иван", "ivan"),
             ("Ольга", "olga"),
             ("Дмитрий", "dmitry"),
@@ -374,7 +406,7 @@ static CULTURES: &[Culture] = &[
             ("Алексей", "alexey"),
             ("Екатерина", "ekaterina"),
         ],
-        surnames: &[
+        surnames: names![
             ("Черных", "chernykh"),
             ("Долгих", "dolgikh"),
             ("Кравченко", "kravchenko"),
@@ -389,7 +421,7 @@ static CULTURES: &[Culture] = &[
         weight: 3,
         latin: false,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Σοφία", "sofia"),
             ("Γιώργος", "giorgos"),
             ("Ελένη", "eleni"),
@@ -397,7 +429,7 @@ static CULTURES: &[Culture] = &[
             ("Δήμητρα", "dimitra"),
             ("Κώστας", "kostas"),
         ],
-        surnames: &[
+        surnames: names![
             ("Δημητρίου", "dimitriou"),
             ("Ιωάννου", "ioannou"),
             ("Γεωργίου", "georgiou"),
@@ -410,7 +442,7 @@ static CULTURES: &[Culture] = &[
         weight: 4,
         latin: false,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("محمد", "mohammed"),
             ("فاطمة", "fatima"),
             ("أحمد", "ahmed"),
@@ -420,7 +452,7 @@ static CULTURES: &[Culture] = &[
             ("يوسف", "youssef"),
             ("مريم", "maryam"),
         ],
-        surnames: &[
+        surnames: names![
             ("العلي", "alali"),
             ("حداد", "haddad"),
             ("الحسن", "alhassan"),
@@ -433,7 +465,7 @@ static CULTURES: &[Culture] = &[
         weight: 6,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Priya", "priya"),
             ("Arjun", "arjun"),
             ("Ananya", "ananya"),
@@ -443,7 +475,7 @@ static CULTURES: &[Culture] = &[
             ("Deepika", "deepika"),
             ("Rahul", "rahul"),
         ],
-        surnames: &[
+        surnames: names![
             ("Venkataraman", "venkataraman"),
             ("Sharma", "sharma"),
             ("Patel", "patel"),
@@ -458,7 +490,7 @@ static CULTURES: &[Culture] = &[
         weight: 3,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("Thảo", "thao"),
             ("Minh", "minh"),
             ("Linh", "linh"),
@@ -466,7 +498,7 @@ static CULTURES: &[Culture] = &[
             ("Hương", "huong"),
             ("Tuấn", "tuan"),
         ],
-        surnames: &[
+        surnames: names![
             ("Nguyễn", "nguyen"),
             ("Trần", "tran"),
             ("Lê", "le"),
@@ -479,7 +511,7 @@ static CULTURES: &[Culture] = &[
         weight: 4,
         latin: true,
         order: Order::GivenFirst,
-        given: &[
+        given: names![
             ("João", "joao"),
             ("Gonçalo", "goncalo"),
             ("Beatriz", "beatriz"),
@@ -487,7 +519,7 @@ static CULTURES: &[Culture] = &[
             ("Mariana", "mariana"),
             ("Rafael", "rafael"),
         ],
-        surnames: &[
+        surnames: names![
             ("Gonçalves", "goncalves"),
             ("Conceição", "conceicao"),
             ("dos Santos", "dossantos"),
@@ -578,24 +610,27 @@ fn joined(parts: &[&str]) -> String {
 }
 
 fn given_total() -> usize {
-    CULTURES.iter().map(|c| c.given.len()).sum()
+    lists().given.iter().map(Vec::len).sum()
 }
 
-fn offset(upto: usize, len: impl Fn(&Culture) -> usize) -> usize {
-    CULTURES.iter().take(upto).map(len).sum()
+/// How many entries the lists of the cultures before `upto` hold together.
+fn offset(upto: usize, lists: &[Vec<Entry>]) -> usize {
+    lists.iter().take(upto).map(Vec::len).sum()
 }
 
 /// How many distinct (given, surname) pairs there are; [`PersonName::pair`] is below it.
 pub(super) fn pair_count() -> usize {
-    given_total() * CULTURES.iter().map(|c| c.surnames.len()).sum::<usize>()
+    given_total() * lists().surnames.iter().map(Vec::len).sum::<usize>()
 }
 
 /// Draws a name: a culture by weight, then a given name and a surname; Latin-script
 /// names sometimes take a surname from another Latin-script culture.
 pub(super) fn draw(dice: &mut Dice) -> PersonName {
+    let lists = lists();
     let ci = dice.weighted(CULTURES, |c| c.weight);
     let culture = &CULTURES[ci];
-    let gi = dice.below(culture.given.len());
+    let given_names = &lists.given[ci];
+    let gi = dice.below(given_names.len());
     let mut sci = ci;
     if culture.latin && dice.percent(15) {
         let other = dice.below(CULTURES.len());
@@ -603,17 +638,17 @@ pub(super) fn draw(dice: &mut Dice) -> PersonName {
             sci = other;
         }
     }
-    let surnames = CULTURES[sci].surnames;
+    let surnames = &lists.surnames[sci];
     let si = dice.below(surnames.len());
-    let (given, given_ascii) = culture.given[gi];
+    let (given, given_ascii) = given_names[gi];
     let (surname, surname_ascii) = surnames[si];
     let display = match culture.order {
         Order::GivenFirst => joined(&[given, " ", surname]),
         Order::SurnameFirstSpaced => joined(&[surname, " ", given]),
         Order::SurnameFirstJoined => joined(&[surname, given]),
     };
-    let global_given = offset(ci, |c| c.given.len()) + gi;
-    let global_surname = offset(sci, |c| c.surnames.len()) + si;
+    let global_given = offset(ci, &lists.given) + gi;
+    let global_surname = offset(sci, &lists.surnames) + si;
     PersonName {
         given,
         surname,
@@ -636,10 +671,10 @@ mod tests {
 
     #[test]
     fn ascii_forms_are_unique_plain_and_dotless() {
-        for pick in [|c: &Culture| c.given, |c: &Culture| c.surnames] {
+        for list in [&lists().given, &lists().surnames] {
             let mut seen = HashSet::new();
-            for culture in CULTURES {
-                for (shown, ascii) in pick(culture) {
+            for culture in list {
+                for (shown, ascii) in culture {
                     assert!(
                         seen.insert(*ascii),
                         "duplicate ASCII form {ascii} ({shown})"

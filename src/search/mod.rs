@@ -50,6 +50,7 @@
 //! # Ok::<(), guestpass::search::QueryError>(())
 //! ```
 
+mod fold_tables;
 mod index;
 pub mod normalize;
 mod query;
@@ -349,7 +350,7 @@ impl PeopleIndex {
             self.merge(&[a, b]);
         }
         // Larger segments first keeps the merge order a binary counter.
-        self.segments.sort_by_key(|s| std::cmp::Reverse(s.live()));
+        crate::order::sort_by_number(&mut self.segments, |s| u128::MAX - u128::from(s.live()));
     }
 
     /// Rebuilds `parts` into one segment holding their live records.
@@ -634,9 +635,15 @@ impl Highlighter {
             .iter()
             .map(|w| w.chars().collect())
             .collect();
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.first().copied()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
+        // Sorted as numbers: the crate's `u32` sort, not one more instantiation for `char`.
+        let mut codes: Vec<u32> = words
+            .iter()
+            .filter_map(|w| w.first())
+            .map(|&c| u32::from(c))
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let firsts: Vec<char> = codes.into_iter().filter_map(char::from_u32).collect();
         let mut ascii_firsts = vec![false; 128];
         for c in firsts.iter().filter(|c| c.is_ascii()) {
             for b in [c.to_ascii_lowercase(), c.to_ascii_uppercase()] {

@@ -21,7 +21,7 @@ pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 100;
 
 /// Which kind of people to return.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum UserTypeFilter {
     /// Members and guests.
@@ -32,6 +32,12 @@ pub enum UserTypeFilter {
     /// Guests only.
     Guest,
 }
+
+crate::model::string_enum!(
+    UserTypeFilter,
+    "UserTypeFilter",
+    [Any = "any", Member = "member", Guest = "guest"]
+);
 
 /// Options of `session.search(query, options)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,9 +303,10 @@ fn ranked(
         .collect();
     let mut keys: Vec<u32> = Vec::with_capacity(hits.len());
     for tied in ordered.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        let mut group: Vec<u32> = tied.iter().map(|t| t.2).collect();
-        group.sort_by(|a, b| user_id_at(dir, *a).cmp(user_id_at(dir, *b)));
-        keys.extend(group);
+        let mut group: Vec<(&str, u32)> =
+            tied.iter().map(|t| (user_id_at(dir, t.2), t.2)).collect();
+        crate::order::sort_by_text(&mut group, |g| g.0);
+        keys.extend(group.iter().map(|g| g.1));
         if keys.len() >= limit {
             break;
         }

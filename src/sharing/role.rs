@@ -12,11 +12,11 @@
 //!   with a manual trigger can have them.
 
 use super::action::Action;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A role on a flow. Ordered weakest first, so `max` picks the strongest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// `Sharing-Run Only`: may run the flow, nothing else.
@@ -26,6 +26,12 @@ pub enum Role {
     /// The creator: may do everything.
     Owner,
 }
+
+crate::model::string_enum!(
+    Role,
+    "Role",
+    [RunOnly = "runOnly", CoOwner = "coOwner", Owner = "owner"]
+);
 
 impl Role {
     /// The JSON spelling: `"owner"`, `"coOwner"` or `"runOnly"`.

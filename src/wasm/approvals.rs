@@ -6,7 +6,6 @@ use super::error::throw;
 use super::{JsDirectory, JsSession};
 use crate::approvals::{self, ApprovalQuery};
 use crate::directory::Directory;
-use crate::error::Error;
 use crate::timestamp::Timestamp;
 use wasm_bindgen::prelude::*;
 
@@ -15,12 +14,6 @@ fn now(dir: &Directory) -> Timestamp {
     dir.clock()
         .or_else(|| Timestamp::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-fn busy() -> JsValue {
-    super::error::to_js(&Error::InvalidInput(
-        "the directory is busy with another call; call it again after that one returns".into(),
-    ))
 }
 
 #[wasm_bindgen(js_class = Session)]
@@ -114,7 +107,7 @@ impl JsDirectory {
         #[wasm_bindgen(js_name = approvalId)] approval_id: &str,
     ) -> Result<JsValue, JsValue> {
         let dir = self.shared();
-        let dir = dir.try_borrow().map_err(|_| busy())?;
+        let dir = dir.try_borrow().map_err(|_| super::error::busy())?;
         throw(approvals::notifications(&dir, approval_id, now(&dir)).and_then(|n| to_js(&n)))
     }
 
@@ -129,7 +122,7 @@ impl JsDirectory {
             Some(text) => Some(throw(Timestamp::parse("clock", &text))?),
         };
         let dir = self.shared();
-        let mut dir = dir.try_borrow_mut().map_err(|_| busy())?;
+        let mut dir = dir.try_borrow_mut().map_err(|_| super::error::busy())?;
         dir.set_clock(clock);
         Ok(())
     }
@@ -138,7 +131,7 @@ impl JsDirectory {
     #[wasm_bindgen(getter)]
     pub fn clock(&self) -> Result<Option<String>, JsValue> {
         let dir = self.shared();
-        let dir = dir.try_borrow().map_err(|_| busy())?;
+        let dir = dir.try_borrow().map_err(|_| super::error::busy())?;
         Ok(dir.clock().map(Timestamp::to_rfc3339))
     }
 }

@@ -5,7 +5,7 @@ use super::error::throw;
 use super::session::JsSession;
 use crate::b2b;
 use crate::directory::Directory;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{App, Approval, Connector, Flow, Group, Tenant, User};
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -38,10 +38,7 @@ impl JsDirectory {
     }
 
     fn read<T>(&self, f: impl FnOnce(&Directory) -> Result<T>) -> std::result::Result<T, JsValue> {
-        let dir = self
-            .inner
-            .try_borrow()
-            .map_err(|_| super::error::to_js(&busy()))?;
+        let dir = self.inner.try_borrow().map_err(|_| super::error::busy())?;
         throw(f(&dir))
     }
 
@@ -52,15 +49,9 @@ impl JsDirectory {
         let mut dir = self
             .inner
             .try_borrow_mut()
-            .map_err(|_| super::error::to_js(&busy()))?;
+            .map_err(|_| super::error::busy())?;
         throw(f(&mut dir))
     }
-}
-
-fn busy() -> Error {
-    Error::InvalidInput(
-        "the directory is busy with another call; call it again after that one returns".into(),
-    )
 }
 
 #[wasm_bindgen(js_class = Directory)]

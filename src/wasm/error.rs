@@ -49,5 +49,21 @@ pub fn to_js(err: &Error) -> JsValue {
 
 /// Converts a Rust result into a JavaScript one, throwing a `GuestPassError`.
 pub fn throw<T>(result: crate::error::Result<T>) -> Result<T, JsValue> {
-    result.map_err(|e| to_js(&e))
+    result.map_err(thrown)
+}
+
+/// [`to_js`] of an error that is done with (outside the generic [`throw`], so the Wasm
+/// module holds the conversion and the error's drop once, not once per result type).
+#[inline(never)]
+fn thrown(err: Error) -> JsValue {
+    to_js(&err)
+}
+
+/// The `GuestPassError` for a call made while another call is using the directory.
+#[cold]
+#[inline(never)]
+pub fn busy() -> JsValue {
+    to_js(&Error::InvalidInput(
+        "the directory is busy with another call; call it again after that one returns".into(),
+    ))
 }

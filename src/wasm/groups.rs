@@ -107,20 +107,12 @@ struct JoinRequestsOptions {
     join_box: JoinBox,
 }
 
-fn busy() -> Error {
-    Error::InvalidInput(
-        "the directory is busy with another call; call it again after that one returns".into(),
-    )
-}
-
 fn change<T>(
     dir: &JsDirectory,
     f: impl FnOnce(&mut Directory) -> Result<T>,
 ) -> std::result::Result<T, JsValue> {
     let shared = dir.shared();
-    let mut guard = shared
-        .try_borrow_mut()
-        .map_err(|_| super::error::to_js(&busy()))?;
+    let mut guard = shared.try_borrow_mut().map_err(|_| super::error::busy())?;
     throw(f(&mut guard))
 }
 
@@ -202,9 +194,7 @@ impl JsDirectory {
         #[wasm_bindgen(js_name = appId)] app_id: &str,
     ) -> std::result::Result<String, JsValue> {
         let shared = self.shared();
-        let dir = shared
-            .try_borrow()
-            .map_err(|_| super::error::to_js(&busy()))?;
+        let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
         throw(
             dir.app(app_id)
                 .map(|a| groups::direct_link(&a.tenant_id, &a.id))

@@ -4,7 +4,7 @@ use super::convert::to_js;
 use super::error::throw;
 use super::flows::FlowCache;
 use crate::directory::Directory;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::session::Session;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,10 +36,7 @@ impl JsSession {
         &self,
         f: impl FnOnce(&Directory, &Session) -> Result<T>,
     ) -> std::result::Result<T, JsValue> {
-        let dir = self
-            .dir
-            .try_borrow()
-            .map_err(|_| super::error::to_js(&busy()))?;
+        let dir = self.dir.try_borrow().map_err(|_| super::error::busy())?;
         throw(f(&dir, &self.session))
     }
 
@@ -51,15 +48,9 @@ impl JsSession {
         let mut dir = self
             .dir
             .try_borrow_mut()
-            .map_err(|_| super::error::to_js(&busy()))?;
+            .map_err(|_| super::error::busy())?;
         throw(f(&mut dir, &self.session))
     }
-}
-
-fn busy() -> Error {
-    Error::InvalidInput(
-        "the directory is busy with another call; call it again after that one returns".into(),
-    )
 }
 
 #[wasm_bindgen(js_class = Session)]
