@@ -455,30 +455,11 @@ mod tests {
         v
     }
 
-    /// Unsigned LEB128.
-    fn leb128(mut n: u32, out: &mut Vec<u8>) {
-        loop {
-            let byte = (n & 0x7F) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(byte);
-                return;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-
     /// Renders `src/search/fold_tables.rs`'s tables from unicode-normalization.
     fn render_fold_tables() -> String {
-        let (mut key_steps, mut base_steps, mut mark_runs) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut last_key, mut last_base) = (0u32, 0u32);
-        let mut run: Option<(u32, u32)> = None;
-        let mut last_end = 0u32;
-        let mut end_run = |run: (u32, u32), out: &mut Vec<u8>| {
-            leb128(run.0 - last_end, out);
-            leb128(run.1 - run.0, out);
-            last_end = run.1;
-        };
+        let (mut bmp_keys, mut bmp_bases) = (Vec::new(), Vec::new());
+        let (mut astral_keys, mut astral_bases) = (Vec::new(), Vec::new());
+        let (mut mark_starts, mut mark_ends) = (Vec::<u32>::new(), Vec::<u32>::new());
         let (mut several_keys, mut several_ends, mut several_bases) =
             (Vec::new(), Vec::new(), Vec::new());
         for code in 0..=0x10FFFFu32 {
@@ -486,14 +467,13 @@ mod tests {
                 continue;
             };
             if unicode_normalization::char::is_combining_mark(c) {
-                run = match run {
-                    Some((start, end)) if end + 1 == code => Some((start, code)),
-                    Some(done) => {
-                        end_run(done, &mut mark_runs);
-                        Some((code, code))
+                match mark_ends.last_mut() {
+                    Some(end) if *end + 1 == code => *end = code,
+                    _ => {
+                        mark_starts.push(code);
+                        mark_ends.push(code);
                     }
-                    None => Some((code, code)),
-                };
+                }
             }
             if (0xAC00..0xAC00 + 11_172).contains(&code) {
                 continue;
@@ -511,37 +491,29 @@ mod tests {
                 continue;
             }
             let base = bases.first().map_or(0, |&b| b as u32);
-            leb128(code - last_key, &mut key_steps);
-            let step = base.wrapping_sub(last_base) as i32;
-            leb128(((step << 1) ^ (step >> 31)) as u32, &mut base_steps);
-            (last_key, last_base) = (code, base);
-        }
-        if let Some(done) = run {
-            end_run(done, &mut mark_runs);
+            if let (Ok(k), Ok(b)) = (u16::try_from(code), u16::try_from(base)) {
+                bmp_keys.push(u32::from(k));
+                bmp_bases.push(u32::from(b));
+            } else {
+                astral_keys.push(code);
+                astral_bases.push(base);
+            }
         }
         let mut out =
             String::from("\n// The tables below are generated (see the top of this file).\n");
-        for (name, bytes) in [
-            ("KEY_STEPS", &key_steps),
-            ("BASE_STEPS", &base_steps),
-            ("MARK_RUNS", &mark_runs),
+        for (name, ty, values) in [
+            ("BMP_KEYS", "u16", &bmp_keys),
+            ("BMP_BASES", "u16", &bmp_bases),
+            ("ASTRAL_KEYS", "u32", &astral_keys),
+            ("ASTRAL_BASES", "u32", &astral_bases),
+            ("SEVERAL_KEYS", "u32", &several_keys),
+            ("SEVERAL_ENDS", "u32", &several_ends),
+            ("SEVERAL_BASES", "u32", &several_bases),
+            ("MARK_STARTS", "u32", &mark_starts),
+            ("MARK_ENDS", "u32", &mark_ends),
         ] {
             out.push_str(&format!(
-                "\n#[rustfmt::skip]\nstatic {name}: &[u8] = b\"\\\n"
-            ));
-            for line in bytes.chunks(24) {
-                let items: String = line.iter().map(|b| format!("\\x{b:02X}")).collect();
-                out.push_str(&format!("    {items}\\\n"));
-            }
-            out.push_str("\";\n");
-        }
-        for (name, values) in [
-            ("SEVERAL_KEYS", &several_keys),
-            ("SEVERAL_ENDS", &several_ends),
-            ("SEVERAL_BASES", &several_bases),
-        ] {
-            out.push_str(&format!(
-                "\n#[rustfmt::skip]\nstatic {name}: [u32; {}] = [\n",
+                "\n#[rustfmt::skip]\nstatic {name}: [{ty}; {}] = [\n",
                 values.len()
             ));
             for line in values.chunks(12) {
