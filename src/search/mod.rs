@@ -50,7 +50,6 @@
 //! # Ok::<(), guestpass::search::QueryError>(())
 //! ```
 
-mod fold_tables;
 mod index;
 pub mod normalize;
 mod query;

@@ -1,8 +1,9 @@
 //! Folding and word splitting: how a field value or a query becomes searchable words.
 //!
-//! **Folding** (case and accent insensitivity) follows the Unicode Character Database's
-//! canonical decompositions: each character is decomposed with NFD, combining marks are
-//! dropped (`é` → `e`, `ñ` → `n`, `й` → `и`), and what remains is lowercased with the full Unicode mapping of `char::to_lowercase`
+//! **Folding** (case and accent insensitivity) uses the `unicode-normalization` crate
+//! (unicode-rs, the decomposition tables of the Unicode Character Database): each character
+//! is decomposed with NFD, combining marks are dropped (`é` → `e`, `ñ` → `n`, `й` → `и`),
+//! and what remains is lowercased with the full Unicode mapping of `char::to_lowercase`
 //! (`İ` → `i`, `Σ` → `σ`). The compatibility forms people meet in names are folded by
 //! rule rather than with NFKD's tables (which would add about 30 KB to the gzipped Wasm
 //! module): full-width ASCII (`ＡＢＣ` → `abc`), the ideographic space, and the Latin
@@ -25,7 +26,7 @@
 //! sides, so matching stays consistent. Thai and Lao, written without spaces, are split
 //! only at spaces.
 
-use super::fold_tables;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// What a folded character is for word splitting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,53 +172,6 @@ fn push_lower(out: &mut Vec<FoldedChar>, d: char, start: u32, end: u32) {
     }
 }
 
-/// Calls `f` with what remains of `c` after canonical decomposition (NFD) without its
-/// combining marks: `é` → `e`, `ǖ` → `u`, a Hangul syllable → its jamo, a combining mark →
-/// nothing, any other character → itself.
-///
-/// The same as `unicode_normalization::char::decompose_canonical` filtered by
-/// `!is_combining_mark`, from tables generated from that crate (see [`fold_tables`]) that
-/// keep only what folding needs: one character per decomposition instead of the full
-/// sequence, and the marks as ranges (about 30 KB less Wasm than the crate's hash tables).
-fn for_each_base(c: char, mut f: impl FnMut(char)) {
-    const S_BASE: u32 = 0xAC00;
-    const S_COUNT: u32 = 11_172;
-    const T_COUNT: u32 = 28;
-    const N_COUNT: u32 = 588;
-    let code = c as u32;
-    let s = code.wrapping_sub(S_BASE);
-    if s < S_COUNT {
-        let jamo = [
-            0x1100 + s / N_COUNT,
-            0x1161 + (s % N_COUNT) / T_COUNT,
-            0x11A7 + s % T_COUNT,
-        ];
-        for (i, j) in jamo.into_iter().enumerate() {
-            if i < 2 || j != 0x11A7 {
-                f(char::from_u32(j).unwrap_or(c));
-            }
-        }
-        return;
-    }
-    if let Some(several) = fold_tables::several_of(code) {
-        several
-            .iter()
-            .filter_map(|&b| char::from_u32(b))
-            .for_each(f);
-        return;
-    }
-    if let Some(base) = fold_tables::base_of(code) {
-        // 0: only marks remain.
-        if let Some(b) = char::from_u32(base).filter(|&b| b != '\0') {
-            f(b);
-        }
-        return;
-    }
-    if !fold_tables::is_mark(code) {
-        f(c);
-    }
-}
-
 /// Folds `text` into `out` (cleared first): one entry per folded character, with spans.
 pub(crate) fn fold_into(text: &str, out: &mut Vec<FoldedChar>) {
     out.clear();
@@ -252,7 +206,11 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<FoldedChar>) {
             }
             continue;
         }
-        for_each_base(c, |d| push_lower(out, d, start, end));
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                push_lower(out, d, start, end);
+            }
+        });
         if out.len() == before {
             // A lone combining mark (decomposed input such as "e\u{301}"): it belongs to
             // the character before it, so a highlight covers it too.
@@ -443,115 +401,6 @@ pub(crate) fn address_hash(key: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The reference: `decompose_canonical` filtered by `!is_combining_mark`.
-    fn reference_bases(c: char) -> Vec<char> {
-        let mut v = Vec::new();
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                v.push(d);
-            }
-        });
-        v
-    }
-
-    /// Renders `src/search/fold_tables.rs`'s tables from unicode-normalization.
-    fn render_fold_tables() -> String {
-        let (mut bmp_keys, mut bmp_bases) = (Vec::new(), Vec::new());
-        let (mut astral_keys, mut astral_bases) = (Vec::new(), Vec::new());
-        let (mut mark_starts, mut mark_ends) = (Vec::<u32>::new(), Vec::<u32>::new());
-        let (mut several_keys, mut several_ends, mut several_bases) =
-            (Vec::new(), Vec::new(), Vec::new());
-        for code in 0..=0x10FFFFu32 {
-            let Some(c) = char::from_u32(code) else {
-                continue;
-            };
-            if unicode_normalization::char::is_combining_mark(c) {
-                match mark_ends.last_mut() {
-                    Some(end) if *end + 1 == code => *end = code,
-                    _ => {
-                        mark_starts.push(code);
-                        mark_ends.push(code);
-                    }
-                }
-            }
-            if (0xAC00..0xAC00 + 11_172).contains(&code) {
-                continue;
-            }
-            let mut full = Vec::new();
-            unicode_normalization::char::decompose_canonical(c, |d| full.push(d));
-            if full == [c] {
-                continue;
-            }
-            let bases = reference_bases(c);
-            if bases.len() > 1 {
-                several_keys.push(code);
-                several_bases.extend(bases.iter().map(|&b| b as u32));
-                several_ends.push(several_bases.len() as u32);
-                continue;
-            }
-            let base = bases.first().map_or(0, |&b| b as u32);
-            if let (Ok(k), Ok(b)) = (u16::try_from(code), u16::try_from(base)) {
-                bmp_keys.push(u32::from(k));
-                bmp_bases.push(u32::from(b));
-            } else {
-                astral_keys.push(code);
-                astral_bases.push(base);
-            }
-        }
-        let mut out =
-            String::from("\n// The tables below are generated (see the top of this file).\n");
-        for (name, ty, values) in [
-            ("BMP_KEYS", "u16", &bmp_keys),
-            ("BMP_BASES", "u16", &bmp_bases),
-            ("ASTRAL_KEYS", "u32", &astral_keys),
-            ("ASTRAL_BASES", "u32", &astral_bases),
-            ("SEVERAL_KEYS", "u32", &several_keys),
-            ("SEVERAL_ENDS", "u32", &several_ends),
-            ("SEVERAL_BASES", "u32", &several_bases),
-            ("MARK_STARTS", "u32", &mark_starts),
-            ("MARK_ENDS", "u32", &mark_ends),
-        ] {
-            out.push_str(&format!(
-                "\n#[rustfmt::skip]\nstatic {name}: [{ty}; {}] = [\n",
-                values.len()
-            ));
-            for line in values.chunks(12) {
-                let items: Vec<String> = line.iter().map(|v| format!("0x{v:X}")).collect();
-                out.push_str(&format!("    {},\n", items.join(", ")));
-            }
-            out.push_str("];\n");
-        }
-        out
-    }
-
-    #[test]
-    fn fold_tables_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/search/fold_tables.rs");
-        let current = std::fs::read_to_string(path).unwrap();
-        let marker = "\n// The tables below are generated";
-        let head = current
-            .find(marker)
-            .map_or(current.as_str(), |i| &current[..i]);
-        let wanted = format!("{head}{}", render_fold_tables());
-        if std::env::var_os("GUESTPASS_BLESS").is_some() {
-            std::fs::write(path, &wanted).unwrap();
-            return;
-        }
-        assert!(
-            current == wanted,
-            "src/search/fold_tables.rs is stale: GUESTPASS_BLESS=1 cargo test --lib fold_tables_are_current"
-        );
-    }
-
-    #[test]
-    fn bases_match_unicode_normalization_for_every_character() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let mut ours = Vec::new();
-            for_each_base(c, |d| ours.push(d));
-            assert_eq!(ours, reference_bases(c), "{c:?} U+{:04X}", c as u32);
-        }
-    }
 
     fn words_of(text: &str) -> Vec<(String, WordKind, bool)> {
         let mut folded = Vec::new();
