@@ -12,7 +12,6 @@
 pub mod approvals;
 pub mod b2b;
 pub mod binary;
-pub mod checksum;
 pub mod directory;
 pub mod error;
 pub mod graph;
