@@ -123,33 +123,20 @@ pub fn write<'a>(
     for u in users {
         write_user(w, u);
     }
-    w.varint(world.tenants.len() as u64);
-    for t in &world.tenants {
-        write_tenant(w, t);
-    }
-    w.varint(world.groups.len() as u64);
-    for g in &world.groups {
-        write_group(w, g);
-    }
-    w.varint(world.apps.len() as u64);
-    for a in &world.apps {
-        write_app(w, a);
-    }
-    w.varint(world.flows.len() as u64);
-    for f in &world.flows {
-        write_flow(w, f);
-    }
-    w.varint(world.approvals.len() as u64);
-    for a in &world.approvals {
-        write_approval(w, a);
-    }
-    w.varint(world.connectors.len() as u64);
-    for c in &world.connectors {
-        write_connector(w, c);
-    }
-    w.varint(world.join_requests.len() as u64);
-    for j in &world.join_requests {
-        write_join_request(w, j);
+    write_list(w, &world.tenants, write_tenant);
+    write_list(w, &world.groups, write_group);
+    write_list(w, &world.apps, write_app);
+    write_list(w, &world.flows, write_flow);
+    write_list(w, &world.approvals, write_approval);
+    write_list(w, &world.connectors, write_connector);
+    write_list(w, &world.join_requests, write_join_request);
+}
+
+/// A count, then each object (what [`list`] reads).
+fn write_list<T>(w: &mut Writer, items: &[&T], item: fn(&mut Writer, &T)) {
+    w.varint(items.len() as u64);
+    for &t in items {
+        item(w, t);
     }
 }
 
