@@ -6,50 +6,14 @@
 //!
 //! `cargo run --release --example build_memory -- [USERS]`
 
-use guestpass::search::{Key, PeopleIndex, Person};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use guestpass::search::{Key, PeopleIndex};
+use std::sync::atomic::Ordering;
 
-struct Counting;
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        if new > layout.size() {
-            let now = NOW.fetch_add(new - layout.size(), Ordering::Relaxed) + new - layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        } else {
-            NOW.fetch_sub(layout.size() - new, Ordering::Relaxed);
-        }
-        unsafe { System.realloc(ptr, layout, new) }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct User {
-    display_name: String,
-    given_name: Option<String>,
-    surname: Option<String>,
-    mail: Option<String>,
-    #[serde(default)]
-    other_mails: Vec<String>,
-    user_principal_name: String,
-    job_title: Option<String>,
-}
+#[path = "support/bench_people.rs"]
+mod bench_people;
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::{CURRENT as NOW, PEAK};
 
 fn mb(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
@@ -57,24 +21,13 @@ fn mb(bytes: usize) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let users = std::env::args().nth(1).unwrap_or_else(|| "1000000".into());
-    let text = std::fs::read_to_string(format!("target/bench-data/people-{users}-seed42.json"))?;
-    let people: Vec<User> = serde_json::from_str(&text)?;
-    drop(text);
+    let people = bench_people::load(&users)?;
     let base = NOW.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let mut index = PeopleIndex::new();
     let mut bulk = PeopleIndex::bulk(people.len());
     for (i, u) in people.iter().enumerate() {
-        let person = Person {
-            display_name: &u.display_name,
-            given_name: u.given_name.as_deref(),
-            surname: u.surname.as_deref(),
-            mail: u.mail.as_deref(),
-            other_mails: &u.other_mails,
-            user_principal_name: &u.user_principal_name,
-            job_title: u.job_title.as_deref(),
-        };
-        bulk.add(i as Key, &person, 0);
+        bulk.add(i as Key, &u.person(), 0);
     }
     let loaded = NOW.load(Ordering::Relaxed) - base;
     let load_peak = PEAK.load(Ordering::Relaxed) - base;

@@ -7,19 +7,11 @@
 //! one warm-up pass), and prints p50, p99 and the slowest: the JavaScript benchmark's
 //! keystrokes natively, without the machine's scheduling noise in one run.
 
-use guestpass::search::{Key, PeopleIndex, Person};
+use guestpass::search::{Key, PeopleIndex};
 use std::time::Instant;
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct User {
-    display_name: String,
-    given_name: Option<String>,
-    surname: Option<String>,
-    mail: Option<String>,
-    user_principal_name: String,
-    job_title: Option<String>,
-}
+#[path = "support/bench_people.rs"]
+mod bench_people;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,26 +20,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "walker s,Walker S,Gupta Vi,gupta v,fang.c,giorgos.o,O'Connor S,smith j,garcia m",
         String::as_str,
     );
-    let path = format!("target/bench-data/people-{users}-seed42.json");
-    let text = std::fs::read_to_string(&path)?;
-    let people: Vec<User> = serde_json::from_str(&text)?;
-    drop(text);
+    let people = bench_people::load(users)?;
     let start = Instant::now();
-    let index = PeopleIndex::from_people(people.iter().enumerate().map(|(i, u)| {
-        (
-            i as Key,
-            Person {
-                display_name: &u.display_name,
-                given_name: u.given_name.as_deref(),
-                surname: u.surname.as_deref(),
-                mail: u.mail.as_deref(),
-                other_mails: &[],
-                user_principal_name: &u.user_principal_name,
-                job_title: u.job_title.as_deref(),
-            },
-            0,
-        )
-    }));
+    let index = PeopleIndex::from_people(
+        people
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (i as Key, u.person(), 0)),
+    );
     println!(
         "{} users: build {:.2} s",
         people.len(),
@@ -86,11 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for q in queries.split(',') {
         let mut times: Vec<u128> = Vec::new();
         let mut keys = Vec::new();
-        for _ in 0..(if std::env::var("GP_REPS").is_ok() {
-            2001
-        } else {
-            51
-        }) {
+        for _ in 0..51 {
             let t = Instant::now();
             let hits = index.search(q, 10, &mut |_, _| true)?;
             times.push(t.elapsed().as_nanos());
