@@ -14,8 +14,7 @@
 
 use super::index::{Cat, Forward, Postings, Segment};
 use super::rank::{score, Score, Scratch, SegWord};
-use super::Key;
-use super::KeySet;
+use super::{Key, KeySet};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
