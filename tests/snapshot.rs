@@ -154,7 +154,7 @@ fn a_round_trip_gives_an_identical_directory() {
     let dir = directory();
     let bytes = assert_round_trip(&dir);
     assert_eq!(&bytes[8..12], &snapshot::FORMAT_VERSION.to_le_bytes());
-    assert_eq!(snapshot::FORMAT_VERSION, 3);
+    assert_eq!(snapshot::FORMAT_VERSION, 4);
 }
 
 #[test]
@@ -209,6 +209,8 @@ fn a_flipped_byte_anywhere_is_refused() {
             let c = code(Directory::from_bytes(&bad));
             let allowed: &[&str] = if i < 8 {
                 &["SNAPSHOT_NOT_RECOGNIZED"]
+            } else if i < 12 {
+                &["SNAPSHOT_VERSION_UNSUPPORTED"]
             } else if (12..20).contains(&i) {
                 &["SNAPSHOT_TRUNCATED", "SNAPSHOT_CORRUPT"]
             } else {
@@ -223,8 +225,8 @@ fn a_flipped_byte_anywhere_is_refused() {
 fn another_format_version_is_refused() {
     let bytes = directory().to_bytes().unwrap();
     let body = snapshot::body(&bytes).unwrap();
-    // Format 2 (the world as JSON) and format 1 are no longer read.
-    for version in [0, 1, 2, 4, u32::MAX] {
+    // Format 3 (CRC-32), format 2 (the world as JSON) and format 1 are no longer read.
+    for version in [0, 1, 2, 3, 5, u32::MAX] {
         let err = Directory::from_bytes(&snapshot::frame(version, body)).unwrap_err();
         assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
         assert!(
@@ -232,6 +234,14 @@ fn another_format_version_is_refused() {
             "{err}"
         );
     }
+    // A format-3 snapshot, whose CRC-32 takes 4 bytes where XXH64 takes 8, is refused by
+    // its version, not reported as truncated.
+    let mut v3 = snapshot::frame(3, body);
+    v3.truncate(v3.len() - 4);
+    assert_eq!(
+        code(Directory::from_bytes(&v3)),
+        "SNAPSHOT_VERSION_UNSUPPORTED"
+    );
     // A format-1 snapshot (the world JSON alone) is refused, not misread.
     let v1 = snapshot::frame(1, &serde_json::to_vec(&directory().to_world()).unwrap());
     assert_eq!(
@@ -275,7 +285,7 @@ fn trailing_bytes_are_refused() {
 
 // --- bodies damaged under a valid checksum ------------------------------------------------
 
-/// Where things are in a format-3 body (offsets into the body).
+/// Where things are in a format-4 body (offsets into the body).
 #[derive(Debug, Default)]
 struct Layout {
     /// The world section (free slots, users, then the other objects).
