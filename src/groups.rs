@@ -6,7 +6,7 @@
 //!   and an app's self-service group (which needs single sign-on and the group assigned).
 //! - [`invitations`]: an owner invites someone by email; a guest account is created as
 //!   Microsoft Graph would, and redeemed later.
-//! - [`join_requests`]: people ask to join; open groups add at once, owner-approval groups
+//! - [`mod@join_requests`]: people ask to join; open groups add at once, owner-approval groups
 //!   wait for an owner's decision, closed groups refuse.
 //! - [`members`]: an owner takes someone out of their group (and its apps).
 //! - [`app_access`]: the apps a person reaches, directly or through (nested) groups, each

@@ -18,7 +18,7 @@ impl JsSession {
     ///
     /// @example
     /// const { items } = session.search("ali", { limit: 5, userType: "any" });
-    /// items[0].displayName; // "Alice Martin"
+    /// items.at(0)?.displayName; // "Alice Martin"
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
         let options: SearchOptions = if options.is_undefined() || options.is_null() {
             SearchOptions::default()
