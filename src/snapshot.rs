@@ -38,7 +38,7 @@
 //! is checked.
 //!
 //! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)
-//! in December 2026, and format 4 replaced format 3's CRC-32 with XXH64 days later; this
+//! in December 2026, and format 4 replaced format 3's CRC-32 with XXH64 the same month; this
 //! build reads format 4 only and refuses older snapshots with
 //! `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call `toBytes()`
 //! again.
