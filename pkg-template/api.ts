@@ -17,6 +17,7 @@ import {
   version as wasmVersion,
 } from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
+import { guardText } from "./arguments.js";
 import { guardFreeing } from "./freeing.js";
 import { fetchGraph } from "./graph-load.js";
 import { hostSignIn } from "./host.js";
@@ -264,11 +265,13 @@ export interface DirectoryConstructor {
   /**
    * Loads a snapshot made by `dir.toBytes()`: the same directory (same people in the same
    * order of equally ranked search results), without rebuilding its search indexes, so
-   * faster than `fromJSON`. Throws `SNAPSHOT_NOT_RECOGNIZED`,
-   * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
-   * `SNAPSHOT_CORRUPT`; never half-loads.
+   * faster than `fromJSON`. Takes the bytes as a `Uint8Array` (a Node `Buffer` is one), an
+   * `ArrayBuffer` (`await response.arrayBuffer()`) or an array of bytes. Throws
+   * `SNAPSHOT_NOT_RECOGNIZED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
+   * `SNAPSHOT_VERSION_UNSUPPORTED` or `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for
+   * anything else; never half-loads.
    */
-  fromBytes(bytes: Uint8Array | number[]): Directory;
+  fromBytes(bytes: Uint8Array | ArrayBuffer | number[]): Directory;
   /**
    * Builds a directory from Microsoft Graph pages you fetched yourself (what `/organization`,
    * `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned) for one or more
@@ -463,6 +466,8 @@ Object.defineProperty(WasmDirectory, "loadFromGraph", {
 });
 
 // `free()` twice is harmless; any other use of a freed object throws OBJECT_FREED.
+guardText(WasmSession, "check", ["action", "flowId"]);
+guardText(WasmSession, "allowedActions", ["flowId"]);
 guardFreeing(WasmDirectory, "Directory");
 guardFreeing(WasmSession, "Session");
 

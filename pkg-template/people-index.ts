@@ -4,6 +4,7 @@
 // it (src/wasm/people_records.rs describes the format), keeps the caller's own objects by
 // key, and turns the keys a search answers back into them, with highlights.
 import { PeopleIndexCore } from "./guestpass.js";
+import { wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
 import type { Highlight, HighlightField, PeopleIndexMatch, PeopleIndexSearchOptions, PersonRecord } from "./types.js";
 
@@ -163,8 +164,12 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * }
    * ```
    */
-  search(query: string, options: PeopleIndexSearchOptions = {}): PeopleIndexMatch<R>[] {
-    const { limit = 10, userType = "any", exclude, highlights = true } = options;
+  search(query: string, options?: PeopleIndexSearchOptions | null): PeopleIndexMatch<R>[] {
+    if (typeof query !== "string") throw wrongType("query", "a string", query);
+    if (options != null && typeof options !== "object") throw wrongType("options", "an object", options);
+    const { limit = 10, userType = "any", exclude, highlights = true } = options ?? {};
+    if (!Number.isInteger(limit)) throw wrongType("limit", "a whole number from 1 to 100", limit);
+    if (exclude != null && !Array.isArray(exclude)) throw wrongType("exclude", "an array of ids", exclude);
     const kind = userType === "any" ? 0 : userType === "member" ? 1 : userType === "guest" ? 2 : -1;
     if (kind < 0) throw new GuestPassError("INVALID_VALUE", `userType "${String(userType)}" is not one of "any", "member", "guest"`, { field: "userType" });
     const keys = this.#core.search(query, limit, kind, exclude && exclude.length > 0 ? exclude.join(FIELD) : "");

@@ -1,7 +1,7 @@
 //! Approvals for JavaScript: `session.approvals/respond/reassign/cancel`,
 //! `dir.notifications`, and the clock (`dir.setClock`) that makes answers reproducible.
 
-use super::convert::{from_js, to_js};
+use super::convert::{from_js, optional_text_arg, text_arg, to_js};
 use super::error::throw;
 use super::{JsDirectory, JsSession};
 use crate::approvals::{self, ApprovalQuery};
@@ -51,10 +51,13 @@ impl JsSession {
     /// `INVALID_RESPONSE` (details.options lists them) or `NO_LICENSE`; nothing changes.
     pub fn respond(
         &self,
-        #[wasm_bindgen(js_name = approvalId)] approval_id: &str,
-        response: &str,
-        comments: Option<String>,
+        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] response: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] comments: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
+        let response: &str = &text_arg(&response, "response")?;
+        let comments = optional_text_arg(&comments, "comments")?;
         self.write(|d, s| {
             let now = now(d);
             to_js(&s.respond(d, approval_id, response, comments.as_deref(), now)?)
@@ -68,9 +71,11 @@ impl JsSession {
     /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
     pub fn reassign(
         &self,
-        #[wasm_bindgen(js_name = approvalId)] approval_id: &str,
-        #[wasm_bindgen(js_name = toUser)] to_user: &str,
+        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
+        #[wasm_bindgen(js_name = toUser, unchecked_param_type = "string")] to_user: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
+        let to_user: &str = &text_arg(&to_user, "toUser")?;
         self.write(|d, s| {
             let now = now(d);
             to_js(&s.reassign(d, approval_id, to_user, now)?)
@@ -82,8 +87,9 @@ impl JsSession {
     /// `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
     pub fn cancel(
         &self,
-        #[wasm_bindgen(js_name = approvalId)] approval_id: &str,
+        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         self.write(|d, s| {
             let now = now(d);
             to_js(&s.cancel(d, approval_id, now)?)
@@ -104,8 +110,9 @@ impl JsDirectory {
     /// Throws `UNKNOWN_APPROVAL`.
     pub fn notifications(
         &self,
-        #[wasm_bindgen(js_name = approvalId)] approval_id: &str,
+        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         let dir = self.shared();
         let dir = dir.try_borrow().map_err(|_| super::error::busy())?;
         throw(approvals::notifications(&dir, approval_id, now(&dir)).and_then(|n| to_js(&n)))
@@ -116,7 +123,11 @@ impl JsDirectory {
     /// the real time. The clock is not part of the world: `toJSON()` leaves it out.
     /// Throws `INVALID_TIME`.
     #[wasm_bindgen(js_name = setClock)]
-    pub fn set_clock(&self, now: Option<String>) -> Result<(), JsValue> {
+    pub fn set_clock(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] now: JsValue,
+    ) -> Result<(), JsValue> {
+        let now = optional_text_arg(&now, "now")?;
         let clock = match now {
             None => None,
             Some(text) => Some(throw(Timestamp::parse("clock", &text))?),

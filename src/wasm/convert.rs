@@ -51,3 +51,68 @@ fn parse_output(text: &str) -> Result<JsValue, Error> {
     js_sys::JSON::parse(text)
         .map_err(|_| Error::InvalidInput("could not convert output: JSON.parse failed".into()))
 }
+
+/// The text of an argument declared `string`, or `INVALID_VALUE` naming the argument and
+/// what it got. Text arguments cross as `JsValue` and are read here because
+/// wasm-bindgen's own `&str` and `Option<String>` parameters, handed a number or an
+/// object, trap inside the allocator (a `RuntimeError`, not a `GuestPassError`).
+pub fn text_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| super::error::to_js(&not_text(value, name)))
+}
+
+/// The text of an optional `string` argument: `undefined` and `null` are `None`,
+/// anything else but text is `INVALID_VALUE` (see [`text_arg`]).
+pub fn optional_text_arg(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    text_arg(value, name).map(Some)
+}
+
+/// The value of an argument declared `boolean`, or `INVALID_VALUE`: only `true` and
+/// `false` (wasm-bindgen's own `bool` parameters read `"yes"` as `false` and throw a
+/// `TypeError` on a symbol).
+pub fn bool_arg(value: &JsValue, name: &str) -> Result<bool, JsValue> {
+    value
+        .as_bool()
+        .ok_or_else(|| super::error::to_js(&wrong_type(value, name, "a boolean")))
+}
+
+/// The bytes of an argument declared `Uint8Array | ArrayBuffer | number[]` (a Node
+/// `Buffer` is a `Uint8Array`), copied into WebAssembly memory, or `INVALID_VALUE`.
+pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    use wasm_bindgen::JsCast;
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if value.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::Array::is_array(value) {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    Err(super::error::to_js(&wrong_type(
+        value,
+        name,
+        "a Uint8Array, an ArrayBuffer or an array of bytes",
+    )))
+}
+
+/// The refusal of a value that is not text (kept out of line: one copy in the module).
+fn not_text(value: &JsValue, name: &str) -> Error {
+    wrong_type(value, name, "a string")
+}
+
+/// `INVALID_VALUE` for an argument `name` that is not `expected`, saying what it got.
+fn wrong_type(value: &JsValue, name: &str, expected: &str) -> Error {
+    let got = if value.is_null() {
+        "null".to_string()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    };
+    Error::InvalidValue {
+        field: name.to_string(),
+        reason: format!("expected {expected}, got {got}"),
+    }
+}

@@ -1,6 +1,6 @@
 //! `Directory` for JavaScript: one handle over the directory, shared with its sessions.
 
-use super::convert::{from_js, to_js};
+use super::convert::{bytes_arg, from_js, text_arg, to_js};
 use super::error::throw;
 use super::session::JsSession;
 use crate::b2b;
@@ -64,12 +64,18 @@ impl JsDirectory {
         throw(from_js(world).and_then(Directory::from_world)).map(JsDirectory::wrap)
     }
 
-    /// Loads a directory from snapshot bytes made by `toBytes()`. Throws
-    /// `SNAPSHOT_NOT_RECOGNIZED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
-    /// `SNAPSHOT_VERSION_UNSUPPORTED` or `SNAPSHOT_CORRUPT`; never half-loads.
+    /// Loads a directory from snapshot bytes made by `toBytes()` (a `Uint8Array`, an
+    /// `ArrayBuffer` or an array of bytes). Throws `SNAPSHOT_NOT_RECOGNIZED`,
+    /// `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`
+    /// or `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes; never
+    /// half-loads.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<JsDirectory, JsValue> {
-        throw(Directory::from_bytes(bytes)).map(JsDirectory::wrap)
+    pub fn from_bytes(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")]
+        bytes: JsValue,
+    ) -> std::result::Result<JsDirectory, JsValue> {
+        let bytes = bytes_arg(&bytes, "bytes")?;
+        throw(Directory::from_bytes(&bytes)).map(JsDirectory::wrap)
     }
 
     /// The whole directory as a versioned, checksummed snapshot (a `Uint8Array`), e.g.
@@ -128,9 +134,11 @@ impl JsDirectory {
     /// `{ allowed, blockers: [{ tenantId, setting, code }] }`.
     pub fn collaboration(
         &self,
-        resource_tenant_id: &str,
-        home_tenant_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] resource_tenant_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] home_tenant_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let resource_tenant_id: &str = &text_arg(&resource_tenant_id, "resourceTenantId")?;
+        let home_tenant_id: &str = &text_arg(&home_tenant_id, "homeTenantId")?;
         self.read(|d| to_js(&b2b::collaboration(d, resource_tenant_id, home_tenant_id)?))
     }
 
@@ -161,7 +169,11 @@ impl JsDirectory {
     /// Removes a user with their memberships and shares; refused (`IN_USE`) while they
     /// own a flow, take part in an approval or are a guest's home user.
     #[wasm_bindgen(js_name = removeUser)]
-    pub fn remove_user(&self, id: &str) -> std::result::Result<(), JsValue> {
+    pub fn remove_user(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_user(id))
     }
 
@@ -174,7 +186,11 @@ impl JsDirectory {
 
     /// Removes a group with its memberships and shares.
     #[wasm_bindgen(js_name = removeGroup)]
-    pub fn remove_group(&self, id: &str) -> std::result::Result<(), JsValue> {
+    pub fn remove_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_group(id))
     }
 
@@ -186,7 +202,11 @@ impl JsDirectory {
 
     /// Removes an app.
     #[wasm_bindgen(js_name = removeApp)]
-    pub fn remove_app(&self, id: &str) -> std::result::Result<(), JsValue> {
+    pub fn remove_app(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_app(id))
     }
 
@@ -198,7 +218,11 @@ impl JsDirectory {
 
     /// Removes a flow.
     #[wasm_bindgen(js_name = removeFlow)]
-    pub fn remove_flow(&self, id: &str) -> std::result::Result<(), JsValue> {
+    pub fn remove_flow(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_flow(id))
     }
 
@@ -210,7 +234,11 @@ impl JsDirectory {
 
     /// Removes an approval.
     #[wasm_bindgen(js_name = removeApproval)]
-    pub fn remove_approval(&self, id: &str) -> std::result::Result<(), JsValue> {
+    pub fn remove_approval(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_approval(id))
     }
 

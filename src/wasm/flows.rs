@@ -20,7 +20,7 @@
 //! The objects have exactly the shape of [`crate::sharing::Decision`] serialized with serde
 //! (the wasm tests compare them).
 
-use super::convert::{from_js, to_js};
+use super::convert::{from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
 use crate::error::{Error, Result};
@@ -340,6 +340,9 @@ impl JsSession {
     /// @example
     /// const d = session.check("edit", "invoice-flow");
     /// if (!d.allowed) console.log(d.code, d.message); // RUN_ONLY_CANNOT_EDIT …
+    // `action` and `flowId` stay `&str` on this per-call hot path (a `JsValue` read as
+    // text costs about 0.14 µs of a 0.4 µs check): the package checks they are text
+    // before the call (pkg-template/arguments.ts), as for `allowedActions`.
     #[wasm_bindgen(unchecked_return_type = "Decision")]
     pub fn check(
         &self,
@@ -482,9 +485,10 @@ impl JsSession {
     #[wasm_bindgen(unchecked_return_type = "FlowShares")]
     pub fn share(
         &self,
-        #[wasm_bindgen(js_name = flowId)] flow_id: &str,
+        #[wasm_bindgen(js_name = flowId, unchecked_param_type = "string")] flow_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ShareRequest")] share: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let flow_id: &str = &text_arg(&flow_id, "flowId")?;
         let share: Share = throw(from_js(share))?;
         self.write(|dir, session| to_js(&session.share(dir, flow_id, &share)?))
     }
@@ -496,9 +500,11 @@ impl JsSession {
     #[wasm_bindgen(unchecked_return_type = "FlowShares")]
     pub fn unshare(
         &self,
-        #[wasm_bindgen(js_name = flowId)] flow_id: &str,
-        principal: &str,
+        #[wasm_bindgen(js_name = flowId, unchecked_param_type = "string")] flow_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] principal: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let flow_id: &str = &text_arg(&flow_id, "flowId")?;
+        let principal: &str = &text_arg(&principal, "principal")?;
         self.write(|dir, session| to_js(&session.unshare(dir, flow_id, principal)?))
     }
 }

@@ -1,7 +1,7 @@
 //! Self-service groups for JavaScript: the administrator's settings and redeeming on
 //! `Directory`, inviting, joining and reaching apps on `Session`.
 
-use super::convert::{from_js, to_js};
+use super::convert::{bool_arg, from_js, text_arg, to_js};
 use super::directory::JsDirectory;
 use super::error::throw;
 use super::session::JsSession;
@@ -123,9 +123,11 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = setSelfServiceGroupManagement)]
     pub fn set_self_service_group_management(
         &self,
-        #[wasm_bindgen(js_name = tenantId)] tenant_id: &str,
-        enabled: bool,
+        #[wasm_bindgen(js_name = tenantId, unchecked_param_type = "string")] tenant_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] enabled: JsValue,
     ) -> std::result::Result<(), JsValue> {
+        let tenant_id: &str = &text_arg(&tenant_id, "tenantId")?;
+        let enabled = bool_arg(&enabled, "enabled")?;
         change(self, |d| {
             groups::set_self_service_group_management(d, tenant_id, enabled).map(|_| ())
         })
@@ -136,9 +138,12 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = assignToApp)]
     pub fn assign_to_app(
         &self,
-        #[wasm_bindgen(js_name = appId)] app_id: &str,
-        #[wasm_bindgen(js_name = principalId)] principal_id: &str,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
+        #[wasm_bindgen(js_name = principalId, unchecked_param_type = "string")]
+        principal_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
+        let principal_id: &str = &text_arg(&principal_id, "principalId")?;
         change(self, |d| {
             to_js(&groups::assign_to_app(d, app_id, principal_id)?)
         })
@@ -149,9 +154,12 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = unassignFromApp)]
     pub fn unassign_from_app(
         &self,
-        #[wasm_bindgen(js_name = appId)] app_id: &str,
-        #[wasm_bindgen(js_name = principalId)] principal_id: &str,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
+        #[wasm_bindgen(js_name = principalId, unchecked_param_type = "string")]
+        principal_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
+        let principal_id: &str = &text_arg(&principal_id, "principalId")?;
         change(self, |d| {
             to_js(&groups::unassign_from_app(d, app_id, principal_id)?)
         })
@@ -167,9 +175,10 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = configureSelfService)]
     pub fn configure_self_service(
         &self,
-        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SelfServiceConfig")] config: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
         change(self, |d| {
             let config: SelfServiceConfig = from_js(config)?;
             to_js(&groups::configure_self_service(d, app_id, &config)?)
@@ -180,8 +189,9 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = disableSelfService)]
     pub fn disable_self_service(
         &self,
-        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
         change(self, |d| to_js(&groups::disable_self_service(d, app_id)?))
     }
 
@@ -191,8 +201,9 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = appLink)]
     pub fn app_link(
         &self,
-        #[wasm_bindgen(js_name = appId)] app_id: &str,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
     ) -> std::result::Result<String, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
         let shared = self.shared();
         let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
         throw(
@@ -259,9 +270,10 @@ impl JsSession {
     #[wasm_bindgen(js_name = inviteToGroup, unchecked_return_type = "Invitation")]
     pub fn invite_to_group(
         &self,
-        #[wasm_bindgen(js_name = groupId)] group_id: &str,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "InvitationRequest")] request: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| {
             let request: InvitationRequest = from_js(request)?;
             to_js(&s.invite_to_group(d, group_id, &request)?)
@@ -274,8 +286,9 @@ impl JsSession {
     #[wasm_bindgen(js_name = requestToJoin, unchecked_return_type = "JoinResult")]
     pub fn request_to_join(
         &self,
-        #[wasm_bindgen(js_name = groupId)] group_id: &str,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| to_js(&s.request_to_join(d, group_id)?))
     }
 
@@ -303,9 +316,11 @@ impl JsSession {
     #[wasm_bindgen(js_name = decideJoinRequest, unchecked_return_type = "JoinRequestItem")]
     pub fn decide_join_request(
         &self,
-        #[wasm_bindgen(js_name = requestId)] request_id: &str,
-        approve: bool,
+        #[wasm_bindgen(js_name = requestId, unchecked_param_type = "string")] request_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] approve: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let request_id: &str = &text_arg(&request_id, "requestId")?;
+        let approve = bool_arg(&approve, "approve")?;
         self.write(|d, s| to_js(&s.decide_join_request(d, request_id, approve)?))
     }
 
@@ -315,9 +330,11 @@ impl JsSession {
     #[wasm_bindgen(js_name = removeFromGroup)]
     pub fn remove_from_group(
         &self,
-        #[wasm_bindgen(js_name = groupId)] group_id: &str,
-        #[wasm_bindgen(js_name = memberId)] member_id: &str,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
+        #[wasm_bindgen(js_name = memberId, unchecked_param_type = "string")] member_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
+        let group_id: &str = &text_arg(&group_id, "groupId")?;
+        let member_id: &str = &text_arg(&member_id, "memberId")?;
         self.write(|d, s| to_js(&s.remove_from_group(d, group_id, member_id)?))
     }
 

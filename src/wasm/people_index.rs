@@ -6,6 +6,7 @@
 //! (`people_ids.rs`), never the records' text: highlights are computed from the few
 //! records a search returns, which the wrapper passes back.
 
+use super::convert::text_arg;
 use super::error::{throw, to_js};
 use super::people_ids::PeopleIds;
 use super::people_records::{records, Packed, FIELD, GUEST};
@@ -63,15 +64,21 @@ impl JsPeopleIndex {
     }
 
     /// Removes the record with this id; returns its key, or `undefined` when absent.
-    pub fn remove(&mut self, id: &str) -> Option<u32> {
-        let key = self.ids.remove(id)?;
-        self.index.remove(key);
-        Some(key)
+    /// Throws `INVALID_VALUE` for an id that is not text.
+    pub fn remove(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Option<u32>, JsValue> {
+        Ok(self.remove_id(&text_arg(&id, "id")?))
     }
 
-    /// The key of an id, or `undefined`.
-    pub fn key(&self, id: &str) -> Option<u32> {
-        self.ids.get(id)
+    /// The key of an id, or `undefined`. Throws `INVALID_VALUE` for an id that is not
+    /// text.
+    pub fn key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Option<u32>, JsValue> {
+        Ok(self.ids.get(&text_arg(&id, "id")?))
     }
 
     /// How many records are searchable.
@@ -91,11 +98,13 @@ impl JsPeopleIndex {
     /// `INVALID_VALUE` (limit outside 1-100).
     pub fn search(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
         limit: u32,
         user_type: u32,
-        exclude: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] exclude: JsValue,
     ) -> Result<Vec<u32>, JsValue> {
+        let query: &str = &text_arg(&query, "query")?;
+        let exclude: &str = &text_arg(&exclude, "exclude")?;
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(to_js(&Error::InvalidValue {
                 field: "limit".into(),
@@ -130,7 +139,12 @@ impl JsPeopleIndex {
     /// record, the number of ranges, then four numbers per range: field (0 displayName,
     /// 1 givenName, 2 surname, 3 mail, 4 otherMails, 5 userPrincipalName, 6 jobTitle),
     /// index in `otherMails`, start, end (UTF-16 offsets).
-    pub fn highlight(&self, query: &str, packed: &[u8]) -> Result<Vec<u32>, JsValue> {
+    pub fn highlight(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        packed: &[u8],
+    ) -> Result<Vec<u32>, JsValue> {
+        let query: &str = &text_arg(&query, "query")?;
         if query.chars().count() > MAX_QUERY_CHARS {
             return Ok(Vec::new());
         }
@@ -168,6 +182,13 @@ fn utf8(bytes: &[u8]) -> crate::Result<&str> {
 }
 
 impl JsPeopleIndex {
+    /// Removes the record with this id from the index and the id table; its key.
+    fn remove_id(&mut self, id: &str) -> Option<u32> {
+        let key = self.ids.remove(id)?;
+        self.index.remove(key);
+        Some(key)
+    }
+
     fn add_chunk(&mut self, packed: &str, expected: usize) -> crate::Result<Vec<u32>> {
         let (mut bulk, mut count, mark) = match self.pending.take() {
             Some(p) => p,
@@ -233,7 +254,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(keys(&ix, "ann"), vec![0, 1]);
-        assert_eq!(ix.remove("ann"), Some(0));
+        assert_eq!(ix.remove_id("ann"), Some(0));
         assert_eq!(keys(&ix, "ann"), vec![1]);
         // A refused chunk rolls back the load and its new ids.
         let bad = format!(
@@ -242,7 +263,7 @@ mod tests {
         );
         assert!(ix.add_chunk(&bad, 1).is_err());
         ix.rollback();
-        assert_eq!(ix.key("carl"), None);
+        assert_eq!(ix.ids.get("carl"), None);
         assert_eq!(ix.size(), 1);
     }
 }

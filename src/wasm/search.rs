@@ -1,6 +1,7 @@
 //! People search for JavaScript: `session.search(query, options)`.
 
 use super::convert::from_js;
+use super::convert::text_arg;
 use super::error::to_js as error_to_js;
 use super::session::JsSession;
 use crate::error::Error;
@@ -19,7 +20,12 @@ impl JsSession {
     /// @example
     /// const { items } = session.search("ali", { limit: 5, userType: "any" });
     /// items.at(0)?.displayName; // "Alice Martin"
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn search(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query: &str = &text_arg(&query, "query")?;
         let options: SearchOptions = if options.is_undefined() || options.is_null() {
             SearchOptions::default()
         } else {

@@ -11,7 +11,7 @@ const NOW: &str = "2026-11-23T10:00:00Z";
 
 fn directory() -> JsDirectory {
     let dir = JsDirectory::from_json(JsValue::from_str(APPROVALS)).unwrap();
-    dir.set_clock(Some(NOW.into())).unwrap();
+    dir.set_clock(JsValue::from(NOW)).unwrap();
     dir
 }
 
@@ -73,7 +73,11 @@ fn a_person_sees_the_approvals_of_the_tenant_they_are_signed_into() {
     assert_eq!(listed(&bob_guest, r#"{"box":"received"}"#), ["f-bob"]);
     let bob = sign_in(&dir, "contoso", "bob@contoso.com");
     assert_eq!(
-        refused(&dir, || bob.respond("f-bob", "Approve", None)),
+        refused(&dir, || bob.respond(
+            "f-bob".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "UNKNOWN_APPROVAL"
     );
 }
@@ -106,17 +110,27 @@ fn sequential_waits_for_each_approver_in_turn() {
     let ann = sign_in(&dir, "contoso", "ann");
     assert!(!listed(&alice, "{}").contains(&"c-sequential".to_string()));
     assert_eq!(
-        refused(&dir, || alice.respond("c-sequential", "Approve", None)),
+        refused(&dir, || alice.respond(
+            "c-sequential".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "NOT_YOUR_TURN"
     );
-    let after = ann.respond("c-sequential", "Approve", None).unwrap();
+    let after = ann
+        .respond("c-sequential".into(), "Approve".into(), JsValue::UNDEFINED)
+        .unwrap();
     assert_eq!(
         get(&after, "status").as_string().as_deref(),
         Some("pending")
     );
     assert!(listed(&alice, "{}").contains(&"c-sequential".to_string()));
     let done = alice
-        .respond("c-sequential", "Reject", Some("not this quarter".into()))
+        .respond(
+            "c-sequential".into(),
+            "Reject".into(),
+            "not this quarter".into(),
+        )
         .unwrap();
     assert_eq!(
         get(&done, "status").as_string().as_deref(),
@@ -133,7 +147,9 @@ fn every_refusal_has_a_code_and_changes_nothing() {
     let bob = sign_in(&dir, "contoso", "bob");
     let ann = sign_in(&dir, "contoso", "ann");
     let before = dir.to_json_string().unwrap();
-    let thrown = alice.respond("c-first", "Maybe", None).unwrap_err();
+    let thrown = alice
+        .respond("c-first".into(), "Maybe".into(), JsValue::UNDEFINED)
+        .unwrap_err();
     assert_eq!(dir.to_json_string().unwrap(), before);
     assert_eq!(code_of(thrown.clone()), "INVALID_RESPONSE");
     assert_eq!(
@@ -143,37 +159,56 @@ fn every_refusal_has_a_code_and_changes_nothing() {
         Some(r#"["Approve","Reject"]"#)
     );
     assert_eq!(
-        refused(&dir, || ann.respond("c-first", "Approve", None)),
+        refused(&dir, || ann.respond(
+            "c-first".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "NOT_AN_APPROVER"
     );
     assert_eq!(
-        refused(&dir, || alice.cancel("c-first")),
+        refused(&dir, || alice.cancel("c-first".into())),
         "NOT_THE_REQUESTER"
     );
     assert_eq!(
-        refused(&dir, || alice.reassign("c-first", "frank@fabrikam.com")),
+        refused(&dir, || alice
+            .reassign("c-first".into(), "frank@fabrikam.com".into())),
         "USER_NOT_FOUND"
     );
     assert_eq!(
-        refused(&dir, || alice.reassign("c-first", "dave")),
+        refused(&dir, || alice.reassign("c-first".into(), "dave".into())),
         "ALREADY_AN_APPROVER"
     );
     assert_eq!(
-        refused(&dir, || alice.respond("c-old", "Approve", None)),
+        refused(&dir, || alice.respond(
+            "c-old".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "APPROVAL_EXPIRED"
     );
     assert_eq!(
-        refused(&dir, || alice.respond("c-done", "Approve", None)),
+        refused(&dir, || alice.respond(
+            "c-done".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "APPROVAL_COMPLETED"
     );
-    alice.respond("c-first", "Approve", None).unwrap();
+    alice
+        .respond("c-first".into(), "Approve".into(), JsValue::UNDEFINED)
+        .unwrap();
     assert_eq!(
-        refused(&dir, || bob.cancel("c-first")),
+        refused(&dir, || bob.cancel("c-first".into())),
         "APPROVAL_COMPLETED"
     );
-    bob.cancel("c-everyone").unwrap();
+    bob.cancel("c-everyone".into()).unwrap();
     assert_eq!(
-        refused(&dir, || alice.respond("c-everyone", "Approve", None)),
+        refused(&dir, || alice.respond(
+            "c-everyone".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "APPROVAL_CANCELED"
     );
     let bad_query = alice.approvals(json(r#"{"box":"inbox"}"#)).unwrap_err();
@@ -186,7 +221,9 @@ fn every_refusal_has_a_code_and_changes_nothing() {
 fn reassigning_hands_the_position_to_someone_of_the_same_tenant() {
     let dir = directory();
     let alice = sign_in(&dir, "contoso", "alice-at-contoso");
-    let moved = alice.reassign("c-first", "erin@contoso.com").unwrap();
+    let moved = alice
+        .reassign("c-first".into(), "erin@contoso.com".into())
+        .unwrap();
     assert_eq!(
         js_sys::JSON::stringify(&get(&moved, "approvers")).unwrap(),
         r#"["erin","dave"]"#
@@ -200,8 +237,7 @@ fn the_clock_decides_expiry_and_is_not_part_of_the_world() {
     let dir = directory();
     assert_eq!(dir.clock().unwrap().as_deref(), Some(NOW));
     let before = dir.to_json_string().unwrap();
-    dir.set_clock(Some("2026-10-20T00:00:00+02:00".into()))
-        .unwrap();
+    dir.set_clock("2026-10-20T00:00:00+02:00".into()).unwrap();
     assert_eq!(
         dir.clock().unwrap().as_deref(),
         Some("2026-10-19T22:00:00Z")
@@ -209,9 +245,9 @@ fn the_clock_decides_expiry_and_is_not_part_of_the_world() {
     assert_eq!(dir.to_json_string().unwrap(), before);
     let alice = sign_in(&dir, "contoso", "alice-at-contoso");
     assert!(listed(&alice, "{}").contains(&"c-old".to_string()));
-    let err = dir.set_clock(Some("next tuesday".into())).unwrap_err();
+    let err = dir.set_clock("next tuesday".into()).unwrap_err();
     assert_eq!(code_of(err), "INVALID_TIME");
-    dir.set_clock(None).unwrap();
+    dir.set_clock(JsValue::UNDEFINED).unwrap();
     assert_eq!(dir.clock().unwrap(), None);
 }
 
@@ -227,7 +263,11 @@ fn a_guest_without_a_license_that_counts_sees_none_and_features_says_why() {
         Some("NO_LICENSE")
     );
     assert_eq!(
-        refused(&dir, || carol.respond("c-carol", "Approve", None)),
+        refused(&dir, || carol.respond(
+            "c-carol".into(),
+            "Approve".into(),
+            JsValue::UNDEFINED
+        )),
         "NO_LICENSE"
     );
 }
@@ -235,7 +275,7 @@ fn a_guest_without_a_license_that_counts_sees_none_and_features_says_why() {
 #[wasm_bindgen_test]
 fn a_guest_is_told_at_her_real_address_with_a_link_to_the_resource_tenant() {
     let dir = directory();
-    let told = js_sys::Array::from(&dir.notifications("c-first").unwrap());
+    let told = js_sys::Array::from(&dir.notifications("c-first".into()).unwrap());
     let alice = told.get(0);
     assert_eq!(
         get(&alice, "userId").as_string().as_deref(),
@@ -256,7 +296,7 @@ fn a_guest_is_told_at_her_real_address_with_a_link_to_the_resource_tenant() {
         )
     );
     assert_eq!(
-        code_of(dir.notifications("nope").unwrap_err()),
+        code_of(dir.notifications("nope".into()).unwrap_err()),
         "UNKNOWN_APPROVAL"
     );
 }

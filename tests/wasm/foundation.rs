@@ -58,7 +58,9 @@ fn bad_input_throws_a_guestpass_error_with_a_code() {
 #[wasm_bindgen_test]
 fn collaboration_names_each_blocker() {
     let dir = directory();
-    let v = dir.collaboration("contoso", "tailspin").unwrap();
+    let v = dir
+        .collaboration("contoso".into(), "tailspin".into())
+        .unwrap();
     assert_eq!(get(&v, "allowed").as_bool(), Some(false));
     let blockers = js_sys::Array::from(&get(&v, "blockers"));
     assert_eq!(blockers.length(), 1);
@@ -66,7 +68,11 @@ fn collaboration_names_each_blocker() {
     assert_eq!(get(&b, "code").as_string().unwrap(), "INBOUND_BLOCKED");
     assert_eq!(get(&b, "tenantId").as_string().unwrap(), "contoso");
     assert_eq!(
-        code_of(dir.collaboration("contoso", "atlantis").err().unwrap()),
+        code_of(
+            dir.collaboration("contoso".into(), "atlantis".into())
+                .err()
+                .unwrap()
+        ),
         "UNKNOWN_TENANT"
     );
 }
@@ -115,7 +121,7 @@ fn sign_in_and_features() {
 fn a_refused_mutation_changes_nothing() {
     let dir = directory();
     let before = dir.to_json_string().unwrap();
-    let err = dir.remove_user("bob").err().unwrap();
+    let err = dir.remove_user("bob".into()).err().unwrap();
     assert_eq!(code_of(err), "IN_USE");
     let cyc = json(
         r#"{ "id": "sales", "tenantId": "contoso", "displayName": "Sales", "securityEnabled": true,
@@ -129,7 +135,7 @@ fn a_refused_mutation_changes_nothing() {
 fn snapshots_round_trip_and_refuse_damage() {
     let dir = directory();
     let bytes = dir.to_bytes().unwrap();
-    let again = JsDirectory::from_bytes(&bytes).unwrap();
+    let again = JsDirectory::from_bytes(js_sys::Uint8Array::from(bytes.as_slice()).into()).unwrap();
     assert_eq!(
         again.to_json_string().unwrap(),
         dir.to_json_string().unwrap()
@@ -138,15 +144,27 @@ fn snapshots_round_trip_and_refuse_damage() {
     let mid = bad.len() / 2;
     bad[mid] ^= 0x10;
     assert_eq!(
-        code_of(JsDirectory::from_bytes(&bad).err().unwrap()),
+        code_of(
+            JsDirectory::from_bytes(js_sys::Uint8Array::from(bad.as_slice()).into())
+                .err()
+                .unwrap()
+        ),
         "SNAPSHOT_CHECKSUM_MISMATCH"
     );
     assert_eq!(
-        code_of(JsDirectory::from_bytes(&bytes[..30]).err().unwrap()),
+        code_of(
+            JsDirectory::from_bytes(js_sys::Uint8Array::from(&bytes[..30]).into())
+                .err()
+                .unwrap()
+        ),
         "SNAPSHOT_TRUNCATED"
     );
     assert_eq!(
-        code_of(JsDirectory::from_bytes(b"hello").err().unwrap()),
+        code_of(
+            JsDirectory::from_bytes(js_sys::Uint8Array::from(b"hello".as_slice()).into())
+                .err()
+                .unwrap()
+        ),
         "SNAPSHOT_NOT_RECOGNIZED"
     );
 }

@@ -59,7 +59,7 @@ fn the_whole_story_through_the_javascript_face() {
     let dir = JsDirectory::from_json(JsValue::from_str(WORLD)).unwrap();
 
     // The administrator turns self-service on, creates the group and makes Bob its owner.
-    dir.set_self_service_group_management("contoso", true)
+    dir.set_self_service_group_management("contoso".into(), true.into())
         .unwrap();
     dir.upsert_group(obj(r#"{ "id": "payroll-users", "tenantId": "contoso",
         "displayName": "Payroll users", "securityEnabled": true, "groupTypes": [],
@@ -73,21 +73,26 @@ fn the_whole_story_through_the_javascript_face() {
     // Self-service on Payroll needs SAML sign-on, then the group assigned.
     let config = || obj(r#"{ "groupId": "payroll-users", "requireApproval": true }"#);
     assert_eq!(
-        refused(&dir, || dir.configure_self_service("payroll", config())),
+        refused(&dir, || dir
+            .configure_self_service("payroll".into(), config())),
         "SSO_NOT_CONFIGURED"
     );
     dir.upsert_app(obj(r#"{ "id": "payroll", "tenantId": "contoso",
         "displayName": "Payroll", "singleSignOn": "saml" }"#))
         .unwrap();
     assert_eq!(
-        refused(&dir, || dir.configure_self_service("payroll", config())),
+        refused(&dir, || dir
+            .configure_self_service("payroll".into(), config())),
         "GROUP_NOT_ASSIGNED_TO_APP"
     );
-    dir.assign_to_app("payroll", "payroll-users").unwrap();
-    let app = dir.configure_self_service("payroll", config()).unwrap();
+    dir.assign_to_app("payroll".into(), "payroll-users".into())
+        .unwrap();
+    let app = dir
+        .configure_self_service("payroll".into(), config())
+        .unwrap();
     assert_eq!(get(&get(&app, "selfService"), "enabled"), JsValue::TRUE);
     assert_eq!(
-        dir.app_link("payroll").unwrap(),
+        dir.app_link("payroll".into()).unwrap(),
         "https://myapps.microsoft.com/signin/payroll?tenantId=contoso"
     );
 
@@ -95,7 +100,7 @@ fn the_whole_story_through_the_javascript_face() {
     let bob = sign_in(&dir, "contoso", "bob@contoso.com").unwrap();
     let invitation = bob
         .invite_to_group(
-            "payroll-users",
+            "payroll-users".into(),
             obj(r#"{ "email": "alice@fabrikam.com", "message": "Welcome to Payroll!" }"#),
         )
         .unwrap();
@@ -151,7 +156,8 @@ fn the_whole_story_through_the_javascript_face() {
     );
 
     // Bob takes her out of the group: Payroll leaves her list.
-    bob.remove_from_group("payroll-users", &guest_id).unwrap();
+    bob.remove_from_group("payroll-users".into(), JsValue::from(&guest_id))
+        .unwrap();
     assert!(ids(&alice.my_apps().unwrap()).is_empty());
 }
 
@@ -162,10 +168,10 @@ fn refused_invitations_throw_their_code_and_change_nothing() {
     let priya = sign_in(&dir, "contoso", "priya").unwrap();
     let eve = || obj(r#"{ "email": "eve@northwind.com" }"#);
     assert_eq!(
-        refused(&dir, || bob.invite_to_group("design-review", eve())),
+        refused(&dir, || bob.invite_to_group("design-review".into(), eve())),
         "SELF_SERVICE_DISABLED"
     );
-    dir.set_self_service_group_management("contoso", true)
+    dir.set_self_service_group_management("contoso".into(), true.into())
         .unwrap();
     for (session, group, request, expected) in [
         (&priya, "design-review", eve(), "NOT_GROUP_OWNER"),
@@ -197,7 +203,8 @@ fn refused_invitations_throw_their_code_and_change_nothing() {
         ),
     ] {
         assert_eq!(
-            refused(&dir, || session.invite_to_group(group, request)),
+            refused(&dir, || session
+                .invite_to_group(JsValue::from(group), request)),
             expected
         );
     }
@@ -217,19 +224,19 @@ fn refused_invitations_throw_their_code_and_change_nothing() {
 #[wasm_bindgen_test]
 fn join_requests_wait_for_an_owner_through_the_javascript_face() {
     let dir = JsDirectory::from_json(JsValue::from_str(WORLD)).unwrap();
-    dir.set_self_service_group_management("contoso", true)
+    dir.set_self_service_group_management("contoso".into(), true.into())
         .unwrap();
     let bob = sign_in(&dir, "contoso", "bob").unwrap();
     let priya = sign_in(&dir, "contoso", "priya").unwrap();
 
-    let joined = priya.request_to_join("book-club").unwrap();
+    let joined = priya.request_to_join("book-club".into()).unwrap();
     assert_eq!(text(&joined, "outcome"), "added");
     assert_eq!(
-        refused(&dir, || priya.request_to_join("board")),
+        refused(&dir, || priya.request_to_join("board".into())),
         "GROUP_CLOSED"
     );
 
-    let asked = priya.request_to_join("design-review").unwrap();
+    let asked = priya.request_to_join("design-review".into()).unwrap();
     assert_eq!(text(&asked, "outcome"), "pending");
     let request_id = text(&asked, "requestId");
     assert_eq!(
@@ -241,13 +248,17 @@ fn join_requests_wait_for_an_owner_through_the_javascript_face() {
         [request_id.as_str()]
     );
     assert_eq!(
-        refused(&dir, || priya.decide_join_request(&request_id, true)),
+        refused(&dir, || priya
+            .decide_join_request(JsValue::from(&request_id), true.into())),
         "NOT_GROUP_OWNER"
     );
-    let decided = bob.decide_join_request(&request_id, true).unwrap();
+    let decided = bob
+        .decide_join_request(JsValue::from(&request_id), true.into())
+        .unwrap();
     assert_eq!(text(&decided, "status"), "approved");
     assert_eq!(
-        refused(&dir, || bob.decide_join_request(&request_id, false)),
+        refused(&dir, || bob
+            .decide_join_request(JsValue::from(&request_id), false.into())),
         "REQUEST_ALREADY_DECIDED"
     );
     // Design review is nested in Engineering, which is assigned to CAD.

@@ -26,7 +26,7 @@ fn a_member_finds_a_guest_with_its_home_tenant() {
             r#"{ "tenantId": "contoso", "user": "bob@contoso.com" }"#,
         ))
         .unwrap();
-    let r = s.search("ali", JsValue::UNDEFINED).unwrap();
+    let r = s.search("ali".into(), JsValue::UNDEFINED).unwrap();
     let alice = items(&r)
         .into_iter()
         .find(|i| id(i) == "alice-at-contoso")
@@ -43,7 +43,7 @@ fn accents_and_highlights_in_utf16() {
     let s = dir
         .sign_in(json(r#"{ "tenantId": "contoso", "user": "bob" }"#))
         .unwrap();
-    let r = s.search("lefe", JsValue::UNDEFINED).unwrap();
+    let r = s.search("lefe".into(), JsValue::UNDEFINED).unwrap();
     let deb = items(&r).into_iter().find(|i| id(i) == "deborah").unwrap();
     let h = js_sys::Array::from(&get(&deb, "highlights")).get(0);
     let name = js_sys::JsString::from(get(&deb, "displayName"));
@@ -59,19 +59,22 @@ fn connector_hides_guests_and_options_are_checked() {
         .sign_in(json(r#"{ "tenantId": "contoso", "user": "bob" }"#))
         .unwrap();
     let r = s
-        .search("alice", json(r#"{ "connector": "shared_office365" }"#))
+        .search(
+            "alice".into(),
+            json(r#"{ "connector": "shared_office365" }"#),
+        )
         .unwrap();
     assert_eq!(get(&r, "guestsHidden").as_bool(), Some(true));
     assert!(items(&r)
         .iter()
         .all(|i| get(i, "userType").as_string().unwrap() == "Member"));
     let err = s
-        .search("a", json(r#"{ "userTyp": "guest" }"#))
+        .search("a".into(), json(r#"{ "userTyp": "guest" }"#))
         .err()
         .unwrap();
     assert_eq!(code_of(err), "UNKNOWN_FIELD");
     let err = s
-        .search(&"x".repeat(300), JsValue::UNDEFINED)
+        .search(JsValue::from(&"x".repeat(300)), JsValue::UNDEFINED)
         .err()
         .unwrap();
     assert_eq!(code_of(err), "QUERY_TOO_LONG");
@@ -85,9 +88,11 @@ fn a_guest_in_a_limited_tenant_finds_only_exact_addresses() {
             r#"{ "tenantId": "contoso", "user": "alice@fabrikam.com" }"#,
         ))
         .unwrap();
-    let r = s.search("bob", JsValue::UNDEFINED).unwrap();
+    let r = s.search("bob".into(), JsValue::UNDEFINED).unwrap();
     assert!(items(&r).is_empty());
     assert_eq!(get(&r, "mode").as_string().unwrap(), "exactOnly");
-    let r = s.search("bob@contoso.com", JsValue::UNDEFINED).unwrap();
+    let r = s
+        .search("bob@contoso.com".into(), JsValue::UNDEFINED)
+        .unwrap();
     assert_eq!(items(&r).iter().map(id).collect::<Vec<_>>(), ["bob"]);
 }

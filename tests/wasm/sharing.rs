@@ -289,7 +289,7 @@ fn share_and_unshare_change_answers_at_once_and_refusals_change_nothing() {
     let request = Object::new();
     Reflect::set(&request, &"principal".into(), &"ivy@contoso.com".into()).unwrap();
     Reflect::set(&request, &"role".into(), &"coOwner".into()).unwrap();
-    let shares = bob.share("invoice-flow", request.into()).unwrap();
+    let shares = bob.share("invoice-flow".into(), request.into()).unwrap();
     assert!(stringify(&get(&shares, "coOwners")).contains("\"ivy\""));
     assert_eq!(
         get(&ivy.check("edit", "invoice-flow").unwrap(), "allowed").as_bool(),
@@ -298,24 +298,28 @@ fn share_and_unshare_change_answers_at_once_and_refusals_change_nothing() {
     );
 
     let before = js.to_json_string().unwrap();
-    let err = bob.unshare("invoice-flow", "bob").unwrap_err();
+    let err = bob
+        .unshare("invoice-flow".into(), "bob".into())
+        .unwrap_err();
     assert_eq!(thrown_code(err), "CANNOT_REMOVE_CREATOR");
     let dave = sign_in(&js, "dave");
-    let err = dave.unshare("invoice-flow", "ivy").unwrap_err();
+    let err = dave
+        .unshare("invoice-flow".into(), "ivy".into())
+        .unwrap_err();
     assert_eq!(thrown_code(err), "NOT_ALLOWED_TO_SHARE");
     let bad_role = JsValue::from_str(r#"{ "principal": "ivy", "role": "admin" }"#);
     assert_eq!(
-        thrown_code(bob.share("invoice-flow", bad_role).unwrap_err()),
+        thrown_code(bob.share("invoice-flow".into(), bad_role).unwrap_err()),
         "INVALID_INPUT"
     );
     let typo = JsValue::from_str(r#"{ "principal": "ivy", "role": "runOnly", "rol": 1 }"#);
     assert_eq!(
-        thrown_code(bob.share("invoice-flow", typo).unwrap_err()),
+        thrown_code(bob.share("invoice-flow".into(), typo).unwrap_err()),
         "UNKNOWN_FIELD"
     );
     assert_eq!(js.to_json_string().unwrap(), before);
 
-    bob.unshare("invoice-flow", "ivy").unwrap();
+    bob.unshare("invoice-flow".into(), "ivy".into()).unwrap();
     assert_eq!(
         get(&ivy.check("edit", "invoice-flow").unwrap(), "code")
             .as_string()

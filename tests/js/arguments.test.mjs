@@ -1,0 +1,120 @@
+// Arguments of the wrong type: every method of `Directory`, `Session` and `PeopleIndex`,
+// and every static constructor, given numbers, objects, arrays, booleans, symbols, null
+// or undefined where it expects text (or anything else), either answers or throws a
+// GuestPassError with a code. Never a WebAssembly `RuntimeError` (wasm-bindgen's glue
+// traps inside the allocator when a `&str` parameter gets a non-string) and never a bare
+// `TypeError`; and the directory is unchanged and still answers afterwards.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Directory, GuestPassError, PeopleIndex, sampleWorld } from "guestpass";
+
+const WRONG = [42, {}, [], true, null, undefined, Symbol("x"), 10n];
+const describe = (v) => (typeof v === "symbol" ? "a symbol" : typeof v === "bigint" ? `${v}n` : JSON.stringify(v) ?? "undefined");
+
+/** Calls `call`, and says how it ended: "answered", or the error's code. */
+function outcome(call, what) {
+  try {
+    call();
+    return "answered";
+  } catch (error) {
+    assert.ok(
+      error instanceof GuestPassError,
+      `${what} threw ${error?.constructor?.name}: ${error?.message} (not a GuestPassError)`,
+    );
+    assert.match(error.code, /^[A-Z_]+$/, what);
+    assert.ok(error.message.length > 0, what);
+    return error.code;
+  }
+}
+
+/** The methods of a prototype (not getters, not `free`, not wasm-bindgen's own). */
+function methods(proto) {
+  return Object.getOwnPropertyNames(proto).filter((name) => {
+    if (name === "constructor" || name === "free" || name.startsWith("__")) return false;
+    return typeof Object.getOwnPropertyDescriptor(proto, name).value === "function";
+  });
+}
+
+/** Each argument list to try on a method taking up to `arity` arguments. */
+function argumentLists(arity) {
+  const lists = [];
+  for (const wrong of WRONG) {
+    // The wrong value in every position at once, and in each position alone after
+    // plausible text, so a check of the first argument cannot hide the second's.
+    lists.push(Array.from({ length: Math.max(arity, 1) }, () => wrong));
+    for (let at = 0; at < arity; at++) {
+      lists.push(Array.from({ length: arity }, (_, i) => (i === at ? wrong : i < at ? "contoso" : undefined)));
+    }
+  }
+  return lists;
+}
+
+function fixture() {
+  const dir = Directory.sample({ users: 200, seed: 3 });
+  const world = dir.toJSON();
+  const bob = world.users.find((u) => u.tenantId === "contoso" && u.userType === "Member");
+  return { dir, world, session: dir.signIn({ tenantId: "contoso", user: bob.id }) };
+}
+
+test("every Directory and Session method refuses arguments of the wrong type with a GuestPassError", () => {
+  const { dir, session } = fixture();
+  const before = JSON.stringify(dir.toJSON());
+  const tried = [];
+  for (const [name, target, proto] of [
+    ["Directory", dir, Object.getPrototypeOf(dir)],
+    ["Session", session, Object.getPrototypeOf(session)],
+  ]) {
+    for (const method of methods(proto)) {
+      const arity = Math.max(proto[method].length, 3);
+      for (const args of argumentLists(arity)) {
+        const what = `${name}.${method}(${args.map(describe).join(", ")})`;
+        outcome(() => target[method](...args), what);
+        tried.push(what);
+      }
+    }
+  }
+  assert.ok(tried.length > 500, `only ${tried.length} calls tried`);
+  assert.equal(JSON.stringify(dir.toJSON()), before, "the directory changed");
+  assert.ok(session.search("a").items.length > 0, "the session still answers");
+});
+
+test("the static constructors refuse arguments of the wrong type with a GuestPassError", () => {
+  for (const wrong of WRONG) {
+    for (const [what, call] of [
+      ["Directory.fromJSON", () => Directory.fromJSON(wrong)],
+      ["Directory.fromBytes", () => Directory.fromBytes(wrong)],
+      ["Directory.fromGraph", () => Directory.fromGraph(wrong)],
+      ["Directory.sample", () => Directory.sample(wrong)],
+      ["sampleWorld", () => sampleWorld(wrong)],
+      ["PeopleIndex.from", () => PeopleIndex.from(wrong)],
+    ]) {
+      const code = outcome(call, `${what}(${describe(wrong)})`);
+      // An empty object or list can be a valid (empty) input, and `undefined` or `null`
+      // the samples' defaults; a number, boolean, symbol or bigint never is.
+      if (["number", "boolean", "symbol", "bigint"].includes(typeof wrong)) {
+        assert.notEqual(code, "answered", `${what}(${describe(wrong)}) answered`);
+      }
+    }
+  }
+});
+
+test("every PeopleIndex method refuses arguments of the wrong type with a GuestPassError", () => {
+  const { world } = fixture();
+  const people = PeopleIndex.from(world.users);
+  const proto = PeopleIndex.prototype;
+  for (const method of methods(proto)) {
+    for (const args of argumentLists(Math.max(proto[method].length, 2))) {
+      outcome(() => people[method](...args), `PeopleIndex.${method}(${args.map(describe).join(", ")})`);
+    }
+  }
+  assert.ok(people.search("a").length > 0, "the index still answers");
+});
+
+test("a query that is not text is named in the error", () => {
+  const { session } = fixture();
+  assert.throws(
+    () => session.search(42),
+    (error) => error instanceof GuestPassError && error.code === "INVALID_VALUE" && /query/.test(error.message) && /number/.test(error.message),
+  );
+});
