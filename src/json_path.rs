@@ -23,18 +23,90 @@ use serde::de::DeserializeOwned;
 /// assert!(err.to_string().contains("[1].mail: invalid type"), "{err}");
 /// ```
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| located(text, &e))
+    serde_json::from_str(text).map_err(|e| located(text, &e, Origin::Text))
+}
+
+/// [`parse`] for JSON text made by `JSON.stringify` from the caller's JavaScript object:
+/// the message names the path but no line and column, which would point into text the
+/// caller never saw.
+///
+/// ```
+/// # use serde::Deserialize;
+/// #[derive(Deserialize, Debug)]
+/// #[serde(deny_unknown_fields)]
+/// struct Options { limit: u32 }
+/// let err = guestpass::json_path::parse_object::<Options>(r#"{"limit":"10"}"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     r#"invalid input: limit: invalid type: string "10", expected a whole number from 0"#
+/// );
+/// ```
+pub fn parse_object<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| located(text, &e, Origin::Object))
+}
+
+/// Where JSON text came from, which decides whether a position in it means anything to
+/// the caller.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Text the caller wrote or fetched: line and column help find the place.
+    Text,
+    /// Text made from the caller's object: the path alone says where.
+    Object,
 }
 
 /// serde_json's error with the path of the value it was reading (not generic, so the
 /// Wasm module holds it once rather than once per type read).
-fn located(text: &str, e: &serde_json::Error) -> Error {
+fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
     let path = path_at(text, byte_offset(text, e.line(), e.column()));
-    if path.is_empty() {
-        Error::from_serde_message(&e.to_string())
-    } else {
-        Error::from_serde_message(&format!("{path}: {e}"))
+    let full = e.to_string();
+    let message = match origin {
+        Origin::Text => full.as_str(),
+        Origin::Object => full
+            .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+            .unwrap_or(&full),
+    };
+    let message = in_javascript_terms(message);
+    // serde says "unknown field `limt`, expected one of ..."; the path already ends with
+    // the field's name, and the error's own text says "unknown field".
+    if let Some((name, rest)) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split_once("`, "))
+    {
+        let at = if path.is_empty() { name } else { &path };
+        return Error::UnknownField(format!("{at} ({rest})"));
     }
+    if path.is_empty() {
+        Error::from_serde_message(&message)
+    } else {
+        Error::from_serde_message(&format!("{path}: {message}"))
+    }
+}
+
+/// serde's wording of types in the terms of the JSON a JavaScript caller writes: Rust's
+/// number types as the numbers they accept, maps as objects, sequences as arrays.
+fn in_javascript_terms(message: &str) -> String {
+    const TERMS: [(&str, &str); 12] = [
+        ("expected usize", "expected a whole number from 0"),
+        ("expected u64", "expected a whole number from 0"),
+        ("expected u32", "expected a whole number from 0"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected an object"),
+        ("invalid type: map", "invalid type: object"),
+        ("invalid type: sequence", "invalid type: array"),
+    ];
+    let mut out = message.to_string();
+    for (rust, js) in TERMS {
+        if out.contains(rust) {
+            out = out.replace(rust, js);
+        }
+    }
+    out
 }
 
 /// The byte offset of serde_json's one-based `line` and byte `column`.
@@ -142,6 +214,38 @@ mod tests {
         let text = r#"{"a\"b":[1,{"c":"x\"y","d":true}]}"#;
         let at = text.find("true").unwrap() + 4;
         assert_eq!(path_at(text, at), r#"a\"b[1].d"#);
+    }
+
+    #[test]
+    fn messages_use_the_terms_of_json() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Options {
+            limit: Option<u16>,
+            ids: Option<Vec<String>>,
+            name: Option<String>,
+        }
+        let refused = |text: &str| parse_object::<Options>(text).unwrap_err().to_string();
+        assert_eq!(
+            refused(r#"{"limit":-1}"#),
+            "invalid input: limit: invalid value: integer `-1`, expected a whole number from 0 to 65535"
+        );
+        assert_eq!(
+            refused(r#"{"ids":{}}"#),
+            "invalid input: ids: invalid type: object, expected an array"
+        );
+        assert_eq!(
+            refused(r#"{"name":[]}"#),
+            "invalid input: name: invalid type: array, expected a string"
+        );
+        assert_eq!(
+            parse_object::<Options>(r#"{"limt":5}"#).unwrap_err().to_string(),
+            "unknown field: limt (expected one of `limit`, `ids`, `name`); remove it or check its spelling"
+        );
+        // Text the caller wrote keeps its position.
+        let err = parse::<Options>("{\n\"name\": 7}").unwrap_err().to_string();
+        assert!(err.ends_with("at line 2 column 9"), "{err}");
     }
 
     #[test]

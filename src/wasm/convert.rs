@@ -12,14 +12,18 @@ use wasm_bindgen::prelude::*;
 /// the fields a struct names, so it cannot see (and refuse) unknown ones, and one native
 /// stringify plus one parse is faster than a property read per field for large worlds.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    crate::json_path::parse(&json_text(value)?)
+    match json_text(value)? {
+        (text, true) => crate::json_path::parse(&text),
+        (text, false) => crate::json_path::parse_object(&text),
+    }
 }
 
-/// The JSON text of a JavaScript string or object (kept out of the generic [`from_js`],
-/// so the Wasm module holds it once rather than once per type read).
-fn json_text(value: JsValue) -> Result<String, Error> {
+/// The JSON text of a JavaScript string or object, and whether the caller gave it as
+/// text (then an error's line and column point into it); kept out of the generic
+/// [`from_js`], so the Wasm module holds it once rather than once per type read.
+fn json_text(value: JsValue) -> Result<(String, bool), Error> {
     if let Some(text) = value.as_string() {
-        return Ok(text);
+        return Ok((text, true));
     }
     if value.is_undefined() {
         return Err(Error::InvalidInput(
@@ -29,6 +33,7 @@ fn json_text(value: JsValue) -> Result<String, Error> {
     js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
+        .map(|text| (text, false))
         .ok_or_else(|| {
             Error::InvalidInput("expected a JSON-serializable object or a JSON string".into())
         })

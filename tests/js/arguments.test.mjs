@@ -118,3 +118,30 @@ test("a query that is not text is named in the error", () => {
     (error) => error instanceof GuestPassError && error.code === "INVALID_VALUE" && /query/.test(error.message) && /number/.test(error.message),
   );
 });
+
+test("errors about an object's fields name the field in JSON's terms, without a position in text the caller never saw", () => {
+  const { dir, session } = fixture();
+  const message = (call) => {
+    try {
+      call();
+    } catch (error) {
+      assert.ok(error instanceof GuestPassError, String(error));
+      return `${error.code}: ${error.message}`;
+    }
+    assert.fail("answered");
+  };
+  assert.equal(
+    message(() => session.search("a", { limit: "10" })),
+    'INVALID_INPUT: invalid input: limit: invalid type: string "10", expected a whole number from 0',
+  );
+  assert.equal(
+    message(() => session.search("a", { limt: 5 })),
+    "UNKNOWN_FIELD: unknown field: limt (expected one of `limit`, `userType`, `connector`, `exclude`, `groupId`); remove it or check its spelling",
+  );
+  assert.equal(
+    message(() => dir.signIn({ tenantId: { id: "contoso" }, user: "bob" })),
+    "INVALID_INPUT: invalid input: tenantId: invalid type: object, expected a string",
+  );
+  // JSON text the caller wrote keeps the line and column of the mistake.
+  assert.match(message(() => Directory.fromJSON('{\n  "tenants": 7\n}')), /^INVALID_INPUT: invalid input: tenants: invalid type: integer `7`, expected an array at line 2 column \d+$/);
+});
