@@ -10,11 +10,21 @@ use crate::model::Id;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// Input that does not parse or has the wrong shape.
-    #[error("invalid input: {0}")]
-    InvalidInput(String),
+    #[error("invalid input: {}{reason}", at_field(field.as_deref()))]
+    InvalidInput {
+        /// The JSON path of the offending value (`users[3].mail`), when one is known.
+        field: Option<String>,
+        /// What is wrong and what is expected.
+        reason: String,
+    },
     /// Input with a field guestpass does not know (a typo is never silently dropped).
-    #[error("unknown field: {0}; remove it or check its spelling")]
-    UnknownField(String),
+    #[error("unknown field: {field} ({reason}); remove it or check its spelling")]
+    UnknownField {
+        /// The JSON path of the unknown field (`options.limt`).
+        field: String,
+        /// The fields that are known there.
+        reason: String,
+    },
     /// A value that is present but not acceptable.
     #[error("invalid value for {field}: {reason}")]
     InvalidValue {
@@ -358,8 +368,8 @@ impl Error {
     /// The stable machine-readable code of this error, e.g. `"INVITATION_PENDING"`.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InvalidInput(_) => "INVALID_INPUT",
-            Error::UnknownField(_) => "UNKNOWN_FIELD",
+            Error::InvalidInput { .. } => "INVALID_INPUT",
+            Error::UnknownField { .. } => "UNKNOWN_FIELD",
             Error::InvalidValue { .. } => "INVALID_VALUE",
             Error::DuplicateId(_) => "DUPLICATE_ID",
             Error::UnknownTenant(_) => "UNKNOWN_TENANT",
@@ -424,8 +434,13 @@ impl Error {
     /// Structured details for programs: the ids and fields the message mentions.
     pub fn details(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::InvalidInput(_)
-            | Error::UnknownField(_)
+            Error::InvalidInput {
+                field: Some(field), ..
+            }
+            | Error::UnknownField { field, .. } => {
+                vec![("field", field.clone())]
+            }
+            Error::InvalidInput { field: None, .. }
             | Error::SnapshotNotRecognized
             | Error::SnapshotChecksumMismatch
             | Error::SnapshotCorrupt(_) => vec![],
@@ -572,14 +587,37 @@ impl Error {
         }
     }
 
-    /// Turns a serde error into `UNKNOWN_FIELD` or `INVALID_INPUT`, keeping its message.
-    pub fn from_serde_message(message: &str) -> Error {
-        if message.contains("unknown field") {
-            Error::UnknownField(message.to_string())
-        } else {
-            Error::InvalidInput(message.to_string())
+    /// `UNKNOWN_FIELD` or `INVALID_INPUT` from serde's message, at the JSON path `path`
+    /// when it is known. serde says "unknown field `limt`, expected one of ..."; the
+    /// error keeps the field and the names that are known there.
+    pub fn from_serde_message(message: &str, path: Option<&str>) -> Error {
+        if let Some((name, rest)) = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split_once("`, "))
+        {
+            return Error::UnknownField {
+                field: path.unwrap_or(name).to_string(),
+                reason: rest.to_string(),
+            };
+        }
+        Error::InvalidInput {
+            field: path.map(str::to_string),
+            reason: message.to_string(),
         }
     }
+
+    /// `INVALID_INPUT` with no field named: `reason` says what is wrong and what to do.
+    pub fn invalid_input(reason: impl Into<String>) -> Error {
+        Error::InvalidInput {
+            field: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// `"{field}: "`, or nothing when no field is known (for [`Error::InvalidInput`]'s message).
+fn at_field(field: Option<&str>) -> String {
+    field.map(|f| format!("{f}: ")).unwrap_or_default()
 }
 
 impl From<crate::search::QueryError> for Error {
@@ -594,7 +632,7 @@ impl From<crate::search::QueryError> for Error {
 
 impl From<serde_json::Error> for Error {
     fn from(err: serde_json::Error) -> Self {
-        Error::from_serde_message(&err.to_string())
+        Error::from_serde_message(&err.to_string(), None)
     }
 }
 
@@ -608,7 +646,7 @@ mod tests {
     #[test]
     fn codes_are_screaming_snake_case() {
         let samples = [
-            Error::InvalidInput("x".into()),
+            Error::invalid_input("x"),
             Error::DuplicateId("a".into()),
             Error::GroupCycle {
                 group: "g".into(),
@@ -623,7 +661,18 @@ mod tests {
 
     #[test]
     fn serde_unknown_field_becomes_unknown_field() {
-        let err = Error::from_serde_message("unknown field `foo`, expected one of `id`");
+        let err = Error::from_serde_message("unknown field `foo`, expected one of `id`", None);
         assert_eq!(err.code(), "UNKNOWN_FIELD");
+        assert_eq!(
+            err.to_string(),
+            "unknown field: foo (expected one of `id`); remove it or check its spelling"
+        );
+        assert_eq!(err.details(), vec![("field", "foo".to_string())]);
+        let err = Error::from_serde_message("invalid type: integer `7`", Some("users[0].mail"));
+        assert_eq!(
+            err.to_string(),
+            "invalid input: users[0].mail: invalid type: integer `7`"
+        );
+        assert_eq!(err.details(), vec![("field", "users[0].mail".to_string())]);
     }
 }

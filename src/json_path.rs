@@ -67,20 +67,8 @@ fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
             .unwrap_or(&full),
     };
     let message = in_javascript_terms(message);
-    // serde says "unknown field `limt`, expected one of ..."; the path already ends with
-    // the field's name, and the error's own text says "unknown field".
-    if let Some((name, rest)) = message
-        .strip_prefix("unknown field `")
-        .and_then(|m| m.split_once("`, "))
-    {
-        let at = if path.is_empty() { name } else { &path };
-        return Error::UnknownField(format!("{at} ({rest})"));
-    }
-    if path.is_empty() {
-        Error::from_serde_message(&message)
-    } else {
-        Error::from_serde_message(&format!("{path}: {message}"))
-    }
+    let path = (!path.is_empty()).then_some(path.as_str());
+    Error::from_serde_message(&message, path)
 }
 
 /// serde's wording of types in the terms of the JSON a JavaScript caller writes: Rust's

@@ -32,7 +32,7 @@ pub(super) fn items<'a>(
                 (Value::Object(_), Some(v)) => format!("a \"value\" that is {}", kind_of(v)),
                 (other, _) => kind_of(other).to_string(),
             };
-            return Err(Error::InvalidInput(format!(
+            return Err(Error::invalid_input(format!(
                 "{place} (tenant \"{tenant}\") is not a Graph collection page: expected an object \
                  with a \"value\" array, found {found}; pass each response body as Graph returned it"
             )));

@@ -26,17 +26,15 @@ fn json_text(value: JsValue) -> Result<(String, bool), Error> {
         return Ok((text, true));
     }
     if value.is_undefined() {
-        return Err(Error::InvalidInput(
-            "expected an object or a JSON string, got undefined".into(),
+        return Err(Error::invalid_input(
+            "expected an object or a JSON string, got undefined",
         ));
     }
     js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
         .map(|text| (text, false))
-        .ok_or_else(|| {
-            Error::InvalidInput("expected a JSON-serializable object or a JSON string".into())
-        })
+        .ok_or_else(|| Error::invalid_input("expected a JSON-serializable object or a JSON string"))
 }
 
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).
@@ -47,14 +45,14 @@ fn json_text(value: JsValue) -> Result<(String, bool), Error> {
 /// (benches/approvals.mjs). The objects are the same plain JSON values either way.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value)
-        .map_err(|e| Error::InvalidInput(format!("could not convert output: {e}")))?;
+        .map_err(|e| Error::invalid_input(format!("could not convert output: {e}")))?;
     parse_output(&text)
 }
 
 /// `JSON.parse` of output text (out of the generic [`to_js`], as [`json_text`]).
 fn parse_output(text: &str) -> Result<JsValue, Error> {
     js_sys::JSON::parse(text)
-        .map_err(|_| Error::InvalidInput("could not convert output: JSON.parse failed".into()))
+        .map_err(|_| Error::invalid_input("could not convert output: JSON.parse failed"))
 }
 
 /// The text of an argument declared `string`, or `INVALID_VALUE` naming the argument and

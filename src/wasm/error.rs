@@ -63,7 +63,7 @@ fn thrown(err: Error) -> JsValue {
 #[cold]
 #[inline(never)]
 pub fn busy() -> JsValue {
-    to_js(&Error::InvalidInput(
-        "the directory is busy with another call; call it again after that one returns".into(),
+    to_js(&Error::invalid_input(
+        "the directory is busy with another call; call it again after that one returns",
     ))
 }

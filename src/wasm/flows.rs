@@ -269,9 +269,8 @@ impl JsSession {
     ) -> std::result::Result<T, JsValue> {
         self.read(|dir, session| {
             let mut cache = self.sharing_cache().try_borrow_mut().map_err(|_| {
-                Error::InvalidInput(
-                    "the session is busy with another call; call it again after that one returns"
-                        .into(),
+                Error::invalid_input(
+                    "the session is busy with another call; call it again after that one returns",
                 )
             })?;
             session.sharing_person_cached(dir, &mut cache.person)?;
@@ -284,7 +283,7 @@ fn person(cache: &FlowCache) -> Result<&Person> {
     cache
         .person
         .as_ref()
-        .ok_or_else(|| Error::InvalidInput("no signed-in person".into()))
+        .ok_or_else(|| Error::invalid_input("no signed-in person"))
 }
 
 /// The action and flow id an item of `checkMany` names, read field by field, or exactly
@@ -292,7 +291,7 @@ fn person(cache: &FlowCache) -> Result<&Person> {
 /// the directory is borrowed: the item is the caller's object and may throw.
 fn read_fields(index: usize, item: &JsValue) -> Result<(Action, String)> {
     if !item.is_object() {
-        return Err(Error::InvalidInput(format!(
+        return Err(Error::invalid_input(format!(
             "checkMany[{index}] must be an object {{ id, action, flowId }}"
         )));
     }
@@ -300,9 +299,10 @@ fn read_fields(index: usize, item: &JsValue) -> Result<(Action, String)> {
     for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
         if !matches!(key.as_str(), "id" | "action" | "flowId") {
-            return Err(Error::UnknownField(format!(
-                "checkMany[{index}].{key}; an item has id, action and flowId"
-            )));
+            return Err(Error::UnknownField {
+                field: format!("checkMany[{index}].{key}"),
+                reason: "an item has id, action and flowId".into(),
+            });
         }
     }
     let field = |name: &str| -> Result<String> {
@@ -396,8 +396,8 @@ impl JsSession {
         #[wasm_bindgen(unchecked_param_type = "CheckRequest[]")] items: JsValue,
     ) -> std::result::Result<Array, JsValue> {
         let Some(items) = items.dyn_ref::<Array>() else {
-            return Err(error_to_js(&Error::InvalidInput(
-                "checkMany takes an array of { id, action, flowId }".into(),
+            return Err(error_to_js(&Error::invalid_input(
+                "checkMany takes an array of { id, action, flowId }",
             )));
         };
         let len = items.length() as usize;
@@ -407,8 +407,8 @@ impl JsSession {
         let kinds = read.get(0).dyn_into::<Uint8Array>().map(|k| k.to_vec());
         let flow_ids = read.get(1).as_string();
         let (Ok(kinds), Some(flow_ids)) = (kinds, flow_ids) else {
-            return Err(error_to_js(&Error::InvalidInput(
-                "checkMany could not read its items".into(),
+            return Err(error_to_js(&Error::invalid_input(
+                "checkMany could not read its items",
             )));
         };
         // Every item as (action, flow id) or its error, before borrowing anything.
@@ -424,7 +424,7 @@ impl JsSession {
                     let action = Action::ALL.get(usize::from(*kind)).copied();
                     match (action, ids.next()) {
                         (Some(action), Some(flow_id)) => Ok((action, Cow::Borrowed(flow_id))),
-                        _ => Err(Error::InvalidInput(format!(
+                        _ => Err(Error::invalid_input(format!(
                             "checkMany[{index}] could not be read"
                         ))),
                     }

@@ -243,8 +243,8 @@ impl JsDirectory {
                     user: Some(user),
                 } => (tenant_id, user),
                 _ => {
-                    return Err(Error::InvalidInput(
-                        "pass either { inviteRedeemUrl } or { tenantId, user }".into(),
+                    return Err(Error::invalid_input(
+                        "pass either { inviteRedeemUrl } or { tenantId, user }",
                     ))
                 }
             };

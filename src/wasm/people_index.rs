@@ -178,7 +178,7 @@ impl JsPeopleIndex {
 /// Packed records as text.
 fn utf8(bytes: &[u8]) -> crate::Result<&str> {
     std::str::from_utf8(bytes)
-        .map_err(|e| Error::InvalidInput(format!("packed records are not UTF-8: {e}")))
+        .map_err(|e| Error::invalid_input(format!("packed records are not UTF-8: {e}")))
 }
 
 impl JsPeopleIndex {

@@ -94,7 +94,7 @@ fn read(text: &str, n: usize) -> Result<Packed<'_>> {
         }
     }
     if count != FIELDS {
-        return Err(Error::InvalidInput(format!(
+        return Err(Error::invalid_input(format!(
             "record {n}: a value holds a control character U+001D-U+001F (used to pack records); remove it"
         )));
     }

@@ -130,6 +130,20 @@ test("errors about an object's fields name the field in JSON's terms, without a 
     }
     assert.fail("answered");
   };
+  const field = (call) => {
+    try {
+      call();
+    } catch (error) {
+      return error.details.field;
+    }
+    assert.fail("answered");
+  };
+  // The JSON path of the value is in `details.field` too, for a form to point at it.
+  assert.equal(field(() => session.search("a", { limit: "10" })), "limit");
+  assert.equal(field(() => session.search("a", { limt: 5 })), "limt");
+  assert.equal(field(() => dir.upsertUser({ id: "z", tenantId: "contoso", displayName: 5 })), "displayName");
+  assert.equal(field(() => Directory.fromJSON({ tenants: [], users: [{ id: 7 }] })), "users[0].id");
+  assert.equal(field(() => Directory.fromJSON("{")), undefined);
   assert.equal(
     message(() => session.search("a", { limit: "10" })),
     'INVALID_INPUT: invalid input: limit: invalid type: string "10", expected a whole number from 0',
