@@ -600,8 +600,44 @@ pub struct Highlighter {
     ranges: Vec<(u32, u32)>,
     /// Folds ASCII fields too (tests compare both ways).
     general_only: bool,
+    /// Highlights every field on its own, never reusing another's ranges (tests compare
+    /// both ways).
+    no_reuse: bool,
     /// Per ASCII byte, whether a query word starts with it (lowercase and uppercase).
     ascii_firsts: Vec<bool>,
+}
+
+/// Whether `display` is `given`, one space, then `surname` ("Déborah Lefèvre"): then the
+/// two fields are pieces of the display name cut at a separator, whose words and ranges
+/// are the display name's own.
+fn is_joined_by_space(display: &str, given: &str, surname: &str) -> bool {
+    display.len() == given.len() + 1 + surname.len()
+        && display.starts_with(given)
+        && display.ends_with(surname)
+        && display.as_bytes().get(given.len()) == Some(&b' ')
+}
+
+/// Appends the given-name and surname ranges cut from the display name's, which start at
+/// `out[display_at]` (see [`is_joined_by_space`]): a range never spans the space, since
+/// ranges lie inside words and merge only when they overlap.
+fn split_display(out: &mut Vec<Highlight>, display_at: usize, given: &str) {
+    let given_end = given.encode_utf16().count() as u32;
+    let display_end = out.len();
+    for field in [Field::GivenName, Field::Surname] {
+        for i in display_at..display_end {
+            let Some(&h) = out.get(i) else { continue };
+            let range = match field {
+                Field::GivenName if h.end <= given_end => Some((h.start, h.end)),
+                Field::Surname if h.start > given_end => {
+                    Some((h.start - given_end - 1, h.end - given_end - 1))
+                }
+                _ => None,
+            };
+            if let Some((start, end)) = range {
+                out.push(Highlight { field, start, end });
+            }
+        }
+    }
 }
 
 /// The class of each ASCII byte as `words_into` sees it: 0 separator, 1 letter, 2 digit,
@@ -672,22 +708,46 @@ impl Highlighter {
         if self.words.is_empty() {
             return;
         }
+        let display_at = out.len();
         self.field(Field::DisplayName, person.display_name, out);
-        if let Some(v) = person.given_name {
-            self.field(Field::GivenName, v, out);
+        match (person.given_name, person.surname) {
+            (Some(given), Some(surname))
+                if !self.no_reuse && is_joined_by_space(person.display_name, given, surname) =>
+            {
+                split_display(out, display_at, given);
+            }
+            (given, surname) => {
+                if let Some(v) = given {
+                    self.field(Field::GivenName, v, out);
+                }
+                if let Some(v) = surname {
+                    self.field(Field::Surname, v, out);
+                }
+            }
         }
-        if let Some(v) = person.surname {
-            self.field(Field::Surname, v, out);
-        }
+        let mail_at = out.len();
         if let Some(v) = person.mail {
             self.field(Field::Mail, v, out);
         }
+        let mail_end = out.len();
         for (i, m) in person.other_mails.iter().enumerate() {
             let field = Field::OtherMail(i.min(usize::from(u16::MAX)) as u16);
             self.field(field, m, out);
         }
         let upn = upn_search_part(person.user_principal_name);
-        self.field(Field::UserPrincipalName, upn, out);
+        if !self.no_reuse && person.mail == Some(upn) {
+            // A member's sign-in name is usually their mail: the same text, the same ranges.
+            for i in mail_at..mail_end {
+                if let Some(&h) = out.get(i) {
+                    out.push(Highlight {
+                        field: Field::UserPrincipalName,
+                        ..h
+                    });
+                }
+            }
+        } else {
+            self.field(Field::UserPrincipalName, upn, out);
+        }
         if let Some(v) = person.job_title {
             self.field(Field::JobTitle, v, out);
         }
@@ -1214,6 +1274,71 @@ mod tests {
             let a = index.search(q, 25, &mut |_, _| true).unwrap();
             let b = merged.search(q, 25, &mut |_, _| true).unwrap();
             assert_eq!(a, b, "{q}");
+        }
+    }
+
+    #[test]
+    fn reused_ranges_equal_each_field_highlighted_on_its_own() {
+        let mut rng = Rng(7);
+        let pieces = [
+            "Ann",
+            "anna",
+            "Jean-Luc",
+            "O'Brien",
+            "Zoë",
+            "e\u{301}mile",
+            "Łukasz",
+            "Δήμη",
+            "山田",
+            "太郎",
+            "ß",
+            "de",
+            "la",
+            "x",
+            "Ann-",
+            "",
+            "Van",
+            "der",
+        ];
+        let mails = ["ann@contoso.com", "jean-luc.o'brien@x.com", "zoe@y.com", ""];
+        for _ in 0..6000 {
+            let given = rng.pick(&pieces);
+            let surname = format!("{} {}", rng.pick(&pieces), rng.pick(&pieces))
+                .trim()
+                .to_string();
+            let display = if rng.next() % 4 == 0 {
+                format!("{surname}, {given}")
+            } else {
+                format!("{given} {surname}")
+            };
+            let mail = rng.pick(&mails);
+            let upn = if rng.next() % 3 == 0 {
+                rng.pick(&mails).to_string()
+            } else {
+                mail.to_string()
+            };
+            let query = format!(
+                "{} {}",
+                rng.pick(&pieces),
+                rng.pick(&["a", "e", "j", "ł", ""])
+            );
+            let query: String = query.chars().take(1 + (rng.next() % 6) as usize).collect();
+            let person = Person {
+                display_name: &display,
+                given_name: Some(given),
+                surname: Some(&surname),
+                mail: Some(mail),
+                user_principal_name: &upn,
+                ..Person::default()
+            };
+            let mut reusing = Highlighter::new(&query);
+            let mut alone = Highlighter::new(&query);
+            alone.no_reuse = true;
+            assert_eq!(
+                reusing.highlight(&person),
+                alone.highlight(&person),
+                "display {display:?} given {given:?} surname {surname:?} upn {upn:?} query {query:?}"
+            );
         }
     }
 
