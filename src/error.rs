@@ -20,7 +20,7 @@ pub enum Error {
     /// Input with a field guestpass does not know (a typo is never silently dropped).
     #[error("unknown field: {field} ({reason}); remove it or check its spelling")]
     UnknownField {
-        /// The JSON path of the unknown field (`options.limt`).
+        /// The JSON path of the unknown field (`users[0].mial`).
         field: String,
         /// The fields that are known there.
         reason: String,

@@ -13,17 +13,23 @@ use wasm_bindgen::prelude::*;
 /// stringify plus one parse is faster than a property read per field for large worlds.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
     match json_text(value)? {
-        (text, true) => crate::json_path::parse(&text),
-        (text, false) => crate::json_path::parse_object(&text),
+        Json::Given(text) => crate::json_path::parse(&text),
+        Json::Stringified(text) => crate::json_path::parse_object(&text),
     }
 }
 
-/// The JSON text of a JavaScript string or object, and whether the caller gave it as
-/// text (then an error's line and column point into it); kept out of the generic
-/// [`from_js`], so the Wasm module holds it once rather than once per type read.
-fn json_text(value: JsValue) -> Result<(String, bool), Error> {
+/// JSON text, as the caller gave it or as `JSON.stringify` made it from their object
+/// (then a line and column in it would mean nothing to them).
+enum Json {
+    Given(String),
+    Stringified(String),
+}
+
+/// The JSON text of a JavaScript string or object (kept out of the generic [`from_js`],
+/// so the Wasm module holds it once rather than once per type read).
+fn json_text(value: JsValue) -> Result<Json, Error> {
     if let Some(text) = value.as_string() {
-        return Ok((text, true));
+        return Ok(Json::Given(text));
     }
     if value.is_undefined() {
         return Err(Error::invalid_input(
@@ -33,7 +39,7 @@ fn json_text(value: JsValue) -> Result<(String, bool), Error> {
     js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
-        .map(|text| (text, false))
+        .map(Json::Stringified)
         .ok_or_else(|| Error::invalid_input("expected a JSON-serializable object or a JSON string"))
 }
 
