@@ -30,11 +30,33 @@ function utf8(text: string): Uint8Array {
 
 const FIELDS: HighlightField[] = ["displayName", "givenName", "surname", "mail", "otherMails", "userPrincipalName", "jobTitle"];
 
+const TEXT_FIELDS = ["displayName", "givenName", "surname", "mail", "userPrincipalName", "jobTitle", "userType"] as const;
+
+/**
+ * Refuses the `n`th record of a load unless it is an object with a string id, text (or
+ * nothing) in its text fields and a list of addresses (or nothing) in `otherMails` — a
+ * number would otherwise be indexed as its digits and an object as "[object Object]".
+ */
+function checkRecord(record: unknown, n: number): void {
+  if (record === null || typeof record !== "object") throw wrongType(`records[${n}]`, "an object with a string id", record);
+  const r = record as Record<string, unknown>;
+  if (typeof r.id !== "string") throw wrongType(`records[${n}].id`, "a string", r.id);
+  for (const name of TEXT_FIELDS) {
+    const value = r[name];
+    if (value != null && typeof value !== "string") throw wrongType(`records[${n}].${name}`, "a string", value);
+  }
+  const others = r.otherMails;
+  if (others == null) return;
+  if (!Array.isArray(others)) throw wrongType(`records[${n}].otherMails`, "an array of strings", others);
+  const at = others.findIndex((m) => typeof m !== "string");
+  if (at >= 0) throw wrongType(`records[${n}].otherMails[${at}]`, "a string", others[at]);
+}
+
+/** The records as packed text (checked by `checkRecord` when they were added). */
 function pack(records: readonly PersonRecord[]): string {
   let out = "";
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    if (typeof r?.id !== "string") throw new GuestPassError("INVALID_VALUE", `every record needs a string id; one has ${r == null ? String(r) : typeof r.id}`, { field: "id" });
     const others = r.otherMails;
     out +=
       (i === 0 ? "" : RECORD) +
@@ -110,16 +132,20 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * Adds records, or replaces those with the same `id`; the next search sees them. Many
    * records at once build one index segment (the fast path for a large load); a single
    * record is cheap too, and never rebuilds the index. Throws `INVALID_INPUT` (a value
-   * holding a control character U+001D-U+001F), `INVALID_VALUE` (an empty or over-long
-   * id or text) — and then nothing was added.
+   * holding a control character U+001D-U+001F), `INVALID_VALUE` (a record that is not an
+   * object, an id that is not a string of 1-256 characters, a text field that is not text,
+   * `otherMails` that is not a list of strings, an over-long text; `details.field` says
+   * which, as `records[3].mail`) — and then nothing was added.
    */
   upsert(records: R | Iterable<R>): void {
     const list: Iterable<R> = isIterable(records) ? records : [records];
     const expected = Array.isArray(list) ? list.length : 0;
     const loaded: [Uint32Array, R[]][] = [];
     let chunk: R[] = [];
+    let n = 0;
     try {
       for (const record of list) {
+        checkRecord(record, n++);
         chunk.push(record);
         if (chunk.length === CHUNK) {
           loaded.push([this.#core.add(encoder.encode(pack(chunk)), expected), chunk]);

@@ -159,3 +159,28 @@ test("errors about an object's fields name the field in JSON's terms, without a 
   // JSON text the caller wrote keeps the line and column of the mistake.
   assert.match(message(() => Directory.fromJSON('{\n  "tenants": 7\n}')), /^INVALID_INPUT: invalid input: tenants: invalid type: integer `7`, expected an array at line 2 column \d+$/);
 });
+
+test("PeopleIndex refuses records whose fields have the wrong type, naming the field, and adds nothing", () => {
+  const people = PeopleIndex.from([{ id: "ann", displayName: "Ann Lee" }]);
+  for (const [record, field] of [
+    [null, "records[1]"],
+    [42, "records[1]"],
+    [{ id: 7, displayName: "Seven" }, "records[1].id"],
+    [{ id: "n", displayName: 5 }, "records[1].displayName"],
+    [{ id: "n", displayName: "N", mail: {} }, "records[1].mail"],
+    [{ id: "n", displayName: "N", userType: true }, "records[1].userType"],
+    [{ id: "n", displayName: "N", otherMails: "n@x.com" }, "records[1].otherMails"],
+    [{ id: "n", displayName: "N", otherMails: ["n@x.com", 5] }, "records[1].otherMails[1]"],
+  ]) {
+    assert.throws(
+      () => people.upsert([{ id: "bo", displayName: "Bo" }, record]),
+      (error) => error instanceof GuestPassError && error.code === "INVALID_VALUE" && error.details.field === field,
+      JSON.stringify(record),
+    );
+    assert.equal(people.size, 1, "nothing was added");
+    assert.equal(people.get("bo"), undefined);
+  }
+  // Absent and null fields are fine.
+  people.upsert({ id: "cy", displayName: "Cy", mail: null, otherMails: null, jobTitle: undefined });
+  assert.equal(people.size, 2);
+});
