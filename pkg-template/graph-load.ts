@@ -97,13 +97,34 @@ async function graphErrorCode(response: Response): Promise<{ code?: string; mess
   }
 }
 
+/** Whether the caller's `fetch` gave something to read as an HTTP response. */
+function isResponse(value: unknown): value is Response {
+  if (value === null || typeof value !== "object") return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.status === "number" &&
+    typeof r.ok === "boolean" &&
+    typeof r.json === "function" &&
+    typeof (r.headers as Headers | undefined)?.get === "function"
+  );
+}
+
 /** One GET, retried on 429 and 503 as `Retry-After` says, read as a Graph page. */
 async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage> {
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(load.signal);
     let response: Response;
     try {
-      response = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId);
+      const answer: unknown = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId);
+      if (!isResponse(answer)) {
+        const got = answer === null ? "null" : typeof answer;
+        throw new GuestPassError(
+          "INVALID_VALUE",
+          `loadFromGraph: fetch must resolve to a Response (as the global fetch does); for ${url} it resolved to ${got} — nothing was built`,
+          { field: "fetch", url, tenantId },
+        );
+      }
+      response = answer;
     } catch (error) {
       if (load.signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw aborted(load.signal);
       if (error instanceof GuestPassError) throw error;

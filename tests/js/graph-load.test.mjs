@@ -330,3 +330,17 @@ describe("Directory.loadFromGraph over HTTP", () => {
     );
   });
 });
+
+test("a fetch that does not resolve to a Response is named as the problem", async () => {
+  for (const answer of [null, 42, {}, { status: 200 }]) {
+    await assert.rejects(
+      Directory.loadFromGraph({ fetch: async () => answer, tenantIds: ["contoso"] }),
+      (error) =>
+        error instanceof GuestPassError &&
+        error.code === "INVALID_VALUE" &&
+        error.details.field === "fetch" &&
+        /must resolve to a Response/.test(error.message),
+      JSON.stringify(answer),
+    );
+  }
+});
