@@ -38,7 +38,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 /// let err = guestpass::json_path::parse_object::<Options>(r#"{"limit":"10"}"#).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     r#"invalid input: limit: invalid type: string "10", expected a whole number from 0"#
+///     r#"invalid input: limit: invalid type: string "10", expected a whole number from 0 to 4294967295"#
 /// );
 /// ```
 pub fn parse_object<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
@@ -74,24 +74,25 @@ fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
 /// serde's wording of types in the terms of the JSON a JavaScript caller writes: Rust's
 /// number types as the numbers they accept, maps as objects, sequences as arrays.
 fn in_javascript_terms(message: &str) -> String {
-    const TERMS: [(&str, &str); 12] = [
-        ("expected usize", "expected a whole number from 0"),
-        ("expected u64", "expected a whole number from 0"),
-        ("expected u32", "expected a whole number from 0"),
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        ("expected u8", "expected a whole number from 0 to 255"),
-        ("expected i64", "expected a whole number"),
-        ("expected i32", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected a sequence", "expected an array"),
-        ("expected a map", "expected an object"),
-        ("invalid type: map", "invalid type: object"),
-        ("invalid type: sequence", "invalid type: array"),
+    let whole = |max: u64| format!("expected a whole number from 0 to {max}");
+    let terms: [(&str, String); 12] = [
+        ("expected usize", whole(usize::MAX as u64)),
+        ("expected u64", whole(u64::MAX)),
+        ("expected u32", whole(u32::MAX.into())),
+        ("expected u16", whole(u16::MAX.into())),
+        ("expected u8", whole(u8::MAX.into())),
+        ("expected i64", "expected a whole number".into()),
+        ("expected i32", "expected a whole number".into()),
+        ("expected f64", "expected a number".into()),
+        ("expected a sequence", "expected an array".into()),
+        ("expected a map", "expected an object".into()),
+        ("invalid type: map", "invalid type: object".into()),
+        ("invalid type: sequence", "invalid type: array".into()),
     ];
     let mut out = message.to_string();
-    for (rust, js) in TERMS {
+    for (rust, js) in terms {
         if out.contains(rust) {
-            out = out.replace(rust, js);
+            out = out.replace(rust, &js);
         }
     }
     out
