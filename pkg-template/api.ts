@@ -19,6 +19,7 @@ import {
 import { GuestPassError } from "./errors.js";
 import { guardText } from "./arguments.js";
 import { guardFreeing } from "./freeing.js";
+import { ensureReady, guardReady } from "./ready.js";
 import { fetchGraph } from "./graph-load.js";
 import { hostSignIn } from "./host.js";
 import type {
@@ -450,6 +451,7 @@ function signInFromHost(this: Directory, ctx: HostContext): Session {
 }
 
 async function loadFromGraph(options: GraphLoadOptions): Promise<Directory> {
+  ensureReady("Directory.loadFromGraph()");
   const input = await fetchGraph(options);
   return Directory.fromGraph(input);
 }
@@ -470,6 +472,8 @@ guardText(WasmSession, "check", ["action", "flowId"]);
 guardText(WasmSession, "allowedActions", ["flowId"]);
 guardFreeing(WasmDirectory, "Directory");
 guardFreeing(WasmSession, "Session");
+// Before `init()` (guestpass/web), the entry points throw NOT_INITIALIZED.
+guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromGraph", "sample"]);
 
 /** The directory class (typed; at run time, the WebAssembly class itself). */
 export const Directory: DirectoryConstructor = WasmDirectory as unknown as DirectoryConstructor;
@@ -481,10 +485,12 @@ export const Session: SessionConstructor = WasmSession as unknown as SessionCons
  * libraries the same people: `{ users = 2000, seed = 42 }`.
  */
 export function sampleWorld(options?: SampleOptions): WorldJSON {
+  ensureReady("sampleWorld()");
   return wasmSampleWorld(options) as WorldJSON;
 }
 
 /** The guestpass version, as in Cargo.toml and package.json. */
 export function version(): string {
+  ensureReady("version()");
   return wasmVersion();
 }

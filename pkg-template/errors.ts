@@ -59,8 +59,9 @@ export type GuestPassErrorCode =
   | "INVALID_EMAIL" | "ADDRESS_IN_OWN_DOMAIN" | "SSO_NOT_CONFIGURED" | "GROUP_NOT_ASSIGNED_TO_APP"
   | "GROUP_CLOSED" | "ALREADY_MEMBER" | "REQUEST_ALREADY_PENDING" | "REQUEST_ALREADY_DECIDED"
   | "ALREADY_REDEEMED" | "NOT_A_GUEST" | "NOT_A_MEMBER"
-  // the TypeScript layer: freed objects, host adapters and loading from Graph
-  | "OBJECT_FREED"
+  // the TypeScript layer: freed objects, a module not loaded yet, host adapters and
+  // loading from Graph
+  | "OBJECT_FREED" | "NOT_INITIALIZED"
   | "HOST_CONTEXT_MISSING_FIELD" | "HOST_CONTEXT_UNKNOWN" | "ABORTED" | "GRAPH_HTTP_ERROR"
   | "GRAPH_MALFORMED_PAGE" | "GRAPH_NETWORK_ERROR" | "GRAPH_TENANT_MISMATCH"
   | (string & {});

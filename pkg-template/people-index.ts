@@ -6,6 +6,7 @@
 import { PeopleIndexCore } from "./guestpass.js";
 import { wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
+import { ensureReady } from "./ready.js";
 import type { Highlight, HighlightField, PeopleIndexMatch, PeopleIndexSearchOptions, PersonRecord } from "./types.js";
 
 const RECORD = "\u001e";
@@ -113,6 +114,7 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
 
   /** An empty index; add records with `upsert`. */
   constructor() {
+    ensureReady("new PeopleIndex()");
     this.#core = new PeopleIndexCore();
   }
 
