@@ -61,7 +61,7 @@ export type GuestPassErrorCode =
   | "ALREADY_REDEEMED" | "NOT_A_GUEST" | "NOT_A_MEMBER"
   // the TypeScript layer: freed objects, a module not loaded yet, host adapters and
   // loading from Graph
-  | "OBJECT_FREED" | "NOT_INITIALIZED"
+  | "OBJECT_FREED" | "NOT_INITIALIZED" | "WASM_LOAD_FAILED"
   | "HOST_CONTEXT_MISSING_FIELD" | "HOST_CONTEXT_UNKNOWN" | "ABORTED" | "GRAPH_HTTP_ERROR"
   | "GRAPH_MALFORMED_PAGE" | "GRAPH_NETWORK_ERROR" | "GRAPH_TENANT_MISMATCH"
   | (string & {});

@@ -29,6 +29,14 @@ test("before init() every entry point says to call it, and after init() they wor
     notInitialized("Directory.loadFromGraph()"),
   );
 
+  // Bytes that are not WebAssembly (a 404 page, say): a GuestPassError, and init() may
+  // be called again.
+  await assert.rejects(
+    init(new TextEncoder().encode("<!DOCTYPE html><h1>404 Not Found</h1>")),
+    (error) => error instanceof GuestPassError && error.code === "WASM_LOAD_FAILED" && error.cause instanceof Error,
+  );
+  assert.throws(() => version(), notInitialized("version()"));
+
   const wasm = createRequire(import.meta.url).resolve("guestpass/guestpass_bg.wasm");
   await init(readFileSync(wasm));
   assert.match(version(), /^\d+\.\d+\.\d+/);
