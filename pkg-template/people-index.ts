@@ -197,7 +197,11 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
     if (options != null && typeof options !== "object") throw wrongType("options", "an object", options);
     const { limit = 10, userType = "any", exclude, highlights = true } = options ?? {};
     if (!Number.isInteger(limit)) throw wrongType("limit", "a whole number from 1 to 100", limit);
-    if (exclude != null && !Array.isArray(exclude)) throw wrongType("exclude", "an array of ids", exclude);
+    if (exclude != null) {
+      if (!Array.isArray(exclude)) throw wrongType("exclude", "an array of ids", exclude);
+      const at = exclude.findIndex((id) => typeof id !== "string");
+      if (at >= 0) throw wrongType(`exclude[${at}]`, "a string", exclude[at]);
+    }
     const kind = userType === "any" ? 0 : userType === "member" ? 1 : userType === "guest" ? 2 : -1;
     if (kind < 0) throw new GuestPassError("INVALID_VALUE", `userType "${String(userType)}" is not one of "any", "member", "guest"`, { field: "userType" });
     const keys = this.#core.search(query, limit, kind, exclude && exclude.length > 0 ? exclude.join(FIELD) : "");

@@ -180,6 +180,11 @@ test("PeopleIndex refuses records whose fields have the wrong type, naming the f
     assert.equal(people.size, 1, "nothing was added");
     assert.equal(people.get("bo"), undefined);
   }
+  // Ids to exclude are strings too, as in session.search.
+  assert.throws(
+    () => people.search("a", { exclude: ["ann", 7] }),
+    (error) => error instanceof GuestPassError && error.code === "INVALID_VALUE" && error.details.field === "exclude[1]",
+  );
   // Absent and null fields are fine.
   people.upsert({ id: "cy", displayName: "Cy", mail: null, otherMails: null, jobTitle: undefined });
   assert.equal(people.size, 2);
