@@ -90,7 +90,7 @@ pub fn to_bytes(dir: &Directory) -> Result<Vec<u8>> {
 
 fn sorted<'a, T: Keyed + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<&'a T> {
     let mut v: Vec<&T> = items.collect();
-    v.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+    crate::order::sort_by_text(&mut v, |t| t.key());
     v
 }
 
@@ -152,7 +152,7 @@ pub fn read_world(bytes: &[u8]) -> Result<World> {
     let parts = world_codec::read(&mut Reader::new(checked_payload(bytes)?))?;
     let mut world = parts.world;
     world.users = parts.slots.into_iter().flatten().collect();
-    world.users.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    crate::order::sort_by_text(&mut world.users, |u| &u.id);
     Ok(world)
 }
 

@@ -33,7 +33,7 @@ impl Directory {
     /// Writes what a snapshot keeps after the world: the people indexes.
     pub(crate) fn write_people(&self, w: &mut Writer) {
         let mut indexes: Vec<(&str, &PeopleIndex)> = self.people.all().collect();
-        indexes.sort_unstable_by_key(|(tenant, _)| *tenant);
+        crate::order::sort_by_text(&mut indexes, |(tenant, _)| tenant);
         w.len(indexes.len());
         for (tenant, index) in indexes {
             w.bytes(tenant.as_bytes());
