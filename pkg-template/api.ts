@@ -17,7 +17,6 @@ import {
   version as wasmVersion,
 } from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
-import { guardText } from "./arguments.js";
 import { guardFreeing } from "./freeing.js";
 import { ensureReady, guardReady } from "./ready.js";
 import { fetchGraph } from "./graph-load.js";
@@ -468,10 +467,10 @@ Object.defineProperty(WasmDirectory, "loadFromGraph", {
 });
 
 // `free()` twice is harmless; any other use of a freed object throws OBJECT_FREED.
-guardText(WasmSession, "check", ["action", "flowId"]);
-guardText(WasmSession, "allowedActions", ["flowId"]);
+// `check` and `allowedActions` keep wasm-bindgen's string parameters (the hot path), so
+// the same wrapper checks their text arguments (arguments.ts says why).
 guardFreeing(WasmDirectory, "Directory");
-guardFreeing(WasmSession, "Session");
+guardFreeing(WasmSession, "Session", { check: ["action", "flowId"], allowedActions: ["flowId"] });
 // Before `init()` (guestpass/web), the entry points throw NOT_INITIALIZED.
 guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromGraph", "sample"]);
 

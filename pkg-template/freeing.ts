@@ -10,6 +10,7 @@
 // The runtime classes are wasm-bindgen's own (see api.ts); `guardFreeing` wraps the
 // members of their prototypes once, at import. A live object pays one property read per
 // call. wasm-bindgen marks a freed object by setting its `__wbg_ptr` to 0.
+import { wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
 
 type Members = Record<PropertyKey, unknown>;
@@ -28,10 +29,16 @@ function freedError(className: string, member: string): GuestPassError {
 
 /**
  * Makes `free()` (and `[Symbol.dispose]`) idempotent on the class's instances and makes
- * every other method and getter of a freed instance throw `OBJECT_FREED`.
+ * every other method and getter of a freed instance throw `OBJECT_FREED`. The methods
+ * named in `textArgs` also check that the arguments named there (by position) are
+ * strings (see arguments.ts), in the same wrapper: one layer on the hot path.
  * Internal: each entry point runs it through api.ts.
  */
-export function guardFreeing(cls: { prototype: object }, className: string): void {
+export function guardFreeing(
+  cls: { prototype: object },
+  className: string,
+  textArgs: Readonly<Record<string, readonly string[]>> = {},
+): void {
   const proto = cls.prototype as Members;
   const free = proto.free as (this: unknown) => void;
   const guardedFree = function (this: unknown): void {
@@ -48,15 +55,24 @@ export function guardFreeing(cls: { prototype: object }, className: string): voi
     } else if (typeof desc.value === "function") {
       const method = desc.value as (this: unknown, ...args: unknown[]) => unknown;
       const member = `${name}()`;
-      Object.defineProperty(proto, key, {
-        ...desc,
-        value: {
-          [name](this: unknown, ...args: unknown[]): unknown {
-            if (isFreed(this)) throw freedError(className, member);
-            return method.apply(this, args);
-          },
-        }[name],
-      });
+      const texts = typeof key === "string" ? textArgs[key] : undefined;
+      const wrapper = texts
+        ? {
+            [name](this: unknown, ...args: unknown[]): unknown {
+              if (isFreed(this)) throw freedError(className, member);
+              for (let i = 0; i < texts.length; i++) {
+                if (typeof args[i] !== "string") throw wrongType(texts[i]!, "a string", args[i]);
+              }
+              return method.apply(this, args);
+            },
+          }
+        : {
+            [name](this: unknown, ...args: unknown[]): unknown {
+              if (isFreed(this)) throw freedError(className, member);
+              return method.apply(this, args);
+            },
+          };
+      Object.defineProperty(proto, key, { ...desc, value: wrapper[name] });
     } else if (desc.get) {
       const get = desc.get;
       Object.defineProperty(proto, key, {
