@@ -173,6 +173,11 @@ impl<'a> Reader<'a> {
     /// Reads a length of items of `size` bytes each, refusing one the rest cannot hold.
     pub fn len(&mut self, size: usize, what: &str) -> Result<usize> {
         let n = self.u64(what)?;
+        self.announced(n, size, what)
+    }
+
+    /// `n` items of at least `size` bytes each, if the rest of the body can hold them.
+    fn announced(&self, n: u64, size: usize, what: &str) -> Result<usize> {
         let left = (self.bytes.len() - self.pos) as u64;
         if n.saturating_mul(size.max(1) as u64) > left {
             return Err(corrupt(format_args!(
@@ -216,13 +221,7 @@ impl<'a> Reader<'a> {
     /// one the rest of the body cannot hold.
     pub fn count(&mut self, min_size: usize, what: &str) -> Result<usize> {
         let n = self.varint(what)?;
-        let left = (self.bytes.len() - self.pos) as u64;
-        if n.saturating_mul(min_size.max(1) as u64) > left {
-            return Err(corrupt(format_args!(
-                "{what}: {n} items announced, the body is shorter"
-            )));
-        }
-        Ok(n as usize)
+        self.announced(n, min_size, what)
     }
 
     /// Reads a string written by [`Writer::str`] (borrowed), refusing bytes that are not
