@@ -68,7 +68,7 @@ fn parse_output(text: &str) -> Result<JsValue, Error> {
 pub fn text_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value
         .as_string()
-        .ok_or_else(|| super::error::to_js(&not_text(value, name)))
+        .ok_or_else(|| super::error::to_js(&wrong_type(value, name, "a string")))
 }
 
 /// The text of an optional `string` argument: `undefined` and `null` are `None`,
@@ -106,12 +106,8 @@ pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     )))
 }
 
-/// The refusal of a value that is not text (kept out of line: one copy in the module).
-fn not_text(value: &JsValue, name: &str) -> Error {
-    wrong_type(value, name, "a string")
-}
-
-/// `INVALID_VALUE` for an argument `name` that is not `expected`, saying what it got.
+/// `INVALID_VALUE` for an argument `name` that is not `expected`, saying what it got (out
+/// of line: one copy in the module for every kind of argument).
 fn wrong_type(value: &JsValue, name: &str, expected: &str) -> Error {
     let got = if value.is_null() {
         "null".to_string()
