@@ -23,32 +23,33 @@ use serde::de::DeserializeOwned;
 /// assert!(err.to_string().contains("[1].mail: invalid type"), "{err}");
 /// ```
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| located(text, &e, Origin::Text))
+    parse_from(text, Origin::Text)
 }
 
-/// [`parse`] for JSON text made by `JSON.stringify` from the caller's JavaScript object:
-/// the message names the path but no line and column, which would point into text the
-/// caller never saw.
+/// [`parse`] for JSON text of the given [`Origin`]: for text made by `JSON.stringify` from
+/// the caller's JavaScript object, the message names the path but no line and column,
+/// which would point into text the caller never saw.
 ///
 /// ```
 /// # use serde::Deserialize;
+/// use guestpass::json_path::{parse_from, Origin};
 /// #[derive(Deserialize, Debug)]
 /// #[serde(deny_unknown_fields)]
 /// struct Options { limit: u32 }
-/// let err = guestpass::json_path::parse_object::<Options>(r#"{"limit":"10"}"#).unwrap_err();
+/// let err = parse_from::<Options>(r#"{"limit":"10"}"#, Origin::Object).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
 ///     r#"invalid input: limit: invalid type: string "10", expected a whole number from 0 to 4294967295"#
 /// );
 /// ```
-pub fn parse_object<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    serde_json::from_str(text).map_err(|e| located(text, &e, Origin::Object))
+pub fn parse_from<T: DeserializeOwned>(text: &str, origin: Origin) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| located(text, &e, origin))
 }
 
 /// Where JSON text came from, which decides whether a position in it means anything to
 /// the caller.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Origin {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
     /// Text the caller wrote or fetched: line and column help find the place.
     Text,
     /// Text made from the caller's object: the path alone says where.
@@ -215,7 +216,11 @@ mod tests {
             ids: Option<Vec<String>>,
             name: Option<String>,
         }
-        let refused = |text: &str| parse_object::<Options>(text).unwrap_err().to_string();
+        let refused = |text: &str| {
+            parse_from::<Options>(text, Origin::Object)
+                .unwrap_err()
+                .to_string()
+        };
         assert_eq!(
             refused(r#"{"limit":-1}"#),
             "invalid input: limit: invalid value: integer `-1`, expected a whole number from 0 to 65535"
@@ -229,7 +234,7 @@ mod tests {
             "invalid input: name: invalid type: array, expected a string"
         );
         assert_eq!(
-            parse_object::<Options>(r#"{"limt":5}"#).unwrap_err().to_string(),
+            parse_from::<Options>(r#"{"limt":5}"#, Origin::Object).unwrap_err().to_string(),
             "unknown field: limt (expected one of `limit`, `ids`, `name`); remove it or check its spelling"
         );
         // Text the caller wrote keeps its position.

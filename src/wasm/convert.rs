@@ -1,6 +1,7 @@
 //! Values crossing the boundary: JavaScript objects (or JSON text) in, plain objects out.
 
 use crate::error::Error;
+use crate::json_path::Origin;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,24 +13,16 @@ use wasm_bindgen::prelude::*;
 /// the fields a struct names, so it cannot see (and refuse) unknown ones, and one native
 /// stringify plus one parse is faster than a property read per field for large worlds.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    match json_text(value)? {
-        Json::Given(text) => crate::json_path::parse(&text),
-        Json::Stringified(text) => crate::json_path::parse_object(&text),
-    }
+    let (text, origin) = json_text(value)?;
+    crate::json_path::parse_from(&text, origin)
 }
 
-/// JSON text, as the caller gave it or as `JSON.stringify` made it from their object
-/// (then a line and column in it would mean nothing to them).
-enum Json {
-    Given(String),
-    Stringified(String),
-}
-
-/// The JSON text of a JavaScript string or object (kept out of the generic [`from_js`],
-/// so the Wasm module holds it once rather than once per type read).
-fn json_text(value: JsValue) -> Result<Json, Error> {
+/// The JSON text of a JavaScript string, or of an object through `JSON.stringify`, and
+/// which it was (kept out of the generic [`from_js`], so the Wasm module holds it once
+/// rather than once per type read).
+fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
     if let Some(text) = value.as_string() {
-        return Ok(Json::Given(text));
+        return Ok((text, Origin::Text));
     }
     if value.is_undefined() {
         return Err(Error::invalid_input(
@@ -39,7 +32,7 @@ fn json_text(value: JsValue) -> Result<Json, Error> {
     js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
-        .map(Json::Stringified)
+        .map(|text| (text, Origin::Object))
         .ok_or_else(|| Error::invalid_input("expected a JSON-serializable object or a JSON string"))
 }
 
