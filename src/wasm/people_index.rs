@@ -96,15 +96,17 @@ impl JsPeopleIndex {
     /// The keys of the best matches, best first. `user_type`: 0 any, 1 members, 2
     /// guests; `exclude`: ids joined by U+001F. Throws `QUERY_TOO_LONG`,
     /// `INVALID_VALUE` (limit outside 1-100).
+    ///
+    /// The text parameters stay `&str` on this per-keystroke path: the only caller,
+    /// `PeopleIndex.search` (pkg-template/people-index.ts), has checked the query is text
+    /// and built `exclude` from checked strings.
     pub fn search(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        query: &str,
         limit: u32,
         user_type: u32,
-        #[wasm_bindgen(unchecked_param_type = "string")] exclude: JsValue,
+        exclude: &str,
     ) -> Result<Vec<u32>, JsValue> {
-        let query: &str = &text_arg(&query, "query")?;
-        let exclude: &str = &text_arg(&exclude, "exclude")?;
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(to_js(&Error::InvalidValue {
                 field: "limit".into(),
@@ -139,12 +141,8 @@ impl JsPeopleIndex {
     /// record, the number of ranges, then four numbers per range: field (0 displayName,
     /// 1 givenName, 2 surname, 3 mail, 4 otherMails, 5 userPrincipalName, 6 jobTitle),
     /// index in `otherMails`, start, end (UTF-16 offsets).
-    pub fn highlight(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        packed: &[u8],
-    ) -> Result<Vec<u32>, JsValue> {
-        let query: &str = &text_arg(&query, "query")?;
+    /// `query` stays `&str`, as in [`JsPeopleIndex::search`], whose caller checked it.
+    pub fn highlight(&self, query: &str, packed: &[u8]) -> Result<Vec<u32>, JsValue> {
         if query.chars().count() > MAX_QUERY_CHARS {
             return Ok(Vec::new());
         }
