@@ -1,15 +1,21 @@
 //! Collaboration between tenants, and what a person needs before they may use flows.
 //!
-//! Two tenants may collaborate when, across clouds, each tenant's Microsoft cloud
-//! settings enable the other's cloud, the resource tenant allows the home tenant
+//! Two tenants may collaborate when the resource tenant allows the home tenant
 //! **inbound** and the home tenant allows the resource tenant **outbound** (a
-//! per-partner setting overrides the tenant default). A person may use flows once they
-//! hold a license that counts (an Office 365 plan or any plan with Power Automate, on
-//! their object here or — for a guest — on their home user) and have consented.
+//! per-partner setting overrides the tenant default). Across Microsoft clouds three more
+//! things must hold, as Entra's "Enable B2B collaboration across Microsoft clouds"
+//! (cross-cloud settings) describes: the two clouds are a pair Microsoft offers
+//! (commercial with US Government, commercial with 21Vianet — never two sovereign clouds),
+//! each tenant enables the other's cloud in its Microsoft cloud settings, and each tenant
+//! has added the other to its organizational settings (a partner entry, even one that only
+//! inherits the defaults): enabling a cloud blocks every tenant of that cloud until then.
+//! A person may use flows once they hold a license that counts (an Office 365 plan or any
+//! plan with Power Automate, on their object here or — for a guest — on their home user)
+//! and have consented.
 
 use crate::directory::Directory;
 use crate::error::{Error, Result};
-use crate::model::{Tenant, User};
+use crate::model::{Cloud, Tenant, User};
 use serde::Serialize;
 
 /// License plan kinds that let a person use flows.
@@ -23,7 +29,8 @@ pub struct Blocker {
     pub tenant_id: String,
     /// The setting, as a path in the tenant's settings.
     pub setting: String,
-    /// `CLOUD_NOT_ENABLED`, `INBOUND_BLOCKED` or `OUTBOUND_BLOCKED`.
+    /// `CLOUDS_NOT_PAIRED`, `CLOUD_NOT_ENABLED`, `PARTNER_NOT_ADDED`, `INBOUND_BLOCKED`
+    /// or `OUTBOUND_BLOCKED`.
     pub code: &'static str,
 }
 
@@ -69,15 +76,7 @@ pub fn between(resource: &Tenant, home: &Tenant) -> Collaboration {
     let mut blockers = Vec::new();
     if resource.id != home.id {
         if resource.cloud != home.cloud {
-            for (tenant, other) in [(resource, home), (home, resource)] {
-                if !tenant.settings.enabled_clouds.contains(&other.cloud) {
-                    blockers.push(Blocker {
-                        tenant_id: tenant.id.clone(),
-                        setting: format!("enabledClouds (needs \"{}\")", other.cloud.as_str()),
-                        code: "CLOUD_NOT_ENABLED",
-                    });
-                }
-            }
+            across_clouds(resource, home, &mut blockers);
         }
         let (inbound, inbound_setting) = direction(resource, &home.id, true);
         if !inbound {
@@ -102,7 +101,100 @@ pub fn between(resource: &Tenant, home: &Tenant) -> Collaboration {
     }
 }
 
+/// Whether Microsoft offers B2B collaboration between tenants of clouds `a` and `b`: the
+/// same cloud, or the commercial cloud with either sovereign cloud.
+pub fn clouds_pair(a: Cloud, b: Cloud) -> bool {
+    // Entra "Enable B2B collaboration across Microsoft clouds": commercial <-> US Government and commercial <-> 21Vianet only.
+    a == b || a == Cloud::Global || b == Cloud::Global
+}
+
+/// Whether `user` is a guest whose home tenant (known here) is in another cloud than the
+/// tenant their guest object lives in.
+pub fn is_cross_cloud_guest(dir: &Directory, user: &User) -> bool {
+    let cloud_of = |id: &str| dir.tenant(id).map(|t| t.cloud);
+    match (user.is_guest(), user.home_tenant_id.as_deref()) {
+        (true, Some(home)) => match (cloud_of(home), cloud_of(&user.tenant_id)) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Refuses naming a cross-cloud guest by an address other than their user principal name
+/// (`UPN_REQUIRED`): the object id, the guest object's UPN, their home user's UPN — or,
+/// when the home user is not loaded, the address they were invited with — sign them in;
+/// another mail address does not.
+pub fn check_sign_in_name(dir: &Directory, user: &User, name: &str) -> Result<()> {
+    if !is_cross_cloud_guest(dir, user) {
+        return Ok(());
+    }
+    // Entra cross-cloud settings: "Users from another Microsoft cloud must be invited using their user principal name (UPN). Email as sign-in is not supported".
+    let name = name.trim();
+    let same = |a: &str| a.eq_ignore_ascii_case(name) || a.to_lowercase() == name.to_lowercase();
+    let home_upn = user
+        .home_user_id
+        .as_deref()
+        .and_then(|id| dir.user(id))
+        .map(|home| home.user_principal_name.as_str());
+    let by_upn = name == user.id
+        || same(&user.user_principal_name)
+        || match home_upn {
+            Some(upn) => same(upn),
+            None => user.mail.as_deref().is_some_and(same),
+        };
+    if by_upn {
+        Ok(())
+    } else {
+        Err(Error::UpnRequired {
+            user: user.id.clone(),
+            tenant: user.tenant_id.clone(),
+        })
+    }
+}
+
+/// The blockers of two tenants in different clouds: a pair Microsoft does not offer, or on
+/// each side a cloud not enabled or a partner not added.
+fn across_clouds(resource: &Tenant, home: &Tenant, blockers: &mut Vec<Blocker>) {
+    if !clouds_pair(resource.cloud, home.cloud) {
+        blockers.push(Blocker {
+            tenant_id: resource.id.clone(),
+            setting: format!(
+                "cloud (\"{}\" and \"{}\" never collaborate)",
+                resource.cloud.as_str(),
+                home.cloud.as_str()
+            ),
+            code: "CLOUDS_NOT_PAIRED",
+        });
+        return;
+    }
+    for (tenant, other) in [(resource, home), (home, resource)] {
+        // Entra cross-cloud settings: both organizations enable the other's cloud in Microsoft cloud settings.
+        if !tenant.settings.enabled_clouds.contains(&other.cloud) {
+            blockers.push(Blocker {
+                tenant_id: tenant.id.clone(),
+                setting: format!("enabledClouds (needs \"{}\")", other.cloud.as_str()),
+                code: "CLOUD_NOT_ENABLED",
+            });
+        }
+        // Entra cross-cloud settings: "once you enable another Microsoft Azure cloud, all B2B collaboration is blocked by default for organizations in that cloud" until the tenant is added to Organizational settings.
+        if !tenant
+            .settings
+            .cross_tenant_access
+            .partners
+            .contains_key(&other.id)
+        {
+            blockers.push(Blocker {
+                tenant_id: tenant.id.clone(),
+                setting: format!("crossTenantAccess.partners.{} (not added)", other.id),
+                code: "PARTNER_NOT_ADDED",
+            });
+        }
+    }
+}
+
 /// Whether `tenant` allows `partner` in the given direction, and which setting said so.
+// Entra "Configure cross-tenant access settings for B2B collaboration": a partner's own setting overrides the default; either tenant can block.
 fn direction(tenant: &Tenant, partner: &str, inbound: bool) -> (bool, String) {
     let access = &tenant.settings.cross_tenant_access;
     let name = if inbound { "inbound" } else { "outbound" };

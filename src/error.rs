@@ -178,6 +178,38 @@ pub enum Error {
     /// Self-service group management is off for the tenant.
     #[error("self-service group management is turned off in tenant \"{0}\"; an administrator must turn on \"owners can manage group membership requests\" (settings.selfServiceGroupManagement) first")]
     SelfServiceDisabled(Id),
+    /// An app that is not configured for self-service (or has it turned off).
+    #[error("app \"{0}\" is not configured for self-service; an administrator must turn on self-service access with a self-service group (dir.configureSelfService) first")]
+    SelfServiceNotConfigured(Id),
+    /// A self-service group that is not a security group.
+    #[error("group \"{0}\" is not a security group (securityEnabled is false); self-service access adds people to a security group with assigned membership")]
+    NotASecurityGroup(Id),
+    /// An app change or direct link asked for by someone who does not own the app.
+    #[error("\"{user}\" is not an owner of app \"{app}\"; only its owners (app.owners) share it")]
+    NotAppOwner {
+        /// The app.
+        app: Id,
+        /// The person who asked.
+        user: Id,
+    },
+    /// Inviting a guest where the tenant's guest invite setting does not let this person.
+    #[error("\"{user}\" may not invite guests into tenant \"{tenant}\": its guest invite setting is {setting}")]
+    InviteNotAllowed {
+        /// The tenant.
+        tenant: Id,
+        /// The person who tried.
+        user: Id,
+        /// The setting and what it allows.
+        setting: String,
+    },
+    /// A guest from another Microsoft cloud named by an address that is not their UPN.
+    #[error("\"{user}\" is a guest from another Microsoft cloud: across clouds a guest is invited and signs in by their user principal name (email as sign-in is not supported); use their UPN or object id")]
+    UpnRequired {
+        /// The guest object (or the address given, when inviting).
+        user: Id,
+        /// The tenant signed into or inviting.
+        tenant: Id,
+    },
     /// A group whose membership is computed by a rule: nobody can be added by hand.
     #[error("group \"{0}\" has dynamic membership (groupTypes contains \"DynamicMembership\"); its members come from its rule, so nobody can be invited or added to it")]
     DynamicGroup(Id),
@@ -316,14 +348,6 @@ pub enum Error {
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
     NotAnApprover(Id),
-    /// Responding to a sequential approval before one's turn.
-    #[error("it is not your turn on sequential approval \"{approval}\": it waits for \"{waiting_for}\" first")]
-    NotYourTurn {
-        /// The approval.
-        approval: Id,
-        /// The approver (user or group) whose turn it is.
-        waiting_for: Id,
-    },
     /// A second response from the same person, or for an approver already answered.
     #[error("approval \"{approval}\" already has the response of \"{approver}\"; an approver responds once")]
     AlreadyResponded {
@@ -398,6 +422,11 @@ impl Error {
             Error::TenantChange(_) => "TENANT_CHANGE",
             Error::NotGroupOwner { .. } => "NOT_GROUP_OWNER",
             Error::SelfServiceDisabled(_) => "SELF_SERVICE_DISABLED",
+            Error::SelfServiceNotConfigured(_) => "SELF_SERVICE_NOT_CONFIGURED",
+            Error::NotASecurityGroup(_) => "NOT_A_SECURITY_GROUP",
+            Error::NotAppOwner { .. } => "NOT_APP_OWNER",
+            Error::InviteNotAllowed { .. } => "INVITE_NOT_ALLOWED",
+            Error::UpnRequired { .. } => "UPN_REQUIRED",
             Error::DynamicGroup(_) => "DYNAMIC_GROUP",
             Error::OnPremisesGroup(_) => "ON_PREMISES_GROUP",
             Error::InvalidEmail { .. } => "INVALID_EMAIL",
@@ -420,7 +449,6 @@ impl Error {
             Error::InvalidTime { .. } => "INVALID_TIME",
             Error::ApprovalsNeedLicense(_) => "NO_LICENSE",
             Error::NotAnApprover(_) => "NOT_AN_APPROVER",
-            Error::NotYourTurn { .. } => "NOT_YOUR_TURN",
             Error::AlreadyResponded { .. } => "ALREADY_RESPONDED",
             Error::InvalidResponse { .. } => "INVALID_RESPONSE",
             Error::ApprovalCompleted(_) => "APPROVAL_COMPLETED",
@@ -465,7 +493,22 @@ impl Error {
             | Error::InvitationPending(id)
             | Error::SessionEnded(id)
             | Error::TenantChange(id)
-            | Error::RunOnlyRequiresManualTrigger(id) => vec![("id", id.clone())],
+            | Error::RunOnlyRequiresManualTrigger(id)
+            | Error::SelfServiceNotConfigured(id)
+            | Error::NotASecurityGroup(id) => vec![("id", id.clone())],
+            Error::NotAppOwner { app, user } => vec![("app", app.clone()), ("user", user.clone())],
+            Error::InviteNotAllowed {
+                tenant,
+                user,
+                setting,
+            } => vec![
+                ("tenant", tenant.clone()),
+                ("user", user.clone()),
+                ("setting", setting.clone()),
+            ],
+            Error::UpnRequired { user, tenant } => {
+                vec![("user", user.clone()), ("tenant", tenant.clone())]
+            }
             Error::InUse { id, by, field } => vec![
                 ("id", id.clone()),
                 ("by", by.clone()),
@@ -559,13 +602,6 @@ impl Error {
             | Error::ApprovalCanceled(id)
             | Error::ApprovalExpired(id)
             | Error::NotTheRequester(id) => vec![("id", id.clone())],
-            Error::NotYourTurn {
-                approval,
-                waiting_for,
-            } => vec![
-                ("id", approval.clone()),
-                ("waitingFor", waiting_for.clone()),
-            ],
             Error::AlreadyResponded { approval, approver } => {
                 vec![("id", approval.clone()), ("approver", approver.clone())]
             }

@@ -27,7 +27,8 @@ pub mod self_service;
 pub use address::EmailAddress;
 pub use app_access::{my_apps, AppAccess, Assignment};
 pub use invitations::{
-    invite, redeem_invitation, Invitation, InvitationRequest, InvitationStatus, MessageInfo,
+    invite, redeem_at_sign_in, redeem_invitation, Invitation, InvitationRequest,
+    InvitationStatus, MessageInfo,
 };
 pub use join_requests::{
     decide_join_request, join_requests, request_to_join, JoinBox, JoinOutcome, JoinRequestItem,

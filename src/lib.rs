@@ -12,6 +12,7 @@
 pub mod approvals;
 pub mod b2b;
 pub mod binary;
+pub mod clouds;
 pub mod directory;
 pub mod error;
 pub mod graph;

@@ -151,6 +151,45 @@ impl Cloud {
     }
 }
 
+/// Which US Government offering of Microsoft's online services a tenant uses: GCC runs
+/// on the commercial cloud's directory, GCC High and DoD on Azure Government's.
+// Power Automate "Power Automate US Government": GCC, GCC High and DoD plans, each with its own service URLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UsGovernment {
+    /// Government Community Cloud (directory in the commercial cloud).
+    Gcc,
+    /// GCC High (directory in Azure Government).
+    GccHigh,
+    /// Department of Defense (directory in Azure Government).
+    Dod,
+}
+
+string_enum!(
+    UsGovernment,
+    "UsGovernment",
+    [Gcc = "gcc", GccHigh = "gccHigh", Dod = "dod"]
+);
+
+impl UsGovernment {
+    /// The cloud a tenant of this offering lives in.
+    pub fn cloud(self) -> Cloud {
+        match self {
+            UsGovernment::Gcc => Cloud::Global,
+            UsGovernment::GccHigh | UsGovernment::Dod => Cloud::Usgov,
+        }
+    }
+
+    /// The JSON spelling, for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UsGovernment::Gcc => "gcc",
+            UsGovernment::GccHigh => "gccHigh",
+            UsGovernment::Dod => "dod",
+        }
+    }
+}
+
 /// How much of the directory a guest may see (Entra "guest user access").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -173,6 +212,51 @@ string_enum!(
         Restricted = "restricted"
     ]
 );
+
+/// Who may invite guests into a tenant (Graph `authorizationPolicy.allowInvitesFrom`).
+// Entra "Configure external collaboration settings" (guest invite settings); Graph authorizationPolicy.allowInvitesFrom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AllowInvitesFrom {
+    /// No one, admins included.
+    None,
+    /// Only users holding the Guest Inviter or an administrator role.
+    AdminsAndGuestInviters,
+    /// Members, and guests with member permissions (guest access `sameAsMember`).
+    AdminsGuestInvitersAndAllMembers,
+    /// Anyone, guests included (the Entra default).
+    #[default]
+    Everyone,
+}
+
+string_enum!(
+    AllowInvitesFrom,
+    "AllowInvitesFrom",
+    [
+        None = "none",
+        AdminsAndGuestInviters = "adminsAndGuestInviters",
+        AdminsGuestInvitersAndAllMembers = "adminsGuestInvitersAndAllMembers",
+        Everyone = "everyone"
+    ]
+);
+
+impl AllowInvitesFrom {
+    /// The JSON spelling, for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AllowInvitesFrom::None => "none",
+            AllowInvitesFrom::AdminsAndGuestInviters => "adminsAndGuestInviters",
+            AllowInvitesFrom::AdminsGuestInvitersAndAllMembers => {
+                "adminsGuestInvitersAndAllMembers"
+            }
+            AllowInvitesFrom::Everyone => "everyone",
+        }
+    }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
 
 /// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,6 +320,9 @@ pub struct TenantSettings {
     /// Cross-tenant access settings for B2B collaboration.
     #[serde(default)]
     pub cross_tenant_access: CrossTenantAccess,
+    /// Who may invite guests (guest invite settings); absent means `everyone`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub allow_invites_from: AllowInvitesFrom,
 }
 
 /// A directory (Entra tenant) in one cloud.
@@ -254,6 +341,10 @@ pub struct Tenant {
     pub domains: Vec<String>,
     /// The `*.onmicrosoft.com` domain guest UPNs are minted in.
     pub initial_domain: String,
+    /// The US Government offering (`gcc` in the global cloud; `gccHigh` or `dod` in
+    /// `usgov`, where absent means `gccHigh`); absent for every other tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub us_government: Option<UsGovernment>,
     /// Settings; absent means Entra's defaults.
     #[serde(default)]
     pub settings: TenantSettings,
@@ -546,7 +637,9 @@ pub struct Flow {
     pub run_only: Vec<Id>,
 }
 
-/// How an approval's responses decide its outcome.
+/// How an approval's responses decide its outcome: the four approval types of the
+/// Approvals connector.
+// Approvals connector ("Create an approval"): Approve/Reject - First to respond, Approve/Reject - Everyone must approve, Custom Responses - Wait for one response, Custom Responses - Wait for all responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ApprovalType {
@@ -558,21 +651,39 @@ pub enum ApprovalType {
     CustomWaitForOne,
     /// Custom responses; waits for every approver.
     CustomWaitForAll,
-    /// Approvers in order; each Approve moves to the next.
-    Sequential,
 }
 
-string_enum!(
-    ApprovalType,
-    "ApprovalType",
-    [
-        FirstToRespond = "firstToRespond",
-        EveryoneMustApprove = "everyoneMustApprove",
-        CustomWaitForOne = "customWaitForOne",
-        CustomWaitForAll = "customWaitForAll",
-        Sequential = "sequential"
-    ]
-);
+/// Why `"sequential"` is refused where an approval type is expected.
+// Power Automate builds a sequential approval as successive approval actions (each created when the previous one is approved); the Approvals connector has no sequential type.
+pub const SEQUENTIAL_REFUSED: &str = "\"sequential\" is not an approval type of the Approvals connector: Power Automate builds a sequential approval as successive approvals, each created when the one before it is approved; store each step as its own approval (firstToRespond or everyoneMustApprove) with the approvers of that step";
+
+/// The JSON spellings of [`ApprovalType`], in declaration order.
+const APPROVAL_TYPES: [&str; 4] = [
+    "firstToRespond",
+    "everyoneMustApprove",
+    "customWaitForOne",
+    "customWaitForAll",
+];
+
+impl<'de> Deserialize<'de> for ApprovalType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const ALL: [ApprovalType; 4] = [
+            ApprovalType::FirstToRespond,
+            ApprovalType::EveryoneMustApprove,
+            ApprovalType::CustomWaitForOne,
+            ApprovalType::CustomWaitForAll,
+        ];
+        let text = String::deserialize(d)?;
+        if text == "sequential" {
+            return Err(serde::de::Error::custom(SEQUENTIAL_REFUSED));
+        }
+        APPROVAL_TYPES
+            .iter()
+            .position(|s| *s == text)
+            .and_then(|at| ALL.get(at).copied())
+            .ok_or_else(|| serde::de::Error::unknown_variant(&text, &APPROVAL_TYPES))
+    }
+}
 
 /// The response that approves, among the options of the Approve/Reject types.
 pub const APPROVE: &str = "Approve";
@@ -601,7 +712,8 @@ pub enum ApprovalStatus {
     Completed,
     /// Canceled by the requester.
     Canceled,
-    /// Left pending too long (28 days after `createdAt`). Lists report a pending approval
+    /// Left pending too long (30 days after `createdAt`: the flow run waiting for it
+    /// timed out). Lists report a pending approval
     /// as expired once the clock passes that time, without changing what is stored.
     Expired,
 }
@@ -651,7 +763,7 @@ pub struct Approval {
     pub details: Option<String>,
     /// Who asked.
     pub requester_id: Id,
-    /// Approvers: users or groups, in order (order matters for `sequential`).
+    /// Approvers: users or groups.
     pub approvers: Vec<Id>,
     /// Outcome rule.
     #[serde(rename = "type")]
@@ -667,7 +779,7 @@ pub struct Approval {
     /// The deciding response, once completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
-    /// RFC 3339 creation time; still pending 28 days later, the approval expires.
+    /// RFC 3339 creation time; still pending 30 days later, the approval expires.
     pub created_at: String,
     /// RFC 3339 time it completed, was canceled or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -825,6 +937,13 @@ mod tests {
             GuestAccess::Restricted,
         ]);
         round_trip(&[UserType::Member, UserType::Guest]);
+        round_trip(&[UsGovernment::Gcc, UsGovernment::GccHigh, UsGovernment::Dod]);
+        round_trip(&[
+            AllowInvitesFrom::None,
+            AllowInvitesFrom::AdminsAndGuestInviters,
+            AllowInvitesFrom::AdminsGuestInvitersAndAllMembers,
+            AllowInvitesFrom::Everyone,
+        ]);
         round_trip(&[
             ExternalUserState::PendingAcceptance,
             ExternalUserState::Accepted,
@@ -847,7 +966,6 @@ mod tests {
             ApprovalType::EveryoneMustApprove,
             ApprovalType::CustomWaitForOne,
             ApprovalType::CustomWaitForAll,
-            ApprovalType::Sequential,
         ]);
         round_trip(&[
             ApprovalStatus::Pending,

@@ -139,6 +139,7 @@ fn generate(seed: u64) -> World {
             cloud: Cloud::Global,
             domains: vec![format!("{id}.example")],
             initial_domain: format!("{id}.onmicrosoft.com"),
+            us_government: None,
             settings: TenantSettings::default(),
         })
         .collect();

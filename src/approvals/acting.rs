@@ -47,20 +47,13 @@ fn open_standing(approval: &Approval, person: &Person, now: Timestamp) -> Result
     Ok(standing)
 }
 
-/// The option of `approval` that `response` names: exactly, else ignoring case.
+/// The option of `approval` that `response` names, exactly as written (case counts).
+// Approvals connector ("Create an approval": response options are the texts the approver's buttons carry, returned verbatim as the outcome); no document promises a case-insensitive match, so none is made.
 fn option_named<'a>(approval: &'a Approval, response: &str) -> Result<&'a String> {
-    let response_trimmed = response.trim();
     approval
         .response_options
         .iter()
-        .find(|o| o.as_str() == response_trimmed)
-        .or_else(|| {
-            let lower = response_trimmed.to_lowercase();
-            approval
-                .response_options
-                .iter()
-                .find(|o| o.to_lowercase() == lower)
-        })
+        .find(|o| o.as_str() == response)
         .ok_or_else(|| Error::InvalidResponse {
             approval: approval.id.clone(),
             response: response.to_string(),
@@ -69,13 +62,13 @@ fn option_named<'a>(approval: &'a Approval, response: &str) -> Result<&'a String
 }
 
 /// `user_id` (signed into `tenant_id`) answers approval `id` with `response` (one of its
-/// options; case does not matter) and optional `comments`, at `now`. The type's rule
+/// options, exactly as written) and optional `comments`, at `now`. The type's rule
 /// then completes the approval or leaves it waiting (see the module documentation).
 ///
 /// Refused with `UNKNOWN_APPROVAL` (also for another tenant's approval),
 /// `NOT_AN_APPROVER`, `APPROVAL_COMPLETED`, `APPROVAL_CANCELED`, `APPROVAL_EXPIRED`,
-/// `ALREADY_RESPONDED`, `NOT_YOUR_TURN` (a `sequential` approval waiting for someone
-/// before them), `INVALID_RESPONSE` (naming the options) or `LIMIT_EXCEEDED` (comments).
+/// `ALREADY_RESPONDED`, `INVALID_RESPONSE` (naming the options) or `LIMIT_EXCEEDED`
+/// (comments).
 pub fn respond(
     dir: &mut Directory,
     tenant_id: &str,
@@ -88,17 +81,9 @@ pub fn respond(
     let approval = approval_in_tenant(dir, tenant_id, id)?;
     let person = Person::of(dir, user_id);
     let standing = open_standing(approval, &person, now)?;
-    let Some(position) = standing.turn else {
-        let waiting_for = rules::awaited(approval)
-            .next()
-            .and_then(|i| approval.approvers.get(i))
-            .cloned()
-            .unwrap_or_default();
-        return Err(Error::NotYourTurn {
-            approval: approval.id.clone(),
-            waiting_for,
-        });
-    };
+    let position = standing
+        .turn
+        .ok_or_else(|| Error::NotAnApprover(approval.id.clone()))?;
     let option = option_named(approval, response)?.clone();
     let comments = comments.map(str::trim).filter(|c| !c.is_empty());
     if let Some(c) = comments {
@@ -120,8 +105,7 @@ pub fn respond(
 
 /// `user_id` (signed into `tenant_id`) hands their approver position on approval `id` to
 /// `to_user` (an object id, userPrincipalName or mail of a user of the same tenant), at
-/// `now`. The position keeps its place in `approvers` (its step, for `sequential`):
-/// `to_user` replaces the person there, or replaces the group the person stood for.
+/// `now`. The position keeps its place in `approvers`: `to_user` replaces the person there, or replaces the group the person stood for.
 ///
 /// Refused with `UNKNOWN_APPROVAL`, `NOT_AN_APPROVER`, `APPROVAL_COMPLETED`,
 /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED`, `ALREADY_RESPONDED` (they, or their group,

@@ -4,7 +4,8 @@
 use super::rules;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
-use crate::model::{Approval, ApprovalStatus, Cloud, Id, Tenant, User};
+use crate::clouds::Offering;
+use crate::model::{Approval, ApprovalStatus, Id, Tenant, User};
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
@@ -57,23 +58,24 @@ pub struct Notification {
     pub approval_id: Id,
     /// The Approvals page of that tenant showing this approval (see [`approvals_page`]).
     pub link: String,
+    /// Whether the recipient can respond from the email itself (Outlook's actionable
+    /// approval mail): only for a response requested of a member. A guest acts on the
+    /// Approvals page at `link`.
+    pub actionable_in_email: bool,
 }
 
 /// The Approvals page of `tenant` opened on approval `approval_id`, in the Received box
 /// (`sent == false`) or the Sent box:
 /// `https://<host>/approvals/<received|sent>?tenantId=<tenant id>&approvalId=<approval id>`
-/// where the host is that of the tenant's cloud (`make.powerautomate.com`,
-/// `make.gov.powerautomate.us`, `make.powerautomate.cn`) and ids are percent-encoded.
-/// Carrying the tenant id makes a guest land in the resource tenant, not their home one.
+/// where the host is the Power Automate portal of the tenant's cloud and offering
+/// ([`Offering::power_automate`]: commercial, GCC, GCC High, DoD, 21Vianet) and ids are
+/// percent-encoded. Carrying the tenant id makes a guest land in the resource tenant, not
+/// their home one.
 pub fn approvals_page(tenant: &Tenant, approval_id: &str, sent: bool) -> String {
-    let host = match tenant.cloud {
-        Cloud::Global => "make.powerautomate.com",
-        Cloud::Usgov => "make.gov.powerautomate.us",
-        Cloud::China => "make.powerautomate.cn",
-    };
+    let host = Offering::of(tenant).power_automate();
     let page = if sent { "sent" } else { "received" };
     format!(
-        "https://{host}/approvals/{page}?tenantId={}&approvalId={}",
+        "{host}/approvals/{page}?tenantId={}&approvalId={}",
         encode(&tenant.id),
         encode(approval_id)
     )
@@ -165,6 +167,8 @@ pub fn notifications(
         tenant_id: tenant.id.clone(),
         approval_id: approval.id.clone(),
         link: approvals_page(tenant, &approval.id, reason.is_for_requester()),
+        // Approvals connector, known issues: "Actionable Approval mails in Outlook are not supported for Guest users in a tenant. Guest users will need to go to the Power Automate portal in order to act on an approval."
+        actionable_in_email: reason == NotificationReason::ResponseRequested && !user.is_guest(),
     };
     let out = match status {
         ApprovalStatus::Pending => {

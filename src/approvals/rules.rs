@@ -7,8 +7,11 @@ use crate::model::{Approval, ApprovalStatus, ApprovalType, Id, APPROVE, REJECT};
 use crate::timestamp::Timestamp;
 use std::collections::HashMap;
 
-/// An approval still pending this many days after `createdAt` is expired.
-pub const EXPIRES_AFTER_DAYS: i64 = 28;
+/// An approval still pending this many days after `createdAt` is expired: the flow run
+/// that waits for it has timed out.
+// Power Automate "Limits of automated, scheduled, and instant flows": run duration 30 days from the run's start, pending approvals included; after 30 days any pending steps time out.
+// (The Approvals "Known issues and limitations" page still says a flow can wait 28 days; the limits page is the one that defines run duration.)
+pub const EXPIRES_AFTER_DAYS: i64 = 30;
 
 /// When an approval created at `created` expires if still pending; `None` when that is
 /// past the representable range (it never expires).
@@ -54,6 +57,22 @@ fn answered_entry(response: &crate::model::ApprovalResponse) -> &str {
         .unwrap_or(&response.approver_id)
 }
 
+/// Whether the responses `approval` holds complete it under its type's rule (whatever its
+/// stored status says).
+// Approvals connector types: first to respond / wait for one response end at the first response; everyone must approve at a Reject or once all approved; wait for all responses once all answered.
+pub(super) fn settles(approval: &Approval) -> bool {
+    let all_answered = approval.approvers.iter().all(|e| is_answered(approval, e));
+    match approval.approval_type {
+        ApprovalType::FirstToRespond | ApprovalType::CustomWaitForOne => {
+            !approval.responses.is_empty()
+        }
+        ApprovalType::EveryoneMustApprove => {
+            all_answered || approval.responses.iter().any(|r| r.response == REJECT)
+        }
+        ApprovalType::CustomWaitForAll => all_answered,
+    }
+}
+
 /// Whether the approver `entry` has been answered.
 pub(super) fn is_answered(approval: &Approval, entry: &str) -> bool {
     approval
@@ -62,21 +81,18 @@ pub(super) fn is_answered(approval: &Approval, entry: &str) -> bool {
         .any(|r| answered_entry(r) == entry)
 }
 
-/// Positions in `approvers` the approval waits for now, by its type; none unless it is
-/// stored as pending (expiry is the caller's business: it depends on the time).
+/// Positions in `approvers` the approval waits for now: every approver not yet answered;
+/// none unless it is stored as pending (expiry is the caller's business: it depends on
+/// the time).
+// Approvals connector: every approval type assigns all its approvers at once; "sequential" is successive approval actions, each its own approval.
 pub(super) fn awaited(approval: &Approval) -> impl Iterator<Item = usize> + '_ {
     let pending = approval.status == ApprovalStatus::Pending;
-    let how_many = match approval.approval_type {
-        ApprovalType::Sequential => 1,
-        _ => usize::MAX,
-    };
     approval
         .approvers
         .iter()
         .enumerate()
         .filter(move |(_, e)| pending && !is_answered(approval, e))
         .map(|(i, _)| i)
-        .take(how_many)
 }
 
 /// A signed-in person as approvals see them: their user id and every group they belong
@@ -157,8 +173,6 @@ impl Standing {
             .collect();
         let turn = if responded || open.is_empty() {
             None
-        } else if approval.approval_type == ApprovalType::Sequential {
-            awaited(approval).next().filter(|i| open.contains(i))
         } else if approval.status == ApprovalStatus::Pending {
             prefer_named(approval, person, open.iter().copied())
         } else {
@@ -212,7 +226,7 @@ pub(super) fn settle(approval: &mut Approval, response: &str, now: Timestamp) {
         ApprovalType::FirstToRespond | ApprovalType::CustomWaitForOne => {
             Some(Some(response.to_string()))
         }
-        ApprovalType::EveryoneMustApprove | ApprovalType::Sequential => {
+        ApprovalType::EveryoneMustApprove => {
             if response == REJECT {
                 Some(Some(REJECT.to_string()))
             } else if all_answered {

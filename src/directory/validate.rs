@@ -110,7 +110,7 @@ pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
     for d in &t.domains {
         text(&t.id, "domains[]", d)?;
     }
-    Ok(())
+    crate::clouds::check_us_government(t)
 }
 
 /// Checks a user's fields, and a guest's home tenant and home user.
@@ -366,7 +366,7 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             limits::text(format_args!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
         }
     }
-    Ok(())
+    crate::approvals::check_consistent(a)
 }
 
 /// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error.
@@ -381,7 +381,7 @@ fn time(text: &str, field: impl FnOnce() -> String) -> Result<()> {
 }
 
 /// Response options are distinct (ignoring case) non-empty texts; the Approve/Reject
-/// types (`firstToRespond`, `everyoneMustApprove`, `sequential`) offer exactly those two.
+/// types (`firstToRespond`, `everyoneMustApprove`) offer exactly those two.
 fn response_options(a: &Approval) -> Result<()> {
     let field = || format!("approvals[{}].responseOptions", a.id);
     for (i, option) in a.response_options.iter().enumerate() {

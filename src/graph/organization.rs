@@ -54,6 +54,7 @@ pub(super) fn tenant(
         cloud,
         domains: default,
         initial_domain,
+        us_government: None,
         settings,
     })
 }

@@ -197,7 +197,8 @@ pub fn invite(
 }
 
 /// The guest named by `user` (object id, UPN or mail) in `tenant_id` redeems their
-/// invitation: `externalUserState` becomes `Accepted`, and a guest whose home tenant is
+/// invitation (by its redemption link, or at first sign-in through
+/// [`redeem_at_sign_in`]): `externalUserState` becomes `Accepted`, and a guest whose home tenant is
 /// known gets linked to the member there with the same address if not yet linked.
 /// Returns the guest as stored.
 ///
@@ -235,6 +236,41 @@ pub fn redeem_invitation(dir: &mut Directory, tenant_id: &str, user: &str) -> Re
     }
     dir.upsert_user(next.clone())?;
     Ok(next)
+}
+
+/// The first sign-in of the guest named by `name` in `tenant_id`: a guest still
+/// `PendingAcceptance` redeems as they sign in (see [`redeem_invitation`]) and is returned
+/// as stored; anyone else is returned unchanged, for the sign-in's own checks.
+///
+/// Refused, with nothing changed: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `UPN_REQUIRED` (a
+/// guest from another cloud named by another address), `INVITATION_PENDING` (named by an
+/// alias in `otherMails`: that needs the invitation email's redemption link) and
+/// `COLLABORATION_BLOCKED`.
+// Entra "B2B collaboration invitation redemption": a guest redeems at first sign-in, by the invitation email or a direct link; "guests who use an alias of the email address that was invited need an email invitation".
+pub fn redeem_at_sign_in(dir: &mut Directory, tenant_id: &str, name: &str) -> Result<User> {
+    if dir.tenant(tenant_id).is_none() {
+        return Err(Error::UnknownTenant(tenant_id.to_string()));
+    }
+    let found = dir
+        .find_user_in_tenant(tenant_id, name.trim())
+        .ok_or_else(|| Error::UserNotFound {
+            user: name.to_string(),
+            tenant: tenant_id.to_string(),
+        })?;
+    if !found.is_guest() || !found.is_pending() {
+        return Ok(found.clone());
+    }
+    b2b::check_sign_in_name(dir, found, name)?;
+    let trimmed = name.trim();
+    let by_alias = trimmed != found.id
+        && !same(&found.user_principal_name, trimmed)
+        && !found.mail.as_deref().is_some_and(|m| same(m, trimmed))
+        && found.other_mails.iter().any(|m| same(m, trimmed));
+    if by_alias {
+        return Err(Error::InvitationPending(found.id.clone()));
+    }
+    let id = found.id.clone();
+    redeem_invitation(dir, tenant_id, &id)
 }
 
 /// `value` trimmed, or `None` when absent or blank; refused when longer than `limit`.

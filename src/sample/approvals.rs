@@ -8,7 +8,6 @@
 //!   the outcome; pending ones carry none.
 //! - `everyoneMustApprove`: completed ones are all Approve (outcome Approve) or some
 //!   Approve then one Reject (outcome Reject); pending ones are some Approve.
-//! - `sequential`: as above, but the responses follow the approvers' order.
 //! - `customWaitForAll`: completed ones carry a response from every approver and no
 //!   outcome (every response is the result); pending ones carry some.
 //!
@@ -25,12 +24,11 @@ use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Use
 /// The most approvals generated in one tenant.
 pub(super) const MAX_APPROVALS_PER_TENANT: usize = 4_000;
 
-const TYPES: [ApprovalType; 5] = [
+const TYPES: [ApprovalType; 4] = [
     ApprovalType::FirstToRespond,
     ApprovalType::EveryoneMustApprove,
     ApprovalType::CustomWaitForOne,
     ApprovalType::CustomWaitForAll,
-    ApprovalType::Sequential,
 ];
 
 static TITLES: &[&str] = &[
@@ -66,9 +64,7 @@ const REJECT: &str = "Reject";
 fn everyone_responds(t: ApprovalType) -> bool {
     matches!(
         t,
-        ApprovalType::EveryoneMustApprove
-            | ApprovalType::CustomWaitForAll
-            | ApprovalType::Sequential
+        ApprovalType::EveryoneMustApprove | ApprovalType::CustomWaitForAll
     )
 }
 
@@ -150,7 +146,7 @@ impl Timeline<'_> {
                 self.respond(who, &answer);
                 (true, Some(answer))
             }
-            ApprovalType::EveryoneMustApprove | ApprovalType::Sequential => {
+            ApprovalType::EveryoneMustApprove => {
                 let approving = self.dice.below(responders.len());
                 let rejecting = completing && self.dice.percent(30);
                 if completing && !rejecting {

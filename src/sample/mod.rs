@@ -94,7 +94,9 @@
 //! `alice-at-contoso`; `bob` approved), `offsite-venue` (customWaitForOne to group
 //! `sales`; completed, outcome `Kraków` by `alice-at-contoso`), `policy-review`
 //! (customWaitForAll to `bob`, `maria`, `ann`; `maria` answered), `contract-renewal`
-//! (sequential `bob` → `zoe-at-contoso` → `ann`; `bob` approved), and `fab-po-7`
+//! and `contract-renewal-2` (a sequential approval as Power Automate builds it: one
+//! firstToRespond approval per step; step 1 `bob` approved, step 2 waits for
+//! `zoe-at-contoso`, step 3 `ann` is not created yet), and `fab-po-7`
 //! (fabrikam, firstToRespond, `alice` asks `bob-at-fabrikam`, pending).
 //!
 //! Join requests: `jr-ivan-sales` (pending), `jr-lars-sales` (declined by `bob`).

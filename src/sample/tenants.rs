@@ -177,6 +177,7 @@ pub(super) fn tenants() -> Vec<Tenant> {
             cloud: spec.cloud,
             domains: spec.domains.iter().map(|d| d.to_string()).collect(),
             initial_domain: spec.initial_domain.to_string(),
+            us_government: None,
             settings: settings(i),
         })
         .collect()

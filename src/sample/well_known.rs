@@ -455,13 +455,15 @@ pub(super) fn approvals() -> Vec<Approval> {
         "2026-11-12T11:45:00Z",
     );
     policy.responses = vec![response("maria", "Agree", None, "2026-11-13T09:10:00Z")];
+    // Sequential approval as Power Automate builds it: successive approval actions, each
+    // created when the one before it is approved (bob, then zoe-at-contoso, then ann).
     let mut contract = approval(
         "contract-renewal",
         "contoso",
-        "Contract renewal: Tailspin Toys",
+        "Contract renewal: Tailspin Toys (step 1 of 3)",
         "maria",
-        &["bob", "zoe-at-contoso", "ann"],
-        Sequential,
+        &["bob"],
+        FirstToRespond,
         YES_NO,
         "2026-11-14T08:00:00Z",
     );
@@ -471,6 +473,19 @@ pub(super) fn approvals() -> Vec<Approval> {
         Some("Budget OK"),
         "2026-11-14T12:00:00Z",
     )];
+    contract.status = ApprovalStatus::Completed;
+    contract.outcome = Some("Approve".into());
+    contract.completed_at = Some("2026-11-14T12:00:00Z".into());
+    let contract_step_2 = approval(
+        "contract-renewal-2",
+        "contoso",
+        "Contract renewal: Tailspin Toys (step 2 of 3)",
+        "maria",
+        &["zoe-at-contoso"],
+        FirstToRespond,
+        YES_NO,
+        "2026-11-14T12:00:00Z",
+    );
     let fab = approval(
         "fab-po-7",
         "fabrikam",
@@ -481,7 +496,7 @@ pub(super) fn approvals() -> Vec<Approval> {
         YES_NO,
         "2026-11-18T15:00:00Z",
     );
-    vec![inv, budget, offsite, policy, contract, fab]
+    vec![inv, budget, offsite, policy, contract, contract_step_2, fab]
 }
 
 /// The well-known requests to join groups.

@@ -47,11 +47,14 @@ pub struct SignedIn {
 }
 
 impl Session {
-    /// Signs `user` (an object id, userPrincipalName or mail) into `tenant_id`.
+    /// Signs `user` (an object id, userPrincipalName or mail) into `tenant_id`, reading
+    /// the directory only: a guest who has not redeemed yet is refused here; see
+    /// [`Session::first_sign_in`] for the sign-in that redeems.
     ///
     /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a guest who
-    /// has not redeemed) or `COLLABORATION_BLOCKED` (a guest whose home tenant and this
-    /// tenant may not collaborate).
+    /// has not redeemed), `UPN_REQUIRED` (a guest from another Microsoft cloud named by an
+    /// address that is not their UPN) or `COLLABORATION_BLOCKED` (a guest whose home tenant
+    /// and this tenant may not collaborate).
     ///
     /// ```
     /// # fn main() -> Result<(), guestpass::Error> {
@@ -74,11 +77,40 @@ impl Session {
                 user: user.to_string(),
                 tenant: tenant_id.to_string(),
             })?;
+        b2b::check_sign_in_name(dir, found, user)?;
         admit(dir, found)?;
         Ok(Session {
             tenant_id: tenant_id.to_string(),
             user_id: found.id.clone(),
         })
+    }
+
+    /// Signs `user` into `tenant_id` as Entra does at a person's first sign-in: a guest
+    /// still `PendingAcceptance` redeems their invitation as they sign in (the state becomes
+    /// `Accepted`), where collaboration allows it; everyone else signs in as with
+    /// [`Session::sign_in`]. A refused sign-in changes nothing.
+    ///
+    /// Refused as [`Session::sign_in`] is, and with `INVITATION_PENDING` only for a guest
+    /// named by an alias in `otherMails` (an alias needs the invitation email's link).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), guestpass::Error> {
+    /// # let mut dir = guestpass::directory::Directory::from_json_str(r#"{
+    /// #   "tenants": [{ "id": "contoso", "displayName": "Contoso",
+    /// #                 "initialDomain": "contoso.onmicrosoft.com" }],
+    /// #   "users": [{ "id": "eve-at-contoso", "tenantId": "contoso", "displayName": "Eve",
+    /// #     "mail": "eve@northwind.com", "userType": "Guest",
+    /// #     "externalUserState": "PendingAcceptance",
+    /// #     "userPrincipalName": "eve_northwind.com#EXT#@contoso.onmicrosoft.com" }] }"#)?;
+    /// use guestpass::session::Session;
+    /// assert_eq!(dir.sign_in("contoso", "eve@northwind.com").unwrap_err().code(), "INVITATION_PENDING");
+    /// let eve = Session::first_sign_in(&mut dir, "contoso", "eve@northwind.com")?;
+    /// assert!(!dir.user(eve.user_id()).is_some_and(|u| u.is_pending()));
+    /// # Ok(()) }
+    /// ```
+    pub fn first_sign_in(dir: &mut Directory, tenant_id: &str, user: &str) -> Result<Session> {
+        crate::groups::redeem_at_sign_in(dir, tenant_id, user)?;
+        Session::sign_in(dir, tenant_id, user)
     }
 
     /// The tenant signed into.

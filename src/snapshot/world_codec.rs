@@ -16,13 +16,13 @@
 //! each a count and the objects sorted by id.
 
 use crate::binary::{corrupt, Reader, Writer};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::limits::MAX_USER_SLOTS;
 use crate::model::{
-    AccessDirections, App, Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Cloud,
+    AccessDirections, AllowInvitesFrom, App, Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Cloud,
     Connector, CrossTenantAccess, ExternalUserState, Flow, Group, GuestAccess, JoinPolicy,
     JoinRequest, JoinRequestStatus, PartnerAccess, SelfService, SingleSignOn, Tenant,
-    TenantSettings, Trigger, User, UserType, World,
+    TenantSettings, Trigger, UsGovernment, User, UserType, World, SEQUENTIAL_REFUSED,
 };
 use std::collections::BTreeMap;
 
@@ -39,6 +39,14 @@ const MIN_JOIN_REQUEST: usize = 5;
 
 // Enum values in declaration order: a value's tag is its index (`as u8`).
 const CLOUDS: [Cloud; 3] = [Cloud::Global, Cloud::Usgov, Cloud::China];
+/// By [`invites_bits`]: `everyone` first.
+const INVITES: [AllowInvitesFrom; 4] = [
+    AllowInvitesFrom::Everyone,
+    AllowInvitesFrom::AdminsGuestInvitersAndAllMembers,
+    AllowInvitesFrom::AdminsAndGuestInviters,
+    AllowInvitesFrom::None,
+];
+const US_GOVERNMENT: [UsGovernment; 3] = [UsGovernment::Gcc, UsGovernment::GccHigh, UsGovernment::Dod];
 const GUEST_ACCESS: [GuestAccess; 3] = [
     GuestAccess::SameAsMember,
     GuestAccess::Limited,
@@ -57,13 +65,15 @@ const SSO: [SingleSignOn; 5] = [
     SingleSignOn::Linked,
 ];
 const TRIGGERS: [Trigger; 3] = [Trigger::Manual, Trigger::Automated, Trigger::Scheduled];
-const APPROVAL_TYPES: [ApprovalType; 5] = [
+const APPROVAL_TYPES: [ApprovalType; 4] = [
     ApprovalType::FirstToRespond,
     ApprovalType::EveryoneMustApprove,
     ApprovalType::CustomWaitForOne,
     ApprovalType::CustomWaitForAll,
-    ApprovalType::Sequential,
 ];
+/// The tag older snapshots gave `sequential`, which is refused now (see
+/// [`SEQUENTIAL_REFUSED`]).
+const RETIRED_SEQUENTIAL: u8 = 4;
 const APPROVAL_STATUSES: [ApprovalStatus; 4] = [
     ApprovalStatus::Pending,
     ApprovalStatus::Completed,
@@ -223,7 +233,9 @@ fn write_tenant(w: &mut Writer, t: &Tenant) {
     w.byte(
         u8::from(s.self_service_group_management)
             | u8::from(access.default.inbound) << 1
-            | u8::from(access.default.outbound) << 2,
+            | u8::from(access.default.outbound) << 2
+            | invites_bits(s.allow_invites_from) << 3
+            | t.us_government.map_or(0, |g| g as u8 + 1) << 5,
     );
     w.varint(s.enabled_clouds.len() as u64);
     for c in &s.enabled_clouds {
@@ -234,6 +246,12 @@ fn write_tenant(w: &mut Writer, t: &Tenant) {
         w.str(id);
         w.byte(direction(p.inbound) | direction(p.outbound) << 2);
     }
+}
+
+/// Who may invite, as two bits; `everyone` (the default) is 0, so snapshots written
+/// before the setting existed read as `everyone`.
+fn invites_bits(v: AllowInvitesFrom) -> u8 {
+    3 - v as u8
 }
 
 /// An optional direction as two bits: 0 absent, 1 off, 2 on.
@@ -257,7 +275,12 @@ fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
     let domains = r.strs("tenant domains")?;
     let initial_domain = string(r, "tenant initial domain")?;
     let guest_access = tag(r, &GUEST_ACCESS, "tenant guest access")?;
-    let bits = flags(r, 0b111, "tenant flags")?;
+    let bits = flags(r, 0b111_1111, "tenant flags")?;
+    let allow_invites_from = INVITES[usize::from(bits >> 3 & 3)];
+    let us_government = match bits >> 5 & 3 {
+        0 => None,
+        g => Some(US_GOVERNMENT[usize::from(g - 1)]),
+    };
     let n = r.count(1, "tenant enabled clouds")?;
     let enabled_clouds = (0..n)
         .map(|_| tag(r, &CLOUDS, "tenant enabled cloud"))
@@ -281,8 +304,10 @@ fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
         cloud,
         domains,
         initial_domain,
+        us_government,
         settings: TenantSettings {
             guest_access,
+            allow_invites_from,
             self_service_group_management: bits & 1 != 0,
             enabled_clouds,
             cross_tenant_access: CrossTenantAccess {
@@ -514,7 +539,18 @@ fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
     let details = r.opt_str("approval details")?;
     let requester_id = string(r, "approval requester")?;
     let approvers = r.strs("approval approvers")?;
-    let approval_type = tag(r, &APPROVAL_TYPES, "approval type")?;
+    let approval_type = match r.byte("approval type")? {
+        RETIRED_SEQUENTIAL => {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{id}].type"),
+                reason: SEQUENTIAL_REFUSED.to_string(),
+            })
+        }
+        b => APPROVAL_TYPES
+            .get(usize::from(b))
+            .copied()
+            .ok_or_else(|| corrupt(format_args!("approval type: unknown value {b}")))?,
+    };
     let response_options = r.strs("approval response options")?;
     let n = r.count(MIN_RESPONSE, "approval responses")?;
     let mut responses = Vec::with_capacity(n);
