@@ -20,52 +20,100 @@ fn same_cloud_tenants_with_default_settings_collaborate() {
     );
 }
 
+/// `(tenant, code)` of each blocker of `resource ← home`.
+fn blockers(dir: &guestpass::directory::Directory, resource: &str, home: &str) -> Vec<(String, &'static str)> {
+    b2b::collaboration(dir, resource, home)
+        .unwrap()
+        .blockers
+        .iter()
+        .map(|b| (b.tenant_id.clone(), b.code))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    expected.iter().map(|(t, c)| (t.to_string(), *c)).collect()
+}
+
 #[test]
 fn a_partner_setting_overrides_the_default_inbound() {
-    let dir = directory();
-    // contoso enables usgov and tailspin enables global, but contoso blocks tailspin inbound.
+    let mut dir = directory();
+    // contoso enables usgov and adds tailspin as a partner (inbound off); tailspin enables
+    // global but has not added contoso.
+    assert_eq!(
+        blockers(&dir, "contoso", "tailspin"),
+        pairs(&[("tailspin", "PARTNER_NOT_ADDED"), ("contoso", "INBOUND_BLOCKED")])
+    );
+    // Once tailspin adds contoso (inheriting its defaults), only contoso's partner setting blocks.
+    let mut tailspin = dir.tenant("tailspin").unwrap().clone();
+    tailspin
+        .settings
+        .cross_tenant_access
+        .partners
+        .insert("contoso".into(), Default::default());
+    dir.upsert_tenant(tailspin).unwrap();
     let v = b2b::collaboration(&dir, "contoso", "tailspin").unwrap();
-    assert!(!v.allowed);
     assert_eq!(v.blockers.len(), 1);
-    assert_eq!(v.blockers[0].tenant_id, "contoso");
     assert_eq!(v.blockers[0].code, "INBOUND_BLOCKED");
     assert_eq!(
         v.blockers[0].setting,
         "crossTenantAccess.partners.tailspin.inbound"
     );
     // The other direction only needs tailspin inbound (default) and contoso outbound (default).
-    assert!(
-        b2b::collaboration(&dir, "tailspin", "contoso")
-            .unwrap()
-            .allowed
-    );
+    assert!(b2b::collaboration(&dir, "tailspin", "contoso").unwrap().allowed);
 }
 
+// Entra "Enable B2B collaboration across Microsoft clouds": each organization enables the
+// other's cloud and adds the other to its organizational settings; until then all B2B
+// collaboration with that cloud is blocked; only commercial <-> US Government and
+// commercial <-> 21Vianet exist.
 #[test]
-fn across_clouds_both_tenants_must_enable_the_other_cloud() {
-    let dir = directory();
-    // fabrikam (global) enables no other cloud; tailspin (usgov) enables global.
-    let v = b2b::collaboration(&dir, "tailspin", "fabrikam").unwrap();
-    assert!(!v.allowed);
-    assert_eq!(v.blockers.len(), 1);
-    assert_eq!(v.blockers[0].tenant_id, "fabrikam");
-    assert_eq!(v.blockers[0].code, "CLOUD_NOT_ENABLED");
-    // woodgrove (china) enables nothing and blocks outbound by default: three blockers.
-    let v = b2b::collaboration(&dir, "contoso", "woodgrove").unwrap();
-    let codes: Vec<_> = v
-        .blockers
-        .iter()
-        .map(|b| (b.tenant_id.as_str(), b.code))
-        .collect();
+fn across_clouds_both_tenants_must_enable_the_other_cloud_and_add_the_other() {
+    let mut dir = directory();
+    // fabrikam (global) enables no other cloud and adds nobody; tailspin (usgov) enables
+    // global but adds only whom it names.
     assert_eq!(
-        codes,
-        [
-            ("contoso", "CLOUD_NOT_ENABLED"),
-            ("woodgrove", "CLOUD_NOT_ENABLED"),
-            ("woodgrove", "OUTBOUND_BLOCKED")
-        ]
+        blockers(&dir, "tailspin", "fabrikam"),
+        pairs(&[
+            ("tailspin", "PARTNER_NOT_ADDED"),
+            ("fabrikam", "CLOUD_NOT_ENABLED"),
+            ("fabrikam", "PARTNER_NOT_ADDED")
+        ])
     );
-    assert_eq!(v.blockers[2].setting, "crossTenantAccess.default.outbound");
+    // tailspin ← contoso: contoso did its part; tailspin enabled the cloud but did not add contoso.
+    assert_eq!(
+        blockers(&dir, "tailspin", "contoso"),
+        pairs(&[("tailspin", "PARTNER_NOT_ADDED")])
+    );
+    // woodgrove (china) enables nothing and blocks outbound by default.
+    assert_eq!(
+        blockers(&dir, "contoso", "woodgrove"),
+        pairs(&[
+            ("contoso", "CLOUD_NOT_ENABLED"),
+            ("contoso", "PARTNER_NOT_ADDED"),
+            ("woodgrove", "CLOUD_NOT_ENABLED"),
+            ("woodgrove", "PARTNER_NOT_ADDED"),
+            ("woodgrove", "OUTBOUND_BLOCKED")
+        ])
+    );
+    // US Government and 21Vianet never collaborate, whatever both enable and add.
+    for (t, other, cloud) in [
+        ("tailspin", "woodgrove", guestpass::model::Cloud::China),
+        ("woodgrove", "tailspin", guestpass::model::Cloud::Usgov),
+    ] {
+        let mut tenant = dir.tenant(t).unwrap().clone();
+        tenant.settings.enabled_clouds.push(cloud);
+        tenant
+            .settings
+            .cross_tenant_access
+            .partners
+            .insert(other.into(), Default::default());
+        tenant.settings.cross_tenant_access.default.outbound = true;
+        dir.upsert_tenant(tenant).unwrap();
+    }
+    assert_eq!(
+        blockers(&dir, "tailspin", "woodgrove"),
+        pairs(&[("tailspin", "CLOUDS_NOT_PAIRED")])
+    );
 }
 
 #[test]

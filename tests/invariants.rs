@@ -48,12 +48,11 @@ const NAMES: [&str; 7] = [
     "Ann Leeds",
 ];
 const ACCESS: [&str; 3] = ["limited", "sameAsMember", "restricted"];
-const TYPES: [&str; 5] = [
+const TYPES: [&str; 4] = [
     "firstToRespond",
     "everyoneMustApprove",
     "customWaitForOne",
     "customWaitForAll",
-    "sequential",
 ];
 
 /// A generated flow: (tenant, owner, co-owners, run-only, enabled).

@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The sample world is the same natively and in WebAssembly: one digest of its JSON,
 //! checked by `cargo test` and by `wasm-pack test --node`. A deliberate change to the
-//! generator changes the digest; update it here, on purpose. (afa10c88…: responses of
-//! group members name the group in `onBehalfOf`.)
+//! generator changes the digest; update it here, on purpose. (ce2f7bb4…: no `sequential`
+//! approvals — the type is not the Approvals connector's — and contoso and tailspin name
+//! each other as partners, as collaboration across clouds requires.)
 
 use guestpass::sample::{sample_world, SampleOptions};
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +23,6 @@ fn the_default_world_is_the_same_on_every_platform() {
     let json = serde_json::to_string(&world).unwrap();
     assert_eq!(
         format!("{:016x}", fnv1a(json.as_bytes())),
-        "afa10c8879713c9c"
+        "ce2f7bb4d7a8a245"
     );
 }

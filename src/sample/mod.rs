@@ -13,10 +13,10 @@
 //!
 //! | id          | cloud  | guest access   | notes                                                       |
 //! |-------------|--------|----------------|-------------------------------------------------------------|
-//! | `contoso`   | global | `limited`      | self-service groups on; enables `usgov`; blocks `woodgrove` inbound |
+//! | `contoso`   | global | `limited`      | self-service groups on; enables `usgov` and adds partner `tailspin`; blocks `woodgrove` inbound |
 //! | `fabrikam`  | global | `sameAsMember` | domains `fabrikam.com`, `fabrikam.fr`; enables no other cloud |
 //! | `northwind` | global | `restricted`   | outbound to `woodgrove` off                                 |
-//! | `tailspin`  | usgov  | `limited`      | enables `global`; initial domain `tailspintoys.onmicrosoft.us` |
+//! | `tailspin`  | usgov  | `limited`      | enables `global` and adds partner `contoso`; initial domain `tailspintoys.onmicrosoft.us` |
 //! | `woodgrove` | global | `limited`      | inbound off by default, on for partner `fabrikam`           |
 //!
 //! Verdicts (resource ← home): allowed are contoso ← fabrikam, northwind, tailspin
@@ -25,7 +25,9 @@
 //! partner override of its closed default). Every other pair is blocked: by contoso's
 //! partner setting (← woodgrove), woodgrove's default inbound (← contoso, northwind),
 //! northwind's outbound partner setting (woodgrove ← northwind), or by clouds (tailspin
-//! with anyone but contoso). The full table is in the `tenants` submodule.
+//! with anyone but contoso: across clouds each tenant must enable the other's cloud *and*
+//! add the other as a partner, which only contoso and tailspin do). The full table is in
+//! the `tenants` submodule.
 //!
 //! # Well-known objects (in every world, whatever the size and seed)
 //!

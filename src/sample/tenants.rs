@@ -4,10 +4,10 @@
 //!
 //! | resource ↓ / home →  | contoso | fabrikam | northwind | tailspin | woodgrove |
 //! |----------------------|---------|----------|-----------|----------|-----------|
-//! | contoso              |         | yes      | yes       | yes (across clouds) | no: contoso's partner setting blocks woodgrove inbound |
-//! | fabrikam             | yes     |          | yes       | no: fabrikam does not enable usgov | yes |
-//! | northwind            | yes     | yes      |           | no: cloud | yes |
-//! | tailspin             | yes (across clouds) | no: cloud | no: cloud | | no: cloud |
+//! | contoso              |         | yes      | yes       | yes (across clouds: each enables the other's cloud and names the other as a partner) | no: contoso's partner setting blocks woodgrove inbound |
+//! | fabrikam             | yes     |          | yes       | no: fabrikam does not enable usgov nor add tailspin; tailspin does not add fabrikam | yes |
+//! | northwind            | yes     | yes      |           | no: cloud not enabled, partners not added | yes |
+//! | tailspin             | yes (across clouds) | no: fabrikam not added, cloud not enabled | no: cloud, partners | | no: cloud, partners |
 //! | woodgrove            | no: woodgrove's default inbound is off | yes: partner override | no: inbound off, and northwind's outbound to woodgrove off | no: cloud and inbound | |
 //!
 //! Guests are invited along [`GUEST_ROUTES`]; the three blocked routes there are rare
@@ -140,6 +140,8 @@ fn settings(position: usize) -> TenantSettings {
             s.self_service_group_management = true;
             s.enabled_clouds = vec![Cloud::Usgov];
             partners.insert("woodgrove".to_string(), partner(Some(false), None));
+            // Across clouds the partner must be added explicitly; its settings inherit the defaults.
+            partners.insert("tailspin".to_string(), partner(None, None));
         }
         FABRIKAM => s.guest_access = GuestAccess::SameAsMember,
         NORTHWIND => {
@@ -149,6 +151,7 @@ fn settings(position: usize) -> TenantSettings {
         TAILSPIN => {
             s.guest_access = GuestAccess::Limited;
             s.enabled_clouds = vec![Cloud::Global];
+            partners.insert("contoso".to_string(), partner(None, None));
         }
         _ => {
             s.guest_access = GuestAccess::Limited;
