@@ -11,6 +11,9 @@
 //! - [`members`]: an owner takes someone out of their group (and its apps).
 //! - [`app_access`]: the apps a person reaches, directly or through (nested) groups, each
 //!   with the direct link an app owner can send.
+//! - [`app_requests`]: asking for an app (its `requireApproval` honoured), an owner
+//!   inviting a guest to the app itself, and an app owner's direct link for a guest.
+//! - [`owned`]: "Groups I own", each with the apps it reaches.
 //!
 //! Every change is computed first and stored through the directory's validated upserts,
 //! so a refused call changes nothing. Groups whose membership the tenant does not manage
@@ -18,14 +21,18 @@
 
 pub mod address;
 pub mod app_access;
+pub mod app_requests;
 pub mod invitations;
 pub mod join_requests;
 pub mod links;
 pub mod members;
+pub mod owned;
 pub mod self_service;
 
 pub use address::EmailAddress;
 pub use app_access::{my_apps, AppAccess, Assignment};
+pub use app_requests::{app_link, invite_to_app, request_app_access, AppLink};
+pub use owned::{groups_i_own, GroupApp, OwnedGroup};
 pub use invitations::{
     invite, redeem_at_sign_in, redeem_invitation, Invitation, InvitationRequest,
     InvitationStatus, MessageInfo,

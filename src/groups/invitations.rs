@@ -21,7 +21,7 @@ use crate::b2b::{self, Collaboration};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::limits::{self, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{ExternalUserState, Tenant, User, UserType};
+use crate::model::{AllowInvitesFrom, ExternalUserState, GuestAccess, Tenant, User, UserType};
 use serde::{Deserialize, Serialize};
 
 /// What a group owner fills in (`session.inviteToGroup(groupId, { email, displayName?,
@@ -101,9 +101,56 @@ pub struct Invitation {
 /// `UNKNOWN_GROUP`, `NOT_GROUP_OWNER`, `DYNAMIC_GROUP`, `ON_PREMISES_GROUP`,
 /// `INVALID_EMAIL`, `LIMIT_EXCEEDED` (display name or message too long),
 /// `ADDRESS_IN_OWN_DOMAIN` (no account with an address of the tenant's own domain),
-/// `COLLABORATION_BLOCKED` (the address's tenant may not collaborate with this one) and
-/// `ALREADY_MEMBER` (the account is already a direct member).
+/// `COLLABORATION_BLOCKED` (the address's tenant may not collaborate with this one),
+/// `UPN_REQUIRED` (a person of another cloud invited by a mail that is not their UPN),
+/// `INVITE_NOT_ALLOWED` (the tenant's guest invite setting leaves the inviter out; checked
+/// only when a new guest account would be created) and `ALREADY_MEMBER` (the account is
+/// already a direct member).
 pub fn invite(
+    dir: &mut Directory,
+    tenant_id: &str,
+    inviter_id: &str,
+    group_id: &str,
+    request: &InvitationRequest,
+) -> Result<Invitation> {
+    self_service_tenant(dir, tenant_id)?;
+    let group = group_of_tenant(dir, tenant_id, group_id)?;
+    require_owner(group, inviter_id)?;
+    invite_into(dir, tenant_id, inviter_id, group_id, request)
+}
+
+/// Who may invite guests into `tenant` under its guest invite setting: refuses
+/// `inviter` with `INVITE_NOT_ALLOWED` where the setting leaves them out.
+// Entra "Configure external collaboration settings" (guest invite settings, authorizationPolicy.allowInvitesFrom).
+pub(crate) fn require_may_invite(tenant: &Tenant, inviter: Option<&User>) -> Result<()> {
+    let setting = tenant.settings.allow_invites_from;
+    let allowed = match setting {
+        AllowInvitesFrom::Everyone => true,
+        // "Member users and users assigned to specific admin roles ... including guests with member permissions".
+        AllowInvitesFrom::AdminsGuestInvitersAndAllMembers => inviter.is_some_and(|u| {
+            !u.is_guest() || tenant.settings.guest_access == GuestAccess::SameAsMember
+        }),
+        // guestpass holds no directory roles, so it cannot tell an admin or Guest Inviter: refuse (conservative).
+        AllowInvitesFrom::AdminsAndGuestInviters | AllowInvitesFrom::None => false,
+    };
+    if allowed {
+        return Ok(());
+    }
+    let what = match setting {
+        AllowInvitesFrom::None => "none: no one may invite guests",
+        AllowInvitesFrom::AdminsAndGuestInviters => "adminsAndGuestInviters: only a User Administrator or Guest Inviter may invite guests, and guestpass holds no directory roles",
+        _ => "adminsGuestInvitersAndAllMembers: guests without member permissions may not invite guests",
+    };
+    Err(Error::InviteNotAllowed {
+        tenant: tenant.id.clone(),
+        user: inviter.map(|u| u.id.clone()).unwrap_or_default(),
+        setting: format!("allowInvitesFrom {what}"),
+    })
+}
+
+/// The invitation itself, once the caller has checked who may invite into `group_id`
+/// (its owner, or for [`super::app_requests::invite_to_app`] the app's owner).
+pub(crate) fn invite_into(
     dir: &mut Directory,
     tenant_id: &str,
     inviter_id: &str,
@@ -112,7 +159,6 @@ pub fn invite(
 ) -> Result<Invitation> {
     let tenant = self_service_tenant(dir, tenant_id)?;
     let group = group_of_tenant(dir, tenant_id, group_id)?;
-    require_owner(group, inviter_id)?;
     require_assigned_membership(group)?;
     let address = EmailAddress::parse(&request.email)?;
     let display_name = filled(
@@ -142,7 +188,13 @@ pub fn invite(
             }
         } else {
             require_collaboration(tenant, home, b2b::between(tenant, home))?;
+            if existing.is_none() && home.cloud != tenant.cloud {
+                require_invited_by_upn(dir, tenant, home, &address)?;
+            }
         }
+    }
+    if existing.is_none() {
+        require_may_invite(tenant, dir.user(inviter_id))?;
     }
 
     let mut invitation = Invitation {
@@ -242,10 +294,10 @@ pub fn redeem_invitation(dir: &mut Directory, tenant_id: &str, user: &str) -> Re
 /// `PendingAcceptance` redeems as they sign in (see [`redeem_invitation`]) and is returned
 /// as stored; anyone else is returned unchanged, for the sign-in's own checks.
 ///
-/// Refused, with nothing changed: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `UPN_REQUIRED` (a
-/// guest from another cloud named by another address), `INVITATION_PENDING` (named by an
-/// alias in `otherMails`: that needs the invitation email's redemption link) and
-/// `COLLABORATION_BLOCKED`.
+/// Refused, with nothing changed: `UNKNOWN_TENANT`, `USER_NOT_FOUND` (sign-in names the
+/// object id, UPN or invited mail — never an alias in `otherMails`, which needs the
+/// invitation email's link), `UPN_REQUIRED` (a guest from another cloud named by another
+/// address) and `COLLABORATION_BLOCKED`.
 // Entra "B2B collaboration invitation redemption": a guest redeems at first sign-in, by the invitation email or a direct link; "guests who use an alias of the email address that was invited need an email invitation".
 pub fn redeem_at_sign_in(dir: &mut Directory, tenant_id: &str, name: &str) -> Result<User> {
     if dir.tenant(tenant_id).is_none() {
@@ -261,14 +313,6 @@ pub fn redeem_at_sign_in(dir: &mut Directory, tenant_id: &str, name: &str) -> Re
         return Ok(found.clone());
     }
     b2b::check_sign_in_name(dir, found, name)?;
-    let trimmed = name.trim();
-    let by_alias = trimmed != found.id
-        && !same(&found.user_principal_name, trimmed)
-        && !found.mail.as_deref().is_some_and(|m| same(m, trimmed))
-        && found.other_mails.iter().any(|m| same(m, trimmed));
-    if by_alias {
-        return Err(Error::InvitationPending(found.id.clone()));
-    }
     let id = found.id.clone();
     redeem_invitation(dir, tenant_id, &id)
 }
@@ -328,6 +372,26 @@ fn member_with_address<'d>(dir: &'d Directory, tenant_id: &str, address: &str) -
             same(&u.user_principal_name, address)
                 || u.mail.as_deref().is_some_and(|m| same(m, address))
         })
+}
+
+/// Refuses inviting a person of another cloud by an address that is not their UPN
+/// (`UPN_REQUIRED`), when their home tenant holds a member with that mail but another UPN.
+fn require_invited_by_upn(
+    dir: &Directory,
+    tenant: &Tenant,
+    home: &Tenant,
+    address: &EmailAddress,
+) -> Result<()> {
+    // Entra cross-cloud settings: "Users from another Microsoft cloud must be invited using their user principal name (UPN)".
+    match member_with_address(dir, &home.id, address.as_str()) {
+        Some(member) if !same(&member.user_principal_name, address.as_str()) => {
+            Err(Error::UpnRequired {
+                user: address.as_str().to_string(),
+                tenant: tenant.id.clone(),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn require_collaboration(resource: &Tenant, home: &Tenant, verdict: Collaboration) -> Result<()> {

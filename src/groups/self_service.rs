@@ -7,7 +7,6 @@
 //! half-configured app; [`configure_self_service`] adds that the group must take members
 //! by hand (not dynamic, not synced from on-premises).
 
-use super::require_assigned_membership;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::limits;
@@ -76,7 +75,8 @@ pub fn unassign_from_app(dir: &mut Directory, app_id: &str, principal_id: &str) 
 
 /// Turns self-service on for an app: people who get access are added to `group_id`.
 /// Refused with `SSO_NOT_CONFIGURED`, `GROUP_NOT_ASSIGNED_TO_APP`, `UNKNOWN_GROUP`,
-/// `CROSS_TENANT_REFERENCE`, `DYNAMIC_GROUP` or `ON_PREMISES_GROUP`. Returns the app.
+/// `CROSS_TENANT_REFERENCE`, `NOT_A_SECURITY_GROUP` (self-service adds people to a
+/// security group), `DYNAMIC_GROUP` or `ON_PREMISES_GROUP`. Returns the app.
 pub fn configure_self_service(
     dir: &mut Directory,
     app_id: &str,
@@ -93,7 +93,7 @@ pub fn configure_self_service(
             to: group.id.clone(),
         });
     }
-    require_assigned_membership(group)?;
+    super::app_requests::require_self_service_group(group)?;
     next.self_service = Some(SelfService {
         enabled: true,
         group_id: Some(config.group_id.clone()),

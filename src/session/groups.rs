@@ -6,7 +6,8 @@ use super::Session;
 use crate::directory::Directory;
 use crate::error::Result;
 use crate::groups::{
-    self, AppAccess, Invitation, InvitationRequest, JoinBox, JoinRequestItem, JoinResult,
+    self, AppAccess, AppLink, Invitation, InvitationRequest, JoinBox, JoinRequestItem,
+    JoinResult, OwnedGroup,
 };
 use crate::model::Group;
 
@@ -99,5 +100,40 @@ impl Session {
     pub fn my_apps(&self, dir: &Directory) -> Result<Vec<AppAccess>> {
         self.user(dir)?;
         Ok(groups::my_apps(dir, self.tenant_id(), self.user_id()))
+    }
+
+    /// "Groups I own": the groups of this tenant the person owns, each with the apps its
+    /// members reach through it. See [`groups::groups_i_own`].
+    pub fn groups_i_own(&self, dir: &Directory) -> Result<Vec<OwnedGroup>> {
+        self.user(dir)?;
+        Ok(groups::groups_i_own(dir, self.tenant_id(), self.user_id()))
+    }
+
+    /// Asks for access to a self-service app: added to its self-service group at once, or
+    /// a pending request when the app requires approval. See
+    /// [`groups::request_app_access`].
+    pub fn request_app_access(&self, dir: &mut Directory, app_id: &str) -> Result<JoinResult> {
+        self.user(dir)?;
+        groups::request_app_access(dir, self.tenant_id(), self.user_id(), app_id)
+    }
+
+    /// As an owner of a self-service app (or of its self-service group), invites
+    /// `request.email` to the app: the account joins the app's self-service group. See
+    /// [`groups::invite_to_app`].
+    pub fn invite_to_app(
+        &self,
+        dir: &mut Directory,
+        app_id: &str,
+        request: &InvitationRequest,
+    ) -> Result<Invitation> {
+        self.user(dir)?;
+        groups::invite_to_app(dir, self.tenant_id(), self.user_id(), app_id, request)
+    }
+
+    /// As an owner of `app_id`, the direct link to send the guest `guest` (object id, UPN
+    /// or mail) already in this tenant. See [`groups::app_link`].
+    pub fn app_link(&self, dir: &Directory, app_id: &str, guest: &str) -> Result<AppLink> {
+        self.user(dir)?;
+        groups::app_link(dir, self.tenant_id(), self.user_id(), app_id, guest)
     }
 }

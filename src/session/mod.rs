@@ -90,8 +90,8 @@ impl Session {
     /// `Accepted`), where collaboration allows it; everyone else signs in as with
     /// [`Session::sign_in`]. A refused sign-in changes nothing.
     ///
-    /// Refused as [`Session::sign_in`] is, and with `INVITATION_PENDING` only for a guest
-    /// named by an alias in `otherMails` (an alias needs the invitation email's link).
+    /// Refused as [`Session::sign_in`] is, except that a pending guest is not refused for
+    /// being pending.
     ///
     /// ```
     /// # fn main() -> Result<(), guestpass::Error> {
