@@ -24,6 +24,8 @@ import { hostSignIn } from "./host.js";
 import type {
   App,
   AppAccess,
+  AppLink,
+  OwnedGroup,
   Approval,
   ApprovalItem,
   ApprovalQuery,
@@ -110,10 +112,12 @@ export interface Directory {
   [Symbol.dispose](): void;
 
   /**
-   * Signs a person into a tenant: `user` is an object id, userPrincipalName or mail.
-   * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a
-   * guest who has not redeemed), `COLLABORATION_BLOCKED` (the guest's home tenant and this
-   * one may not collaborate).
+   * Signs a person into a tenant: `user` is an object id, userPrincipalName or mail. A
+   * guest who has not redeemed yet redeems at this first sign-in (`externalUserState`
+   * becomes `Accepted`), as Entra does, where collaboration allows.
+   * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `UPN_REQUIRED` (a guest
+   * from another Microsoft cloud named by a mail that is not their UPN),
+   * `COLLABORATION_BLOCKED` (the guest's home tenant and this one may not collaborate).
    *
    * @example
    * ```ts
@@ -425,6 +429,14 @@ export interface Session {
   removeFromGroup(groupId: Id, memberId: Id): Group;
   /** The apps of this tenant the person reaches, directly or through groups. */
   myApps(): AppAccess[];
+  /** "Groups I own": each group the person owns, with the apps its members reach through it. */
+  groupsIOwn(): OwnedGroup[];
+  /** Asks for a self-service app: added at once, or a pending request when the app requires approval. */
+  requestAppAccess(appId: Id): JoinResult;
+  /** As an owner of a self-service app, invites someone to it (into its self-service group). */
+  inviteToApp(appId: Id, request: InvitationRequest): Invitation;
+  /** As an owner of the app, its direct link for a guest already in this tenant. */
+  appLinkFor(appId: Id, guest: string): AppLink;
 }
 
 /** The `Session` class, for `instanceof`; sessions come from `dir.signIn`. */

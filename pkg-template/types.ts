@@ -10,6 +10,9 @@
 
 export type {
   AppAccess,
+  AppLink,
+  GroupApp,
+  OwnedGroup,
   CheckRequest,
   CheckResult,
   Decision,
@@ -68,10 +71,26 @@ export interface TenantSettings {
   guestAccess?: GuestAccess;
   /** "Owners can manage group membership requests"; default `false`. */
   selfServiceGroupManagement?: boolean;
-  /** Microsoft cloud settings: the other clouds this tenant collaborates with. */
+  /**
+   * Microsoft cloud settings: the other clouds this tenant collaborates with. Across clouds
+   * each tenant must also name the other in `crossTenantAccess.partners` (an empty entry
+   * inherits the defaults); until then collaboration is blocked.
+   */
   enabledClouds?: Cloud[];
   crossTenantAccess?: CrossTenantAccess;
+  /** Who may invite guests (Graph `authorizationPolicy.allowInvitesFrom`); default `everyone`. */
+  allowInvitesFrom?: AllowInvitesFrom;
 }
+
+/** Entra guest invite settings (Graph `allowInvitesFrom`). */
+export type AllowInvitesFrom =
+  | "none"
+  | "adminsAndGuestInviters"
+  | "adminsGuestInvitersAndAllMembers"
+  | "everyone";
+
+/** The US Government offering: `gcc` (global cloud), `gccHigh` or `dod` (usgov cloud). */
+export type UsGovernment = "gcc" | "gccHigh" | "dod";
 
 /** A directory (Entra tenant) in one cloud. */
 export interface Tenant {
@@ -83,6 +102,8 @@ export interface Tenant {
   domains?: string[];
   /** The `*.onmicrosoft.com` domain guest UPNs are minted in. */
   initialDomain: string;
+  /** GCC (in `global`), GCC High or DoD (in `usgov`; absent there means GCC High): picks the service hosts of links. */
+  usGovernment?: UsGovernment;
   settings?: TenantSettings;
 }
 
@@ -183,13 +204,15 @@ export interface Flow {
   runOnly?: Id[];
 }
 
-/** How an approval's responses decide its outcome. */
+/**
+ * How an approval's responses decide its outcome: the Approvals connector's four types.
+ * A sequential approval is successive approvals, one per step (`"sequential"` is refused).
+ */
 export type ApprovalType =
   | "firstToRespond"
   | "everyoneMustApprove"
   | "customWaitForOne"
-  | "customWaitForAll"
-  | "sequential";
+  | "customWaitForAll";
 
 /** Where an approval stands. */
 export type ApprovalStatus = "pending" | "completed" | "canceled" | "expired";
@@ -526,7 +549,7 @@ export interface ApprovalQuery {
 
 /** One approval in a list, with what the signed-in person may do with it. */
 export interface ApprovalItem extends Approval {
-  /** `expired` once left pending 28 days. */
+  /** `expired` once left pending 30 days (the flow run timed out). */
   status: ApprovalStatus;
   /** When it expires (or expired) if left pending (RFC 3339). */
   expiresAt?: string;
@@ -556,6 +579,8 @@ export interface Notification {
   approvalId: Id;
   /** The Approvals page of that tenant showing this approval. */
   link: string;
+  /** Respond from the email itself: only a member asked to respond (guests act at `link`). */
+  actionableInEmail: boolean;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -373,7 +373,7 @@ pub enum Error {
     #[error("approval \"{0}\" was canceled by its requester; it takes no more responses or reassignments")]
     ApprovalCanceled(Id),
     /// Acting on an approval left pending too long.
-    #[error("approval \"{0}\" expired (it was left pending 28 days); ask the requester to send a new one")]
+    #[error("approval \"{0}\" expired (it was left pending 30 days, when its flow run timed out); ask the requester to send a new one")]
     ApprovalExpired(Id),
     /// Canceling an approval one did not request.
     #[error("only the requester of approval \"{0}\" may cancel it")]

@@ -32,10 +32,9 @@ pub mod self_service;
 pub use address::EmailAddress;
 pub use app_access::{my_apps, AppAccess, Assignment};
 pub use app_requests::{app_link, invite_to_app, request_app_access, AppLink};
-pub use owned::{groups_i_own, GroupApp, OwnedGroup};
 pub use invitations::{
-    invite, redeem_at_sign_in, redeem_invitation, Invitation, InvitationRequest,
-    InvitationStatus, MessageInfo,
+    invite, redeem_at_sign_in, redeem_invitation, Invitation, InvitationRequest, InvitationStatus,
+    MessageInfo,
 };
 pub use join_requests::{
     decide_join_request, join_requests, request_to_join, JoinBox, JoinOutcome, JoinRequestItem,
@@ -43,6 +42,7 @@ pub use join_requests::{
 };
 pub use links::{direct_link, parse_redeem_url, redeem_url, RedeemTarget};
 pub use members::remove_from_group;
+pub use owned::{groups_i_own, GroupApp, OwnedGroup};
 pub use self_service::{
     assign_to_app, configure_self_service, disable_self_service, set_self_service_group_management,
     unassign_from_app, SelfServiceConfig,

@@ -132,13 +132,7 @@ fn signed_in_as_a_guest_she_does_not_see_her_home_tenants_approvals() {
     );
     assert_eq!(
         ids(&all),
-        [
-            "c-everyone",
-            "c-first",
-            "c-custom-one",
-            "c-done",
-            "c-old"
-        ]
+        ["c-everyone", "c-first", "c-custom-one", "c-done", "c-old"]
     );
     assert!(all.iter().all(|i| i.approval.tenant_id == "contoso"));
     let sent = items_at(
@@ -326,10 +320,7 @@ fn a_sequential_approval_is_successive_approvals_and_the_type_is_refused() {
     assert_ne!(world, FIXTURE);
     let err = Directory::from_json_str(&world).unwrap_err();
     assert_eq!(err.code(), "INVALID_INPUT");
-    assert!(
-        err.to_string().contains("successive approvals"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("successive approvals"), "{err}");
 }
 
 #[test]
@@ -440,7 +431,13 @@ fn first_to_respond_completes_at_the_first_response() {
     let alice = sign_in(&dir, "contoso", "alice-at-contoso");
     // Approvals connector: "Approve" and "Reject" are case-sensitive.
     assert_eq!(
-        refused(&mut dir, |d| alice.respond(d, "c-first", "approve", None, now())),
+        refused(&mut dir, |d| alice.respond(
+            d,
+            "c-first",
+            "approve",
+            None,
+            now()
+        )),
         "INVALID_RESPONSE"
     );
     let done = alice
@@ -856,22 +853,40 @@ fn the_link_follows_the_tenants_cloud_and_encodes_ids() {
     );
     let hosts = [
         (Cloud::Global, None, "https://make.powerautomate.com/"),
-        (Cloud::Global, Some(UsGovernment::Gcc), "https://make.gov.powerautomate.us/"),
-        (Cloud::Usgov, Some(UsGovernment::GccHigh), "https://make.high.powerautomate.us/"),
-        (Cloud::Usgov, Some(UsGovernment::Dod), "https://make.powerautomate.appsplatform.us/"),
+        (
+            Cloud::Global,
+            Some(UsGovernment::Gcc),
+            "https://make.gov.powerautomate.us/",
+        ),
+        (
+            Cloud::Usgov,
+            Some(UsGovernment::GccHigh),
+            "https://make.high.powerautomate.us/",
+        ),
+        (
+            Cloud::Usgov,
+            Some(UsGovernment::Dod),
+            "https://make.powerautomate.appsplatform.us/",
+        ),
         (Cloud::China, None, "https://make.powerautomate.cn/"),
     ];
     for (cloud, us_government, host) in hosts {
         let mut t = tailspin.clone();
         t.cloud = cloud;
         t.us_government = us_government;
-        assert!(approvals::approvals_page(&t, "a", false).starts_with(host), "{host}");
+        assert!(
+            approvals::approvals_page(&t, "a", false).starts_with(host),
+            "{host}"
+        );
     }
     // An offering in the wrong cloud is refused.
     let mut dir = directory();
     let mut gcc_in_usgov = tailspin.clone();
     gcc_in_usgov.us_government = Some(UsGovernment::Gcc);
-    assert_eq!(dir.upsert_tenant(gcc_in_usgov).unwrap_err().code(), "INVALID_VALUE");
+    assert_eq!(
+        dir.upsert_tenant(gcc_in_usgov).unwrap_err().code(),
+        "INVALID_VALUE"
+    );
 }
 
 // --- Approvals that cannot be (issue 21, defect 5) -----------------------------------------
@@ -896,7 +911,10 @@ fn a_response_from_someone_who_is_not_an_approver_is_refused() {
     let before = dir.to_json_string().unwrap();
     let mut done = dir.approval("c-done").unwrap().clone();
     done.responses[0].approver_id = "ann".into();
-    assert_eq!(dir.upsert_approval(done).unwrap_err().code(), "INVALID_VALUE");
+    assert_eq!(
+        dir.upsert_approval(done).unwrap_err().code(),
+        "INVALID_VALUE"
+    );
     assert_eq!(dir.to_json_string().unwrap(), before);
 }
 
@@ -910,7 +928,10 @@ fn a_first_to_respond_approval_still_pending_after_a_response_is_refused() {
     let mut done = dir.approval("c-done").unwrap().clone();
     done.status = ApprovalStatus::Pending;
     done.outcome = None;
-    assert_eq!(dir.upsert_approval(done).unwrap_err().code(), "INVALID_VALUE");
+    assert_eq!(
+        dir.upsert_approval(done).unwrap_err().code(),
+        "INVALID_VALUE"
+    );
 }
 
 #[test]
@@ -925,7 +946,10 @@ fn a_response_before_the_approval_was_created_is_refused() {
     let mut dir = directory();
     let mut done = dir.approval("c-done").unwrap().clone();
     done.responses[0].responded_at = "2026-11-09T10:00:00+00:00".into();
-    assert_eq!(dir.upsert_approval(done).unwrap_err().code(), "INVALID_VALUE");
+    assert_eq!(
+        dir.upsert_approval(done).unwrap_err().code(),
+        "INVALID_VALUE"
+    );
 }
 
 // --- Data and time ------------------------------------------------------------------------

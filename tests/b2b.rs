@@ -21,7 +21,11 @@ fn same_cloud_tenants_with_default_settings_collaborate() {
 }
 
 /// `(tenant, code)` of each blocker of `resource ← home`.
-fn blockers(dir: &guestpass::directory::Directory, resource: &str, home: &str) -> Vec<(String, &'static str)> {
+fn blockers(
+    dir: &guestpass::directory::Directory,
+    resource: &str,
+    home: &str,
+) -> Vec<(String, &'static str)> {
     b2b::collaboration(dir, resource, home)
         .unwrap()
         .blockers
@@ -41,7 +45,10 @@ fn a_partner_setting_overrides_the_default_inbound() {
     // global but has not added contoso.
     assert_eq!(
         blockers(&dir, "contoso", "tailspin"),
-        pairs(&[("tailspin", "PARTNER_NOT_ADDED"), ("contoso", "INBOUND_BLOCKED")])
+        pairs(&[
+            ("tailspin", "PARTNER_NOT_ADDED"),
+            ("contoso", "INBOUND_BLOCKED")
+        ])
     );
     // Once tailspin adds contoso (inheriting its defaults), only contoso's partner setting blocks.
     let mut tailspin = dir.tenant("tailspin").unwrap().clone();
@@ -59,7 +66,11 @@ fn a_partner_setting_overrides_the_default_inbound() {
         "crossTenantAccess.partners.tailspin.inbound"
     );
     // The other direction only needs tailspin inbound (default) and contoso outbound (default).
-    assert!(b2b::collaboration(&dir, "tailspin", "contoso").unwrap().allowed);
+    assert!(
+        b2b::collaboration(&dir, "tailspin", "contoso")
+            .unwrap()
+            .allowed
+    );
 }
 
 // Entra "Enable B2B collaboration across Microsoft clouds": each organization enables the

@@ -5,7 +5,9 @@
 
 use guestpass::b2b;
 use guestpass::directory::Directory;
-use guestpass::groups::{self, InvitationRequest, InvitationStatus, JoinOutcome, SelfServiceConfig};
+use guestpass::groups::{
+    self, InvitationRequest, InvitationStatus, JoinOutcome, SelfServiceConfig,
+};
 use guestpass::model::{AllowInvitesFrom, ExternalUserState};
 use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::Session;
@@ -35,8 +37,16 @@ fn invite(email: &str) -> InvitationRequest {
 fn across_clouds_the_sample_collaborates_only_where_both_tenants_added_each_other() {
     let dir = sample();
     // contoso and tailspin enable each other's cloud and name each other as partners.
-    assert!(b2b::collaboration(&dir, "contoso", "tailspin").unwrap().allowed);
-    assert!(b2b::collaboration(&dir, "tailspin", "contoso").unwrap().allowed);
+    assert!(
+        b2b::collaboration(&dir, "contoso", "tailspin")
+            .unwrap()
+            .allowed
+    );
+    assert!(
+        b2b::collaboration(&dir, "tailspin", "contoso")
+            .unwrap()
+            .allowed
+    );
     // fabrikam neither enables usgov nor adds tailspin; tailspin does not add fabrikam.
     let v = b2b::collaboration(&dir, "tailspin", "fabrikam").unwrap();
     let codes: Vec<(&str, &str)> = v
@@ -55,12 +65,19 @@ fn across_clouds_the_sample_collaborates_only_where_both_tenants_added_each_othe
     // Enabling the cloud alone blocks until the partner is added.
     let mut dir = dir;
     let mut contoso = dir.tenant("contoso").unwrap().clone();
-    contoso.settings.cross_tenant_access.partners.remove("tailspin");
+    contoso
+        .settings
+        .cross_tenant_access
+        .partners
+        .remove("tailspin");
     dir.upsert_tenant(contoso).unwrap();
     let v = b2b::collaboration(&dir, "contoso", "tailspin").unwrap();
     assert_eq!(v.blockers.len(), 1);
     assert_eq!(v.blockers[0].code, "PARTNER_NOT_ADDED");
-    assert_eq!(code(dir.sign_in("contoso", "zoe-at-contoso")), "COLLABORATION_BLOCKED");
+    assert_eq!(
+        code(dir.sign_in("contoso", "zoe-at-contoso")),
+        "COLLABORATION_BLOCKED"
+    );
 }
 
 #[test]
@@ -68,7 +85,11 @@ fn a_guest_from_another_cloud_signs_in_by_upn_not_by_another_mail() {
     let mut dir = sample();
     // Her home UPN (also her invited address) and her guest UPN work.
     assert!(dir.sign_in("contoso", "zoe@tailspintoys.us").is_ok());
-    let upn = dir.user("zoe-at-contoso").unwrap().user_principal_name.clone();
+    let upn = dir
+        .user("zoe-at-contoso")
+        .unwrap()
+        .user_principal_name
+        .clone();
     assert!(dir.sign_in("contoso", &upn).is_ok());
     // A mail that is not her UPN does not: email as sign-in is not supported across clouds.
     let mut zoe = dir.user("zoe-at-contoso").unwrap().clone();
@@ -107,11 +128,17 @@ fn a_person_of_another_cloud_is_invited_by_upn() {
 #[test]
 fn a_pending_guest_redeems_at_first_sign_in() {
     let mut dir = sample();
-    assert_eq!(code(dir.sign_in("contoso", "carlos@fabrikam.com")), "INVITATION_PENDING");
+    assert_eq!(
+        code(dir.sign_in("contoso", "carlos@fabrikam.com")),
+        "INVITATION_PENDING"
+    );
     let carlos = Session::first_sign_in(&mut dir, "contoso", "carlos@fabrikam.com").unwrap();
     assert_eq!(carlos.user_id(), "carlos-at-contoso");
     let stored = dir.user("carlos-at-contoso").unwrap();
-    assert_eq!(stored.external_user_state, Some(ExternalUserState::Accepted));
+    assert_eq!(
+        stored.external_user_state,
+        Some(ExternalUserState::Accepted)
+    );
     // From now on an ordinary sign-in works; a member's first sign-in changes nothing.
     assert!(dir.sign_in("contoso", "carlos-at-contoso").is_ok());
     let before = dir.to_json_string().unwrap();
@@ -128,7 +155,11 @@ fn redemption_at_sign_in_is_blocked_where_collaboration_is() {
     dir.upsert_user(hana).unwrap();
     let before = dir.to_json_string().unwrap();
     assert_eq!(
-        code(Session::first_sign_in(&mut dir, "contoso", "hana-at-contoso")),
+        code(Session::first_sign_in(
+            &mut dir,
+            "contoso",
+            "hana-at-contoso"
+        )),
         "COLLABORATION_BLOCKED"
     );
     assert_eq!(dir.to_json_string().unwrap(), before);
@@ -145,7 +176,12 @@ fn require_approval_is_honoured_when_someone_asks_for_a_self_service_app() {
     let siobhan = dir.sign_in("contoso", "siobhan").unwrap();
     let asked = siobhan.request_app_access(&mut dir, "expenses").unwrap();
     assert_eq!(asked.outcome, JoinOutcome::Pending);
-    let member = |dir: &Directory| dir.group("sales").unwrap().members.contains(&"siobhan".to_string());
+    let member = |dir: &Directory| {
+        dir.group("sales")
+            .unwrap()
+            .members
+            .contains(&"siobhan".to_string())
+    };
     assert!(!member(&dir));
     let bob = dir.sign_in("contoso", "bob").unwrap();
     bob.decide_join_request(&mut dir, asked.request_id.as_deref().unwrap(), true)
@@ -163,11 +199,16 @@ fn require_approval_is_honoured_when_someone_asks_for_a_self_service_app() {
     .unwrap();
     let lars = dir.sign_in("contoso", "lars").unwrap();
     assert_eq!(
-        lars.request_app_access(&mut dir, "expenses").unwrap().outcome,
+        lars.request_app_access(&mut dir, "expenses")
+            .unwrap()
+            .outcome,
         JoinOutcome::Added
     );
     // An app without self-service is refused.
-    assert_eq!(code(lars.request_app_access(&mut dir, "travel")), "SELF_SERVICE_NOT_CONFIGURED");
+    assert_eq!(
+        code(lars.request_app_access(&mut dir, "travel")),
+        "SELF_SERVICE_NOT_CONFIGURED"
+    );
 }
 
 #[test]
@@ -193,7 +234,10 @@ fn the_self_service_group_is_a_security_group_with_assigned_membership() {
     sales.security_enabled = false;
     dir.upsert_group(sales).unwrap();
     let ivan = dir.sign_in("contoso", "ivan").unwrap();
-    assert_eq!(code(ivan.request_app_access(&mut dir, "expenses")), "NOT_A_SECURITY_GROUP");
+    assert_eq!(
+        code(ivan.request_app_access(&mut dir, "expenses")),
+        "NOT_A_SECURITY_GROUP"
+    );
 }
 
 #[test]
@@ -270,11 +314,22 @@ fn groups_i_own_answer_with_the_apps_each_group_reaches() {
 fn the_sender_of_a_direct_app_link_owns_the_app_and_the_guest_is_in_the_directory() {
     let dir = sample();
     let bob = dir.sign_in("contoso", "bob").unwrap();
-    let link = bob.app_link(&dir, "expenses", "alice@fabrikam.com").unwrap();
+    let link = bob
+        .app_link(&dir, "expenses", "alice@fabrikam.com")
+        .unwrap();
     assert_eq!(link.user_id, "alice-at-contoso");
-    assert_eq!(link.link, "https://myapps.microsoft.com/signin/expenses?tenantId=contoso");
-    assert_eq!(code(bob.app_link(&dir, "expenses", "nobody@example.com")), "USER_NOT_FOUND");
+    assert_eq!(
+        link.link,
+        "https://myapps.microsoft.com/signin/expenses?tenantId=contoso"
+    );
+    assert_eq!(
+        code(bob.app_link(&dir, "expenses", "nobody@example.com")),
+        "USER_NOT_FOUND"
+    );
     assert_eq!(code(bob.app_link(&dir, "expenses", "ann")), "NOT_A_GUEST");
     let ann = dir.sign_in("contoso", "ann").unwrap();
-    assert_eq!(code(ann.app_link(&dir, "expenses", "alice-at-contoso")), "NOT_APP_OWNER");
+    assert_eq!(
+        code(ann.app_link(&dir, "expenses", "alice-at-contoso")),
+        "NOT_APP_OWNER"
+    );
 }

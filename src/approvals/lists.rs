@@ -61,7 +61,7 @@ pub struct ApprovalQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApprovalItem<'d> {
-    /// The approval; `status` is `expired` once it was left pending 28 days.
+    /// The approval; `status` is `expired` once it was left pending 30 days.
     #[serde(flatten)]
     pub approval: Cow<'d, Approval>,
     /// When it expires (or expired) if left pending.
@@ -187,7 +187,7 @@ pub fn list<'d>(
 }
 
 /// Adds the postings that may match `status` at `now` (the rules filter them after):
-/// pending ones are stored as pending and created within the last 28 days; completed
+/// pending ones are stored as pending and created within the last 30 days; completed
 /// ones are stored as closed, or stored as pending and older.
 fn gather<'d>(
     postings: ApprovalPostings<'d>,

@@ -2,9 +2,9 @@
 //! opens the Approvals page of the tenant the approval belongs to.
 
 use super::rules;
+use crate::clouds::Offering;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
-use crate::clouds::Offering;
 use crate::model::{Approval, ApprovalStatus, Id, Tenant, User};
 use crate::timestamp::Timestamp;
 use serde::Serialize;
@@ -18,7 +18,7 @@ pub enum NotificationReason {
     ResponseRequested,
     /// Their request completed (its `outcome` and responses are in the approval).
     Completed,
-    /// Their request expired: nobody answered in 28 days.
+    /// Their request expired: nobody answered in 30 days (its flow run timed out).
     Expired,
     /// The requester canceled it; it no longer waits for them.
     Canceled,

@@ -71,7 +71,10 @@ pub fn request_app_access(
     app_id: &str,
 ) -> Result<JoinResult> {
     let (app, group) = self_service_app(dir, tenant_id, app_id)?;
-    let require_approval = app.self_service.as_ref().is_some_and(|s| s.require_approval);
+    let require_approval = app
+        .self_service
+        .as_ref()
+        .is_some_and(|s| s.require_approval);
     if is_direct_member(group, user_id) {
         return Err(Error::AlreadyMember {
             group: group.id.clone(),

@@ -6,8 +6,8 @@ use super::Session;
 use crate::directory::Directory;
 use crate::error::Result;
 use crate::groups::{
-    self, AppAccess, AppLink, Invitation, InvitationRequest, JoinBox, JoinRequestItem,
-    JoinResult, OwnedGroup,
+    self, AppAccess, AppLink, Invitation, InvitationRequest, JoinBox, JoinRequestItem, JoinResult,
+    OwnedGroup,
 };
 use crate::model::Group;
 

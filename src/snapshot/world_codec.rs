@@ -19,9 +19,9 @@ use crate::binary::{corrupt, Reader, Writer};
 use crate::error::{Error, Result};
 use crate::limits::MAX_USER_SLOTS;
 use crate::model::{
-    AccessDirections, AllowInvitesFrom, App, Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Cloud,
-    Connector, CrossTenantAccess, ExternalUserState, Flow, Group, GuestAccess, JoinPolicy,
-    JoinRequest, JoinRequestStatus, PartnerAccess, SelfService, SingleSignOn, Tenant,
+    AccessDirections, AllowInvitesFrom, App, Approval, ApprovalResponse, ApprovalStatus,
+    ApprovalType, Cloud, Connector, CrossTenantAccess, ExternalUserState, Flow, Group, GuestAccess,
+    JoinPolicy, JoinRequest, JoinRequestStatus, PartnerAccess, SelfService, SingleSignOn, Tenant,
     TenantSettings, Trigger, UsGovernment, User, UserType, World, SEQUENTIAL_REFUSED,
 };
 use std::collections::BTreeMap;
@@ -46,7 +46,8 @@ const INVITES: [AllowInvitesFrom; 4] = [
     AllowInvitesFrom::AdminsAndGuestInviters,
     AllowInvitesFrom::None,
 ];
-const US_GOVERNMENT: [UsGovernment; 3] = [UsGovernment::Gcc, UsGovernment::GccHigh, UsGovernment::Dod];
+const US_GOVERNMENT: [UsGovernment; 3] =
+    [UsGovernment::Gcc, UsGovernment::GccHigh, UsGovernment::Dod];
 const GUEST_ACCESS: [GuestAccess; 3] = [
     GuestAccess::SameAsMember,
     GuestAccess::Limited,

@@ -23,7 +23,7 @@ impl JsSession {
     /// (defaults `received`, `pending`). Received ones are those where the person is an
     /// approver (named or through a group; a `sequential` one is pending for them only
     /// on their turn); sent ones, those they requested. Each item is the approval (status
-    /// `expired` once left pending 28 days) with `expiresAt`, `waitingFor`, `canRespond`,
+    /// `expired` once left pending 30 days) with `expiresAt`, `waitingFor`, `canRespond`,
     /// `canReassign`, `canCancel` and `via` (the groups that made them an approver).
     /// A person without a license that counts gets `[]` (`features().approvals` says why).
     /// Throws `INVALID_INPUT` / `UNKNOWN_FIELD` for a bad query.

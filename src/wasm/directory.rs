@@ -5,8 +5,9 @@ use super::error::throw;
 use super::session::JsSession;
 use crate::b2b;
 use crate::directory::Directory;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{App, Approval, Connector, Flow, Group, Tenant, User};
+use crate::session::Session;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -143,14 +144,20 @@ impl JsDirectory {
     }
 
     /// Signs a person into a tenant: `{ tenantId, user }` where `user` is an object id,
-    /// userPrincipalName or mail. Throws `USER_NOT_FOUND`, `INVITATION_PENDING`,
-    /// `COLLABORATION_BLOCKED`, `UNKNOWN_TENANT`.
+    /// userPrincipalName or mail. A guest who has not redeemed yet redeems at this first
+    /// sign-in (`externalUserState` becomes `Accepted`) where collaboration allows, as in
+    /// Entra. Throws `USER_NOT_FOUND`, `UPN_REQUIRED`, `COLLABORATION_BLOCKED`,
+    /// `UNKNOWN_TENANT`.
     #[wasm_bindgen(js_name = signIn)]
     pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
-        let session = self.read(|d| {
-            let req: SignInRequest = from_js(request)?;
-            d.sign_in(&req.tenant_id, &req.user)
-        })?;
+        let req: SignInRequest = throw(from_js(request))?;
+        let read = self.read(|d| Ok(d.sign_in(&req.tenant_id, &req.user)))?;
+        let session = match read {
+            Err(Error::InvitationPending(_)) => {
+                self.write(|d| Session::first_sign_in(d, &req.tenant_id, &req.user))?
+            }
+            other => throw(other)?,
+        };
         Ok(JsSession::new(self.shared(), session))
     }
 

@@ -85,6 +85,33 @@ export interface AppAccess {
   /** `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>` */
   link: string;
 }
+/** An app a group's members reach through it (`OwnedGroup.apps`). */
+export interface GroupApp {
+  id: string;
+  displayName: string;
+  singleSignOn: "none" | "saml" | "oidc" | "password" | "linked";
+  /** This group is the app's self-service group (self-service turned on). */
+  selfService: boolean;
+  /** `direct`: the group is assigned; `group`: a group containing it is. */
+  assignment: "direct" | "group";
+  link: string;
+}
+/** A group the signed-in person owns (`session.groupsIOwn`, "Groups I own"). */
+export interface OwnedGroup {
+  id: string;
+  displayName: string;
+  securityEnabled: boolean;
+  /** Members managed by hand (not dynamic, not synced from on-premises). */
+  assignedMembership: boolean;
+  memberCount: number;
+  apps: GroupApp[];
+}
+/** An app's direct link for a guest already in the tenant (`session.appLinkFor`). */
+export interface AppLink {
+  appId: string;
+  userId: string;
+  link: string;
+}
 "#;
 
 /// `dir.redeemInvitation(...)`: `{ inviteRedeemUrl }` or `{ tenantId, user }`.
@@ -343,5 +370,58 @@ impl JsSession {
     #[wasm_bindgen(js_name = myApps, unchecked_return_type = "AppAccess[]")]
     pub fn my_apps(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| to_js(&s.my_apps(d)?))
+    }
+
+    /// "Groups I own": `[{ id, displayName, securityEnabled, assignedMembership,
+    /// memberCount, apps: [{ id, displayName, singleSignOn, selfService, assignment,
+    /// link }] }]` — the groups an owner invites guests into, with the apps each reaches.
+    #[wasm_bindgen(js_name = groupsIOwn, unchecked_return_type = "OwnedGroup[]")]
+    pub fn groups_i_own(&self) -> std::result::Result<JsValue, JsValue> {
+        self.read(|d, s| to_js(&s.groups_i_own(d)?))
+    }
+
+    /// Asks for access to a self-service app: `{ groupId, outcome: "added" | "pending",
+    /// requestId? }` — pending when the app requires approval (its self-service group's
+    /// owners decide with `decideJoinRequest`). Throws `SELF_SERVICE_NOT_CONFIGURED`,
+    /// `NOT_A_SECURITY_GROUP`, `ALREADY_MEMBER`, `REQUEST_ALREADY_PENDING`, `UNKNOWN_APP`.
+    #[wasm_bindgen(js_name = requestAppAccess, unchecked_return_type = "JoinResult")]
+    pub fn request_app_access(
+        &self,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
+        self.write(|d, s| to_js(&s.request_app_access(d, app_id)?))
+    }
+
+    /// As an owner of a self-service app (or of its self-service group), invites someone
+    /// to the app: the account joins the app's self-service group. Returns the invitation
+    /// as `inviteToGroup` does. Throws `NOT_APP_OWNER`, `SELF_SERVICE_NOT_CONFIGURED`,
+    /// `NOT_A_SECURITY_GROUP`, `INVITE_NOT_ALLOWED`, `UPN_REQUIRED` and what
+    /// `inviteToGroup` throws.
+    #[wasm_bindgen(js_name = inviteToApp, unchecked_return_type = "Invitation")]
+    pub fn invite_to_app(
+        &self,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "InvitationRequest")] request: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
+        self.write(|d, s| {
+            let request: InvitationRequest = from_js(request)?;
+            to_js(&s.invite_to_app(d, app_id, &request)?)
+        })
+    }
+
+    /// As an owner of the app, its direct link for a guest already in this tenant:
+    /// `{ appId, userId, link }`. Throws `NOT_APP_OWNER`, `USER_NOT_FOUND`, `NOT_A_GUEST`,
+    /// `UNKNOWN_APP`.
+    #[wasm_bindgen(js_name = appLinkFor, unchecked_return_type = "AppLink")]
+    pub fn app_link_for(
+        &self,
+        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] guest: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let app_id: &str = &text_arg(&app_id, "appId")?;
+        let guest: &str = &text_arg(&guest, "guest")?;
+        self.read(|d, s| to_js(&s.app_link(d, app_id, guest)?))
     }
 }

@@ -26,7 +26,7 @@ describe("approvals in Chromium", { skip: skip ?? false }, () => {
       const before = dir.toJSONString();
       let code = null;
       try {
-        aliceGuest.respond("c-sequential", "Approve");
+        aliceGuest.respond("c-first", "approve");
       } catch (e) {
         code = e instanceof gp.GuestPassError ? e.code : `not a GuestPassError: ${e}`;
       }
@@ -43,7 +43,7 @@ describe("approvals in Chromium", { skip: skip ?? false }, () => {
       home: ["f-home"],
       guestPending: ["c-everyone", "c-first", "c-custom-one"],
       guestTenants: ["contoso"],
-      code: "NOT_YOUR_TURN",
+      code: "INVALID_RESPONSE",
       unchanged: true,
       completed: "completed",
     });

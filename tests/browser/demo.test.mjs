@@ -275,8 +275,9 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
   test("sign-in refusals show their code; features show the reasons", async () => {
     const page = await openDemo(live.browser, live.demo.url);
     await page.selectOption("#tenant", "contoso");
+    // A pending guest redeems at first sign-in (Entra "B2B collaboration invitation redemption").
     await page.selectOption("#person", "carlos-at-contoso");
-    await page.locator('#signin-result [data-code="INVITATION_PENDING"]').waitFor();
+    await page.locator('#signin-result [data-redeemed="true"]').waitFor();
     await page.selectOption("#person", "hana-at-contoso");
     await page.locator('#signin-result [data-code="COLLABORATION_BLOCKED"]').waitFor();
     await signInAs(page, "contoso", "alice-at-contoso");

@@ -77,7 +77,8 @@ test("refusals have stable codes and leave the directory unchanged", () => {
   const dir = directory();
   const alice = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" });
   assert.equal(refused(dir, () => alice.respond("c-first", "Maybe")), "INVALID_RESPONSE");
-  assert.equal(refused(dir, () => alice.respond("c-sequential", "Approve")), "NOT_YOUR_TURN");
+  // Approvals connector: "Approve" and "Reject" are case-sensitive.
+  assert.equal(refused(dir, () => alice.respond("c-first", "approve")), "INVALID_RESPONSE");
   assert.equal(refused(dir, () => alice.respond("c-old", "Approve")), "APPROVAL_EXPIRED");
   assert.equal(refused(dir, () => alice.cancel("c-first")), "NOT_THE_REQUESTER");
   assert.equal(refused(dir, () => alice.reassign("c-first", "frank@fabrikam.com")), "USER_NOT_FOUND");

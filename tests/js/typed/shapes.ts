@@ -10,6 +10,7 @@ import {
   sampleWorld,
   type App,
   type AppAccess,
+  type AppLink,
   type Approval,
   type ApprovalItem,
   type Collaboration,
@@ -25,6 +26,8 @@ import {
   type JoinRequestItem,
   type JoinResult,
   type Notification,
+  type OwnedGroup,
+  type GroupApp,
   type PeopleSearch,
   PeopleIndex,
   type PeopleIndexMatch,
@@ -82,10 +85,11 @@ conforms<WorldJSON>("toJSON()", world, {
   tenants: "required", users: "required", groups: "required", apps: "required", flows: "required",
   approvals: "required", connectors: "required", joinRequests: "required",
 });
-const TENANT: Presence<Tenant> = { id: "required", displayName: "required", cloud: "optional", domains: "optional", initialDomain: "required", settings: "optional" };
+const TENANT: Presence<Tenant> = { id: "required", displayName: "required", cloud: "optional", domains: "optional", initialDomain: "required", usGovernment: "optional", settings: "optional" };
 each<Tenant>("toJSON().tenants", world.tenants, TENANT);
 each<TenantSettings>("toJSON().tenants[].settings", world.tenants.flatMap((t) => (t.settings ? [t.settings] : [])), {
   guestAccess: "optional", selfServiceGroupManagement: "optional", enabledClouds: "optional", crossTenantAccess: "optional",
+  allowInvitesFrom: "optional",
 });
 const USER: Presence<User> = {
   id: "required", tenantId: "required", displayName: "required", givenName: "optional", surname: "optional", mail: "optional",
@@ -162,6 +166,23 @@ each<JoinRequestItem>("joinRequests(mine)", ivan.joinRequests({ box: "mine" }), 
 each<AppAccess>("myApps()", bob.myApps(), {
   id: "required", displayName: "required", singleSignOn: "required", assignment: "required", via: "required", link: "required",
 });
+const GROUP_APP: Presence<GroupApp> = {
+  id: "required", displayName: "required", singleSignOn: "required", selfService: "required", assignment: "required", link: "required",
+};
+const owned: OwnedGroup[] = bob.groupsIOwn();
+each<OwnedGroup>("groupsIOwn()", owned, {
+  id: "required", displayName: "required", securityEnabled: "required", assignedMembership: "required", memberCount: "required", apps: "required",
+});
+each<GroupApp>("groupsIOwn()[].apps", owned.flatMap((g) => g.apps), GROUP_APP);
+conforms<AppLink>("appLinkFor()", bob.appLinkFor("expenses", "alice-at-contoso"), { appId: "required", userId: "required", link: "required" });
+conforms<JoinResult>("requestAppAccess()", dir.signIn({ tenantId: "contoso", user: "siobhan" }).requestAppAccess("expenses"), {
+  groupId: "required", outcome: "required", requestId: "optional",
+});
+conforms<Invitation>("inviteToApp()", bob.inviteToApp("expenses", { email: "max@northwind.example" }), {
+  invitedUserEmailAddress: "required", invitedUserDisplayName: "required", invitedUserType: "required",
+  invitedUserMessageInfo: "required", inviteRedirectUrl: "required", inviteRedeemUrl: "optional", invitedUser: "required",
+  status: "required", groupId: "required",
+});
 conforms<Group>("removeFromGroup()", dir.signIn({ tenantId: "contoso", user: "anna" }).removeFromGroup("sales-emea", "ivan"), GROUP);
 conforms<App>("assignToApp()", dir.assignToApp("expenses", "leadership"), APP);
 conforms<App>("unassignFromApp()", dir.unassignFromApp("expenses", "leadership"), APP);
@@ -206,18 +227,18 @@ if (typeof bob.approvals === "function") {
   });
   each<Notification>("notifications()", dir.notifications("inv-42"), {
     userId: "required", displayName: "required", address: "optional", reason: "required", onBehalfOf: "optional",
-    tenantId: "required", approvalId: "required", link: "required",
+    tenantId: "required", approvalId: "required", link: "required", actionableInEmail: "required",
   });
 }
 
 // Errors.
 try {
-  dir.signIn({ tenantId: "contoso", user: "carlos-at-contoso" });
-  assert.fail("a pending guest is refused");
+  dir.signIn({ tenantId: "contoso", user: "hana-at-contoso" });
+  assert.fail("a guest whose tenants may not collaborate is refused");
 } catch (e) {
   assert.ok(e instanceof GuestPassError);
-  assert.equal(e.code, "INVITATION_PENDING");
-  assert.equal(typeof e.details.id, "string");
+  assert.equal(e.code, "COLLABORATION_BLOCKED");
+  assert.equal(typeof e.details.resourceTenantId, "string");
 }
 
 console.log(`shapes: ${checked} answers match their declared types`);

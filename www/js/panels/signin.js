@@ -31,7 +31,7 @@ function fillPeople(tenantId, wanted) {
   personSelect.disabled = people.length === 0;
 }
 
-function describe(who) {
+function describe(who, redeemed) {
   const where = tenantName(who.tenantId);
   const kind =
     who.userType === "Guest"
@@ -46,6 +46,7 @@ function describe(who) {
     kind,
     ` in ${where} `,
     h("span", { class: "code muted" }, `(${who.userId})`),
+    redeemed ? h("span", { class: "badge yes", dataset: { redeemed: "true" } }, "invitation redeemed at this first sign-in") : null,
   );
 }
 
@@ -53,8 +54,16 @@ function signIn() {
   const tenantId = tenantSelect.value;
   const user = personSelect.value;
   try {
+    // A pending guest redeems at first sign-in (Entra "B2B collaboration invitation redemption").
+    const before = state.users.get(user);
     const session = state.dir.signIn({ tenantId, user });
-    show(result, describe(session.whoami()));
+    const redeemed = before?.externalUserState === "PendingAcceptance";
+    if (redeemed) {
+      const now = { ...before, externalUserState: "Accepted" };
+      state.users.set(user, now);
+      if (personSelect.selectedOptions[0]) personSelect.selectedOptions[0].textContent = label(now);
+    }
+    show(result, describe(session.whoami(), redeemed));
     setSession(session);
   } catch (error) {
     show(result, errorBox(error, "Sign-in refused"));
