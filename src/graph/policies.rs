@@ -38,19 +38,20 @@ const RESTRICTED: &str = "2af84b1e-32c8-42b7-82bc-daa82404023b";
 /// Reads `authorizationPolicy` into `settings`.
 pub(super) fn authorization(o: &Object<'_>, settings: &mut TenantSettings) -> Result<()> {
     if let Some(role) = o.string("guestUserRoleId")? {
-        settings.guest_access =
-            match role.to_ascii_lowercase().as_str() {
-                SAME_AS_MEMBERS => GuestAccess::SameAsMember,
-                LIMITED => GuestAccess::Limited,
-                RESTRICTED => GuestAccess::Restricted,
-                _ => return Err(o.wrong(
+        settings.guest_access = match role.to_ascii_lowercase().as_str() {
+            SAME_AS_MEMBERS => GuestAccess::SameAsMember,
+            LIMITED => GuestAccess::Limited,
+            RESTRICTED => GuestAccess::Restricted,
+            _ => {
+                return Err(o.wrong(
                     "guestUserRoleId",
                     &format!(
                         "one of the guest role ids {SAME_AS_MEMBERS}, {LIMITED} or {RESTRICTED}"
                     ),
                     &format!("\"{role}\""),
-                )),
-            };
+                ))
+            }
+        };
     }
     if let Some(who) = o.string("allowInvitesFrom")? {
         settings.allow_invites_from = match who {
