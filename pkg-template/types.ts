@@ -323,7 +323,7 @@ export interface SourcePage {
   value: Record<string, unknown>[];
   "@odata.nextLink"?: string;
   nextLink?: string;
-  [property: string]: unknown;
+  [property: `@odata.${string}`]: unknown;
 }
 
 /** What Power Automate's management API returned for one environment. */
