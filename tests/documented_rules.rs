@@ -164,6 +164,19 @@ fn redemption_at_sign_in_is_blocked_where_collaboration_is() {
     );
     assert_eq!(dir.to_json_string().unwrap(), before);
     assert!(dir.user("hana-at-contoso").unwrap().is_pending());
+    // A disabled account does not redeem (accountEnabled: false cannot sign in).
+    let mut carlos = dir.user("carlos-at-contoso").unwrap().clone();
+    carlos.account_enabled = false;
+    dir.upsert_user(carlos).unwrap();
+    assert_eq!(
+        code(Session::first_sign_in(
+            &mut dir,
+            "contoso",
+            "carlos-at-contoso"
+        )),
+        "ACCOUNT_DISABLED"
+    );
+    assert!(dir.user("carlos-at-contoso").unwrap().is_pending());
 }
 
 // --- 4. Self-service: Entra "How users in your organization can invite guest users to an app",

@@ -297,7 +297,7 @@ pub fn redeem_invitation(dir: &mut Directory, tenant_id: &str, user: &str) -> Re
 /// Refused, with nothing changed: `UNKNOWN_TENANT`, `USER_NOT_FOUND` (sign-in names the
 /// object id, UPN or invited mail — never an alias in `otherMails`, which needs the
 /// invitation email's link), `UPN_REQUIRED` (a guest from another cloud named by another
-/// address) and `COLLABORATION_BLOCKED`.
+/// address), `ACCOUNT_DISABLED` and `COLLABORATION_BLOCKED`.
 // Entra "B2B collaboration invitation redemption": a guest redeems at first sign-in, by the invitation email or a direct link; "guests who use an alias of the email address that was invited need an email invitation".
 pub fn redeem_at_sign_in(dir: &mut Directory, tenant_id: &str, name: &str) -> Result<User> {
     if dir.tenant(tenant_id).is_none() {
@@ -311,6 +311,10 @@ pub fn redeem_at_sign_in(dir: &mut Directory, tenant_id: &str, name: &str) -> Re
         })?;
     if !found.is_guest() || !found.is_pending() {
         return Ok(found.clone());
+    }
+    // A disabled account cannot sign in, so it cannot redeem at sign-in either.
+    if !found.account_enabled {
+        return Err(Error::AccountDisabled(found.id.clone()));
     }
     b2b::check_sign_in_name(dir, found, name)?;
     let id = found.id.clone();
@@ -442,5 +446,6 @@ fn new_guest(
         home_user_id,
         licenses: Vec::new(),
         consented_to_power_automate: false,
+        account_enabled: true,
     }
 }
