@@ -236,10 +236,14 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     const inFabrikam = await listed();
     assert.ok(inFabrikam.every((a) => a.tenant === "fabrikam"), JSON.stringify(inFabrikam));
     assert.ok(!inFabrikam.some((a) => inContoso.some((c) => c.id === a.id)), "none of Contoso's approvals");
-    // Pending, his inbox there holds the one approval waiting for him: Fabrikam's PO.
+    // Pending, his inbox there holds the approvals waiting for him, Fabrikam's PO among them
+    // (the sample's generated approvals add two more of Fabrikam's since "sequential" left).
     await page.selectOption("#approvals-status", "pending");
-    await page.waitForFunction(() => document.querySelectorAll("#approvals li[data-id]").length === 1);
-    assert.deepEqual((await listed()).map((a) => a.id), ["fab-po-7"]);
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll("#approvals li[data-id]")];
+      return shown.length === 3 && shown.every((e) => e.dataset.status === "pending");
+    });
+    assert.deepEqual((await listed()).map((a) => a.id), ["fab-po-7", "fabrikam-apv00036", "fabrikam-apv00017"]);
     await screenshot(page, "demo-approvals-fabrikam");
     // He approves it from the inbox: it leaves the pending list.
     await page.locator('#approvals li[data-id="fab-po-7"] button', { hasText: "Approve" }).click();
@@ -278,6 +282,11 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     // A pending guest redeems at first sign-in (Entra "B2B collaboration invitation redemption").
     await page.selectOption("#person", "carlos-at-contoso");
     await page.locator('#signin-result [data-redeemed="true"]').waitFor();
+    // Redeemed, he is signed in and the features panel answers for him: redeeming the
+    // invitation is not consenting to Power Automate, so flows wait for that (NO_CONSENT).
+    await page.locator('#features tr[data-feature="runFlows"]').waitFor();
+    assert.match(await page.textContent('#features tr[data-feature="runFlows"]'), /NO_CONSENT/);
+    await screenshot(page, "demo-first-sign-in-redeems");
     await page.selectOption("#person", "hana-at-contoso");
     await page.locator('#signin-result [data-code="COLLABORATION_BLOCKED"]').waitFor();
     await signInAs(page, "contoso", "alice-at-contoso");
@@ -290,6 +299,16 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     const blocked = page.locator('#collaboration td[data-resource="contoso"][data-home="woodgrove"]');
     assert.equal(await blocked.getAttribute("data-allowed"), "false");
     assert.match(await blocked.textContent(), /INBOUND_BLOCKED/);
+    // Across clouds (Entra cross-cloud settings): contoso and tailspin enabled each other's cloud
+    // and added each other; fabrikam did neither, so tailspin's guests from fabrikam are blocked.
+    const cell = (resource, home) => page.locator(`#collaboration td[data-resource="${resource}"][data-home="${home}"]`);
+    assert.equal(await cell("contoso", "tailspin").getAttribute("data-allowed"), "true");
+    assert.equal(await cell("tailspin", "contoso").getAttribute("data-allowed"), "true");
+    assert.equal(await cell("tailspin", "fabrikam").getAttribute("data-allowed"), "false");
+    assert.match(await cell("tailspin", "fabrikam").textContent(), /PARTNER_NOT_ADDED/);
+    assert.match(await cell("fabrikam", "tailspin").textContent(), /CLOUD_NOT_ENABLED/);
+    await page.locator("#collaboration").scrollIntoViewIfNeeded();
+    await screenshot(page, "demo-collaboration-across-clouds");
     assert.deepEqual(page.problems, []);
     await page.close();
   });
