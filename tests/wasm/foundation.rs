@@ -62,9 +62,13 @@ fn collaboration_names_each_blocker() {
         .collaboration("contoso".into(), "tailspin".into())
         .unwrap();
     assert_eq!(get(&v, "allowed").as_bool(), Some(false));
+    // Across clouds tailspin has not added contoso as a partner; contoso blocks tailspin inbound.
     let blockers = js_sys::Array::from(&get(&v, "blockers"));
-    assert_eq!(blockers.length(), 1);
+    assert_eq!(blockers.length(), 2);
     let b = blockers.get(0);
+    assert_eq!(get(&b, "code").as_string().unwrap(), "PARTNER_NOT_ADDED");
+    assert_eq!(get(&b, "tenantId").as_string().unwrap(), "tailspin");
+    let b = blockers.get(1);
     assert_eq!(get(&b, "code").as_string().unwrap(), "INBOUND_BLOCKED");
     assert_eq!(get(&b, "tenantId").as_string().unwrap(), "contoso");
     assert_eq!(
@@ -98,11 +102,11 @@ fn sign_in_and_features() {
         "exactOnly"
     );
 
-    let err = dir
+    // A pending guest redeems at first sign-in (Entra "B2B collaboration invitation redemption").
+    let dan = dir
         .sign_in(json(r#"{ "tenantId": "contoso", "user": "dan-pending" }"#))
-        .err()
         .unwrap();
-    assert_eq!(code_of(err), "INVITATION_PENDING");
+    assert_eq!(dan.user_id(), "dan-pending");
     let err = dir
         .sign_in(json(
             r#"{ "tenantId": "contoso", "user": "tom@tailspin.us" }"#,
