@@ -20,7 +20,7 @@ use super::dice::Dice;
 use super::flows::scaled;
 use super::ids;
 use super::tenants::TENANTS;
-use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, User, World};
+use guestpass::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, User, World};
 
 /// The most approvals generated in one tenant.
 pub(super) const MAX_APPROVALS_PER_TENANT: usize = 4_000;

@@ -4,7 +4,7 @@
 use super::crowd::{principal_id, Crowd};
 use super::dice::Dice;
 use super::tenants::TENANTS;
-use crate::model::{App, SelfService, SingleSignOn, World};
+use guestpass::model::{App, SelfService, SingleSignOn, World};
 
 /// Adds three apps to every tenant.
 pub(super) fn add_apps(world: &mut World, dice: &mut Dice, crowd: &Crowd) {

@@ -3,7 +3,7 @@
 
 use super::dice::Dice;
 use super::tenants::TENANTS;
-use crate::model::{Id, User, UserType, World};
+use guestpass::model::{Id, User, UserType, World};
 
 /// A generated group, as later steps need it.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@ use super::crowd::{principal_id, Crowd};
 use super::dice::Dice;
 use super::ids;
 use super::tenants::TENANTS;
-use crate::model::{Flow, Trigger, World};
+use guestpass::model::{Flow, Trigger, World};
 
 /// The most flows generated in one tenant.
 pub(super) const MAX_FLOWS_PER_TENANT: usize = 3_000;

@@ -7,7 +7,7 @@ use super::crowd::{Crowd, GroupRef};
 use super::dice::Dice;
 use super::ids;
 use super::tenants::TENANTS;
-use crate::model::{Group, JoinPolicy, World, DYNAMIC_MEMBERSHIP, UNIFIED};
+use guestpass::model::{Group, JoinPolicy, World, DYNAMIC_MEMBERSHIP, UNIFIED};
 
 /// The most groups generated in one tenant.
 pub(super) const MAX_GROUPS_PER_TENANT: usize = 2_000;

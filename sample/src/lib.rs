@@ -3,7 +3,7 @@
 //! natively and in WebAssembly.
 //!
 //! ```
-//! use guestpass::sample::{sample_world, SampleOptions};
+//! use guestpass_sample::{sample_world, SampleOptions};
 //! let world = sample_world(&SampleOptions { users: 500, seed: 7 });
 //! assert_eq!(world.users.len(), 500);
 //! assert!(world.users.iter().any(|u| u.id == "alice-at-contoso"));
@@ -121,7 +121,7 @@ mod people;
 mod tenants;
 mod well_known;
 
-use crate::model::World;
+use guestpass::model::World;
 use serde::{Deserialize, Serialize};
 
 /// How big a sample world to make, and from which seed.
@@ -189,9 +189,9 @@ pub fn sample_world(options: &SampleOptions) -> World {
 
 /// The sample world, refusing sizes above [`SampleOptions::MAX_USERS`] with
 /// `LIMIT_EXCEEDED` (use this at boundaries that take outside input).
-pub fn checked_sample_world(options: &SampleOptions) -> crate::Result<World> {
+pub fn checked_sample_world(options: &SampleOptions) -> guestpass::Result<World> {
     if options.users > SampleOptions::MAX_USERS {
-        return Err(crate::Error::LimitExceeded {
+        return Err(guestpass::Error::LimitExceeded {
             what: format!("sample users ({})", options.users),
             limit: SampleOptions::MAX_USERS,
         });

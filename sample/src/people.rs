@@ -10,7 +10,7 @@ use super::dice::Dice;
 use super::ids;
 use super::names;
 use super::tenants::{TenantSpec, GUEST_ROUTES, OUTSIDE_DOMAINS, TENANTS};
-use crate::model::{ExternalUserState, User, UserType, World};
+use guestpass::model::{ExternalUserState, User, UserType, World};
 
 /// License plan kind: an Office 365 plan.
 pub(super) const OFFICE365: &str = "office365";

@@ -13,7 +13,7 @@
 //! Guests are invited along [`GUEST_ROUTES`]; the three blocked routes there are rare
 //! on purpose (demo material for refused sign-ins).
 
-use crate::model::{
+use guestpass::model::{
     AccessDirections, Cloud, CrossTenantAccess, GuestAccess, PartnerAccess, Tenant, TenantSettings,
 };
 use std::collections::BTreeMap;

@@ -1,12 +1,12 @@
 //! The fixed people, groups, apps, flows, approvals and join requests every sample
 //! world holds, whatever its size and seed; the demo and the tests rely on them.
-//! The list is in the documentation of [`crate::sample`].
+//! The list is in the documentation of [`crate`].
 
 use super::crowd::Crowd;
 use super::groups::{new_group, GroupKind};
 use super::people::{guest, guest_of, mail_domain, member, MemberName, OFFICE365, POWER_AUTOMATE};
 use super::tenants::{TenantSpec, CONTOSO, FABRIKAM, NORTHWIND, TAILSPIN, TENANTS, WOODGROVE};
-use crate::model::{
+use guestpass::model::{
     App, Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Connector, ExternalUserState,
     Flow, Group, JoinPolicy, JoinRequest, JoinRequestStatus, SelfService, SingleSignOn, Trigger,
     User, World,

@@ -4,9 +4,9 @@
 use super::convert::{from_js, optional_text_arg, text_arg, to_js};
 use super::error::throw;
 use super::{JsDirectory, JsSession};
-use crate::approvals::{self, ApprovalQuery};
-use crate::directory::Directory;
-use crate::timestamp::Timestamp;
+use guestpass::approvals::{self, ApprovalQuery};
+use guestpass::directory::Directory;
+use guestpass::timestamp::Timestamp;
 use wasm_bindgen::prelude::*;
 
 /// The time answers are given at: the directory's clock if set, else the real time.

@@ -1,7 +1,7 @@
 //! Values crossing the boundary: JavaScript objects (or JSON text) in, plain objects out.
 
-use crate::error::Error;
-use crate::json_path::Origin;
+use guestpass::error::Error;
+use guestpass::json_path::Origin;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 /// stringify plus one parse is faster than a property read per field for large worlds.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
     let (text, origin) = json_text(value)?;
-    crate::json_path::parse_from(&text, origin)
+    guestpass::json_path::parse_from(&text, origin)
 }
 
 /// The JSON text of a JavaScript string, or of an object through `JSON.stringify`, and

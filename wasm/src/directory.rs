@@ -3,10 +3,10 @@
 use super::convert::{bytes_arg, from_js, text_arg, to_js};
 use super::error::throw;
 use super::session::JsSession;
-use crate::b2b;
-use crate::directory::Directory;
-use crate::error::Result;
-use crate::model::{App, Approval, Connector, Flow, Group, Tenant, User};
+use guestpass::b2b;
+use guestpass::directory::Directory;
+use guestpass::error::Result;
+use guestpass::model::{App, Approval, Connector, Flow, Group, Tenant, User};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -91,8 +91,10 @@ impl JsDirectory {
     /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
     #[wasm_bindgen(js_name = fromGraph)]
     pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        throw(from_js::<crate::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)))
-            .map(JsDirectory::wrap)
+        throw(
+            from_js::<guestpass::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)),
+        )
+        .map(JsDirectory::wrap)
     }
 
     /// The built-in sample directory: one seeded, deterministic world of several
@@ -101,7 +103,7 @@ impl JsDirectory {
     pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             sample_options(options)
-                .and_then(|o| Directory::from_world(crate::sample::checked_sample_world(&o)?)),
+                .and_then(|o| Directory::from_world(guestpass_sample::checked_sample_world(&o)?)),
         )
         .map(JsDirectory::wrap)
     }
@@ -249,9 +251,9 @@ impl JsDirectory {
     }
 }
 
-fn sample_options(options: JsValue) -> Result<crate::sample::SampleOptions> {
+fn sample_options(options: JsValue) -> Result<guestpass_sample::SampleOptions> {
     if options.is_undefined() || options.is_null() {
-        Ok(crate::sample::SampleOptions::default())
+        Ok(guestpass_sample::SampleOptions::default())
     } else {
         from_js(options)
     }
@@ -261,7 +263,7 @@ fn sample_options(options: JsValue) -> Result<crate::sample::SampleOptions> {
 /// libraries the same people: `{ users = 2000, seed = 42 }`.
 #[wasm_bindgen(js_name = sampleWorld)]
 pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
-    throw(sample_options(options).and_then(|o| to_js(&crate::sample::checked_sample_world(&o)?)))
+    throw(sample_options(options).and_then(|o| to_js(&guestpass_sample::checked_sample_world(&o)?)))
 }
 
 impl Default for JsDirectory {

@@ -1,7 +1,7 @@
 //! Errors crossing into JavaScript: every `Error` becomes a `GuestPassError` with a
 //! stable `code`, the message and `details`.
 
-use crate::error::Error;
+use guestpass::error::Error;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn to_js(err: &Error) -> JsValue {
 }
 
 /// Converts a Rust result into a JavaScript one, throwing a `GuestPassError`.
-pub fn throw<T>(result: crate::error::Result<T>) -> Result<T, JsValue> {
+pub fn throw<T>(result: guestpass::error::Result<T>) -> Result<T, JsValue> {
     result.map_err(thrown)
 }
 

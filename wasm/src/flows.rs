@@ -17,14 +17,14 @@
 //!
 //! The person's groups are cached in the session per directory version, and so are the
 //! JavaScript arrays of the group chains (`via`), copied into each answer.
-//! The objects have exactly the shape of [`crate::sharing::Decision`] serialized with serde
+//! The objects have exactly the shape of [`guestpass::sharing::Decision`] serialized with serde
 //! (the wasm tests compare them).
 
 use super::convert::{from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
-use crate::error::{Error, Result};
-use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
+use guestpass::error::{Error, Result};
+use guestpass::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
 use js_sys::{Array, Object, Uint32Array, Uint8Array};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -169,9 +169,9 @@ fn every_code() -> Vec<Code> {
     all.extend(Action::ALL.iter().map(|a| Code::RunOnlyCannot(*a)));
     all.extend(
         [
-            crate::b2b::Missing::InvitationPending,
-            crate::b2b::Missing::NoLicense,
-            crate::b2b::Missing::NoConsent,
+            guestpass::b2b::Missing::InvitationPending,
+            guestpass::b2b::Missing::NoLicense,
+            guestpass::b2b::Missing::NoConsent,
         ]
         .map(Code::Prerequisite),
     );
@@ -265,7 +265,7 @@ impl JsSession {
     /// Runs `f` with the directory and the session's flow cache, its person current.
     fn with_cache<T>(
         &self,
-        f: impl FnOnce(&crate::directory::Directory, &mut FlowCache) -> Result<T>,
+        f: impl FnOnce(&guestpass::directory::Directory, &mut FlowCache) -> Result<T>,
     ) -> std::result::Result<T, JsValue> {
         self.read(|dir, session| {
             let mut cache = self.sharing_cache().try_borrow_mut().map_err(|_| {

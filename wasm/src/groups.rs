@@ -5,9 +5,9 @@ use super::convert::{bool_arg, from_js, text_arg, to_js};
 use super::directory::JsDirectory;
 use super::error::throw;
 use super::session::JsSession;
-use crate::directory::Directory;
-use crate::error::{Error, Result};
-use crate::groups::{self, InvitationRequest, JoinBox, SelfServiceConfig};
+use guestpass::directory::Directory;
+use guestpass::error::{Error, Result};
+use guestpass::groups::{self, InvitationRequest, JoinBox, SelfServiceConfig};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 

@@ -1,6 +1,7 @@
-//! The JavaScript boundary: the only module that names `wasm_bindgen`, `js_sys` or
-//! `serde_wasm_bindgen`. It converts values and errors and calls the public Rust API;
-//! it holds no rules of its own.
+//! The JavaScript boundary: the only crate that names `wasm_bindgen` or `js_sys`. It
+//! converts values and errors and calls the public Rust API of `guestpass` (and, for
+//! `Directory.sample` and `sampleWorld`, of `guestpass-sample`); it holds no rules of its
+//! own. wasm-pack builds this crate into the npm package (`--out-name guestpass`).
 
 mod approvals;
 mod convert;

@@ -7,7 +7,7 @@
 //! three times that. Two ids of a million sharing a 128-bit hash has a probability of
 //! about 10⁻²⁷.
 
-use crate::search::Key;
+use guestpass::search::Key;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 

@@ -10,8 +10,8 @@ use super::convert::text_arg;
 use super::error::{throw, to_js};
 use super::people_ids::PeopleIds;
 use super::people_records::{records, Packed, FIELD, GUEST};
-use crate::error::Error;
-use crate::search::{BulkLoad, Field, Highlighter, Key, PeopleIndex, MAX_QUERY_CHARS};
+use guestpass::error::Error;
+use guestpass::search::{BulkLoad, Field, Highlighter, Key, PeopleIndex, MAX_QUERY_CHARS};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 
@@ -174,7 +174,7 @@ impl JsPeopleIndex {
 }
 
 /// Packed records as text.
-fn utf8(bytes: &[u8]) -> crate::Result<&str> {
+fn utf8(bytes: &[u8]) -> guestpass::Result<&str> {
     std::str::from_utf8(bytes)
         .map_err(|e| Error::invalid_input(format!("packed records are not UTF-8: {e}")))
 }
@@ -187,7 +187,7 @@ impl JsPeopleIndex {
         Some(key)
     }
 
-    fn add_chunk(&mut self, packed: &str, expected: usize) -> crate::Result<Vec<u32>> {
+    fn add_chunk(&mut self, packed: &str, expected: usize) -> guestpass::Result<Vec<u32>> {
         let (mut bulk, mut count, mark) = match self.pending.take() {
             Some(p) => p,
             None => (PeopleIndex::bulk(expected), 0, self.ids.mark()),
@@ -208,7 +208,7 @@ impl JsPeopleIndex {
         result.map(|()| keys)
     }
 
-    fn add_record(&mut self, bulk: &mut BulkLoad, record: &Packed<'_>) -> crate::Result<Key> {
+    fn add_record(&mut self, bulk: &mut BulkLoad, record: &Packed<'_>) -> guestpass::Result<Key> {
         let key = self
             .ids
             .get_or_insert(record.id)

@@ -10,9 +10,9 @@
 //! writes it; a value holding one of these separators changes the field count and is
 //! refused with `INVALID_INPUT`.
 
-use crate::error::{Error, Result};
-use crate::limits::{MAX_ID_CHARS, MAX_TEXT_CHARS};
-use crate::search::Person;
+use guestpass::error::{Error, Result};
+use guestpass::limits::{MAX_ID_CHARS, MAX_TEXT_CHARS};
+use guestpass::search::Person;
 
 /// Between records.
 pub(crate) const RECORD: char = '\u{1e}';

@@ -4,8 +4,8 @@ use super::convert::from_js;
 use super::convert::text_arg;
 use super::error::to_js as error_to_js;
 use super::session::JsSession;
-use crate::error::Error;
-use crate::session::SearchOptions;
+use guestpass::error::Error;
+use guestpass::session::SearchOptions;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(js_class = Session)]

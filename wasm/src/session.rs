@@ -3,9 +3,9 @@
 use super::convert::to_js;
 use super::error::throw;
 use super::flows::FlowCache;
-use crate::directory::Directory;
-use crate::error::Result;
-use crate::session::Session;
+use guestpass::directory::Directory;
+use guestpass::error::Result;
+use guestpass::session::Session;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -2,11 +2,11 @@
 //! that change nothing, the clock, and notifications. World: tests/fixtures/approvals.json.
 
 use crate::support::{code_of, get, json};
-use guestpass::wasm::{JsDirectory, JsSession};
+use guestpass_wasm::{JsDirectory, JsSession};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const APPROVALS: &str = include_str!("../fixtures/approvals.json");
+const APPROVALS: &str = include_str!("../../../tests/fixtures/approvals.json");
 const NOW: &str = "2026-11-23T10:00:00Z";
 
 fn directory() -> JsDirectory {

@@ -1,12 +1,12 @@
 //! The boundary itself: the version, and errors for JavaScript objects as for JSON text.
 
 use crate::support::{code_of, get, json};
-use guestpass::wasm::JsDirectory;
+use guestpass_wasm::JsDirectory;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
-    assert_eq!(guestpass::wasm::version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(guestpass_wasm::version(), env!("CARGO_PKG_VERSION"));
 }
 
 /// ARCHITECTURE.md: unknown fields in input are an error, for an object as for JSON text.

@@ -1,7 +1,7 @@
 //! The foundation through the boundary: fromJSON, errors, collaboration, sign-in, features.
 
 use crate::support::{code_of, directory, get, json, WORLD};
-use guestpass::wasm::JsDirectory;
+use guestpass_wasm::JsDirectory;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -1,12 +1,12 @@
 //! Self-service groups through the JavaScript face: the whole story, and refusals that
 //! throw a `GuestPassError` with its code and leave the directory unchanged.
 
-use guestpass::wasm::{JsDirectory, JsSession};
+use guestpass_wasm::{JsDirectory, JsSession};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const WORLD: &str = include_str!("../fixtures/groups.json");
+const WORLD: &str = include_str!("../../../tests/fixtures/groups.json");
 
 fn obj(json: &str) -> JsValue {
     JSON::parse(json).unwrap()

@@ -2,7 +2,7 @@
 //! guest modes, highlights in UTF-16, and the query-length error.
 
 use crate::support::{code_of, get, json};
-use guestpass::wasm::JsDirectory;
+use guestpass_wasm::JsDirectory;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

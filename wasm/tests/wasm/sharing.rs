@@ -5,12 +5,12 @@
 
 use guestpass::directory::Directory;
 use guestpass::sharing::{Action, Person};
-use guestpass::wasm::{JsDirectory, JsSession};
+use guestpass_wasm::{JsDirectory, JsSession};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const WORLD: &str = include_str!("../fixtures/sharing.json");
+const WORLD: &str = include_str!("../../../tests/fixtures/sharing.json");
 const FLOWS: [&str; 4] = [
     "invoice-flow",
     "nightly-report",

@@ -1,10 +1,10 @@
 //! Helpers for the wasm tests: the shared fixture and reading thrown errors.
 
-use guestpass::wasm::JsDirectory;
+use guestpass_wasm::JsDirectory;
 use wasm_bindgen::JsValue;
 
 /// The world fixture shared with the native tests.
-pub const WORLD: &str = include_str!("../fixtures/world.json");
+pub const WORLD: &str = include_str!("../../../tests/fixtures/world.json");
 
 /// The fixture as a JavaScript-facing directory.
 pub fn directory() -> JsDirectory {
