@@ -92,7 +92,7 @@ test-native:
 	cargo test --workspace
 
 test-wasm-node:
-	wasm-pack test --node wasm -- --test wasm
+	wasm-pack test --node wasm --test wasm
 
 test-wasm-chrome:
 	@scripts/wasm-test-chrome.sh

@@ -14,4 +14,4 @@ export CHROMEDRIVER="$driver"
 # run under `--node` too; this tells wasm-bindgen-test-runner to use the browser instead.
 # The runner reads webdriver.json from the crate's directory (wasm/webdriver.json).
 export WASM_BINDGEN_USE_BROWSER=1
-exec wasm-pack test --headless --chrome --chromedriver "$driver" wasm -- --test wasm
+exec wasm-pack test --headless --chrome --chromedriver "$driver" wasm --test wasm
