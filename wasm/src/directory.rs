@@ -104,7 +104,7 @@ impl JsDirectory {
     #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
-            from_js::<crate::sources::SourcesInput>(input)
+            from_js::<guestpass::sources::SourcesInput>(input)
                 .and_then(|i| Directory::from_sources(&i)),
         )
         .map(JsDirectory::wrap)
