@@ -9,8 +9,8 @@ use guestpass::groups::{
     self, InvitationRequest, InvitationStatus, JoinOutcome, SelfServiceConfig,
 };
 use guestpass::model::{AllowInvitesFrom, ExternalUserState};
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::Session;
+use guestpass_sample::{sample_world, SampleOptions};
 
 fn sample() -> Directory {
     Directory::from_world(sample_world(&SampleOptions {

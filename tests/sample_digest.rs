@@ -5,7 +5,7 @@
 //! approvals — the type is not the Approvals connector's — and contoso and tailspin name
 //! each other as partners, as collaboration across clouds requires.)
 
-use guestpass::sample::{sample_world, SampleOptions};
+use guestpass_sample::{sample_world, SampleOptions};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
