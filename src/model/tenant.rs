@@ -1,0 +1,146 @@
+//! A tenant and its settings: cloud, guest access and cross-tenant access.
+
+use super::{yes, Id};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which national cloud a tenant lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cloud {
+    /// Microsoft Azure commercial cloud.
+    Global,
+    /// Microsoft Azure Government (US).
+    Usgov,
+    /// Microsoft Azure operated by 21Vianet (China).
+    China,
+}
+
+string_enum!(
+    Cloud,
+    "Cloud",
+    [Global = "global", Usgov = "usgov", China = "china"]
+);
+
+impl Cloud {
+    /// The JSON spelling of this cloud, for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cloud::Global => "global",
+            Cloud::Usgov => "usgov",
+            Cloud::China => "china",
+        }
+    }
+}
+
+/// How much of the directory a guest may see (Entra "guest user access").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GuestAccess {
+    /// Guests have the same access as members.
+    SameAsMember,
+    /// Guests see only what they ask for exactly (the Entra default).
+    #[default]
+    Limited,
+    /// Guests see nothing of the directory.
+    Restricted,
+}
+
+string_enum!(
+    GuestAccess,
+    "GuestAccess",
+    [
+        SameAsMember = "sameAsMember",
+        Limited = "limited",
+        Restricted = "restricted"
+    ]
+);
+
+/// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccessDirections {
+    /// Users of other tenants may be invited into this one.
+    #[serde(default = "yes")]
+    pub inbound: bool,
+    /// Users of this tenant may be invited into other tenants.
+    #[serde(default = "yes")]
+    pub outbound: bool,
+}
+
+impl Default for AccessDirections {
+    fn default() -> Self {
+        AccessDirections {
+            inbound: true,
+            outbound: true,
+        }
+    }
+}
+
+/// A per-partner override of the default cross-tenant access; an absent direction
+/// falls back to the tenant default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PartnerAccess {
+    /// Overrides `default.inbound` for this partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound: Option<bool>,
+    /// Overrides `default.outbound` for this partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound: Option<bool>,
+}
+
+/// Cross-tenant access settings: a default and per-partner overrides keyed by tenant id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CrossTenantAccess {
+    /// Applies to every partner without its own setting.
+    #[serde(default)]
+    pub default: AccessDirections,
+    /// Partner tenant id -> override.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partners: BTreeMap<Id, PartnerAccess>,
+}
+
+/// A tenant's settings that guestpass reasons about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TenantSettings {
+    /// Guest user access level for directory search.
+    #[serde(default)]
+    pub guest_access: GuestAccess,
+    /// "Owners can manage group membership requests" (self-service group management).
+    #[serde(default)]
+    pub self_service_group_management: bool,
+    /// Microsoft cloud settings: other clouds this tenant collaborates with.
+    #[serde(default)]
+    pub enabled_clouds: Vec<Cloud>,
+    /// Cross-tenant access settings for B2B collaboration.
+    #[serde(default)]
+    pub cross_tenant_access: CrossTenantAccess,
+}
+
+/// A directory (Entra tenant) in one cloud.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tenant {
+    /// Tenant id.
+    pub id: Id,
+    /// Organization name.
+    pub display_name: String,
+    /// The cloud this tenant lives in.
+    #[serde(default = "default_cloud")]
+    pub cloud: Cloud,
+    /// Verified domains; a guest's mail domain names their home tenant.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// The `*.onmicrosoft.com` domain guest UPNs are minted in.
+    pub initial_domain: String,
+    /// Settings; absent means Entra's defaults.
+    #[serde(default)]
+    pub settings: TenantSettings,
+}
+
+fn default_cloud() -> Cloud {
+    Cloud::Global
+}
