@@ -6,22 +6,15 @@
 //! case), that member is the home user. Otherwise the guest is an outside account and
 //! names no home.
 
-use crate::model::{User, UserType, World};
+use crate::model::{guest_upn, User, UserType, World};
 use std::collections::HashMap;
-
-/// The address a `#EXT#` UPN was made from, if it is one.
-fn address_in_upn(upn: &str) -> Option<String> {
-    let (encoded, _) = upn.split_once("#EXT#")?;
-    let at = encoded.rfind('_')?;
-    Some(format!("{}@{}", &encoded[..at], &encoded[at + 1..]))
-}
 
 fn real_address(guest: &User) -> Option<String> {
     guest
         .mail
         .clone()
         .or_else(|| guest.other_mails.first().cloned())
-        .or_else(|| address_in_upn(&guest.user_principal_name))
+        .or_else(|| guest_upn::decode(&guest.user_principal_name))
 }
 
 /// Fills in `homeTenantId` and `homeUserId` of every guest whose home is in the world.
@@ -63,23 +56,5 @@ pub(super) fn resolve(world: &mut World) {
             .get(&(home.clone(), address.clone()))
             .cloned();
         guest.home_tenant_id = Some(home.clone());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::address_in_upn;
-
-    #[test]
-    fn upn_spells_the_address() {
-        assert_eq!(
-            address_in_upn("alice_fabrikam.com#EXT#@contoso.onmicrosoft.com").as_deref(),
-            Some("alice@fabrikam.com")
-        );
-        assert_eq!(
-            address_in_upn("jean_luc_fabrikam.fr#EXT#@x.onmicrosoft.com").as_deref(),
-            Some("jean_luc@fabrikam.fr")
-        );
-        assert_eq!(address_in_upn("bob@contoso.com"), None);
     }
 }

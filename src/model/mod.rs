@@ -34,6 +34,7 @@ mod app;
 mod approval;
 mod flow;
 mod group;
+pub mod guest_upn;
 mod tenant;
 mod user;
 
