@@ -1,7 +1,7 @@
 // The data guestpass takes and gives, as TypeScript types: the world JSON of
 // `Directory.fromJSON`, the Graph pages of `Directory.fromGraph`, and every answer.
 //
-// These are written by hand from the Rust types (src/model.rs, src/directory, src/b2b.rs,
+// These are written by hand from the Rust types (src/model/, src/directory, src/b2b.rs,
 // src/session, src/sample, src/graph.rs) and checked against what the WebAssembly module
 // really returns by tests/js/types.test.mjs (every output's keys, both ways) and by the
 // README examples test, which type-checks every example under --strict and runs it.

@@ -225,6 +225,15 @@ errors! {
         /// The tenant searched.
         tenant: Id,
     } => "USER_NOT_FOUND" ["user": user, "tenantId": tenant],
+    /// Sign-in (or another lookup of a person) by an address that is the mail of more than
+    /// one user of the tenant, and nobody's userPrincipalName.
+    #[error("\"{user}\" is the mail of more than one user in tenant \"{tenant}\", so it does not say who; sign in by object id or userPrincipalName instead")]
+    AmbiguousUser {
+        /// What was given.
+        user: String,
+        /// The tenant searched.
+        tenant: Id,
+    } => "AMBIGUOUS_USER" ["user": user, "tenantId": tenant],
     /// A guest who has not redeemed their invitation.
     #[error("guest \"{0}\" has not redeemed their invitation yet (externalUserState is PendingAcceptance)")]
     InvitationPending(id: Id) => "INVITATION_PENDING" ["id": id],

@@ -198,6 +198,7 @@ fn upserts_add_and_replace() {
     assert_eq!(
         dir.find_user_in_tenant("contoso", "ZOE@contoso.com")
             .unwrap()
+            .unwrap()
             .id,
         "zoe"
     );
@@ -207,9 +208,11 @@ fn upserts_add_and_replace() {
     dir.upsert_user(zoe).unwrap();
     assert!(dir
         .find_user_in_tenant("contoso", "zoe@contoso.com")
+        .unwrap()
         .is_none());
     assert_eq!(
         dir.find_user_in_tenant("contoso", "zoe.a@contoso.com")
+            .unwrap()
             .unwrap()
             .id,
         "zoe"
