@@ -171,6 +171,9 @@ impl Directory {
         for request in dir.join_requests.iter() {
             validate::join_request(&dir, request)?;
         }
+        for connector in dir.connectors.iter() {
+            validate::connector(connector)?;
+        }
         dir.people = people(&dir)?;
         dir.approval_index = ApprovalIndex::build(&dir);
         Ok(dir)

@@ -10,6 +10,7 @@
 //! re-exported here so the rest of the crate names it `model::User`.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Implements `Deserialize` for an enum of unit variants written as JSON strings, through
 /// [`variant_index`]: `string_enum!(Cloud, "Cloud", [Global = "global", ...])` lists every
@@ -122,6 +123,44 @@ impl serde::de::Visitor<'_> for VariantName {
             .iter()
             .position(|s| s.as_bytes() == v)
             .ok_or_else(|| E::unknown_variant(&String::from_utf8_lossy(v), self.0))
+    }
+}
+
+/// Reads a JSON object into a map, refusing a key written twice (serde keeps the last
+/// one silently, so `{"w":{"inbound":false},"w":{"inbound":true}}` would allow `w`).
+/// The derived readers of our structs already refuse a repeated field; this does the
+/// same for the maps of our JSON (`crossTenantAccess.partners`). The error comes right
+/// after the repeated key, so its path names it (`…partners.w`).
+pub(crate) fn unique_keys<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    d.deserialize_map(UniqueKeys(std::marker::PhantomData))
+}
+
+/// The visitor of [`unique_keys`].
+struct UniqueKeys<V>(std::marker::PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for UniqueKeys<V> {
+    type Value = BTreeMap<String, V>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key `{key}`: each key may appear once"
+                )));
+            }
+            let value = map.next_value()?;
+            out.insert(key, value);
+        }
+        Ok(out)
     }
 }
 

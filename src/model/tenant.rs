@@ -1,6 +1,6 @@
 //! A tenant and its settings: cloud, guest access and cross-tenant access.
 
-use super::{yes, Id};
+use super::{unique_keys, yes, Id};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -97,8 +97,12 @@ pub struct CrossTenantAccess {
     /// Applies to every partner without its own setting.
     #[serde(default)]
     pub default: AccessDirections,
-    /// Partner tenant id -> override.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Partner tenant id -> override. Each key names another tenant of the world, once.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub partners: BTreeMap<Id, PartnerAccess>,
 }
 
