@@ -59,6 +59,7 @@ export interface PartnerAccess {
 /** Cross-tenant access settings: a default, and overrides keyed by partner tenant id. */
 export interface CrossTenantAccess {
   default?: AccessDirections;
+  /** Overrides per partner: each key is the id of another tenant of the world, written once. */
   partners?: Record<Id, PartnerAccess>;
 }
 
