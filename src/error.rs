@@ -234,6 +234,9 @@ errors! {
         /// The tenant searched.
         tenant: Id,
     } => "AMBIGUOUS_USER" ["user": user, "tenantId": tenant],
+    /// An account that is disabled (`accountEnabled: false`) cannot sign in.
+    #[error("user \"{0}\" is disabled (accountEnabled is false) and cannot sign in; an administrator must enable the account")]
+    AccountDisabled(id: Id) => "ACCOUNT_DISABLED" ["id": id],
     /// A guest who has not redeemed their invitation.
     #[error("guest \"{0}\" has not redeemed their invitation yet (externalUserState is PendingAcceptance)")]
     InvitationPending(id: Id) => "INVITATION_PENDING" ["id": id],

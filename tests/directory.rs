@@ -192,6 +192,7 @@ fn upserts_add_and_replace() {
         home_user_id: None,
         licenses: vec!["office365".into()],
         consented_to_power_automate: true,
+        account_enabled: true,
     })
     .unwrap();
     assert!(dir.version() > v);
@@ -421,6 +422,36 @@ fn every_text_and_list_of_a_world_is_bounded_and_named_by_its_path() {
     assert_limit(
         refused(w),
         "a key of tenants[contoso].settings.crossTenantAccess.partners",
+    );
+
+    let mut w = world();
+    let targets = guestpass::model::AccessTargets {
+        users_and_groups: vec!["u".repeat(MAX_ID_CHARS + 1)],
+        users_and_groups_allowed: true,
+        applications: vec![],
+        applications_allowed: true,
+    };
+    partners(&mut w)
+        .get_mut("tailspin")
+        .unwrap()
+        .inbound_targets = Some(targets.clone());
+    assert_limit(
+        refused(w),
+        "tenants[contoso].settings.crossTenantAccess.partners.tailspin.inboundTargets.usersAndGroups[0]",
+    );
+    let mut w = world();
+    w.tenants[0]
+        .settings
+        .cross_tenant_access
+        .default
+        .outbound_targets = Some(guestpass::model::AccessTargets {
+        applications: vec!["app".into(); MAX_LIST_LEN + 1],
+        users_and_groups: vec![],
+        ..targets
+    });
+    assert_limit(
+        refused(w),
+        "tenants[contoso].settings.crossTenantAccess.default.outboundTargets.applications",
     );
 
     let mut w = world();

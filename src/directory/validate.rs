@@ -9,8 +9,8 @@ use crate::limits::{
     MAX_TEXT_CHARS,
 };
 use crate::model::{
-    App, Approval, Connector, Flow, Group, JoinRequest, SingleSignOn, Tenant, Trigger, User,
-    UserType, APPROVE, REJECT,
+    AccessTargets, App, Approval, Connector, Flow, Group, JoinRequest, SingleSignOn, Tenant,
+    Trigger, User, UserType, APPROVE, REJECT,
 };
 use crate::timestamp::Timestamp;
 
@@ -128,10 +128,22 @@ fn settings(dir: &Directory, t: &Tenant) -> Result<()> {
         settings.enabled_clouds.len(),
         MAX_ENABLED_CLOUDS,
     )?;
-    let partners = &settings.cross_tenant_access.partners;
+    let access = &settings.cross_tenant_access;
+    let default = format!("tenants[{}].settings.crossTenantAccess.default", t.id);
+    targets(
+        &default,
+        "inboundTargets",
+        access.default.inbound_targets.as_ref(),
+    )?;
+    targets(
+        &default,
+        "outboundTargets",
+        access.default.outbound_targets.as_ref(),
+    )?;
+    let partners = &access.partners;
     let path = format!("tenants[{}].settings.crossTenantAccess.partners", t.id);
     limits::entries(&path, partners.len(), MAX_LIST_LEN)?;
-    for partner in partners.keys() {
+    for (partner, access) in partners {
         limits::text(format_args!("a key of {path}"), partner, MAX_ID_CHARS)?;
         if partner == &t.id {
             return Err(Error::InvalidValue {
@@ -139,12 +151,33 @@ fn settings(dir: &Directory, t: &Tenant) -> Result<()> {
                 reason: "a tenant is not its own partner; remove the entry".into(),
             });
         }
+        let at = format!("{path}.{partner}");
+        targets(&at, "inboundTargets", access.inbound_targets.as_ref())?;
+        targets(&at, "outboundTargets", access.outbound_targets.as_ref())?;
         if dir.tenant(partner).is_none() {
             return Err(dangling(
                 &t.id,
                 "settings.crossTenantAccess.partners",
                 partner,
             ));
+        }
+    }
+    Ok(())
+}
+
+/// Bounds the lists of a cross-tenant rule's targets (`{at}.{field}`): their ids may name
+/// people and apps of a partner outside the world, so only their sizes are checked.
+fn targets(at: &str, field: &str, targets: Option<&AccessTargets>) -> Result<()> {
+    let Some(targets) = targets else {
+        return Ok(());
+    };
+    for (name, list) in [
+        ("usersAndGroups", &targets.users_and_groups),
+        ("applications", &targets.applications),
+    ] {
+        limits::list(format_args!("{at}.{field}.{name}"), list)?;
+        for (i, id) in list.iter().enumerate() {
+            limits::text(format_args!("{at}.{field}.{name}[{i}]"), id, MAX_ID_CHARS)?;
         }
     }
     Ok(())

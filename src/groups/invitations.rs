@@ -350,5 +350,6 @@ fn new_guest(
         home_user_id,
         licenses: Vec::new(),
         consented_to_power_automate: false,
+        account_enabled: true,
     }
 }

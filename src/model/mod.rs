@@ -44,7 +44,8 @@ pub use approval::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, APP
 pub use flow::{Connector, Flow, Trigger};
 pub use group::{Group, JoinPolicy, JoinRequest, JoinRequestStatus, DYNAMIC_MEMBERSHIP, UNIFIED};
 pub use tenant::{
-    AccessDirections, Cloud, CrossTenantAccess, GuestAccess, PartnerAccess, Tenant, TenantSettings,
+    AccessDirections, AccessTargets, AllowInvitesFrom, Cloud, CrossTenantAccess, GuestAccess,
+    PartnerAccess, Tenant, TenantSettings,
 };
 pub use user::{ExternalUserState, User, UserType};
 
@@ -277,6 +278,12 @@ mod tests {
             GuestAccess::Restricted,
         ]);
         round_trip(&[UserType::Member, UserType::Guest]);
+        round_trip(&[
+            AllowInvitesFrom::None,
+            AllowInvitesFrom::AdminsAndGuestInviters,
+            AllowInvitesFrom::AdminsGuestInvitersAndAllMembers,
+            AllowInvitesFrom::Everyone,
+        ]);
         round_trip(&[
             ExternalUserState::PendingAcceptance,
             ExternalUserState::Accepted,

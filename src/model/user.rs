@@ -1,6 +1,6 @@
 //! A user object: a member of its tenant, or a B2B guest's object in a resource tenant.
 
-use super::{is_false, Id};
+use super::{is_false, is_true, yes, Id};
 use serde::{Deserialize, Serialize};
 
 /// Member of the tenant, or B2B guest from elsewhere (Graph `userType`).
@@ -81,6 +81,9 @@ pub struct User {
     /// Signed in to Power Automate and consented.
     #[serde(default, skip_serializing_if = "is_false")]
     pub consented_to_power_automate: bool,
+    /// The account may sign in (Graph `accountEnabled`); a disabled one cannot.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub account_enabled: bool,
 }
 
 impl User {

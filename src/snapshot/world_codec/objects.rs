@@ -1,6 +1,6 @@
 //! One plain function pair per kind of object of a snapshot's world section (see
-//! [`super`] for the encoding), and the smallest size each can take. Apart from the
-//! section framing so each file reads as one job: this is what one object looks like.
+//! [`super`] for the encoding), and the smallest size each can take: what one object
+//! looks like, apart from the section framing.
 
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
@@ -10,6 +10,7 @@ use crate::model::{
     JoinRequest, JoinRequestStatus, PartnerAccess, SelfService, SingleSignOn, Tenant,
     TenantSettings, Trigger, User, UserType,
 };
+use crate::snapshot::settings_codec;
 use std::collections::BTreeMap;
 
 // The fewest bytes each object can take (one per field), bounding announced counts.
@@ -93,10 +94,16 @@ pub(super) fn write_tenant(w: &mut Writer, t: &Tenant) {
     let s = &t.settings;
     w.byte(s.guest_access as u8);
     let access = &s.cross_tenant_access;
+    let extended = settings_codec::extended(s);
     w.byte(
         u8::from(s.self_service_group_management)
             | u8::from(access.default.inbound) << 1
-            | u8::from(access.default.outbound) << 2,
+            | u8::from(access.default.outbound) << 2
+            | if extended {
+                settings_codec::TENANT_EXTENDED
+            } else {
+                0
+            },
     );
     w.varint(s.enabled_clouds.len() as u64);
     for c in &s.enabled_clouds {
@@ -105,7 +112,25 @@ pub(super) fn write_tenant(w: &mut Writer, t: &Tenant) {
     w.varint(access.partners.len() as u64);
     for (id, p) in &access.partners {
         w.str(id);
-        w.byte(direction(p.inbound) | direction(p.outbound) << 2);
+        let targets = |t: &Option<_>, bit| if t.is_some() { bit } else { 0 };
+        w.byte(
+            direction(p.inbound)
+                | direction(p.outbound) << 2
+                | targets(&p.inbound_targets, settings_codec::PARTNER_INBOUND_TARGETS)
+                | targets(
+                    &p.outbound_targets,
+                    settings_codec::PARTNER_OUTBOUND_TARGETS,
+                ),
+        );
+        for t in [&p.inbound_targets, &p.outbound_targets]
+            .into_iter()
+            .flatten()
+        {
+            settings_codec::write_targets(w, t);
+        }
+    }
+    if extended {
+        settings_codec::write_extended(w, s);
     }
 }
 
@@ -130,7 +155,7 @@ pub(super) fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
     let domains = r.strs("tenant domains")?;
     let initial_domain = string(r, "tenant initial domain")?;
     let guest_access = tag(r, &GUEST_ACCESS, "tenant guest access")?;
-    let bits = flags(r, 0b111, "tenant flags")?;
+    let bits = flags(r, 0b1111, "tenant flags")?;
     let n = r.count(1, "tenant enabled clouds")?;
     let enabled_clouds = (0..n)
         .map(|_| tag(r, &CLOUDS, "tenant enabled cloud"))
@@ -139,14 +164,41 @@ pub(super) fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
     let mut partners = BTreeMap::new();
     for _ in 0..n {
         let partner = string(r, "partner tenant id")?;
-        let b = flags(r, 0b1111, "partner access")?;
+        let b = flags(r, 0b11_1111, "partner access")?;
+        let mut targets = |bit: u8| -> Result<_> {
+            match b & bit {
+                0 => Ok(None),
+                _ => settings_codec::read_targets(r).map(Some),
+            }
+        };
+        let inbound_targets = targets(settings_codec::PARTNER_INBOUND_TARGETS)?;
+        let outbound_targets = targets(settings_codec::PARTNER_OUTBOUND_TARGETS)?;
         let access = PartnerAccess {
             inbound: read_direction(b & 3)?,
-            outbound: read_direction(b >> 2)?,
+            outbound: read_direction((b >> 2) & 3)?,
+            inbound_targets,
+            outbound_targets,
         };
         if partners.insert(partner, access).is_some() {
             return Err(corrupt("a tenant names one partner twice"));
         }
+    }
+    let mut settings = TenantSettings {
+        guest_access,
+        self_service_group_management: bits & 1 != 0,
+        enabled_clouds,
+        cross_tenant_access: CrossTenantAccess {
+            default: AccessDirections {
+                inbound: bits & 2 != 0,
+                outbound: bits & 4 != 0,
+                ..AccessDirections::default()
+            },
+            partners,
+        },
+        ..TenantSettings::default()
+    };
+    if bits & settings_codec::TENANT_EXTENDED != 0 {
+        settings_codec::read_extended(r, &mut settings)?;
     }
     Ok(Tenant {
         id,
@@ -154,18 +206,7 @@ pub(super) fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
         cloud,
         domains,
         initial_domain,
-        settings: TenantSettings {
-            guest_access,
-            self_service_group_management: bits & 1 != 0,
-            enabled_clouds,
-            cross_tenant_access: CrossTenantAccess {
-                default: AccessDirections {
-                    inbound: bits & 2 != 0,
-                    outbound: bits & 4 != 0,
-                },
-                partners,
-            },
-        },
+        settings,
     })
 }
 
@@ -173,6 +214,8 @@ const USER_GUEST: u8 = 1;
 const USER_PENDING: u8 = 2;
 const USER_ACCEPTED: u8 = 4;
 const USER_CONSENTED: u8 = 8;
+/// Set for a disabled account (`accountEnabled: false`), so enabled ones read as before.
+const USER_DISABLED: u8 = 16;
 
 pub(super) fn write_user(w: &mut Writer, u: &User) {
     w.str(&u.id);
@@ -195,7 +238,8 @@ pub(super) fn write_user(w: &mut Writer, u: &User) {
                 USER_CONSENTED
             } else {
                 0
-            },
+            }
+            | if u.account_enabled { 0 } else { USER_DISABLED },
     );
     w.opt_str(u.creation_type.as_deref());
     w.opt_str(u.job_title.as_deref());
@@ -213,7 +257,7 @@ pub(super) fn read_user(r: &mut Reader<'_>) -> Result<User> {
     let mail = r.opt_str("user mail")?;
     let other_mails = r.strs("user other mails")?;
     let user_principal_name = string(r, "user principal name")?;
-    let bits = flags(r, 0b1111, "user flags")?;
+    let bits = flags(r, 0b1_1111, "user flags")?;
     let external_user_state = match bits & (USER_PENDING | USER_ACCEPTED) {
         0 => None,
         USER_PENDING => Some(ExternalUserState::PendingAcceptance),
@@ -241,6 +285,7 @@ pub(super) fn read_user(r: &mut Reader<'_>) -> Result<User> {
         home_user_id: r.opt_str("user home user")?,
         licenses: r.strs("user licenses")?,
         consented_to_power_automate: bits & USER_CONSENTED != 0,
+        account_enabled: bits & USER_DISABLED == 0,
     })
 }
 
