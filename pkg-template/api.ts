@@ -114,7 +114,8 @@ export interface Directory {
 
   /**
    * Signs a person into a tenant: `user` is an object id, userPrincipalName or mail.
-   * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a
+   * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (the
+   * address is the mail of two users: sign in by object id or UPN), `INVITATION_PENDING` (a
    * guest who has not redeemed), `COLLABORATION_BLOCKED` (the guest's home tenant and this
    * one may not collaborate).
    *

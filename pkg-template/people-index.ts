@@ -135,9 +135,10 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * records at once build one index segment (the fast path for a large load); a single
    * record is cheap too, and never rebuilds the index. Throws `INVALID_INPUT` (a value
    * holding a control character U+001D-U+001F), `INVALID_VALUE` (a record that is not an
-   * object, an id that is not a string of 1-256 characters, a text field that is not text,
-   * `otherMails` that is not a list of strings, an over-long text; `details.field` says
-   * which, as `records[3].mail`) — and then nothing was added.
+   * object, an id that is not a non-empty string, a text field that is not text,
+   * `otherMails` that is not a list of strings; `details.field` says which, as
+   * `records[3].mail`), `LIMIT_EXCEEDED` (an id over 256 characters or a text over 1,024,
+   * named as `records[3].mail` in `details.what`) — and then nothing was added.
    */
   upsert(records: R | Iterable<R>): void {
     const list: Iterable<R> = isIterable(records) ? records : [records];

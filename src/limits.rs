@@ -1,5 +1,9 @@
 //! Documented bounds on what one call accepts, so no input can make a call run away.
-//! Exceeding one is refused with `LIMIT_EXCEEDED`, naming the field and the bound.
+//! Exceeding one is refused with `LIMIT_EXCEEDED`, naming the field (by its JSON path,
+//! `users[bob].licenses[2]`) and the bound.
+//!
+//! Every string and list of an object in the world JSON is bounded here; the world's own
+//! arrays (`users`, `groups`, …) are the directory itself and are bounded only by memory.
 
 use crate::error::{Error, Result};
 
@@ -21,6 +25,11 @@ pub const MAX_BATCH_LEN: usize = 100_000;
 /// when loaded: the bound keeps a forged snapshot from asking for more memory than
 /// WebAssembly has. Beyond it, `Directory.fromBytes` answers `SNAPSHOT_CORRUPT`.
 pub const MAX_USER_SLOTS: usize = 1 << 22;
+/// Most entries in a group's `groupTypes`. Graph knows two values (`Unified`,
+/// `DynamicMembership`) and documents no bound; a few more leave room for new ones.
+pub const MAX_GROUP_TYPES: usize = 8;
+/// Most entries in a tenant's `settings.enabledClouds`: one for each national cloud.
+pub const MAX_ENABLED_CLOUDS: usize = 3;
 /// Longest chain of groups each containing the next (a group alone is depth 1), so every
 /// walk up or down nested groups stays short.
 pub const MAX_GROUP_DEPTH: usize = 64;
@@ -51,10 +60,15 @@ pub fn text(field: impl std::fmt::Display, value: &str, limit: usize) -> Result<
 
 /// Refuses a list with more than [`MAX_LIST_LEN`] entries.
 pub fn list<T>(field: impl std::fmt::Display, value: &[T]) -> Result<()> {
-    if value.len() > MAX_LIST_LEN {
+    entries(field, value.len(), MAX_LIST_LEN)
+}
+
+/// Refuses a list or map of `len` entries when that is more than `limit`.
+pub fn entries(field: impl std::fmt::Display, len: usize, limit: usize) -> Result<()> {
+    if len > limit {
         return Err(Error::LimitExceeded {
-            what: format!("{field} ({} entries)", value.len()),
-            limit: MAX_LIST_LEN,
+            what: format!("{field} ({len} entries)"),
+            limit,
         });
     }
     Ok(())

@@ -11,7 +11,7 @@
 //! refused with `INVALID_INPUT`.
 
 use guestpass::error::{Error, Result};
-use guestpass::limits::{MAX_ID_CHARS, MAX_TEXT_CHARS};
+use guestpass::limits::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
 use guestpass::search::Person;
 
 /// Between records.
@@ -100,12 +100,13 @@ fn read(text: &str, n: usize) -> Result<Packed<'_>> {
     }
     let [id, display_name, given_name, surname, mail, user_principal_name, job_title, other_mails, user_type] =
         f;
-    if id.is_empty() || id.chars().count() > MAX_ID_CHARS {
+    if id.is_empty() {
         return Err(Error::InvalidValue {
             field: format!("records[{n}].id"),
             reason: format!("an id must be a string of 1-{MAX_ID_CHARS} characters"),
         });
     }
+    limits::text(format_args!("records[{n}].id"), id, MAX_ID_CHARS)?;
     for (name, value) in [
         ("displayName", display_name),
         ("givenName", given_name),
@@ -114,12 +115,7 @@ fn read(text: &str, n: usize) -> Result<Packed<'_>> {
         ("userPrincipalName", user_principal_name),
         ("jobTitle", job_title),
     ] {
-        if value.len() > MAX_TEXT_CHARS && value.chars().count() > MAX_TEXT_CHARS {
-            return Err(Error::InvalidValue {
-                field: format!("records[{n}].{name}"),
-                reason: format!("longer than {MAX_TEXT_CHARS} characters"),
-            });
-        }
+        limits::text(format_args!("records[{n}].{name}"), value, MAX_TEXT_CHARS)?;
     }
     Ok(Packed {
         id,
