@@ -167,14 +167,38 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object");
     const page = body as Record<string, unknown>;
-    if (!Array.isArray(page.value)) throw malformed(url, tenantId, "no value array");
-    if (!page.value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) {
-      throw malformed(url, tenantId, "an item of value is not an object");
-    }
+    const value: unknown = page.value;
+    if (!Array.isArray(value)) throw malformed(url, tenantId, "no value array");
+    if (!value.every(isRecord)) throw malformed(url, tenantId, "an item of value is not an object");
     const next = page["@odata.nextLink"];
     if (next !== undefined && typeof next !== "string") throw malformed(url, tenantId, "@odata.nextLink is not a string");
-    return page as unknown as GraphPage;
+    const checked: GraphPage = { value };
+    for (const [key, v] of Object.entries(page)) if (key.startsWith("@odata.")) checked[key as `@odata.${string}`] = v;
+    return checked;
   }
+}
+
+/**
+ * Hands `progress` to the caller's `onProgress`; one that throws stops the load with
+ * `INVALID_VALUE` (`details.field` `onProgress`) whose `cause` is what it threw.
+ */
+function report(load: Load, progress: GraphLoadProgress): void {
+  if (load.onProgress === undefined) return;
+  try {
+    load.onProgress(progress);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const wrapped = new GuestPassError("INVALID_VALUE", `loadFromGraph: onProgress threw (${reason}), so the load stopped; an onProgress callback must not throw`, {
+      field: "onProgress",
+      reason,
+    });
+    Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
+    throw wrapped;
+  }
+}
+
+function isRecord(item: unknown): item is Record<string, unknown> {
+  return item !== null && typeof item === "object" && !Array.isArray(item);
 }
 
 /** Every page of a collection, following `@odata.nextLink` on the same endpoint only. */
@@ -190,7 +214,7 @@ async function getAll(load: Load, first: string, tenantId: Id, resource: Resourc
     load.progress.pages++;
     if (resource === "users") load.progress.users += page.value.length;
     if (resource === "groups") load.progress.groups += page.value.length;
-    load.onProgress?.({ tenantId, resource, ...load.progress });
+    report(load, { tenantId, resource, ...load.progress });
     const next: string | undefined = page["@odata.nextLink"];
     if (next === undefined) break;
     let nextUrl: URL;

@@ -124,6 +124,15 @@ pub enum Error {
     /// A session whose person no longer exists in the directory.
     #[error("the signed-in user \"{0}\" no longer exists; sign in again")]
     SessionEnded(Id),
+    /// A `Directory`, `Session` or `PeopleIndex` used after `free()` (or a handle that
+    /// names no live object).
+    #[error("this {object} was freed (free() or the end of a `using` block), so {member} cannot be used on it; keep the object until you are done with it, or get a new one")]
+    ObjectFreed {
+        /// The class: `Directory`, `Session` or `PeopleIndex`.
+        object: &'static str,
+        /// The method or property called, as `stats()` or `userId`.
+        member: &'static str,
+    },
     /// Removing an object that others still depend on.
     #[error("\"{id}\" is still referenced by {by}.{field}; change or remove that first")]
     InUse {
@@ -388,6 +397,7 @@ impl Error {
             Error::InvitationPending(_) => "INVITATION_PENDING",
             Error::CollaborationBlocked { .. } => "COLLABORATION_BLOCKED",
             Error::SessionEnded(_) => "SESSION_ENDED",
+            Error::ObjectFreed { .. } => "OBJECT_FREED",
             Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
             Error::InUse { .. } => "IN_USE",
             Error::SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED",
@@ -482,6 +492,12 @@ impl Error {
             }
             Error::LimitExceeded { what, limit } => {
                 vec![("what", what.clone()), ("limit", limit.to_string())]
+            }
+            Error::ObjectFreed { object, member } => {
+                vec![
+                    ("object", object.to_string()),
+                    ("member", member.to_string()),
+                ]
             }
             Error::UserNotFound { user, tenant } => {
                 vec![("user", user.clone()), ("tenantId", tenant.clone())]

@@ -3,11 +3,15 @@
 //! it holds no rules of its own.
 
 mod approvals;
+pub mod calls;
 mod convert;
 mod directory;
 mod error;
+mod flow_answers;
+mod flow_cache;
 mod flows;
 mod groups;
+mod objects;
 mod people_ids;
 mod people_index;
 mod people_records;
@@ -16,6 +20,7 @@ mod session;
 
 pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
+pub use objects::{live_objects, release};
 pub use people_index::JsPeopleIndex;
 pub use session::JsSession;
 
