@@ -6,6 +6,7 @@
 import * as glue from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
 import { fetchGraph } from "./graph-load.js";
+import { fetchSources } from "./sources-load.js";
 import { hostSignIn } from "./host.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
@@ -19,6 +20,8 @@ import type {
   GraphInput,
   GraphLoadOptions,
   Group,
+  SourcesInput,
+  SourcesLoadOptions,
   HostContext,
   Id,
   Notification,
@@ -162,6 +165,48 @@ export class Directory {
     ensureReady("Directory.loadFromGraph()");
     const input = await fetchGraph(options);
     return Directory.fromGraph(input);
+  }
+
+  /**
+   * Builds a directory from the pages of every source you fetched yourself: Microsoft
+   * Graph (people, groups, policies, licences), Power Automate (flows and their
+   * permissions) and Dataverse (the Approvals tables). See `loadFromSources` to have
+   * them fetched. Pages keep every property the services add; the envelope refuses
+   * unknown fields.
+   *
+   * @example
+   * ```ts
+   * const dir = Directory.fromSources({ graph: { tenants: [{ organization, users: [usersPage], groups: [groupsPage] }] } });
+   * ```
+   */
+  static fromSources(input: SourcesInput | string): Directory {
+    ensureReady("Directory.fromSources()");
+    return Directory.#adopt(glue.directoryFromSources(input));
+  }
+
+  /**
+   * Fetches every source of every tenant with your authenticated `fetch(url, init,
+   * request)`, where `request.resource` says which service the URL is for (`graph`,
+   * `powerAutomate` or `dataverse`) so you can attach the right token, then builds the
+   * directory (`fromSources`). Paging, 429/503 with `Retry-After`, `signal`
+   * (`ABORTED`), same-origin next links only; rejects with `SOURCE_HTTP_ERROR`,
+   * `SOURCE_MALFORMED_PAGE`, `SOURCE_NETWORK_ERROR`, `GRAPH_TENANT_MISMATCH`,
+   * `INVALID_VALUE` (an `onProgress` that threw: the error is its `cause`), or what
+   * `fromSources` throws. Nothing is half-built.
+   *
+   * @example
+   * ```ts
+   * const dir = await Directory.loadFromSources({
+   *   tenants: [{ tenantId, environments: [`Default-${tenantId}`] }],
+   *   fetch: async (url, init, request) =>
+   *     fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${await token(request)}` } }),
+   * });
+   * ```
+   */
+  static async loadFromSources(options: SourcesLoadOptions): Promise<Directory> {
+    ensureReady("Directory.loadFromSources()");
+    const input = await fetchSources(options);
+    return Directory.fromSources(input);
   }
 
   /**

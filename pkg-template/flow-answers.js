@@ -1,6 +1,6 @@
 // @ts-check
 // The answers of flow checks, spelled out in JavaScript (`session.check`, `allowedActions`,
-// `checkMany`). The Rust side (wasm/src/flow_answers.rs) imports this module through
+// `checkMany`). The Rust side (src/wasm/flow_answers.rs) imports this module through
 // wasm-bindgen, which ships it beside the glue as a snippet; `make check-types` checks it
 // with tsc --strict (pkg-template/tsconfig.snippets.json).
 //
@@ -11,7 +11,7 @@
 // (which bits hold what), all from the Rust types.
 
 /**
- * What Rust hands over once per instance (wasm/src/flow_answers.rs `ensure_tables`).
+ * What Rust hands over once per instance (src/wasm/flow_answers.rs `ensure_tables`).
  * @typedef {object} FlowTables
  * @property {(string | null)[]} roles        index 0: no role
  * @property {string[]} roleMessages          the message of an allowed answer, per role

@@ -50,7 +50,6 @@ struct Slot {
     object: Option<Object>,
 }
 
-#[derive(Default)]
 struct Table {
     slots: Vec<Slot>,
     /// Emptied slots, reused last-freed first.
@@ -59,7 +58,14 @@ struct Table {
 }
 
 thread_local! {
-    static OBJECTS: RefCell<Table> = RefCell::new(Table::default());
+    // `const`: no lazy-initialization check on the per-call lookup.
+    static OBJECTS: RefCell<Table> = const {
+        RefCell::new(Table {
+            slots: Vec::new(),
+            vacant: Vec::new(),
+            live: 0,
+        })
+    };
 }
 
 fn encode(index: u32, generation: u32) -> f64 {

@@ -31,6 +31,12 @@ pub fn directory_from_graph(input: JsValue) -> Result<f64, JsValue> {
     objects::insert(Object::Directory(JsDirectory::from_graph(input)?))
 }
 
+/// `Directory.fromSources` (pkg-template/directory.ts).
+#[wasm_bindgen(js_name = directoryFromSources)]
+pub fn directory_from_sources(input: JsValue) -> Result<f64, JsValue> {
+    objects::insert(Object::Directory(JsDirectory::from_sources(input)?))
+}
+
 /// `Directory.sample` (pkg-template/directory.ts).
 #[wasm_bindgen(js_name = directorySample)]
 pub fn directory_sample(options: JsValue) -> Result<f64, JsValue> {

@@ -17,7 +17,7 @@ type Statics<C> = Exclude<keyof C, "prototype">;
 type None<Names> = [Names] extends [never] ? true : { differ: Names };
 
 /** What the classes add in TypeScript, and the glue's helpers that are no method. */
-type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "free";
+type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "free";
 type GlueOnlyDirectory = "new" | "live";
 type TsOnlySession = "free";
 /** `sessionCheckOf`: the checking twin of `sessionCheck`, for arguments that are not text. */
