@@ -253,6 +253,15 @@ errors! {
     /// A session whose person no longer exists in the directory.
     #[error("the signed-in user \"{0}\" no longer exists; sign in again")]
     SessionEnded(id: Id) => "SESSION_ENDED" ["id": id],
+    /// A `Directory`, `Session` or `PeopleIndex` used after `free()` (or a handle that
+    /// names no live object).
+    #[error("this {object} was freed (free() or the end of a `using` block), so {member} cannot be used on it; keep the object until you are done with it, or get a new one")]
+    ObjectFreed {
+        /// The class: `Directory`, `Session` or `PeopleIndex`.
+        object: &'static str,
+        /// The method or property called, as `stats()` or `userId`.
+        member: &'static str,
+    } => "OBJECT_FREED" ["object": object, "member": member],
     /// Removing an object that others still depend on.
     #[error("\"{id}\" is still referenced by {by}.{field}; change or remove that first")]
     InUse {

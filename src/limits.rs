@@ -17,6 +17,9 @@ pub const MAX_LONG_TEXT_CHARS: usize = 16_384;
 pub const MAX_LIST_LEN: usize = 100_000;
 /// Longest people-search query, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
+/// Most ids a search may be told to leave out (`exclude`: the people a picker already
+/// holds). No document bounds it; a picker holds tens, so a thousand is generous.
+pub const MAX_EXCLUDE_IDS: usize = 1_000;
 /// Most items in one `checkMany` batch.
 pub const MAX_BATCH_LEN: usize = 100_000;
 /// Most user slots a snapshot may announce (its users plus the slots freed by removals,
@@ -70,6 +73,23 @@ pub fn entries(field: impl std::fmt::Display, len: usize, limit: usize) -> Resul
             what: format!("{field} ({len} entries)"),
             limit,
         });
+    }
+    Ok(())
+}
+
+/// Refuses a search `exclude` list of more than [`MAX_EXCLUDE_IDS`] ids, or holding an id
+/// longer than [`MAX_ID_CHARS`].
+pub fn exclude<'a>(ids: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let mut count = 0;
+    for (i, id) in ids.into_iter().enumerate() {
+        text(format_args!("exclude[{i}]"), id, MAX_ID_CHARS)?;
+        count += 1;
+        if count > MAX_EXCLUDE_IDS {
+            return Err(Error::LimitExceeded {
+                what: "exclude (ids to leave out of a search)".into(),
+                limit: MAX_EXCLUDE_IDS,
+            });
+        }
     }
     Ok(())
 }

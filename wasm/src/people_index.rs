@@ -19,7 +19,6 @@ use wasm_bindgen::prelude::*;
 const MAX_LIMIT: u32 = 100;
 
 /// The core of the package's `PeopleIndex` (use that class; this one speaks in keys).
-#[wasm_bindgen(js_name = PeopleIndexCore)]
 #[derive(Debug, Default)]
 pub struct JsPeopleIndex {
     index: PeopleIndex,
@@ -28,10 +27,8 @@ pub struct JsPeopleIndex {
     pending: Option<(BulkLoad, usize, Key)>,
 }
 
-#[wasm_bindgen(js_class = PeopleIndexCore)]
 impl JsPeopleIndex {
     /// An empty index.
-    #[wasm_bindgen(constructor)]
     pub fn new() -> JsPeopleIndex {
         JsPeopleIndex::default()
     }
@@ -65,30 +62,22 @@ impl JsPeopleIndex {
 
     /// Removes the record with this id; returns its key, or `undefined` when absent.
     /// Throws `INVALID_VALUE` for an id that is not text.
-    pub fn remove(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<u32>, JsValue> {
+    pub fn remove(&mut self, id: JsValue) -> Result<Option<u32>, JsValue> {
         Ok(self.remove_id(&text_arg(&id, "id")?))
     }
 
     /// The key of an id, or `undefined`. Throws `INVALID_VALUE` for an id that is not
     /// text.
-    pub fn key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<u32>, JsValue> {
+    pub fn key(&self, id: JsValue) -> Result<Option<u32>, JsValue> {
         Ok(self.ids.get(&text_arg(&id, "id")?))
     }
 
     /// How many records are searchable.
-    #[wasm_bindgen(getter)]
     pub fn size(&self) -> u32 {
         self.index.len() as u32
     }
 
     /// Approximate bytes of WebAssembly memory held by the index and the id table.
-    #[wasm_bindgen(js_name = heapBytes)]
     pub fn heap_bytes(&self) -> f64 {
         (self.index.heap_bytes() + self.ids.heap_bytes()) as f64
     }
@@ -112,6 +101,9 @@ impl JsPeopleIndex {
                 field: "limit".into(),
                 reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
             }));
+        }
+        if !exclude.is_empty() {
+            throw(guestpass::limits::exclude(exclude.split(FIELD)))?;
         }
         let excluded: HashSet<Key> = if exclude.is_empty() {
             HashSet::new()
