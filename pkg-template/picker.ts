@@ -508,7 +508,8 @@ export class GuestpassPeoplePicker extends ElementBase {
     this.#setOpen(false);
   }
 
-  #setActive(index: number): void {
+  /** Makes option `index` the active one; `reveal` scrolls it into view (arrow keys only: it lays the page out). */
+  #setActive(index: number, reveal = false): void {
     const previous = this.#listbox.children[this.#active];
     if (previous) {
       previous.setAttribute("aria-selected", "false");
@@ -523,7 +524,7 @@ export class GuestpassPeoplePicker extends ElementBase {
     li.setAttribute("aria-selected", "true");
     li.setAttribute("part", "option active");
     this.#input.setAttribute("aria-activedescendant", li.id);
-    if (this.#listbox.scrollHeight > this.#listbox.clientHeight) li.scrollIntoView({ block: "nearest" });
+    if (reveal) li.scrollIntoView({ block: "nearest" });
   }
 
   // --- picking and removing -----------------------------------------------------------
@@ -591,20 +592,24 @@ export class GuestpassPeoplePicker extends ElementBase {
 
   // --- keyboard -----------------------------------------------------------------------
 
+  /** Reads the direction only for an arrow key: `getComputedStyle` costs a style pass. */
   #rtl(): boolean {
     return getComputedStyle(this).direction === "rtl";
+  }
+
+  /** ← in a left-to-right page, → in a right-to-left one. */
+  #isBackArrow(key: string): boolean {
+    return (key === "ArrowLeft" || key === "ArrowRight") && key === (this.#rtl() ? "ArrowRight" : "ArrowLeft");
   }
 
   #onInputKey(e: KeyboardEvent): void {
     const open = !this.#listbox.hidden;
     const n = this.#options.length;
     const input = this.#input;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const back = this.#rtl() ? "ArrowRight" : "ArrowLeft";
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (!open) this.#search();
-      else if (n > 0) this.#setActive(e.key === "ArrowDown" ? (this.#active + 1) % n : this.#active <= 0 ? n - 1 : this.#active - 1);
+      else if (n > 0) this.#setActive(e.key === "ArrowDown" ? (this.#active + 1) % n : this.#active <= 0 ? n - 1 : this.#active - 1, true);
     } else if (e.key === "Enter" && open && this.#active >= 0) {
       e.preventDefault();
       this.#pick(this.#active);
@@ -615,7 +620,7 @@ export class GuestpassPeoplePicker extends ElementBase {
     } else if (e.key === "Backspace" && input.value === "" && this.#selected.length > 0) {
       e.preventDefault();
       this.#remove(this.#selected[this.#selected.length - 1]!.id, "input");
-    } else if (e.key === back && atStart && this.#selected.length > 0) {
+    } else if (this.#isBackArrow(e.key) && input.selectionStart === 0 && input.selectionEnd === 0 && this.#selected.length > 0) {
       e.preventDefault();
       this.#close();
       this.#chipButtons().at(-1)?.focus();
