@@ -14,6 +14,20 @@ export function looksLikeEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(text);
 }
 
+/**
+ * The address to offer as an invite for what was typed: an address that no result and no
+ * pick already has (mail or UPN, case aside), else `null`.
+ */
+export function invitableAddress(query: string, items: readonly PersonMatch[], picked: readonly PickerSelection[]): string | null {
+  if (!looksLikeEmail(query)) return null;
+  const address = query.toLowerCase();
+  const known = (p: { mail?: string | undefined; userPrincipalName?: string }): boolean =>
+    p.mail?.toLowerCase() === address || p.userPrincipalName?.toLowerCase() === address;
+  if (items.some(known)) return null;
+  if (picked.some((p) => (p.kind === "invite" ? p.id === address : known(p)))) return null;
+  return query;
+}
+
 /** An invite chip for `email`. */
 export function invite(email: string): PickedInvite {
   const address = email.trim();

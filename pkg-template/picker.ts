@@ -17,8 +17,10 @@
 // it defines the element where `customElements` does.
 import { pickerStyleSheet } from "./picker-style.js";
 import { chip, inviteOption, part, personOption } from "./picker-view.js";
-import { fromMatch, idList, invite, looksLikeEmail, parseSelectedAttribute, toSelection, toSelections, unresolved } from "./picker-selection.js";
-import type { PersonMatch, SearchMode, SearchOptions, SearchResult } from "./types.js";
+import { fromMatch, idList, invitableAddress, invite, parseSelectedAttribute, toSelection, toSelections, unresolved } from "./picker-selection.js";
+import { answerNote, countText, MODE_NOTES } from "./picker-text.js";
+import { OBSERVED_ATTRIBUTES, searchOptions, showMaxOf, upgradeProperties } from "./picker-attributes.js";
+import type { PersonMatch, SearchMode, SearchResult } from "./types.js";
 import type {
   PeoplePickerEventMap,
   PickerPersonInput,
@@ -36,36 +38,6 @@ export type * from "./picker-types.js";
 export const PEOPLE_PICKER_TAG = "guestpass-people-picker";
 
 const ElementBase: typeof HTMLElement = typeof HTMLElement === "undefined" ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
-
-const DEFAULT_SHOW_MAX = 6;
-const MAX_SHOW_MAX = 100;
-
-/** What the note under the input says for a search narrowed by the guest access setting. */
-const MODE_NOTES: Partial<Record<SearchMode, string>> = {
-  exactOnly: "As a guest here, you find people only by their full email address or sign-in name: type the whole address.",
-  none: "As a guest here, you may not search the directory.",
-};
-const GUESTS_HIDDEN = "Guests are not shown: this connector's picker does not support picking guests.";
-
-/** The properties a framework (or an early script) may set before the element is defined. */
-const PROPERTIES = [
-  "session",
-  "showMax",
-  "userType",
-  "selectionMode",
-  "selectedPeople",
-  "defaultSelectedUserIds",
-  "excludeUserIds",
-  "groupId",
-  "connector",
-  "placeholder",
-  "label",
-  "disabled",
-  "allowAnyEmail",
-  "theme",
-  "tenantNames",
-  "lookupPerson",
-] as const;
 
 type Option = { kind: "person"; match: PersonMatch } | { kind: "invite"; email: string };
 
@@ -85,20 +57,7 @@ type Option = { kind: "person"; match: PersonMatch } | { kind: "invite"; email: 
  */
 export class GuestpassPeoplePicker extends ElementBase {
   /** The attributes the element reads. */
-  static readonly observedAttributes = [
-    "show-max",
-    "user-type",
-    "selection-mode",
-    "selected-people",
-    "default-selected-user-ids",
-    "exclude-user-ids",
-    "group-id",
-    "connector",
-    "placeholder",
-    "label",
-    "disabled",
-    "allow-any-email",
-  ];
+  static readonly observedAttributes = OBSERVED_ATTRIBUTES;
 
   #session: PickerSession | null = null;
   #selected: PickerSelection[] = [];
@@ -185,16 +144,7 @@ export class GuestpassPeoplePicker extends ElementBase {
   }
 
   connectedCallback(): void {
-    // A value set on the element before it was defined is an own property that hides the
-    // accessor: take it and set it again through the accessor.
-    const self = this as unknown as Record<string, unknown>;
-    for (const name of PROPERTIES) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        const value = self[name];
-        delete self[name];
-        self[name] = value;
-      }
-    }
+    upgradeProperties(this);
     this.#syncInput();
   }
 
@@ -249,8 +199,7 @@ export class GuestpassPeoplePicker extends ElementBase {
 
   /** At most this many people in the list (`show-max`, 1-100, default 6). */
   get showMax(): number {
-    const n = Number.parseInt(this.getAttribute("show-max") ?? "", 10);
-    return Number.isFinite(n) ? Math.min(Math.max(n, 1), MAX_SHOW_MAX) : DEFAULT_SHOW_MAX;
+    return showMaxOf(this.getAttribute("show-max"));
   }
   set showMax(value: number) {
     this.setAttribute("show-max", String(value));
@@ -412,17 +361,6 @@ export class GuestpassPeoplePicker extends ElementBase {
     }
   }
 
-  #searchOptions(): SearchOptions {
-    const exclude = [...this.#exclude];
-    for (const p of this.#selected) if (p.kind === "person") exclude.push(p.id);
-    const options: SearchOptions = { limit: this.showMax, userType: this.userType, exclude };
-    const groupId = this.groupId;
-    if (groupId) options.groupId = groupId;
-    const connector = this.connector;
-    if (connector) options.connector = connector;
-    return options;
-  }
-
   /** Runs the search for what is typed and shows the answer. */
   #search(): void {
     const query = this.#input.value;
@@ -434,7 +372,7 @@ export class GuestpassPeoplePicker extends ElementBase {
     }
     let answer: SearchResult;
     try {
-      answer = this.#session.search(query, this.#searchOptions());
+      answer = this.#session.search(query, searchOptions(this, this.#selected));
     } catch (error) {
       this.#close();
       this.#showError(error);
@@ -442,7 +380,7 @@ export class GuestpassPeoplePicker extends ElementBase {
     }
     this.#mode = answer.mode;
     const options: Option[] = answer.items.map((match) => ({ kind: "person", match }));
-    const email = this.#invitable(query.trim(), answer.items);
+    const email = this.allowAnyEmail ? invitableAddress(query.trim(), answer.items, this.#selected) : null;
     if (email) options.push({ kind: "invite", email });
     this.#options = options;
     this.#listbox.replaceChildren(
@@ -450,28 +388,8 @@ export class GuestpassPeoplePicker extends ElementBase {
     );
     this.#setOpen(options.length > 0);
     this.#setActive(options.length > 0 ? 0 : -1);
-    const notes = [answer.guestsHidden ? GUESTS_HIDDEN : "", MODE_NOTES[answer.mode] ?? ""].filter(Boolean);
-    this.#setNote(notes.join(" "));
-    this.#announce(this.#countText(answer, email, query.trim()));
-  }
-
-  /** The address to offer as an invite: `allow-any-email`, an address, and no one has it here. */
-  #invitable(query: string, items: readonly PersonMatch[]): string | null {
-    if (!this.allowAnyEmail || !looksLikeEmail(query)) return null;
-    const address = query.toLowerCase();
-    const known = (p: { mail?: string | undefined; userPrincipalName?: string }): boolean =>
-      p.mail?.toLowerCase() === address || p.userPrincipalName?.toLowerCase() === address;
-    if (items.some(known)) return null;
-    if (this.#selected.some((p) => (p.kind === "invite" ? p.id === address : known(p)))) return null;
-    return query;
-  }
-
-  #countText(answer: SearchResult, email: string | null, query: string): string {
-    const n = answer.items.length;
-    const found = n === 0 ? `No one matches ${query}.` : `${n} ${n === 1 ? "person" : "people"} found.`;
-    const extra = email ? ` You can invite ${email}.` : "";
-    const hint = n === 0 && answer.mode === "exactOnly" ? ` ${MODE_NOTES.exactOnly}` : "";
-    return `${found}${extra}${hint}`;
+    this.#setNote(answerNote(answer));
+    this.#announce(countText(answer, email, query.trim()));
   }
 
   #showError(error: unknown): void {
