@@ -16,6 +16,7 @@ pub mod directory;
 pub mod error;
 pub mod graph;
 pub mod groups;
+pub mod hash;
 pub mod json_path;
 pub mod limits;
 pub mod model;
@@ -26,6 +27,7 @@ pub mod session;
 pub mod sharing;
 pub mod snapshot;
 pub mod timestamp;
+pub mod varint;
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -60,7 +60,6 @@ use crate::directory::{Directory, Keyed};
 use crate::error::{Error, Result};
 use crate::model::World;
 use world_codec::WorldRefs;
-use xxhash_rust::xxh64::xxh64;
 
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
@@ -102,7 +101,7 @@ pub fn frame(version: u32, body: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(body);
-    let checksum = xxh64(&out, 0);
+    let checksum = crate::hash::stable(&out);
     out.extend_from_slice(&checksum.to_le_bytes());
     out
 }
@@ -204,7 +203,7 @@ fn checked_payload(bytes: &[u8]) -> Result<&[u8]> {
         .get(..body_end)
         .ok_or(Error::SnapshotChecksumMismatch)?;
     let stored = u64::from_le_bytes(array(bytes, body_end)?);
-    if xxh64(body, 0) != stored {
+    if crate::hash::stable(body) != stored {
         return Err(Error::SnapshotChecksumMismatch);
     }
     body.get(HEADER_LEN..)

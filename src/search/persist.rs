@@ -11,10 +11,12 @@
 //!
 //! (Declared from `index.rs` so that it sees the segment's fields; kept in its own file.)
 
-use super::{Cat, Segment, SKIP_EVERY};
+use super::super::postings::SKIP_EVERY;
+use super::{Cat, Segment};
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
 use crate::search::{Key, PeopleIndex};
+use crate::varint::Malformed;
 
 impl PeopleIndex {
     /// Writes the index (its segments as they are) for a snapshot.
@@ -110,20 +112,14 @@ fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
     Ok(seg)
 }
 
-/// A strict varint: at most five bytes, no bits beyond 32, inside `bytes`.
+/// A strict 32-bit varint ([`crate::varint::read`]) inside `bytes`.
 fn varint(bytes: &[u8], pos: &mut usize) -> Result<u32> {
-    let mut v: u64 = 0;
-    for i in 0..5 {
-        let b = *bytes
-            .get(*pos)
-            .ok_or_else(|| corrupt("a varint runs past its record"))?;
-        *pos += 1;
-        v |= u64::from(b & 0x7f) << (7 * i);
-        if b & 0x80 == 0 {
-            return u32::try_from(v).map_err(|_| corrupt("a varint exceeds 32 bits"));
-        }
+    let too_long = || corrupt("a varint exceeds 32 bits");
+    match crate::varint::read(bytes, pos, 32) {
+        Ok(v) => u32::try_from(v).map_err(|_| too_long()),
+        Err(Malformed::Truncated) => Err(corrupt("a varint runs past its record")),
+        Err(Malformed::TooLong) => Err(too_long()),
     }
-    Err(corrupt("a varint is longer than five bytes"))
 }
 
 /// `ends` as offsets into a blob of `total` bytes: ascending from `first`, ending at it.
