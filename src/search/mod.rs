@@ -57,6 +57,7 @@
 //! ```
 
 mod highlight;
+pub mod ids;
 mod index;
 mod narrow;
 pub mod normalize;
@@ -67,6 +68,7 @@ mod postings;
 mod query;
 mod query_words;
 mod rank;
+pub mod records;
 mod types;
 
 pub use highlight::{highlight, Highlighter};
