@@ -14,11 +14,17 @@
 //! the maps above takes keys a caller chooses.
 
 use std::hash::{BuildHasher, Hasher};
-use xxhash_rust::xxh64::xxh64;
 
 /// Seed of the second half of a [`fingerprint`] (any constant other than 0 works; this
 /// is XXH64's first prime).
 const SECOND_SEED: u64 = 0x9e37_79b1_85eb_ca87;
+
+/// XXH64 of `bytes` under `seed`: every hash here calls this one function, kept out of
+/// line so the `.wasm` holds one copy of the algorithm however many callers it has.
+#[inline(never)]
+fn xxh64(bytes: &[u8], seed: u64) -> u64 {
+    xxhash_rust::xxh64::xxh64(bytes, seed)
+}
 
 /// XXH64 of `bytes` with seed 0: stable across platforms, builds and versions.
 pub fn stable(bytes: &[u8]) -> u64 {
