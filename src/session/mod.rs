@@ -124,8 +124,13 @@ impl Session {
     }
 }
 
-/// Refuses a guest who has not redeemed or whose tenants may not collaborate.
+/// Refuses a disabled account, and a guest who has not redeemed or whose tenants may
+/// not collaborate.
 fn admit(dir: &Directory, user: &User) -> Result<()> {
+    // Microsoft Graph, user resource: accountEnabled false blocks sign-in.
+    if !user.account_enabled {
+        return Err(Error::AccountDisabled(user.id.clone()));
+    }
     if !user.is_guest() {
         return Ok(());
     }
@@ -133,7 +138,7 @@ fn admit(dir: &Directory, user: &User) -> Result<()> {
         return Err(Error::InvitationPending(user.id.clone()));
     }
     if let Some(home) = &user.home_tenant_id {
-        let verdict = b2b::collaboration(dir, &user.tenant_id, home)?;
+        let verdict = b2b::collaboration_for(dir, user, None)?;
         if !verdict.allowed {
             return Err(Error::CollaborationBlocked {
                 resource: user.tenant_id.clone(),
