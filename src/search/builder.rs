@@ -362,19 +362,30 @@ struct Dictionary {
 impl Dictionary {
     /// Sorts the interner's terms (moved out of its map, not copied).
     fn sorted(ids: HashMap<Box<str>, u32, BuildMapHasher>) -> Dictionary {
-        let mut terms: Vec<(Box<str>, u32)> = ids.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // The terms by provisional id: ids are `0..terms` (`intern` hands them out
+        // densely), so every slot is filled and every id below has its term.
+        let mut strings: Vec<Box<str>> = Vec::new();
+        strings.resize_with(ids.len(), Box::default);
+        for (text, id) in ids {
+            if let Some(slot) = strings.get_mut(id as usize) {
+                *slot = text;
+            }
+        }
+        let text = |id: u32| strings.get(id as usize).map_or("", |s| s);
+        let mut order: Vec<u32> = (0..strings.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| text(a).cmp(text(b)));
         let mut dictionary = Dictionary {
             bytes: Vec::new(),
-            ends: Vec::with_capacity(terms.len()),
-            new_id: vec![0u32; terms.len()],
+            ends: Vec::with_capacity(strings.len()),
+            new_id: vec![0u32; strings.len()],
         };
-        for (t, (text, provisional)) in terms.into_iter().enumerate() {
-            // Provisional ids are `0..terms` (see `renumber`): each has its slot.
+        for (t, &provisional) in order.iter().enumerate() {
             if let Some(slot) = dictionary.new_id.get_mut(provisional as usize) {
                 *slot = t as u32;
             }
-            dictionary.bytes.extend_from_slice(text.as_bytes());
+            dictionary
+                .bytes
+                .extend_from_slice(text(provisional).as_bytes());
             dictionary.ends.push(dictionary.bytes.len() as u32);
         }
         dictionary
@@ -521,10 +532,11 @@ fn lay_out_lists(seg: &mut Segment, list_count: &[u32], sizes: &[u32]) -> Vec<Li
     let mut writers = Vec::with_capacity(list_count.len());
     let (mut cum, mut name_cum, mut mail_cum) = (0u32, 0u32, 0u32);
     let mut header = Vec::new();
-    // Both slices hold three entries per term: name, mail, job.
-    for (count, len) in list_count.chunks_exact(3).zip(sizes.chunks_exact(3)) {
-        let (Ok([cn, cm, cj]), Ok([ln, lm, lj])) =
-            (<[u32; 3]>::try_from(count), <[u32; 3]>::try_from(len))
+    for t in 0..terms {
+        // Both slices hold three entries per term: name, mail, job.
+        let lists = t * 3..t * 3 + 3;
+        let (Some(&[cn, cm, cj]), Some(&[ln, lm, lj])) =
+            (list_count.get(lists.clone()), sizes.get(lists))
         else {
             continue;
         };

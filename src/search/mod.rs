@@ -76,8 +76,32 @@ pub use people::{BulkLoad, PeopleIndex};
 pub use rank::{display_order, Score};
 pub use types::{check_query, Field, Highlight, Hit, Key, Person, QueryError, MAX_QUERY_CHARS};
 
-/// The keys a search has accepted so far.
-pub(crate) type KeySet = std::collections::HashSet<Key, crate::hash::BuildMapHasher>;
+/// The keys a search has accepted so far: about `limit` per segment searched, so a
+/// sorted vector (binary search, short moves) does as well as a hash set, with no hash
+/// table code in the `.wasm`.
+#[derive(Debug, Default)]
+pub(crate) struct KeySet(Vec<Key>);
+
+impl KeySet {
+    /// Whether `key` was accepted.
+    pub(crate) fn contains(&self, key: &Key) -> bool {
+        self.0.binary_search(key).is_ok()
+    }
+
+    /// Accepts `key`.
+    pub(crate) fn insert(&mut self, key: Key) {
+        if let Err(at) = self.0.binary_search(&key) {
+            self.0.insert(at, key);
+        }
+    }
+
+    /// Takes `key` back.
+    pub(crate) fn remove(&mut self, key: &Key) {
+        if let Ok(at) = self.0.binary_search(key) {
+            self.0.remove(at);
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests;

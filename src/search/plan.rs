@@ -176,17 +176,12 @@ impl<'a, 'q> Planner<'a, 'q> {
 
     /// The driver's term groups: `(exact, lo, hi)` for its exact term (1) and for the
     /// longer terms it starts (0).
-    fn term_groups(&self) -> Vec<(u8, u32, u32)> {
+    fn term_groups(&self) -> impl Iterator<Item = (u8, u32, u32)> {
         let dw = self.driver_word;
         let prefix_lo = if dw.exact.is_some() { dw.lo + 1 } else { dw.lo };
-        let mut groups = Vec::new();
-        if let Some(ex) = dw.exact {
-            groups.push((1, ex, ex + 1));
-        }
-        if prefix_lo < dw.hi {
-            groups.push((0, prefix_lo, dw.hi));
-        }
-        groups
+        let exact = dw.exact.map(|ex| (1, ex, ex + 1));
+        let longer = (prefix_lo < dw.hi).then_some((0, prefix_lo, dw.hi));
+        exact.into_iter().chain(longer)
     }
 
     /// Step 1: the records matching every exact word exactly, inside and outside the

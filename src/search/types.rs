@@ -68,6 +68,7 @@ impl Field {
     }
 
     /// The one table of the field's number, property name and list index.
+    #[inline]
     fn described(self) -> (u32, &'static str, Option<u16>) {
         match self {
             Field::DisplayName => (0, "displayName", None),
