@@ -79,20 +79,20 @@ clean:
 # --- the single steps ------------------------------------------------------------------
 
 fmt:
-	cargo fmt --check
+	cargo fmt --all --check
 
 check-docs:
 	node scripts/check-doc-paths.mjs
 
 clippy:
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p guestpass-wasm --lib --test wasm -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm-node:
-	wasm-pack test --node -- --test wasm
+	wasm-pack test --node wasm --test wasm
 
 test-wasm-chrome:
 	@scripts/wasm-test-chrome.sh

@@ -8,7 +8,7 @@
 // wasm-pack output for Node, e.g. after
 //   wasm-pack build --release --target nodejs --out-dir /tmp/gp-approvals
 // The world is generated here, deterministically (a seeded PRNG): the project's sample
-// generator (src/sample) makes five tenants and at most 4,000 approvals per tenant, a
+// generator (sample/) makes five tenants and at most 4,000 approvals per tenant, a
 // realistic demo but not a million. Per tenant: 10,000 members, 1,000
 // guests (members of the next tenant, licensed at home), 400 groups of 25 (a tenth nest
 // another group), and approvals of all five types with 1-3 approvers (a tenth of them

@@ -1,5 +1,5 @@
 // Text arguments of the per-call hot paths. Most methods take their text arguments as
-// JavaScript values and check them in WebAssembly (src/wasm/convert.rs `text_arg`): a
+// JavaScript values and check them in WebAssembly (wasm/src/convert.rs `text_arg`): a
 // number or an object then gets `INVALID_VALUE`, where wasm-bindgen's own string
 // parameters would trap inside the allocator with a `RuntimeError`. `Session.check` and
 // `Session.allowedActions` answer in well under a microsecond, and that read costs about

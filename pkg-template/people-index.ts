@@ -1,7 +1,7 @@
 // `PeopleIndex`: typeahead people search over records the caller holds (no directory, no
-// tenant, no session). The WebAssembly side (`PeopleIndexCore`, src/wasm/people_index.rs)
+// tenant, no session). The WebAssembly side (`PeopleIndexCore`, wasm/src/people_index.rs)
 // keeps the search index and an id -> key table; this class packs records in chunks for
-// it (src/wasm/people_records.rs describes the format), keeps the caller's own objects by
+// it (src/search/records.rs describes the format), keeps the caller's own objects by
 // key, and turns the keys a search answers back into them, with highlights.
 import { PeopleIndexCore } from "./guestpass.js";
 import { wrongType } from "./arguments.js";

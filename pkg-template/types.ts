@@ -2,10 +2,10 @@
 // `Directory.fromJSON`, the Graph pages of `Directory.fromGraph`, and every answer.
 //
 // These are written by hand from the Rust types (src/model.rs, src/directory, src/b2b.rs,
-// src/session, src/sample, src/graph.rs) and checked against what the WebAssembly module
+// src/session, sample/src, src/graph.rs) and checked against what the WebAssembly module
 // really returns by tests/js/types.test.mjs (every output's keys, both ways) and by the
 // README examples test, which type-checks every example under --strict and runs it.
-// Types the Rust side declares itself (typescript_custom_section in src/wasm/*.rs) are
+// Types the Rust side declares itself (typescript_custom_section in wasm/src/*.rs) are
 // re-exported from the wasm-bindgen glue instead of being written twice.
 
 export type {
@@ -568,7 +568,7 @@ export interface PeopleIndexMatch<R extends PersonRecord = PersonRecord> {
 
 // --- flow sharing ------------------------------------------------------------------------
 // FlowAction, FlowRole, Decision, CheckRequest, CheckResult, ShareRequest and FlowShares are
-// declared by the Rust side (src/wasm/flows.rs) and re-exported above.
+// declared by the Rust side (wasm/src/flows.rs) and re-exported above.
 
 // --- approvals ---------------------------------------------------------------------------
 
