@@ -11,7 +11,9 @@
 //! check every variant's code against the package's `GuestPassErrorCode` union
 //! (`pkg-template/errors.ts`) and the README's table.
 
-use crate::model::Id;
+/// An object id, as `model::Id` (errors import nothing else of the crate's, so that every
+/// module may refuse with them).
+type Id = String;
 
 /// Declares [`Error`] from one list of variants, in the spirit of `model::string_enum!`:
 ///
@@ -542,16 +544,6 @@ impl Error {
 /// `"{field}: "`, or nothing when no field is known (for [`Error::InvalidInput`]'s message).
 fn at_field(field: Option<&str>) -> String {
     field.map(|f| format!("{f}: ")).unwrap_or_default()
-}
-
-impl From<crate::search::QueryError> for Error {
-    fn from(err: crate::search::QueryError) -> Self {
-        match err {
-            crate::search::QueryError::TooLong { chars, limit } => {
-                Error::QueryTooLong { chars, limit }
-            }
-        }
-    }
 }
 
 impl From<serde_json::Error> for Error {

@@ -116,6 +116,18 @@ pub enum QueryError {
     },
 }
 
+/// A session's search refuses such a query with [`crate::error::Error::QueryTooLong`]
+/// (defined here, beside the query, so that errors import nothing of the search's).
+impl From<QueryError> for crate::error::Error {
+    fn from(err: QueryError) -> Self {
+        match err {
+            QueryError::TooLong { chars, limit } => {
+                crate::error::Error::QueryTooLong { chars, limit }
+            }
+        }
+    }
+}
+
 impl QueryError {
     /// The stable machine-readable code: `"QUERY_TOO_LONG"`.
     pub fn code(&self) -> &'static str {
