@@ -103,6 +103,7 @@ build-package:
 
 check-types:
 	tsc -p pkg-template/tsconfig.check.json
+	tsc -p pkg-template/tsconfig.snippets.json
 
 test-js:
 	@mkdir -p tests/js/node_modules && ln -sfn ../../../pkg tests/js/node_modules/guestpass

@@ -1,7 +1,7 @@
 // The data guestpass takes and gives, as TypeScript types: the world JSON of
 // `Directory.fromJSON`, the Graph pages of `Directory.fromGraph`, and every answer.
 //
-// These are written by hand from the Rust types (src/model.rs, src/directory, src/b2b.rs,
+// These are written by hand from the Rust types (src/model/, src/directory, src/b2b.rs,
 // src/session, sample/src, src/graph.rs) and checked against what the WebAssembly module
 // really returns by tests/js/types.test.mjs (every output's keys, both ways) and by the
 // README examples test, which type-checks every example under --strict and runs it.
@@ -62,6 +62,7 @@ export interface PartnerAccess {
 /** Cross-tenant access settings: a default, and overrides keyed by partner tenant id. */
 export interface CrossTenantAccess {
   default?: AccessDirections;
+  /** Overrides per partner: each key is the id of another tenant of the world, written once. */
   partners?: Record<Id, PartnerAccess>;
 }
 

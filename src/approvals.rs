@@ -42,13 +42,11 @@
 //! it leaks.
 
 mod acting;
-mod consistency;
 mod lists;
 mod notifications;
 mod rules;
 
 pub use acting::{cancel, reassign, respond};
-pub use consistency::check_consistent;
 pub use lists::{list, ApprovalBox, ApprovalItem, ApprovalQuery, StatusFilter};
 pub use notifications::{approvals_page, notifications, Notification, NotificationReason};
 pub use rules::{expires_at, status_at, EXPIRES_AFTER_DAYS};

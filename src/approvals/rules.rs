@@ -48,37 +48,9 @@ pub(super) fn check_pending(approval: &Approval, now: Timestamp) -> Result<()> {
     }
 }
 
-/// The approver (entry of `approvers`) a response answers: the group it names in
-/// `onBehalfOf`, else the person who responded.
-fn answered_entry(response: &crate::model::ApprovalResponse) -> &str {
-    response
-        .on_behalf_of
-        .as_deref()
-        .unwrap_or(&response.approver_id)
-}
-
-/// Whether the responses `approval` holds complete it under its type's rule (whatever its
-/// stored status says).
-// Approvals connector types: first to respond / wait for one response end at the first response; everyone must approve at a Reject or once all approved; wait for all responses once all answered.
-pub(super) fn settles(approval: &Approval) -> bool {
-    let all_answered = approval.approvers.iter().all(|e| is_answered(approval, e));
-    match approval.approval_type {
-        ApprovalType::FirstToRespond | ApprovalType::CustomWaitForOne => {
-            !approval.responses.is_empty()
-        }
-        ApprovalType::EveryoneMustApprove => {
-            all_answered || approval.responses.iter().any(|r| r.response == REJECT)
-        }
-        ApprovalType::CustomWaitForAll => all_answered,
-    }
-}
-
-/// Whether the approver `entry` has been answered.
+/// Whether the approver `entry` has been answered (see [`Approval::is_answered`]).
 pub(super) fn is_answered(approval: &Approval, entry: &str) -> bool {
-    approval
-        .responses
-        .iter()
-        .any(|r| answered_entry(r) == entry)
+    approval.is_answered(entry)
 }
 
 /// Positions in `approvers` the approval waits for now: every approver not yet answered;

@@ -179,7 +179,7 @@ pub fn app_link(
         });
     }
     let user = dir
-        .find_user_in_tenant(tenant_id, guest.trim())
+        .find_user_in_tenant(tenant_id, guest.trim())?
         .ok_or_else(|| Error::UserNotFound {
             user: guest.to_string(),
             tenant: tenant_id.to_string(),

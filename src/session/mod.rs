@@ -51,10 +51,11 @@ impl Session {
     /// the directory only: a guest who has not redeemed yet is refused here; see
     /// [`Session::first_sign_in`] for the sign-in that redeems.
     ///
-    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a guest who
-    /// has not redeemed), `UPN_REQUIRED` (a guest from another Microsoft cloud named by an
-    /// address that is not their UPN) or `COLLABORATION_BLOCKED` (a guest whose home tenant
-    /// and this tenant may not collaborate).
+    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (an address that
+    /// is the mail of two users of the tenant), `INVITATION_PENDING` (a guest who has not
+    /// redeemed), `UPN_REQUIRED` (a guest from another Microsoft cloud named by an address
+    /// that is not their UPN) or `COLLABORATION_BLOCKED` (a guest whose home tenant and
+    /// this tenant may not collaborate).
     ///
     /// ```
     /// # fn main() -> Result<(), guestpass::Error> {
@@ -72,7 +73,7 @@ impl Session {
             return Err(Error::UnknownTenant(tenant_id.to_string()));
         }
         let found = dir
-            .find_user_in_tenant(tenant_id, user.trim())
+            .find_user_in_tenant(tenant_id, user.trim())?
             .ok_or_else(|| Error::UserNotFound {
                 user: user.to_string(),
                 tenant: tenant_id.to_string(),

@@ -16,7 +16,6 @@ fn now(dir: &Directory) -> Timestamp {
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-#[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// The approvals of the tenant signed into, newest first:
     /// `approvals({ box: "received" | "sent", status: "pending" | "completed" | "all" })`
@@ -27,13 +26,7 @@ impl JsSession {
     /// `canReassign`, `canCancel` and `via` (the groups that made them an approver).
     /// A person without a license that counts gets `[]` (`features().approvals` says why).
     /// Throws `INVALID_INPUT` / `UNKNOWN_FIELD` for a bad query.
-    pub fn approvals(
-        &self,
-        #[wasm_bindgen(
-            unchecked_optional_param_type = "{ box?: \"received\" | \"sent\"; status?: \"pending\" | \"completed\" | \"all\" }"
-        )]
-        query: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn approvals(&self, query: JsValue) -> Result<JsValue, JsValue> {
         self.read(|d, s| {
             let query: ApprovalQuery = if query.is_undefined() || query.is_null() {
                 ApprovalQuery::default()
@@ -51,9 +44,9 @@ impl JsSession {
     /// `INVALID_RESPONSE` (details.options lists them) or `NO_LICENSE`; nothing changes.
     pub fn respond(
         &self,
-        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] response: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] comments: JsValue,
+        approval_id: JsValue,
+        response: JsValue,
+        comments: JsValue,
     ) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         let response: &str = &text_arg(&response, "response")?;
@@ -69,11 +62,7 @@ impl JsSession {
     /// updated approval. Throws `UNKNOWN_APPROVAL`, `NOT_AN_APPROVER`,
     /// `ALREADY_RESPONDED`, `USER_NOT_FOUND`, `ALREADY_AN_APPROVER`, `APPROVAL_COMPLETED`,
     /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
-    pub fn reassign(
-        &self,
-        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
-        #[wasm_bindgen(js_name = toUser, unchecked_param_type = "string")] to_user: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn reassign(&self, approval_id: JsValue, to_user: JsValue) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         let to_user: &str = &text_arg(&to_user, "toUser")?;
         self.write(|d, s| {
@@ -85,10 +74,7 @@ impl JsSession {
     /// Cancels an approval the person requested; returns the updated approval. Throws
     /// `UNKNOWN_APPROVAL`, `NOT_THE_REQUESTER`, `APPROVAL_COMPLETED`, `APPROVAL_CANCELED`,
     /// `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
-    pub fn cancel(
-        &self,
-        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn cancel(&self, approval_id: JsValue) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         self.write(|d, s| {
             let now = now(d);
@@ -97,7 +83,6 @@ impl JsSession {
     }
 }
 
-#[wasm_bindgen(js_class = Directory)]
 impl JsDirectory {
     /// Who must be told about an approval now: `[{ userId, displayName, address, reason,
     /// onBehalfOf?, tenantId, approvalId, link }]`. Pending: the approvers it waits for
@@ -108,10 +93,7 @@ impl JsDirectory {
     /// `https://make.powerautomate.com/approvals/received?tenantId=…&approvalId=…`
     /// (`/sent` for the requester; the host follows the tenant's cloud).
     /// Throws `UNKNOWN_APPROVAL`.
-    pub fn notifications(
-        &self,
-        #[wasm_bindgen(js_name = approvalId, unchecked_param_type = "string")] approval_id: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn notifications(&self, approval_id: JsValue) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         let dir = self.shared();
         let dir = dir.try_borrow().map_err(|_| super::error::busy())?;
@@ -122,11 +104,7 @@ impl JsDirectory {
     /// RFC 3339 text such as `"2026-11-23T10:00:00Z"`; `null` or no argument goes back to
     /// the real time. The clock is not part of the world: `toJSON()` leaves it out.
     /// Throws `INVALID_TIME`.
-    #[wasm_bindgen(js_name = setClock)]
-    pub fn set_clock(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] now: JsValue,
-    ) -> Result<(), JsValue> {
+    pub fn set_clock(&self, now: JsValue) -> Result<(), JsValue> {
         let now = optional_text_arg(&now, "now")?;
         let clock = match now {
             None => None,
@@ -139,7 +117,6 @@ impl JsDirectory {
     }
 
     /// The time set with `setClock`, or `undefined` when answers use the real time.
-    #[wasm_bindgen(getter)]
     pub fn clock(&self) -> Result<Option<String>, JsValue> {
         let dir = self.shared();
         let dir = dir.try_borrow().map_err(|_| super::error::busy())?;

@@ -20,8 +20,15 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 /// The JSON text of a JavaScript string, or of an object through `JSON.stringify`, and
 /// which it was (kept out of the generic [`from_js`], so the Wasm module holds it once
 /// rather than once per type read).
+///
+/// Every value read this way is an object: an array (or JSON text of one) is refused here,
+/// because serde reads a struct from an array of its fields in order, so `[5, 1]` would
+/// otherwise pass for `{ users: 5, seed: 1 }`.
 fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
     if let Some(text) = value.as_string() {
+        if text.trim_start().starts_with('[') {
+            return Err(an_array());
+        }
         return Ok((text, Origin::Text));
     }
     if value.is_undefined() {
@@ -29,11 +36,19 @@ fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
             "expected an object or a JSON string, got undefined",
         ));
     }
+    if js_sys::Array::is_array(&value) {
+        return Err(an_array());
+    }
     js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
         .map(|text| (text, Origin::Object))
         .ok_or_else(|| Error::invalid_input("expected a JSON-serializable object or a JSON string"))
+}
+
+#[cold]
+fn an_array() -> Error {
+    Error::invalid_input("expected an object (named fields), got an array")
 }
 
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).
@@ -82,21 +97,40 @@ pub fn bool_arg(value: &JsValue, name: &str) -> Result<bool, JsValue> {
         .ok_or_else(|| super::error::to_js(&wrong_type(value, name, "a boolean")))
 }
 
-/// The bytes of an argument declared `Uint8Array | ArrayBuffer | number[]` (a Node
-/// `Buffer` is a `Uint8Array`), copied into WebAssembly memory, or `INVALID_VALUE`.
+/// The bytes of an argument declared `Uint8Array | ArrayBuffer` (a Node `Buffer` is a
+/// `Uint8Array`), copied into WebAssembly memory, or `INVALID_VALUE`: for anything else
+/// (an array of numbers would be converted number by number, `"327"` to 71), and for
+/// no bytes at all (an empty buffer, or one detached by a transfer, which
+/// `new Uint8Array(buffer)` would answer with a `TypeError`).
 pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
     use wasm_bindgen::JsCast;
-    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(bytes.to_vec());
+    let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        // A view of a detached buffer has no bytes, and copying from it would throw.
+        if bytes.byte_length() == 0 {
+            Vec::new()
+        } else {
+            bytes.to_vec()
+        }
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        if buffer.byte_length() == 0 {
+            Vec::new()
+        } else {
+            js_sys::Uint8Array::new(buffer).to_vec()
+        }
+    } else {
+        return Err(super::error::to_js(&wrong_type(
+            value,
+            name,
+            "a Uint8Array or an ArrayBuffer",
+        )));
+    };
+    if bytes.is_empty() {
+        return Err(super::error::to_js(&Error::InvalidValue {
+            field: name.to_string(),
+            reason: "no bytes (an empty buffer, or one detached by a transfer); pass the bytes toBytes() made".into(),
+        }));
     }
-    if value.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::Array::is_array(value) {
-        return Ok(js_sys::Uint8Array::new(value).to_vec());
-    }
-    Err(super::error::to_js(&wrong_type(
-        value,
-        name,
-        "a Uint8Array, an ArrayBuffer or an array of bytes",
-    )))
+    Ok(bytes)
 }
 
 /// `INVALID_VALUE` for an argument `name` that is not `expected`, saying what it got (out

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 /// Everything guestpass knows: tenants, people, groups, apps, flows and approvals.
 /// Create one with `Directory.fromJSON(world)` and sign people in with `signIn`.
-#[wasm_bindgen(js_name = Directory)]
+#[derive(Clone)]
 pub struct JsDirectory {
     inner: Rc<RefCell<Directory>>,
 }
@@ -55,12 +55,10 @@ impl JsDirectory {
     }
 }
 
-#[wasm_bindgen(js_class = Directory)]
 impl JsDirectory {
     /// Builds a directory from world JSON (an object or a JSON string). Throws
     /// `GuestPassError` (`UNKNOWN_FIELD`, `INVALID_INPUT`, `DUPLICATE_ID`,
     /// `DANGLING_REFERENCE`, …) if anything in it is wrong; nothing is half-built.
-    #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(world: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(from_js(world).and_then(Directory::from_world)).map(JsDirectory::wrap)
     }
@@ -70,18 +68,13 @@ impl JsDirectory {
     /// `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`
     /// or `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes; never
     /// half-loads.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")]
-        bytes: JsValue,
-    ) -> std::result::Result<JsDirectory, JsValue> {
+    pub fn from_bytes(bytes: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         let bytes = bytes_arg(&bytes, "bytes")?;
         throw(Directory::from_bytes(&bytes)).map(JsDirectory::wrap)
     }
 
     /// The whole directory as a versioned, checksummed snapshot (a `Uint8Array`), e.g.
     /// to keep in IndexedDB so a reload starts instantly.
-    #[wasm_bindgen(js_name = toBytes)]
     pub fn to_bytes(&self) -> std::result::Result<Vec<u8>, JsValue> {
         self.read(|d| d.to_bytes())
     }
@@ -90,7 +83,6 @@ impl JsDirectory {
     /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
     /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
     /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
-    #[wasm_bindgen(js_name = fromGraph)]
     pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)),
@@ -102,7 +94,6 @@ impl JsDirectory {
     /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
     /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
-    #[wasm_bindgen(js_name = fromSources)]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::sources::SourcesInput>(input)
@@ -123,19 +114,16 @@ impl JsDirectory {
     }
 
     /// An empty directory.
-    #[wasm_bindgen(constructor)]
     pub fn new() -> JsDirectory {
         JsDirectory::wrap(Directory::new())
     }
 
     /// The whole directory as world JSON, every list sorted by id.
-    #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d| to_js(&d.to_world()))
     }
 
     /// The whole directory as a JSON string (faster than `JSON.stringify(dir.toJSON())`).
-    #[wasm_bindgen(js_name = toJSONString)]
     pub fn to_json_string(&self) -> std::result::Result<String, JsValue> {
         self.read(|d| d.to_json_string())
     }
@@ -150,8 +138,8 @@ impl JsDirectory {
     /// `{ allowed, blockers: [{ tenantId, setting, code }] }`.
     pub fn collaboration(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] resource_tenant_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] home_tenant_id: JsValue,
+        resource_tenant_id: JsValue,
+        home_tenant_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let resource_tenant_id: &str = &text_arg(&resource_tenant_id, "resourceTenantId")?;
         let home_tenant_id: &str = &text_arg(&home_tenant_id, "homeTenantId")?;
@@ -163,7 +151,6 @@ impl JsDirectory {
     /// sign-in (`externalUserState` becomes `Accepted`) where collaboration allows, as in
     /// Entra. Throws `USER_NOT_FOUND`, `UPN_REQUIRED`, `COLLABORATION_BLOCKED`,
     /// `UNKNOWN_TENANT`.
-    #[wasm_bindgen(js_name = signIn)]
     pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
         let req: SignInRequest = throw(from_js(request))?;
         let read = self.read(|d| Ok(d.sign_in(&req.tenant_id, &req.user)))?;
@@ -177,95 +164,68 @@ impl JsDirectory {
     }
 
     /// Adds a tenant or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertTenant)]
     pub fn upsert_tenant(&self, tenant: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_tenant(from_js::<Tenant>(tenant)?))
     }
 
     /// Adds a user or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertUser)]
     pub fn upsert_user(&self, user: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_user(from_js::<User>(user)?))
     }
 
     /// Removes a user with their memberships and shares; refused (`IN_USE`) while they
     /// own a flow, take part in an approval or are a guest's home user.
-    #[wasm_bindgen(js_name = removeUser)]
-    pub fn remove_user(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> std::result::Result<(), JsValue> {
+    pub fn remove_user(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_user(id))
     }
 
     /// Adds a group or replaces the one with the same id (`GROUP_CYCLE` if it would
     /// contain itself).
-    #[wasm_bindgen(js_name = upsertGroup)]
     pub fn upsert_group(&self, group: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_group(from_js::<Group>(group)?))
     }
 
     /// Removes a group with its memberships and shares.
-    #[wasm_bindgen(js_name = removeGroup)]
-    pub fn remove_group(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> std::result::Result<(), JsValue> {
+    pub fn remove_group(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_group(id))
     }
 
     /// Adds an app or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertApp)]
     pub fn upsert_app(&self, app: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_app(from_js::<App>(app)?))
     }
 
     /// Removes an app.
-    #[wasm_bindgen(js_name = removeApp)]
-    pub fn remove_app(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> std::result::Result<(), JsValue> {
+    pub fn remove_app(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_app(id))
     }
 
     /// Adds a flow or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertFlow)]
     pub fn upsert_flow(&self, flow: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_flow(from_js::<Flow>(flow)?))
     }
 
     /// Removes a flow.
-    #[wasm_bindgen(js_name = removeFlow)]
-    pub fn remove_flow(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> std::result::Result<(), JsValue> {
+    pub fn remove_flow(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_flow(id))
     }
 
     /// Adds an approval or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertApproval)]
     pub fn upsert_approval(&self, approval: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_approval(from_js::<Approval>(approval)?))
     }
 
     /// Removes an approval.
-    #[wasm_bindgen(js_name = removeApproval)]
-    pub fn remove_approval(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> std::result::Result<(), JsValue> {
+    pub fn remove_approval(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_approval(id))
     }
 
     /// Adds a connector or replaces the one with the same id.
-    #[wasm_bindgen(js_name = upsertConnector)]
     pub fn upsert_connector(&self, connector: JsValue) -> std::result::Result<(), JsValue> {
         self.write(|d| d.upsert_connector(from_js::<Connector>(connector)?))
     }

@@ -2,14 +2,9 @@
 //! and `unshare`.
 //!
 //! Checks are the hot path of a widget (one per flow on the screen, a whole screen per
-//! `checkMany`), and every call between Wasm and JavaScript costs: setting one property of
-//! a JavaScript object from Wasm (`Reflect.set`) costs about as much as a whole decision.
-//! So the answers are spelled out on the JavaScript side, by a small inline module
-//! (`FLOW_JS` below, shipped by wasm-bindgen as a snippet next to the glue):
-//! - its tables (roles, codes, messages, actions) are filled once from the Rust types, so
-//!   no rule or spelling lives in JavaScript;
-//! - `check` hands it one packed number (allowed, role, code) and the `via` chain, and it
-//!   returns the `{ allowed, role, via, code, message }` object: one call out of Wasm;
+//! `checkMany`), so their answers are spelled out by a JavaScript module from packed
+//! numbers (`flow_answers.rs` says why and how):
+//! - `check` hands it one packed number and the `via` chain: one call out of Wasm;
 //! - `checkMany` has it read the whole batch in one call (action indexes in a byte array,
 //!   flow ids joined in one string), decides every item in Rust, and has it build every
 //!   answer from one array of packed numbers in one more call. A bad item takes a slow path
@@ -22,9 +17,14 @@
 
 use super::convert::{from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
+use super::flow_answers::{
+    ensure_tables, js_actions, js_build_batch, js_decision, js_read_batch, pack, BAD_ITEM,
+    ERROR_BIT,
+};
+use super::flow_cache::FlowCache;
 use super::session::JsSession;
 use guestpass::error::{Error, Result};
-use guestpass::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
+use guestpass::sharing::{self, Action, Person, Share, Via};
 use js_sys::{Array, Object, Uint32Array, Uint8Array};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -74,192 +74,6 @@ export interface FlowShares {
   runOnly: string[];
 }
 "#;
-
-/// What the inline module needs from Rust, and the answers it spells out.
-#[wasm_bindgen(inline_js = r#"
-let T = null;
-export function gpFlowSetup(tables) {
-  tables.actionIndex = new Map(tables.actions.map((a, i) => [a, i]));
-  T = tables;
-}
-export function gpDecision(p, via) {
-  const role = (p >>> 1) & 3, code = (p >>> 3) & 31;
-  return { allowed: (p & 1) === 1, role: T.roles[role], via: via === undefined ? [] : via.slice(),
-           code: T.codes[code], message: code ? T.codeMessages[code] : T.roleMessages[role] };
-}
-export function gpActions(mask) {
-  const out = [];
-  for (let i = 0; i < T.actions.length; i++) if (mask & (1 << i)) out.push(T.actions[i]);
-  return out;
-}
-export function gpReadBatch(items) {
-  const n = items.length, kinds = new Uint8Array(n), flows = [], index = T.actionIndex;
-  for (let i = 0; i < n; i++) {
-    const it = items[i];
-    if (it === null || typeof it !== "object") { kinds[i] = 255; continue; }
-    const a = index.get(it.action), f = it.flowId;
-    if (a === undefined || typeof f !== "string" || f.indexOf("\0") !== -1) { kinds[i] = 255; continue; }
-    let extra = false;
-    for (const k in it) if (k !== "id" && k !== "action" && k !== "flowId") { extra = true; break; }
-    if (extra) { kinds[i] = 255; continue; }
-    kinds[i] = a;
-    flows.push(f);
-  }
-  return [kinds, flows.join("\0")];
-}
-export function gpBuildBatch(items, packed, vias, errors) {
-  const n = packed.length, out = new Array(n);
-  const { roles, codes, codeMessages, roleMessages } = T;
-  for (let i = 0; i < n; i++) {
-    const it = items[i], p = packed[i];
-    const id = it !== null && typeof it === "object" ? it.id : undefined;
-    if (p >= 0x80000000) { out[i] = { id, error: errors[p - 0x80000000] }; continue; }
-    const role = (p >>> 1) & 3, code = (p >>> 3) & 31, slot = p >>> 8;
-    out[i] = { id, allowed: (p & 1) === 1, role: roles[role], via: slot ? vias[slot - 1].slice() : [],
-               code: codes[code], message: code ? codeMessages[code] : roleMessages[role] };
-  }
-  return out;
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = gpFlowSetup)]
-    fn flow_setup(tables: &JsValue);
-    #[wasm_bindgen(js_name = gpDecision)]
-    fn js_decision(packed: u32, via: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = gpActions)]
-    fn js_actions(mask: u32) -> Array;
-    // These two read the caller's items, whose getters may throw: `catch` hands the
-    // exception back to Rust, which rethrows it once nothing is borrowed.
-    #[wasm_bindgen(js_name = gpReadBatch, catch)]
-    fn js_read_batch(items: &Array) -> std::result::Result<Array, JsValue>;
-    #[wasm_bindgen(js_name = gpBuildBatch, catch)]
-    fn js_build_batch(
-        items: &Array,
-        packed: &Uint32Array,
-        vias: &Array,
-        errors: &Array,
-    ) -> std::result::Result<Array, JsValue>;
-}
-
-/// The roles in the order of their packed index (0: none).
-const ROLES: [Role; 3] = [Role::RunOnly, Role::CoOwner, Role::Owner];
-/// Set on a packed answer that is an error (the rest is its index in the error list).
-const ERROR_BIT: u32 = 1 << 31;
-/// A `gpReadBatch` kind for an item to read field by field.
-const BAD_ITEM: u8 = 255;
-
-fn role_index(role: Option<Role>) -> u32 {
-    match role {
-        None => 0,
-        Some(Role::RunOnly) => 1,
-        Some(Role::CoOwner) => 2,
-        Some(Role::Owner) => 3,
-    }
-}
-
-/// Allowed, role and code in one number: bit 0 allowed, bits 1–2 role, bits 3–7 code
-/// (0: none, else `Code::index() + 1`), bits 8–30 the `via` slot (0: direct).
-fn pack(verdict: &Verdict, via_slot: u32) -> u32 {
-    let code = verdict.code.map_or(0, |c| c.index() as u32 + 1);
-    u32::from(verdict.allowed()) | role_index(verdict.role) << 1 | code << 3 | via_slot << 8
-}
-
-fn every_code() -> Vec<Code> {
-    let mut all = vec![Code::FlowInOtherTenant, Code::NoRole, Code::FlowTurnedOff];
-    all.extend(Action::ALL.iter().map(|a| Code::RunOnlyCannot(*a)));
-    all.extend(
-        [
-            guestpass::b2b::Missing::InvitationPending,
-            guestpass::b2b::Missing::NoLicense,
-            guestpass::b2b::Missing::NoConsent,
-        ]
-        .map(Code::Prerequisite),
-    );
-    all
-}
-
-fn strings(items: impl IntoIterator<Item = Option<&'static str>>) -> Array {
-    let out = Array::new();
-    for item in items {
-        out.push(&item.map_or(JsValue::NULL, JsValue::from_str));
-    }
-    out
-}
-
-thread_local! {
-    /// Whether this instance has filled the inline module's tables.
-    static TABLES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Fills the inline module's tables from the Rust types, once per Wasm instance.
-fn ensure_tables() {
-    if TABLES_READY.with(std::cell::Cell::get) {
-        return;
-    }
-    TABLES_READY.with(|ready| ready.set(true));
-    let mut codes: Vec<Option<&'static str>> = vec![None; Code::COUNT + 1];
-    let mut code_messages = codes.clone();
-    for code in every_code() {
-        if let Some(slot) = codes.get_mut(code.index() + 1) {
-            *slot = Some(code.as_str());
-        }
-        if let Some(slot) = code_messages.get_mut(code.index() + 1) {
-            *slot = Some(code.message());
-        }
-    }
-    let tables = Object::new();
-    let put = |key: &str, value: Array| {
-        let _ = js_sys::Reflect::set(&tables, &JsValue::from_str(key), &value);
-    };
-    put(
-        "roles",
-        strings(std::iter::once(None).chain(ROLES.map(|r| Some(r.as_str())))),
-    );
-    put(
-        "roleMessages",
-        strings(std::iter::once(Some("allowed")).chain(ROLES.map(|r| Some(allowed_message(r))))),
-    );
-    put("codes", strings(codes));
-    put("codeMessages", strings(code_messages));
-    put("actions", strings(Action::ALL.map(|a| Some(a.as_str()))));
-    flow_setup(&tables);
-}
-
-/// What a session keeps between flow checks: the person (per directory version) and the
-/// JavaScript arrays of their group chains.
-#[derive(Default)]
-pub(crate) struct FlowCache {
-    person: Option<Person>,
-    via_version: Option<u64>,
-    via: Vec<Option<Array>>,
-}
-
-impl FlowCache {
-    /// The JavaScript array of the chain `via` stands for (`None` for a direct role).
-    fn via(&mut self, via: Via) -> Option<&Array> {
-        let Via::Groups(index) = via else {
-            return None;
-        };
-        let person = self.person.as_ref()?;
-        if self.via_version != Some(person.version()) {
-            self.via.clear();
-            self.via_version = Some(person.version());
-        }
-        let index = index as usize;
-        if self.via.len() <= index {
-            self.via.resize(index + 1, None);
-        }
-        let slot = self.via.get_mut(index)?;
-        if slot.is_none() {
-            let chain = Array::new();
-            for group in person.path(index as u32) {
-                chain.push(&JsValue::from_str(group));
-            }
-            *slot = Some(chain);
-        }
-        slot.as_ref()
-    }
-}
 
 impl JsSession {
     /// Runs `f` with the directory and the session's flow cache, its person current.
@@ -329,7 +143,6 @@ fn error_object(err: &Error) -> Object {
     error
 }
 
-#[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
     /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
@@ -343,12 +156,7 @@ impl JsSession {
     // `action` and `flowId` stay `&str` on this per-call hot path (a `JsValue` read as
     // text costs about 0.14 µs of a 0.4 µs check): the package checks they are text
     // before the call (pkg-template/arguments.ts), as for `allowedActions`.
-    #[wasm_bindgen(unchecked_return_type = "Decision")]
-    pub fn check(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "FlowAction")] action: &str,
-        #[wasm_bindgen(js_name = flowId)] flow_id: &str,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn check(&self, action: &str, flow_id: &str) -> std::result::Result<JsValue, JsValue> {
         let action = throw(Action::parse(action))?;
         ensure_tables();
         self.with_cache(|dir, cache| {
@@ -365,11 +173,7 @@ impl JsSession {
     /// Every action the signed-in person may do with the flow `flowId`, in the order
     /// `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow of
     /// another tenant). Throws `UNKNOWN_FLOW`.
-    #[wasm_bindgen(js_name = allowedActions, unchecked_return_type = "FlowAction[]")]
-    pub fn allowed_actions(
-        &self,
-        #[wasm_bindgen(js_name = flowId)] flow_id: &str,
-    ) -> std::result::Result<Array, JsValue> {
+    pub fn allowed_actions(&self, flow_id: &str) -> std::result::Result<Array, JsValue> {
         ensure_tables();
         self.with_cache(|dir, cache| {
             let flow = sharing::flow(dir, flow_id)?;
@@ -390,11 +194,7 @@ impl JsSession {
     ///
     /// @example
     /// const answers = session.checkMany(flows.map(f => ({ id: f.id, action: "run", flowId: f.id })));
-    #[wasm_bindgen(js_name = checkMany, unchecked_return_type = "CheckResult[]")]
-    pub fn check_many(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CheckRequest[]")] items: JsValue,
-    ) -> std::result::Result<Array, JsValue> {
+    pub fn check_many(&self, items: JsValue) -> std::result::Result<Array, JsValue> {
         let Some(items) = items.dyn_ref::<Array>() else {
             return Err(error_to_js(&Error::invalid_input(
                 "checkMany takes an array of { id, action, flowId }",
@@ -482,12 +282,7 @@ impl JsSession {
     /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`, `CROSS_TENANT_REFERENCE`,
     /// `CANNOT_REMOVE_CREATOR`, `RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, `INVALID_VALUE`
     /// (role `owner`); a refused call changes nothing.
-    #[wasm_bindgen(unchecked_return_type = "FlowShares")]
-    pub fn share(
-        &self,
-        #[wasm_bindgen(js_name = flowId, unchecked_param_type = "string")] flow_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ShareRequest")] share: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn share(&self, flow_id: JsValue, share: JsValue) -> std::result::Result<JsValue, JsValue> {
         let flow_id: &str = &text_arg(&flow_id, "flowId")?;
         let share: Share = throw(from_js(share))?;
         self.write(|dir, session| to_js(&session.share(dir, flow_id, &share)?))
@@ -497,11 +292,10 @@ impl JsSession {
     /// may, and nobody can remove the creator. Returns the flow's shares. Throws
     /// `NOT_ALLOWED_TO_SHARE`, `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`,
     /// `CANNOT_REMOVE_CREATOR`, `NOT_SHARED`; a refused call changes nothing.
-    #[wasm_bindgen(unchecked_return_type = "FlowShares")]
     pub fn unshare(
         &self,
-        #[wasm_bindgen(js_name = flowId, unchecked_param_type = "string")] flow_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] principal: JsValue,
+        flow_id: JsValue,
+        principal: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let flow_id: &str = &text_arg(&flow_id, "flowId")?;
         let principal: &str = &text_arg(&principal, "principal")?;

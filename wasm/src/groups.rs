@@ -143,15 +143,13 @@ fn change<T>(
     throw(f(&mut guard))
 }
 
-#[wasm_bindgen(js_class = Directory)]
 impl JsDirectory {
     /// Turns "owners can manage group membership requests" (self-service group
     /// management) on or off for a tenant. Throws `UNKNOWN_TENANT`.
-    #[wasm_bindgen(js_name = setSelfServiceGroupManagement)]
     pub fn set_self_service_group_management(
         &self,
-        #[wasm_bindgen(js_name = tenantId, unchecked_param_type = "string")] tenant_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "boolean")] enabled: JsValue,
+        tenant_id: JsValue,
+        enabled: JsValue,
     ) -> std::result::Result<(), JsValue> {
         let tenant_id: &str = &text_arg(&tenant_id, "tenantId")?;
         let enabled = bool_arg(&enabled, "enabled")?;
@@ -162,11 +160,9 @@ impl JsDirectory {
 
     /// Assigns a user or group of the app's tenant to the app; returns the app.
     /// Throws `UNKNOWN_APP`, `DANGLING_REFERENCE`, `CROSS_TENANT_REFERENCE`.
-    #[wasm_bindgen(js_name = assignToApp)]
     pub fn assign_to_app(
         &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-        #[wasm_bindgen(js_name = principalId, unchecked_param_type = "string")]
+        app_id: JsValue,
         principal_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
@@ -178,11 +174,9 @@ impl JsDirectory {
 
     /// Takes a user or group off the app's assignments; returns the app. Throws
     /// `GROUP_NOT_ASSIGNED_TO_APP` while it is the app's self-service group.
-    #[wasm_bindgen(js_name = unassignFromApp)]
     pub fn unassign_from_app(
         &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-        #[wasm_bindgen(js_name = principalId, unchecked_param_type = "string")]
+        app_id: JsValue,
         principal_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
@@ -199,11 +193,10 @@ impl JsDirectory {
     /// @example
     /// dir.assignToApp("payroll", "payroll-users");
     /// dir.configureSelfService("payroll", { groupId: "payroll-users", requireApproval: false });
-    #[wasm_bindgen(js_name = configureSelfService)]
     pub fn configure_self_service(
         &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SelfServiceConfig")] config: JsValue,
+        app_id: JsValue,
+        config: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         change(self, |d| {
@@ -213,11 +206,7 @@ impl JsDirectory {
     }
 
     /// Turns self-service off for an app (keeping its group); returns the app.
-    #[wasm_bindgen(js_name = disableSelfService)]
-    pub fn disable_self_service(
-        &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn disable_self_service(&self, app_id: JsValue) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         change(self, |d| to_js(&groups::disable_self_service(d, app_id)?))
     }
@@ -225,11 +214,7 @@ impl JsDirectory {
     /// The direct link to an app an app owner can send a guest:
     /// `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`. Throws
     /// `UNKNOWN_APP`.
-    #[wasm_bindgen(js_name = appLink)]
-    pub fn app_link(
-        &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-    ) -> std::result::Result<String, JsValue> {
+    pub fn app_link(&self, app_id: JsValue) -> std::result::Result<String, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         let shared = self.shared();
         let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
@@ -248,11 +233,7 @@ impl JsDirectory {
     /// @example
     /// const guest = dir.redeemInvitation({ inviteRedeemUrl: invitation.inviteRedeemUrl });
     /// const session = dir.signIn({ tenantId: "contoso", user: guest.mail });
-    #[wasm_bindgen(js_name = redeemInvitation)]
-    pub fn redeem_invitation(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "RedeemRequest")] request: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn redeem_invitation(&self, request: JsValue) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
             let req: RedeemRequest = from_js(request)?;
             let (tenant_id, user) = match req {
@@ -280,7 +261,6 @@ impl JsDirectory {
     }
 }
 
-#[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// As an owner of the group, invites someone by email: `{ email, displayName?,
     /// message? }`. An account already in this tenant is added; anyone else gets a new
@@ -294,11 +274,10 @@ impl JsSession {
     /// @example
     /// const invitation = owner.inviteToGroup("payroll-users",
     ///   { email: "eve@northwind.com", message: "Welcome to Payroll!" });
-    #[wasm_bindgen(js_name = inviteToGroup, unchecked_return_type = "Invitation")]
     pub fn invite_to_group(
         &self,
-        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "InvitationRequest")] request: JsValue,
+        group_id: JsValue,
+        request: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| {
@@ -310,11 +289,7 @@ impl JsSession {
     /// Asks to join a group: `{ groupId, outcome: "added" | "pending", requestId? }`.
     /// Throws `GROUP_CLOSED`, `ALREADY_MEMBER`, `REQUEST_ALREADY_PENDING`,
     /// `SELF_SERVICE_DISABLED`, `DYNAMIC_GROUP`, `ON_PREMISES_GROUP`, `UNKNOWN_GROUP`.
-    #[wasm_bindgen(js_name = requestToJoin, unchecked_return_type = "JoinResult")]
-    pub fn request_to_join(
-        &self,
-        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn request_to_join(&self, group_id: JsValue) -> std::result::Result<JsValue, JsValue> {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| to_js(&s.request_to_join(d, group_id)?))
     }
@@ -322,11 +297,7 @@ impl JsSession {
     /// Join requests this person sees: `{ box: "toDecide" }` (the default: pending
     /// requests of groups they own) or `{ box: "mine" }` (their own). Items: `{ id,
     /// groupId, groupDisplayName, userId, userDisplayName, userType, status, decidedBy? }`.
-    #[wasm_bindgen(js_name = joinRequests, unchecked_return_type = "JoinRequestItem[]")]
-    pub fn join_requests(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "JoinRequestsOptions")] options: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn join_requests(&self, options: JsValue) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| {
             let options: JoinRequestsOptions = if options.is_undefined() || options.is_null() {
                 JoinRequestsOptions::default()
@@ -340,11 +311,10 @@ impl JsSession {
     /// As an owner of the group, approves (`true`: the person is added) or declines a
     /// pending join request; returns it decided. Throws `NOT_GROUP_OWNER`,
     /// `REQUEST_ALREADY_DECIDED`, `UNKNOWN_JOIN_REQUEST`.
-    #[wasm_bindgen(js_name = decideJoinRequest, unchecked_return_type = "JoinRequestItem")]
     pub fn decide_join_request(
         &self,
-        #[wasm_bindgen(js_name = requestId, unchecked_param_type = "string")] request_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "boolean")] approve: JsValue,
+        request_id: JsValue,
+        approve: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let request_id: &str = &text_arg(&request_id, "requestId")?;
         let approve = bool_arg(&approve, "approve")?;
@@ -354,11 +324,10 @@ impl JsSession {
     /// As an owner of the group, takes a member out of it (and of the apps it reaches);
     /// returns the group. Throws `NOT_GROUP_OWNER`, `NOT_A_MEMBER`, `DYNAMIC_GROUP`,
     /// `ON_PREMISES_GROUP`.
-    #[wasm_bindgen(js_name = removeFromGroup)]
     pub fn remove_from_group(
         &self,
-        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
-        #[wasm_bindgen(js_name = memberId, unchecked_param_type = "string")] member_id: JsValue,
+        group_id: JsValue,
+        member_id: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         let member_id: &str = &text_arg(&member_id, "memberId")?;
@@ -367,7 +336,6 @@ impl JsSession {
 
     /// The apps of this tenant the person reaches: `[{ id, displayName, singleSignOn,
     /// assignment: "direct" | "group", via: [groupIds], link }]`.
-    #[wasm_bindgen(js_name = myApps, unchecked_return_type = "AppAccess[]")]
     pub fn my_apps(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| to_js(&s.my_apps(d)?))
     }
@@ -375,7 +343,6 @@ impl JsSession {
     /// "Groups I own": `[{ id, displayName, securityEnabled, assignedMembership,
     /// memberCount, apps: [{ id, displayName, singleSignOn, selfService, assignment,
     /// link }] }]` — the groups an owner invites guests into, with the apps each reaches.
-    #[wasm_bindgen(js_name = groupsIOwn, unchecked_return_type = "OwnedGroup[]")]
     pub fn groups_i_own(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| to_js(&s.groups_i_own(d)?))
     }
@@ -384,11 +351,7 @@ impl JsSession {
     /// requestId? }` — pending when the app requires approval (its self-service group's
     /// owners decide with `decideJoinRequest`). Throws `SELF_SERVICE_NOT_CONFIGURED`,
     /// `NOT_A_SECURITY_GROUP`, `ALREADY_MEMBER`, `REQUEST_ALREADY_PENDING`, `UNKNOWN_APP`.
-    #[wasm_bindgen(js_name = requestAppAccess, unchecked_return_type = "JoinResult")]
-    pub fn request_app_access(
-        &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    pub fn request_app_access(&self, app_id: JsValue) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         self.write(|d, s| to_js(&s.request_app_access(d, app_id)?))
     }
@@ -398,11 +361,10 @@ impl JsSession {
     /// as `inviteToGroup` does. Throws `NOT_APP_OWNER`, `SELF_SERVICE_NOT_CONFIGURED`,
     /// `NOT_A_SECURITY_GROUP`, `INVITE_NOT_ALLOWED`, `UPN_REQUIRED` and what
     /// `inviteToGroup` throws.
-    #[wasm_bindgen(js_name = inviteToApp, unchecked_return_type = "Invitation")]
     pub fn invite_to_app(
         &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "InvitationRequest")] request: JsValue,
+        app_id: JsValue,
+        request: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         self.write(|d, s| {
@@ -414,11 +376,10 @@ impl JsSession {
     /// As an owner of the app, its direct link for a guest already in this tenant:
     /// `{ appId, userId, link }`. Throws `NOT_APP_OWNER`, `USER_NOT_FOUND`, `NOT_A_GUEST`,
     /// `UNKNOWN_APP`.
-    #[wasm_bindgen(js_name = appLinkFor, unchecked_return_type = "AppLink")]
     pub fn app_link_for(
         &self,
-        #[wasm_bindgen(js_name = appId, unchecked_param_type = "string")] app_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] guest: JsValue,
+        app_id: JsValue,
+        guest: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         let guest: &str = &text_arg(&guest, "guest")?;

@@ -4,19 +4,22 @@
 //! own. wasm-pack builds this crate into the npm package (`--out-name guestpass`).
 
 mod approvals;
+pub mod calls;
 mod convert;
 mod directory;
 mod error;
+mod flow_answers;
+mod flow_cache;
 mod flows;
 mod groups;
-mod people_ids;
+mod objects;
 mod people_index;
-mod people_records;
 mod search;
 mod session;
 
 pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
+pub use objects::{live_objects, release};
 pub use people_index::JsPeopleIndex;
 pub use session::JsSession;
 

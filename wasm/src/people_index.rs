@@ -1,17 +1,18 @@
 //! `PeopleIndex` for JavaScript: typeahead search over records the caller holds, with
 //! no directory, tenant or session. The typed class of the package
-//! (`pkg-template/people-index.ts`) wraps this one: it packs records in chunks
-//! (`people_records.rs`), keeps the caller's objects by key, and turns keys back into
-//! them. This side keeps only the search index and the id → key table
-//! (`people_ids.rs`), never the records' text: highlights are computed from the few
-//! records a search returns, which the wrapper passes back.
+//! (`pkg-template/people-index.ts`) wraps this one: it packs records in chunks (the
+//! format of `src/search/records.rs`), keeps the caller's objects by key, and turns keys
+//! back into them. This side keeps only the search index and the id → key table
+//! (`src/search/ids.rs`), never the records' text: highlights are computed from the few
+//! records a search returns, which the wrapper passes back. Both live in the core, where
+//! native tests reach them; this file only converts.
 
 use super::convert::text_arg;
 use super::error::{throw, to_js};
-use super::people_ids::PeopleIds;
-use super::people_records::{records, Packed, FIELD, GUEST};
 use guestpass::error::Error;
-use guestpass::search::{BulkLoad, Field, Highlighter, Key, PeopleIndex, MAX_QUERY_CHARS};
+use guestpass::search::ids::PeopleIds;
+use guestpass::search::records::{records, Packed, FIELD, GUEST};
+use guestpass::search::{check_query, BulkLoad, Highlighter, Key, PeopleIndex};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 
@@ -19,7 +20,6 @@ use wasm_bindgen::prelude::*;
 const MAX_LIMIT: u32 = 100;
 
 /// The core of the package's `PeopleIndex` (use that class; this one speaks in keys).
-#[wasm_bindgen(js_name = PeopleIndexCore)]
 #[derive(Debug, Default)]
 pub struct JsPeopleIndex {
     index: PeopleIndex,
@@ -28,10 +28,8 @@ pub struct JsPeopleIndex {
     pending: Option<(BulkLoad, usize, Key)>,
 }
 
-#[wasm_bindgen(js_class = PeopleIndexCore)]
 impl JsPeopleIndex {
     /// An empty index.
-    #[wasm_bindgen(constructor)]
     pub fn new() -> JsPeopleIndex {
         JsPeopleIndex::default()
     }
@@ -65,30 +63,22 @@ impl JsPeopleIndex {
 
     /// Removes the record with this id; returns its key, or `undefined` when absent.
     /// Throws `INVALID_VALUE` for an id that is not text.
-    pub fn remove(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<u32>, JsValue> {
+    pub fn remove(&mut self, id: JsValue) -> Result<Option<u32>, JsValue> {
         Ok(self.remove_id(&text_arg(&id, "id")?))
     }
 
     /// The key of an id, or `undefined`. Throws `INVALID_VALUE` for an id that is not
     /// text.
-    pub fn key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<Option<u32>, JsValue> {
+    pub fn key(&self, id: JsValue) -> Result<Option<u32>, JsValue> {
         Ok(self.ids.get(&text_arg(&id, "id")?))
     }
 
     /// How many records are searchable.
-    #[wasm_bindgen(getter)]
     pub fn size(&self) -> u32 {
         self.index.len() as u32
     }
 
     /// Approximate bytes of WebAssembly memory held by the index and the id table.
-    #[wasm_bindgen(js_name = heapBytes)]
     pub fn heap_bytes(&self) -> f64 {
         (self.index.heap_bytes() + self.ids.heap_bytes()) as f64
     }
@@ -112,6 +102,9 @@ impl JsPeopleIndex {
                 field: "limit".into(),
                 reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
             }));
+        }
+        if !exclude.is_empty() {
+            throw(guestpass::limits::exclude(exclude.split(FIELD)))?;
         }
         let excluded: HashSet<Key> = if exclude.is_empty() {
             HashSet::new()
@@ -143,7 +136,7 @@ impl JsPeopleIndex {
     /// index in `otherMails`, start, end (UTF-16 offsets).
     /// `query` stays `&str`, as in [`JsPeopleIndex::search`], whose caller checked it.
     pub fn highlight(&self, query: &str, packed: &[u8]) -> Result<Vec<u32>, JsValue> {
-        if query.chars().count() > MAX_QUERY_CHARS {
+        if check_query(query).is_err() {
             return Ok(Vec::new());
         }
         let packed = throw(utf8(packed))?;
@@ -157,15 +150,7 @@ impl JsPeopleIndex {
             hl.highlight_into(&record.person(&others), &mut ranges);
             out.push(ranges.len() as u32);
             for r in &ranges {
-                let (field, index) = match r.field {
-                    Field::DisplayName => (0, 0),
-                    Field::GivenName => (1, 0),
-                    Field::Surname => (2, 0),
-                    Field::Mail => (3, 0),
-                    Field::OtherMail(i) => (4, u32::from(i)),
-                    Field::UserPrincipalName => (5, 0),
-                    Field::JobTitle => (6, 0),
-                };
+                let (field, index) = r.field.number();
                 out.extend([field, index, r.start, r.end]);
             }
         }

@@ -8,7 +8,6 @@ use guestpass::error::Error;
 use guestpass::session::SearchOptions;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// People of this tenant matching what the person typed, best first:
     /// `{ items: [{ id, displayName, mail, userPrincipalName, userType, homeTenantId,
@@ -20,11 +19,7 @@ impl JsSession {
     /// @example
     /// const { items } = session.search("ali", { limit: 5, userType: "any" });
     /// items.at(0)?.displayName; // "Alice Martin"
-    pub fn search(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
-        options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query: &str = &text_arg(&query, "query")?;
         let options: SearchOptions = if options.is_undefined() || options.is_null() {
             SearchOptions::default()

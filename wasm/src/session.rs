@@ -2,7 +2,7 @@
 
 use super::convert::to_js;
 use super::error::throw;
-use super::flows::FlowCache;
+use super::flow_cache::FlowCache;
 use guestpass::directory::Directory;
 use guestpass::error::Result;
 use guestpass::session::Session;
@@ -11,7 +11,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// One person signed into one tenant; get one from `dir.signIn(...)`.
-#[wasm_bindgen(js_name = Session)]
 pub struct JsSession {
     dir: Rc<RefCell<Directory>>,
     session: Session,
@@ -53,16 +52,13 @@ impl JsSession {
     }
 }
 
-#[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// The tenant signed into.
-    #[wasm_bindgen(getter, js_name = tenantId)]
     pub fn tenant_id(&self) -> String {
         self.session.tenant_id().to_string()
     }
 
     /// The signed-in user object's id.
-    #[wasm_bindgen(getter, js_name = userId)]
     pub fn user_id(&self) -> String {
         self.session.user_id().to_string()
     }

@@ -3,13 +3,16 @@
 //! each response comes from an approver, a pending approval still waits for someone, and
 //! no response or completion comes before the approval was created.
 //!
-//! These are the facts the outcome rules of [`super::rules`] rely on: an approval that
+//! These are the facts the outcome rules of `approvals` rely on: an approval that
 //! broke one of them (a stranger's response completing it, a `firstToRespond` approval
 //! waiting for nobody) would answer lists and notifications wrongly for ever after.
 
-use super::rules::{is_answered, settles};
+//!
+//! It lives with the model (not in `approvals`) because the directory checks it on every
+//! store, and the directory sits below the rules.
+
+use super::{Approval, ApprovalStatus};
 use crate::error::{Error, Result};
-use crate::model::{Approval, ApprovalStatus};
 use crate::timestamp::Timestamp;
 
 /// Refuses an approval whose responses, status or times contradict each other
@@ -28,9 +31,9 @@ pub fn check_consistent(a: &Approval) -> Result<()> {
             );
         }
     }
-    if a.status == ApprovalStatus::Pending && !a.responses.is_empty() && settles(a) {
+    if a.status == ApprovalStatus::Pending && !a.responses.is_empty() && a.responses_settle() {
         // Approvals connector: "first to respond" completes at the first response; "everyone must approve" at the first Reject or the last Approve; "wait for all" once all answered.
-        let waiting = a.approvers.iter().any(|e| !is_answered(a, e));
+        let waiting = a.approvers.iter().any(|e| !a.is_answered(e));
         return refuse(
             format!("approvals[{}].status", a.id),
             format!(
