@@ -326,6 +326,8 @@ describe("wrong types refused (21.8)", () => {
     assert.throws(() => people.search("a", { exclude: long }), coded("LIMIT_EXCEEDED", namesExclude));
     assert.ok(bob.search("a", { exclude: many.slice(0, 1000) }).items.length > 0);
     people.free();
+  });
+});
 
 describe("approvals that cannot be (issue 21, defect 5)", () => {
   const world = readFileSync(new URL("../fixtures/approvals.json", import.meta.url), "utf8");
