@@ -142,6 +142,13 @@ pub enum Error {
         "these bytes are not a guestpass snapshot (wrong magic); pass bytes made by dir.toBytes()"
     )]
     SnapshotNotRecognized,
+    /// Bytes that are not a guestpass view (`dir.viewFor`) at all.
+    #[error("these bytes are not a guestpass view (wrong magic); pass bytes made by dir.viewFor({{ tenantId, user }}) (a snapshot from dir.toBytes() loads with Directory.fromBytes)")]
+    ViewNotRecognized,
+    /// A change asked of a session read from a view, which holds one person's part of a
+    /// directory and cannot change the directory it came from.
+    #[error("{0} cannot be done from a view: a view is a read-only copy of one person's part of the directory; send the change to the server that holds the directory")]
+    ViewReadOnly(&'static str),
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {
@@ -391,6 +398,8 @@ impl Error {
             Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
             Error::InUse { .. } => "IN_USE",
             Error::SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED",
+            Error::ViewNotRecognized => "VIEW_NOT_RECOGNIZED",
+            Error::ViewReadOnly(_) => "VIEW_READ_ONLY",
             Error::SnapshotTruncated { .. } => "SNAPSHOT_TRUNCATED",
             Error::SnapshotChecksumMismatch => "SNAPSHOT_CHECKSUM_MISMATCH",
             Error::SnapshotVersionUnsupported { .. } => "SNAPSHOT_VERSION_UNSUPPORTED",
@@ -442,6 +451,7 @@ impl Error {
             }
             Error::InvalidInput { field: None, .. }
             | Error::SnapshotNotRecognized
+            | Error::ViewNotRecognized
             | Error::SnapshotChecksumMismatch
             | Error::SnapshotCorrupt(_) => vec![],
             Error::SnapshotTruncated { expected, actual } => vec![
@@ -453,6 +463,7 @@ impl Error {
                 ("supported", supported.to_string()),
             ],
             Error::InvalidValue { field, .. } => vec![("field", field.clone())],
+            Error::ViewReadOnly(what) => vec![("operation", what.to_string())],
             Error::DuplicateId(id)
             | Error::UnknownTenant(id)
             | Error::UnknownUser(id)

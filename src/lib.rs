@@ -26,6 +26,7 @@ pub mod session;
 pub mod sharing;
 pub mod snapshot;
 pub mod timestamp;
+pub mod view;
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -301,7 +301,7 @@ const USER_PENDING: u8 = 2;
 const USER_ACCEPTED: u8 = 4;
 const USER_CONSENTED: u8 = 8;
 
-fn write_user(w: &mut Writer, u: &User) {
+pub(crate) fn write_user(w: &mut Writer, u: &User) {
     w.str(&u.id);
     w.str(&u.tenant_id);
     w.str(&u.display_name);
@@ -331,7 +331,7 @@ fn write_user(w: &mut Writer, u: &User) {
     w.strs(&u.licenses);
 }
 
-fn read_user(r: &mut Reader<'_>) -> Result<User> {
+pub(crate) fn read_user(r: &mut Reader<'_>) -> Result<User> {
     let id = string(r, "user id")?;
     let tenant_id = string(r, "user tenant")?;
     let display_name = string(r, "user name")?;

@@ -334,7 +334,7 @@ impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
     /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
     /// (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, `NO_CONSENT`,
-    /// `INVITATION_PENDING`, `FLOW_IN_OTHER_TENANT`, …). Throws `GuestPassError` with
+    /// `INVITATION_PENDING`, …). Throws `GuestPassError` with
     /// `UNKNOWN_ACTION` (the message lists the valid actions) or `UNKNOWN_FLOW`.
     ///
     /// @example
@@ -352,8 +352,9 @@ impl JsSession {
         let action = throw(Action::parse(action))?;
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let verdict = person(cache)?.verdict(action, flow);
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let verdict = me.verdict(action, flow);
             let packed = pack(&verdict, 0);
             Ok(match cache.via(verdict.via) {
                 Some(chain) => js_decision(packed, chain),
@@ -372,8 +373,9 @@ impl JsSession {
     ) -> std::result::Result<Array, JsValue> {
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let mask = person(cache)?
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let mask = me
                 .allowed_actions(flow)
                 .iter()
                 .fold(0u32, |mask, a| mask | 1 << a.index());
@@ -442,8 +444,9 @@ impl JsSession {
                         .as_ref()
                         .map_err(Clone::clone)
                         .and_then(|(action, flow_id)| {
-                            let flow = sharing::flow(dir, flow_id)?;
-                            Ok(person(cache)?.verdict(*action, flow))
+                            let me = person(cache)?;
+                            let flow = sharing::flow(dir, me, flow_id)?;
+                            Ok(me.verdict(*action, flow))
                         });
                 match decided {
                     Ok(verdict) => {
@@ -479,7 +482,7 @@ impl JsSession {
     /// user of the flow's tenant (object id, userPrincipalName or mail), `role` is
     /// `"coOwner"` or `"runOnly"`. Only the owner and co-owners may. Returns the flow's
     /// shares `{ flowId, ownerId, coOwners, runOnly }`. Throws `NOT_ALLOWED_TO_SHARE`,
-    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`, `CROSS_TENANT_REFERENCE`,
+    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`,
     /// `CANNOT_REMOVE_CREATOR`, `RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, `INVALID_VALUE`
     /// (role `owner`); a refused call changes nothing.
     #[wasm_bindgen(unchecked_return_type = "FlowShares")]
