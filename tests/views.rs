@@ -279,3 +279,161 @@ fn other_tenants_ids_answer_as_ids_that_exist_nowhere() {
         "UNKNOWN_GROUP"
     );
 }
+
+/// The users a view of `user` may hold readably, decided here apart from `src/view`.
+fn allowed_users(
+    dir: &Directory,
+    user: &guestpass::model::User,
+) -> std::collections::HashSet<String> {
+    use guestpass::model::{GuestAccess, JoinRequestStatus};
+    let tenant = dir.tenant(&user.tenant_id).unwrap();
+    let members_view =
+        !user.is_guest() || tenant.settings.guest_access == GuestAccess::SameAsMember;
+    let mut allowed: std::collections::HashSet<String> = dir
+        .users()
+        .filter(|u| members_view && u.tenant_id == user.tenant_id)
+        .map(|u| u.id.clone())
+        .collect();
+    allowed.insert(user.id.clone());
+    allowed.extend(user.home_user_id.clone());
+    for r in dir.join_requests() {
+        let group = dir.group(&r.group_id).unwrap();
+        if r.status == JoinRequestStatus::Pending
+            && group.tenant_id == user.tenant_id
+            && group.owners.contains(&user.id)
+        {
+            allowed.insert(r.user_id.clone());
+        }
+    }
+    allowed
+}
+
+/// Searches every view's bytes for the name, mail and UPN of every user outside it;
+/// returns how many views of each audience were searched.
+fn no_leaks(world: World) -> std::collections::BTreeMap<String, usize> {
+    let dir = Directory::from_world(world).unwrap();
+    let mut audiences = std::collections::BTreeMap::new();
+    for user in dir.users() {
+        let Ok(bytes) = dir.view_for(&user.tenant_id, &user.id) else {
+            continue;
+        };
+        let view = Directory::from_view(&bytes).unwrap();
+        let audience = view.directory().partial().unwrap().audience();
+        *audiences.entry(format!("{audience:?}")).or_default() += 1;
+        let allowed = allowed_users(&dir, user);
+        for held in view.directory().users() {
+            assert!(
+                allowed.contains(&held.id),
+                "{}'s view holds {}",
+                user.id,
+                held.id
+            );
+        }
+        // Text the view may hold: its own objects (a group's or an approval's text may
+        // happen to contain a name).
+        let own_text = view.directory().to_json_string().unwrap();
+        // The bytes as text (std's substring search is fast even in a debug build).
+        let haystack = String::from_utf8_lossy(&bytes);
+        for other in dir.users().filter(|u| !allowed.contains(&u.id)) {
+            let texts = [
+                Some(&other.display_name),
+                other.mail.as_ref(),
+                Some(&other.user_principal_name),
+            ];
+            for text in texts.into_iter().flatten() {
+                let found = haystack.contains(text.as_str());
+                assert!(
+                    !found || own_text.contains(text.as_str()),
+                    "{audience:?} view of {} in {} holds {:?} of {}",
+                    user.id,
+                    user.tenant_id,
+                    text,
+                    other.id
+                );
+            }
+        }
+    }
+    audiences
+}
+
+#[test]
+fn no_view_holds_the_names_or_addresses_of_people_outside_it() {
+    use guestpass::model::GuestAccess;
+    let mut seen = std::collections::BTreeMap::new();
+    for (users, seed) in [(120, 11), (200, 1)] {
+        let world = sample_world(&SampleOptions { users, seed });
+        // As generated, then with every tenant's guest access turned one step, so each
+        // tenant's guests are seen under every level.
+        for turn in 0..3 {
+            let mut world = world.clone();
+            for tenant in &mut world.tenants {
+                let levels = [
+                    GuestAccess::SameAsMember,
+                    GuestAccess::Limited,
+                    GuestAccess::Restricted,
+                ];
+                let at = levels
+                    .iter()
+                    .position(|l| *l == tenant.settings.guest_access)
+                    .unwrap();
+                tenant.settings.guest_access = levels[(at + turn) % 3];
+            }
+            for (audience, n) in no_leaks(world) {
+                *seen.entry(audience).or_insert(0) += n;
+            }
+        }
+    }
+    assert_eq!(seen.len(), 3, "{seen:?}");
+}
+
+#[test]
+fn a_limited_guest_finds_people_by_exact_address_only() {
+    let dir = Directory::from_world(sample_world(&SampleOptions {
+        users: 150,
+        seed: 2,
+    }))
+    .unwrap();
+    let bytes = dir.view_for("contoso", "alice-at-contoso").unwrap();
+    let view = Directory::from_view(&bytes).unwrap();
+    let (d, s) = (view.directory(), view.session());
+    let contoso = dir.users().filter(|u| u.tenant_id == "contoso").count();
+    assert!(d.partial().unwrap().book().unwrap().len() > contoso);
+    let found = s
+        .search(d, "BOB@contoso.com ", &Default::default())
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
+    assert_eq!(found.items[0].id, "bob");
+    assert_eq!(found.items[0].display_name, "Bob Kowalski");
+    assert!(s
+        .search(d, "Bob", &Default::default())
+        .unwrap()
+        .items
+        .is_empty());
+    assert!(d.user("bob").is_none());
+    assert!(!bytes.windows(12).any(|w| w == b"Bob Kowalski"));
+}
+
+#[test]
+fn damaged_or_foreign_bytes_are_refused() {
+    let dir = Directory::from_world(sample_world(&SampleOptions { users: 60, seed: 2 })).unwrap();
+    let snapshot = dir.to_bytes().unwrap();
+    assert_eq!(
+        Directory::from_view(&snapshot).unwrap_err().code(),
+        "VIEW_NOT_RECOGNIZED"
+    );
+    let mut bytes = dir.view_for("contoso", "bob").unwrap();
+    assert_eq!(
+        Directory::from_view(&bytes[..30]).unwrap_err().code(),
+        "SNAPSHOT_TRUNCATED"
+    );
+    let at = bytes.len() / 2;
+    bytes[at] ^= 1;
+    assert_eq!(
+        Directory::from_view(&bytes).unwrap_err().code(),
+        "SNAPSHOT_CHECKSUM_MISMATCH"
+    );
+    assert_eq!(
+        Directory::from_bytes(&bytes).unwrap_err().code(),
+        "SNAPSHOT_NOT_RECOGNIZED"
+    );
+}

@@ -13,6 +13,7 @@ mod people_index;
 mod people_records;
 mod search;
 mod session;
+mod views;
 
 pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;
