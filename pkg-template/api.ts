@@ -124,6 +124,21 @@ export interface Directory {
   signIn(request: SignInRequest): Session;
 
   /**
+   * The view of one person in one tenant, for their browser: bytes holding exactly what
+   * they may see and act on there — the tenant's people as their access level allows (a
+   * guest with limited access gets sealed records only an exact address opens; a
+   * restricted guest, themselves), the flows they hold a role on, their approvals, their
+   * groups and the apps those reach, and of another tenant only what names it. Load it
+   * with `Directory.fromView`. Refused as `signIn` refuses.
+   *
+   * @example
+   * ```ts
+   * const bytes = dir.viewFor({ tenantId: "contoso", user: "alice@fabrikam.com" });
+   * ```
+   */
+  viewFor(request: SignInRequest): Uint8Array;
+
+  /**
    * Signs in the person a host says is there: a Microsoft Teams `app.Context`
    * (`await app.getContext()`: `user.id`, `user.userPrincipalName`, `user.tenant.id`) or a
    * SharePoint Framework `pageContext` (`aadInfo.tenantId`, `aadInfo.userId`,
@@ -272,6 +287,15 @@ export interface DirectoryConstructor {
    * anything else; never half-loads.
    */
   fromBytes(bytes: Uint8Array | ArrayBuffer | number[]): Directory;
+  /**
+   * The session of the person a view (`dir.viewFor`) was written for, answering every
+   * question they can ask from the view alone, exactly as a session on the whole
+   * directory would. Changes (`share`, `respond`, `inviteToGroup`, …) throw
+   * `VIEW_READ_ONLY`: send them to the server. Throws `VIEW_NOT_RECOGNIZED`,
+   * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`,
+   * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes.
+   */
+  fromView(bytes: Uint8Array | ArrayBuffer | number[]): Session;
   /**
    * Builds a directory from Microsoft Graph pages you fetched yourself (what `/organization`,
    * `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned) for one or more
@@ -472,7 +496,7 @@ Object.defineProperty(WasmDirectory, "loadFromGraph", {
 guardFreeing(WasmDirectory, "Directory");
 guardFreeing(WasmSession, "Session", { check: ["action", "flowId"], allowedActions: ["flowId"] });
 // Before `init()` (guestpass/web), the entry points throw NOT_INITIALIZED.
-guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromGraph", "sample"]);
+guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromView", "fromGraph", "sample"]);
 
 /** The directory class (typed; at run time, the WebAssembly class itself). */
 export const Directory: DirectoryConstructor = WasmDirectory as unknown as DirectoryConstructor;

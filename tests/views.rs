@@ -437,3 +437,37 @@ fn damaged_or_foreign_bytes_are_refused() {
         "SNAPSHOT_NOT_RECOGNIZED"
     );
 }
+
+/// Figures for BENCHMARKS.md and the report (not a check): `cargo test --release --test
+/// views figures -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn figures() {
+    let dir = Directory::from_world(sample_world(&SampleOptions {
+        users: 20_000,
+        seed: 42,
+    }))
+    .unwrap();
+    for (tenant, user) in [
+        ("contoso", "bob"),
+        ("contoso", "alice-at-contoso"),
+        ("northwind", "erik"),
+    ] {
+        let started = std::time::Instant::now();
+        let bytes = dir.view_for(tenant, user).unwrap();
+        let took = started.elapsed();
+        let started = std::time::Instant::now();
+        let view = Directory::from_view(&bytes).unwrap();
+        let read = started.elapsed();
+        println!(
+            "{user} in {tenant}: {:?}, {} bytes, viewFor {took:?}, fromView {read:?}, {} users readable",
+            view.directory().partial().unwrap().audience(),
+            bytes.len(),
+            view.directory().users().count()
+        );
+    }
+    println!(
+        "snapshot of the whole directory: {} bytes",
+        dir.to_bytes().unwrap().len()
+    );
+}

@@ -40,9 +40,10 @@ export type FlowRole = "owner" | "coOwner" | "runOnly";
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
- * `code` is null when allowed, else one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ * `code` is null when allowed, else one of `NO_ROLE`,
  * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order).
+ * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order). A flow of
+ * another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
  */
 export interface Decision {
   allowed: boolean;
