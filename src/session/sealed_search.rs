@@ -68,7 +68,7 @@ pub fn exact(book: &SealedBook, query: &str, wanted: &ExactWanted<'_>) -> Vec<Pe
             && has_address(user, address)
             && type_ok
             && !(wanted.guests_hidden && guest)
-            && !wanted.exclude.iter().any(|id| *id == user.id)
+            && !wanted.exclude.contains(&user.id)
             && wanted.group.is_none_or(|g| g.has_digests(&person.groups));
         if keep {
             found.insert(user.id.clone(), person_match(user, query));

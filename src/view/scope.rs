@@ -86,7 +86,7 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
     let audience = audience(tenant, me);
     let memberships = dir.transitive_groups_of(&me.id);
     let mine: HashSet<&str> = memberships.iter().map(|m| m.group_id.as_str()).collect();
-    let owns = |g: &Group| g.owners.iter().any(|o| *o == me.id);
+    let owns = |g: &Group| g.owners.contains(&me.id);
     let join_requests: Vec<&JoinRequest> = dir
         .join_requests()
         .filter(|r| {

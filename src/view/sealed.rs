@@ -129,7 +129,7 @@ impl SealedBook {
                 Some((tag(&salt, &address)?, sealed))
             })
             .collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by_key(|e| e.0);
         SealedBook { salt, entries }
     }
 
