@@ -8,10 +8,10 @@ use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
 use guestpass::directory::Directory;
 use guestpass::groups::JoinBox;
 use guestpass::model::World;
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::{SearchOptions, Session, UserTypeFilter};
 use guestpass::sharing::Share;
 use guestpass::timestamp::Timestamp;
+use guestpass_sample::{sample_world, SampleOptions};
 use serde::Serialize;
 
 fn said<T: Serialize>(r: guestpass::Result<T>) -> String {

@@ -50,7 +50,8 @@ pub struct SignedIn {
 impl Session {
     /// Signs `user` (an object id, userPrincipalName or mail) into `tenant_id`.
     ///
-    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a guest who
+    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (an address that
+    /// is the mail of two users of the tenant), `INVITATION_PENDING` (a guest who
     /// has not redeemed) or `COLLABORATION_BLOCKED` (a guest whose home tenant and this
     /// tenant may not collaborate).
     ///
@@ -70,7 +71,7 @@ impl Session {
             return Err(Error::UnknownTenant(tenant_id.to_string()));
         }
         let found = dir
-            .find_user_in_tenant(tenant_id, user.trim())
+            .find_user_in_tenant(tenant_id, user.trim())?
             .ok_or_else(|| Error::UserNotFound {
                 user: user.to_string(),
                 tenant: tenant_id.to_string(),
@@ -134,8 +135,13 @@ fn writable(dir: &Directory, operation: &'static str) -> Result<()> {
     }
 }
 
-/// Refuses a guest who has not redeemed or whose tenants may not collaborate.
+/// Refuses a disabled account, and a guest who has not redeemed or whose tenants may
+/// not collaborate.
 fn admit(dir: &Directory, user: &User) -> Result<()> {
+    // Microsoft Graph, user resource: accountEnabled false blocks sign-in.
+    if !user.account_enabled {
+        return Err(Error::AccountDisabled(user.id.clone()));
+    }
     if !user.is_guest() {
         return Ok(());
     }
@@ -143,7 +149,7 @@ fn admit(dir: &Directory, user: &User) -> Result<()> {
         return Err(Error::InvitationPending(user.id.clone()));
     }
     if let Some(home) = &user.home_tenant_id {
-        let verdict = b2b::collaboration(dir, &user.tenant_id, home)?;
+        let verdict = b2b::collaboration_for(dir, user, None)?;
         if !verdict.allowed {
             return Err(Error::CollaborationBlocked {
                 resource: user.tenant_id.clone(),

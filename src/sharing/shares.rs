@@ -69,7 +69,7 @@ fn principal_id(dir: &Directory, flow: &Flow, name: &str) -> Result<String> {
     if let Some(group) = dir.group(name).filter(|g| g.tenant_id == flow.tenant_id) {
         return Ok(group.id.clone());
     }
-    if let Some(user) = dir.find_user_in_tenant(&flow.tenant_id, name.trim()) {
+    if let Some(user) = dir.find_user_in_tenant(&flow.tenant_id, name.trim())? {
         return Ok(user.id.clone());
     }
     Err(Error::UnknownPrincipal {
