@@ -128,6 +128,24 @@ export class Directory {
   }
 
   /**
+   * The session of the person a view (`dir.viewFor`) was written for, answering every
+   * question they can ask from the view alone, exactly as a session on the whole
+   * directory would. Changes (`share`, `respond`, `inviteToGroup`, …) throw
+   * `VIEW_READ_ONLY`: send them to the server. Throws `VIEW_NOT_RECOGNIZED`,
+   * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`,
+   * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes.
+   *
+   * @example
+   * ```ts
+   * const alice = Directory.fromView(await (await fetch("/me/view")).arrayBuffer());
+   * ```
+   */
+  static fromView(bytes: Uint8Array | ArrayBuffer): Session {
+    ensureReady("Directory.fromView()");
+    return sessionFromHandle(glue.directoryFromView(bytes));
+  }
+
+  /**
    * Builds a directory from Microsoft Graph pages you fetched yourself (what
    * `/organization`, `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned)
    * for one or more tenants. See `loadFromGraph` to have them fetched.
@@ -269,6 +287,23 @@ export class Directory {
    */
   signIn(request: SignInRequest): Session {
     return sessionFromHandle(glue.directorySignIn(Directory.#of(this, "signIn()"), request));
+  }
+
+  /**
+   * The view of one person in one tenant, for their browser: bytes holding exactly what
+   * they may see and act on there — the tenant's people as their access level allows (a
+   * guest with limited access gets sealed records only an exact address opens; a
+   * restricted guest, themselves), the flows they hold a role on, their approvals, their
+   * groups and the apps those reach, and of another tenant only what names it. Load it
+   * with `Directory.fromView`. Refused as `signIn` refuses.
+   *
+   * @example
+   * ```ts
+   * const bytes = dir.viewFor({ tenantId: "contoso", user: "alice@fabrikam.com" });
+   * ```
+   */
+  viewFor(request: SignInRequest): Uint8Array {
+    return glue.directoryViewFor(Directory.#of(this, "viewFor()"), request);
   }
 
   /**

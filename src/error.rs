@@ -282,6 +282,13 @@ errors! {
         "these bytes are not a guestpass snapshot (wrong magic); pass bytes made by dir.toBytes()"
     )]
     SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED" [],
+    /// Bytes that are not a guestpass view (`dir.viewFor`) at all.
+    #[error("these bytes are not a guestpass view (wrong magic); pass bytes made by dir.viewFor({{ tenantId, user }}) (a snapshot from dir.toBytes() loads with Directory.fromBytes)")]
+    ViewNotRecognized => "VIEW_NOT_RECOGNIZED" [],
+    /// A change asked of a session read from a view, which holds one person's part of a
+    /// directory and cannot change the directory it came from.
+    #[error("{0} cannot be done from a view: a view is a read-only copy of one person's part of the directory; send the change to the server that holds the directory")]
+    ViewReadOnly(operation: &'static str) => "VIEW_READ_ONLY" ["operation": operation],
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {

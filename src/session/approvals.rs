@@ -2,7 +2,7 @@
 //! cancel. Everything is about the session's tenant only; a person without a license
 //! that counts sees no approvals (`features().approvals` says why) and may not act.
 
-use super::Session;
+use super::{writable, Session};
 use crate::approvals::{self, ApprovalItem, ApprovalQuery};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
@@ -76,6 +76,7 @@ impl Session {
         comments: Option<&str>,
         now: Timestamp,
     ) -> Result<Approval> {
+        writable(dir, "respond")?;
         self.check_approvals_allowed(dir)?;
         approvals::respond(
             dir,
@@ -97,6 +98,7 @@ impl Session {
         to_user: &str,
         now: Timestamp,
     ) -> Result<Approval> {
+        writable(dir, "reassign")?;
         self.check_approvals_allowed(dir)?;
         approvals::reassign(dir, self.tenant_id(), self.user_id(), id, to_user, now)
     }
@@ -104,6 +106,7 @@ impl Session {
     /// Cancels approval `id`, which this person requested: see [`approvals::cancel`].
     /// Also refused with `NO_LICENSE`.
     pub fn cancel(&self, dir: &mut Directory, id: &str, now: Timestamp) -> Result<Approval> {
+        writable(dir, "cancel")?;
         self.check_approvals_allowed(dir)?;
         approvals::cancel(dir, self.tenant_id(), self.user_id(), id, now)
     }

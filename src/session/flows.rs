@@ -2,7 +2,7 @@
 //! `share` and `unshare`. The rules live in [`crate::sharing`]; this file answers for the
 //! person of the session, in the tenant they signed into.
 
-use super::{admit, Session};
+use super::{admit, writable, Session};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::sharing::{self, check_batch_len, Action, Decision, FlowShares, Person, Share};
@@ -88,6 +88,7 @@ impl Session {
     /// `runOnly`); only its owner and co-owners may. See [`sharing::share`] for every
     /// refusal. Atomic: a refused call changes nothing.
     pub fn share(&self, dir: &mut Directory, flow_id: &str, share: &Share) -> Result<FlowShares> {
+        writable(dir, "share")?;
         let person = self.sharing_person(dir)?;
         sharing::share(dir, &person, flow_id, share)
     }
@@ -101,6 +102,7 @@ impl Session {
         flow_id: &str,
         principal: &str,
     ) -> Result<FlowShares> {
+        writable(dir, "unshare")?;
         let person = self.sharing_person(dir)?;
         sharing::unshare(dir, &person, flow_id, principal)
     }

@@ -9,6 +9,7 @@ mod approvals;
 mod features;
 mod flows;
 mod groups;
+mod sealed_search;
 mod search;
 
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
@@ -122,6 +123,15 @@ impl Session {
             .tenant(&self.tenant_id)
             .ok_or_else(|| Error::UnknownTenant(self.tenant_id.clone()))?;
         Ok(features::of(dir, tenant, user))
+    }
+}
+
+/// Refuses `operation` on a directory read from a view (`VIEW_READ_ONLY`): a view is one
+/// person's copy, and a change must reach the directory it came from.
+fn writable(dir: &Directory, operation: &'static str) -> Result<()> {
+    match dir.partial() {
+        Some(_) => Err(Error::ViewReadOnly(operation)),
+        None => Ok(()),
     }
 }
 

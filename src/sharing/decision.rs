@@ -15,6 +15,9 @@ use serde::{Serialize, Serializer};
 pub enum Code {
     /// `FLOW_IN_OTHER_TENANT`: the flow belongs to another tenant than the one signed
     /// into. Nothing else about it is told (not even whether the person has a role).
+    /// Sessions never answer it: they look a flow up in their own tenant only
+    /// ([`super::flow`]), so another tenant's flow is `UNKNOWN_FLOW` like an id that
+    /// exists nowhere; [`super::Person::verdict`] keeps it for a flow handed to it directly.
     FlowInOtherTenant,
     /// `NO_ROLE`: the flow is not shared with the person, directly or through a group.
     NoRole,

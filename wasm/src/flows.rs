@@ -40,9 +40,10 @@ export type FlowRole = "owner" | "coOwner" | "runOnly";
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
- * `code` is null when allowed, else one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ * `code` is null when allowed, else one of `NO_ROLE`,
  * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order).
+ * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order). A flow of
+ * another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
  */
 export interface Decision {
   allowed: boolean;
@@ -147,7 +148,7 @@ impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
     /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
     /// (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, `NO_CONSENT`,
-    /// `INVITATION_PENDING`, `FLOW_IN_OTHER_TENANT`, …). Throws `GuestPassError` with
+    /// `INVITATION_PENDING`, …). Throws `GuestPassError` with
     /// `UNKNOWN_ACTION` (the message lists the valid actions) or `UNKNOWN_FLOW`.
     ///
     /// @example
@@ -160,8 +161,9 @@ impl JsSession {
         let action = throw(Action::parse(action))?;
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let verdict = person(cache)?.verdict(action, flow);
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let verdict = me.verdict(action, flow);
             let packed = pack(&verdict, 0);
             Ok(match cache.via(verdict.via) {
                 Some(chain) => js_decision(packed, chain),
@@ -176,8 +178,9 @@ impl JsSession {
     pub fn allowed_actions(&self, flow_id: &str) -> std::result::Result<Array, JsValue> {
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let mask = person(cache)?
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let mask = me
                 .allowed_actions(flow)
                 .iter()
                 .fold(0u32, |mask, a| mask | 1 << a.index());
@@ -242,8 +245,9 @@ impl JsSession {
                         .as_ref()
                         .map_err(Clone::clone)
                         .and_then(|(action, flow_id)| {
-                            let flow = sharing::flow(dir, flow_id)?;
-                            Ok(person(cache)?.verdict(*action, flow))
+                            let me = person(cache)?;
+                            let flow = sharing::flow(dir, me, flow_id)?;
+                            Ok(me.verdict(*action, flow))
                         });
                 match decided {
                     Ok(verdict) => {
@@ -279,7 +283,7 @@ impl JsSession {
     /// user of the flow's tenant (object id, userPrincipalName or mail), `role` is
     /// `"coOwner"` or `"runOnly"`. Only the owner and co-owners may. Returns the flow's
     /// shares `{ flowId, ownerId, coOwners, runOnly }`. Throws `NOT_ALLOWED_TO_SHARE`,
-    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`, `CROSS_TENANT_REFERENCE`,
+    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`,
     /// `CANNOT_REMOVE_CREATOR`, `RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, `INVALID_VALUE`
     /// (role `owner`); a refused call changes nothing.
     pub fn share(&self, flow_id: JsValue, share: JsValue) -> std::result::Result<JsValue, JsValue> {
