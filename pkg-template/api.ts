@@ -25,7 +25,7 @@ import type {
   App,
   AppAccess,
   Approval,
-  ApprovalItem,
+  ApprovalList,
   ApprovalQuery,
   CheckRequest,
   CheckResult,
@@ -113,12 +113,17 @@ export interface Directory {
    * Signs a person into a tenant: `user` is an object id, userPrincipalName or mail.
    * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a
    * guest who has not redeemed), `COLLABORATION_BLOCKED` (the guest's home tenant and this
-   * one may not collaborate).
+   * one certainly may not collaborate), `INVALID_VALUE` (a `homeFacts.tenantId` that
+   * contradicts the directory). `homeFacts` is what you know about a guest's home that
+   * the directory may not hold: answers that depended on it (`outcome: "unknown"`) become
+   * certain.
    *
    * @example
    * ```ts
    * const s = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" }); // a guest
    * s.userId; // "alice-at-contoso"
+   * const pat = dir.signIn({ tenantId: "contoso", user: "pat-at-contoso",
+   *                         homeFacts: { outboundAllowed: true } }); // from your own service
    * ```
    */
   signIn(request: SignInRequest): Session;
@@ -332,14 +337,22 @@ export interface Session {
   /**
    * What this person may use here: creating and running flows, approvals, widgets, Process
    * Mining (never for guests) and people search, each "no" with its `code` and `message`.
+   * An answer that depends on a fact about a guest's home the directory does not hold is
+   * `outcome: "unknown"` with a `HOME_*_UNKNOWN` code, never a false "no".
    *
    * @example
    * ```ts
    * const f = session.features();
-   * if (!f.runFlows.allowed) console.log(f.runFlows.code); // NO_LICENSE, NO_CONSENT, …
+   * if (!f.runFlows.allowed) console.log(f.runFlows.outcome, f.runFlows.code); // "denied" NO_LICENSE, …
    * ```
    */
   features(): Features;
+  /**
+   * May this person's home tenant and this tenant collaborate? Allowed for a member; for a
+   * guest whose home tenant the directory does not hold, `outcome: "unknown"` with the
+   * facts it depends on (`unknown[i].fact` is the `homeFacts` field to supply).
+   */
+  collaboration(): Collaboration;
 
   /**
    * Typeahead people search over the tenant signed into, guests included (as the person's
@@ -357,8 +370,9 @@ export interface Session {
 
   /**
    * May the person do `action` with the flow? Every expected "no" is an answer with a
-   * `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, …). Throws
-   * `UNKNOWN_ACTION` or `UNKNOWN_FLOW`.
+   * `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, …), and an
+   * answer that depends on an unknown home fact is `outcome: "unknown"` (`allowed` is true
+   * only when certain). Throws `UNKNOWN_ACTION` or `UNKNOWN_FLOW`.
    *
    * @example
    * ```ts
@@ -367,7 +381,10 @@ export interface Session {
    * ```
    */
   check(action: FlowAction, flowId: Id): Decision;
-  /** Every action the person may do with the flow, in the order of `FlowAction`. */
+  /**
+   * Every action the person may certainly do with the flow, in the order of `FlowAction`
+   * (none while their answers are `unknown`: `check` says which fact is missing).
+   */
   allowedActions(flowId: Id): FlowAction[];
   /**
    * Many checks in one call (a whole screen): one answer per item, in order; a bad item
@@ -385,15 +402,18 @@ export interface Session {
 
   /**
    * The approvals of the tenant signed into, newest first (defaults: `received`,
-   * `pending`); each with what the person may do with it. A person without a license
-   * that counts gets `[]` (`features().approvals` says why).
+   * `pending`); each with what the person may do with it. A person who lacks a
+   * prerequisite (a licence that counts, consent) gets no items and `blocked` with the
+   * code; one whose home facts are not known, `blocked.outcome === "unknown"`.
    *
    * @example
    * ```ts
-   * for (const a of session.approvals({ box: "received", status: "pending" })) console.log(a.title);
+   * const { items, blocked } = session.approvals({ box: "received", status: "pending" });
+   * if (blocked) console.log(blocked.outcome, blocked.code, blocked.message);
+   * for (const a of items) console.log(a.title);
    * ```
    */
-  approvals(query?: ApprovalQuery): ApprovalItem[];
+  approvals(query?: ApprovalQuery): ApprovalList;
   /** Responds with one of the approval's options (and comments); returns the approval. */
   respond(approvalId: Id, response: string, comments?: string | null): Approval;
   /** Hands the person's approver position to another user of this tenant; returns the approval. */

@@ -310,9 +310,18 @@ pub enum Error {
         /// What was given.
         value: String,
     },
-    /// Approvals asked of a person without a license that counts.
-    #[error("\"{0}\" has no license that counts here (an Office 365 plan or a plan with Power Automate, in this tenant or a guest's home tenant), so approvals are not available to them; session.features().approvals says the same")]
-    ApprovalsNeedLicense(Id),
+    /// Acting on approvals without the prerequisites of every Power Automate capability:
+    /// its code is the prerequisite's (`NO_LICENSE`, `NO_CONSENT`) or the unknown home
+    /// fact's (`HOME_LICENSE_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN`, `HOME_TENANT_UNKNOWN`).
+    #[error("approvals are not available to \"{user}\": {reason}; session.features().approvals says the same")]
+    ApprovalsUnavailable {
+        /// The signed-in user.
+        user: Id,
+        /// The prerequisite's or unknown fact's code.
+        code: &'static str,
+        /// Its message.
+        reason: &'static str,
+    },
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
     NotAnApprover(Id),
@@ -418,7 +427,9 @@ impl Error {
             Error::NotShared { .. } => "NOT_SHARED",
             Error::QueryTooLong { .. } => "QUERY_TOO_LONG",
             Error::InvalidTime { .. } => "INVALID_TIME",
-            Error::ApprovalsNeedLicense(_) => "NO_LICENSE",
+            // The code of the prerequisite or fact (b2b::Missing, b2b::Unknown): "NO_LICENSE",
+            // "NO_CONSENT", "HOME_LICENSE_UNKNOWN", "HOME_OUTBOUND_UNKNOWN", "HOME_TENANT_UNKNOWN".
+            Error::ApprovalsUnavailable { code, .. } => code,
             Error::NotAnApprover(_) => "NOT_AN_APPROVER",
             Error::NotYourTurn { .. } => "NOT_YOUR_TURN",
             Error::AlreadyResponded { .. } => "ALREADY_RESPONDED",
@@ -553,8 +564,10 @@ impl Error {
             Error::InvalidTime { field, value } => {
                 vec![("field", field.clone()), ("value", value.clone())]
             }
-            Error::ApprovalsNeedLicense(id)
-            | Error::NotAnApprover(id)
+            Error::ApprovalsUnavailable { user, code, .. } => {
+                vec![("id", user.clone()), ("reason", (*code).to_string())]
+            }
+            Error::NotAnApprover(id)
             | Error::ApprovalCompleted(id)
             | Error::ApprovalCanceled(id)
             | Error::ApprovalExpired(id)

@@ -24,6 +24,7 @@ use super::convert::{from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
 use crate::error::{Error, Result};
+use crate::b2b::Outcome;
 use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
 use js_sys::{Array, Object, Uint32Array, Uint8Array};
 use std::borrow::Cow;
@@ -36,21 +37,22 @@ export type FlowAction = "run" | "edit" | "share" | "viewRuns" | "cancelRun" | "
 /** A role on a flow, strongest first. */
 export type FlowRole = "owner" | "coOwner" | "runOnly";
 /**
- * The answer to `session.check(action, flowId)`.
+ * The answer to `session.check(action, flowId)`, told apart by `outcome`:
+ * - `"allowed"`: `allowed` is true, `code` null, `role` the role that allows it;
+ * - `"denied"`: certainly not; `code` is one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ *   `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
+ *   `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order);
+ * - `"unknown"`: the role permits it and nothing certain says no, but it depends on a fact
+ *   about the guest's home the directory does not hold (`code` names it; sign in with
+ *   `homeFacts` to know). `allowed` is false: it is true only when certain.
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
- * `code` is null when allowed, else one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
- * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order).
  */
-export interface Decision {
-  allowed: boolean;
-  role: FlowRole | null;
-  via: string[];
-  code: string | null;
-  message: string;
-}
+export type Decision =
+  | { allowed: true; outcome: "allowed"; role: FlowRole; via: string[]; code: null; message: string }
+  | { allowed: false; outcome: "denied"; role: FlowRole | null; via: string[]; code: string; message: string }
+  | { allowed: false; outcome: "unknown"; role: FlowRole; via: string[]; code: UnknownCode; message: string };
 /** One item of `session.checkMany`; `id` is yours, returned as given. */
 export interface CheckRequest {
   id?: unknown;
@@ -84,7 +86,8 @@ export function gpFlowSetup(tables) {
 }
 export function gpDecision(p, via) {
   const role = (p >>> 1) & 3, code = (p >>> 3) & 31;
-  return { allowed: (p & 1) === 1, role: T.roles[role], via: via === undefined ? [] : via.slice(),
+  return { allowed: (p & 1) === 1, outcome: T.outcomes[code], role: T.roles[role],
+           via: via === undefined ? [] : via.slice(),
            code: T.codes[code], message: code ? T.codeMessages[code] : T.roleMessages[role] };
 }
 export function gpActions(mask) {
@@ -109,13 +112,14 @@ export function gpReadBatch(items) {
 }
 export function gpBuildBatch(items, packed, vias, errors) {
   const n = packed.length, out = new Array(n);
-  const { roles, codes, codeMessages, roleMessages } = T;
+  const { roles, codes, codeMessages, roleMessages, outcomes } = T;
   for (let i = 0; i < n; i++) {
     const it = items[i], p = packed[i];
     const id = it !== null && typeof it === "object" ? it.id : undefined;
     if (p >= 0x80000000) { out[i] = { id, error: errors[p - 0x80000000] }; continue; }
     const role = (p >>> 1) & 3, code = (p >>> 3) & 31, slot = p >>> 8;
-    out[i] = { id, allowed: (p & 1) === 1, role: roles[role], via: slot ? vias[slot - 1].slice() : [],
+    out[i] = { id, allowed: (p & 1) === 1, outcome: outcomes[code], role: roles[role],
+               via: slot ? vias[slot - 1].slice() : [],
                code: codes[code], message: code ? codeMessages[code] : roleMessages[role] };
   }
   return out;
@@ -164,20 +168,6 @@ fn pack(verdict: &Verdict, via_slot: u32) -> u32 {
     u32::from(verdict.allowed()) | role_index(verdict.role) << 1 | code << 3 | via_slot << 8
 }
 
-fn every_code() -> Vec<Code> {
-    let mut all = vec![Code::FlowInOtherTenant, Code::NoRole, Code::FlowTurnedOff];
-    all.extend(Action::ALL.iter().map(|a| Code::RunOnlyCannot(*a)));
-    all.extend(
-        [
-            crate::b2b::Missing::InvitationPending,
-            crate::b2b::Missing::NoLicense,
-            crate::b2b::Missing::NoConsent,
-        ]
-        .map(Code::Prerequisite),
-    );
-    all
-}
-
 fn strings(items: impl IntoIterator<Item = Option<&'static str>>) -> Array {
     let out = Array::new();
     for item in items {
@@ -199,7 +189,12 @@ fn ensure_tables() {
     TABLES_READY.with(|ready| ready.set(true));
     let mut codes: Vec<Option<&'static str>> = vec![None; Code::COUNT + 1];
     let mut code_messages = codes.clone();
-    for code in every_code() {
+    // Slot 0 (no code) is an allowed answer; every code gives its own outcome.
+    let mut outcomes = vec![Some(Outcome::Allowed.as_str()); Code::COUNT + 1];
+    for code in Code::all() {
+        if let Some(slot) = outcomes.get_mut(code.index() + 1) {
+            *slot = Some(code.outcome().as_str());
+        }
         if let Some(slot) = codes.get_mut(code.index() + 1) {
             *slot = Some(code.as_str());
         }
@@ -221,6 +216,7 @@ fn ensure_tables() {
     );
     put("codes", strings(codes));
     put("codeMessages", strings(code_messages));
+    put("outcomes", strings(outcomes));
     put("actions", strings(Action::ALL.map(|a| Some(a.as_str()))));
     flow_setup(&tables);
 }
@@ -332,10 +328,12 @@ fn error_object(err: &Error) -> Object {
 #[wasm_bindgen(js_class = Session)]
 impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
-    /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
-    /// (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, `NO_CONSENT`,
-    /// `INVITATION_PENDING`, `FLOW_IN_OTHER_TENANT`, …). Throws `GuestPassError` with
-    /// `UNKNOWN_ACTION` (the message lists the valid actions) or `UNKNOWN_FLOW`.
+    /// Returns `{ allowed, outcome, role, via, code, message }`; every expected "no" has a
+    /// `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`,
+    /// `NO_CONSENT`, `INVITATION_PENDING`, `FLOW_IN_OTHER_TENANT`, …), and an answer that
+    /// depends on a guest's home fact the directory lacks is `outcome: "unknown"` with a
+    /// `HOME_*_UNKNOWN` code. Throws `GuestPassError` with `UNKNOWN_ACTION` (the message
+    /// lists the valid actions) or `UNKNOWN_FLOW`.
     ///
     /// @example
     /// const d = session.check("edit", "invoice-flow");
@@ -362,9 +360,10 @@ impl JsSession {
         })
     }
 
-    /// Every action the signed-in person may do with the flow `flowId`, in the order
-    /// `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow of
-    /// another tenant). Throws `UNKNOWN_FLOW`.
+    /// Every action the signed-in person may certainly do with the flow `flowId`, in the
+    /// order `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow
+    /// of another tenant, and while an answer is `unknown`: `check` says which fact).
+    /// Throws `UNKNOWN_FLOW`.
     #[wasm_bindgen(js_name = allowedActions, unchecked_return_type = "FlowAction[]")]
     pub fn allowed_actions(
         &self,
@@ -382,7 +381,7 @@ impl JsSession {
     }
 
     /// Many checks in one call, for a whole screen: `[{ id, action, flowId }, …]` gives
-    /// one result per item, in order: `{ id, allowed, role, via, code, message }`, or
+    /// one result per item, in order: `{ id, allowed, outcome, role, via, code, message }`, or
     /// `{ id, error: { code, message } }` for a bad item (unknown action or flow, missing
     /// field) while the others still answer. `id` is returned as given. Throws
     /// `LIMIT_EXCEEDED` for more than 100,000 items and `INVALID_INPUT` if `items` is not
