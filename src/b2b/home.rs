@@ -83,10 +83,10 @@ impl Unknown {
     pub fn message(self) -> &'static str {
         match self {
             Unknown::HomeTenant => {
-                "not known yet: this tenant's cross-tenant settings differ per partner and the guest's home tenant is not in the directory; sign in with homeFacts.tenantId (the idp claim of the guest's token) to know"
+                "not known yet: this tenant's cross-tenant settings differ per partner and the guest's home tenant is not in the directory; sign in with homeFacts.tenantId (the idp claim of the guest's token), or homeFacts.entraHome: false for an account with no Entra home, to know"
             }
             Unknown::HomeOutbound => {
-                "not known yet: the guest's home tenant decides whether its people may collaborate outbound, and it is not in the directory; sign in with homeFacts.outboundAllowed to know"
+                "not known yet: the guest's home tenant decides whether its people may collaborate outbound, and it is not in the directory; sign in with homeFacts.outboundAllowed (or homeFacts.entraHome: false for an account with no Entra home) to know"
             }
             Unknown::HomeLicense => {
                 "not known yet: no licence that counts here, and the guest's home licences are not in the directory; sign in with homeFacts.licensed to know"
@@ -132,39 +132,64 @@ pub struct HomeFacts {
     /// The guest's home tenant id (the `idp` claim of their token names it).
     #[serde(default)]
     pub tenant_id: Option<String>,
+    /// `false` for an account with no Microsoft Entra home tenant (a Microsoft account,
+    /// email one-time passcode, Google, Facebook): no home licences, no home outbound
+    /// settings, and the resource tenant's cross-tenant access settings do not apply.
+    #[serde(default)]
+    pub entra_home: Option<bool>,
     /// Whether the guest holds a licence that counts in their home tenant.
     #[serde(default)]
     pub licensed: Option<bool>,
-    /// Whether the home side lets the guest collaborate here (its outbound settings;
-    /// `true` for an account with no Entra home: a Microsoft account, email one-time
-    /// passcode, Google).
+    /// Whether the home tenant's outbound settings let the guest collaborate here.
     #[serde(default)]
     pub outbound_allowed: Option<bool>,
 }
 
 impl HomeFacts {
-    /// Refuses facts that contradict the directory: a `tenantId` other than the guest's
-    /// known home tenant, or the tenant signed into (`INVALID_VALUE`).
+    /// Whether the caller said the guest has no Entra home tenant.
+    fn no_entra_home(&self) -> bool {
+        self.entra_home == Some(false)
+    }
+
+    /// Refuses facts that contradict the directory or each other (`INVALID_VALUE`): a
+    /// `tenantId` other than the guest's known home tenant or naming the tenant signed
+    /// into, and `entraHome: false` beside a home tenant or a home licence.
     pub fn check(&self, user: &User) -> Result<()> {
-        let Some(claimed) = &self.tenant_id else {
-            return Ok(());
-        };
-        let wrong = |reason: String| Error::InvalidValue {
-            field: "homeFacts.tenantId".into(),
-            reason,
-        };
         if !user.is_guest() {
             return Ok(());
         }
+        let wrong = |field: &str, reason: String| Error::InvalidValue {
+            field: format!("homeFacts.{field}"),
+            reason,
+        };
+        if self.no_entra_home() {
+            if let Some(home) = user.home_tenant_id.as_ref().or(self.tenant_id.as_ref()) {
+                return Err(wrong(
+                    "entraHome",
+                    format!("the guest's home tenant is \"{home}\", an Entra tenant"),
+                ));
+            }
+            if self.licensed == Some(true) {
+                return Err(wrong(
+                    "licensed",
+                    "an account with no Entra home tenant has no home licences".into(),
+                ));
+            }
+        }
+        let Some(claimed) = &self.tenant_id else {
+            return Ok(());
+        };
         if claimed == &user.tenant_id {
-            return Err(wrong(format!(
-                "\"{claimed}\" is the tenant signed into; a guest's home tenant is another one"
-            )));
+            return Err(wrong(
+                "tenantId",
+                format!("\"{claimed}\" is the tenant signed into; a guest's home tenant is another one"),
+            ));
         }
         match &user.home_tenant_id {
-            Some(home) if home != claimed => Err(wrong(format!(
-                "the directory has \"{home}\" as this guest's home tenant, not \"{claimed}\""
-            ))),
+            Some(home) if home != claimed => Err(wrong(
+                "tenantId",
+                format!("the directory has \"{home}\" as this guest's home tenant, not \"{claimed}\""),
+            )),
             _ => Ok(()),
         }
     }
@@ -190,6 +215,7 @@ pub fn license(
     let home_user = user.home_user_id.as_deref().and_then(|id| dir.user(id));
     let home_licensed = match home_user {
         Some(home) => license_counts(home),
+        None if facts.no_entra_home() => false,
         None => facts.licensed.ok_or(Unknown::HomeLicense)?,
     };
     Ok(home_licensed.then_some(LicenseSource::HomeTenant))
@@ -204,7 +230,10 @@ pub fn license(
 /// people in only through a partner the resource tenant adds by tenant id, which the
 /// caller can name in `facts.tenantId`.
 pub fn guest_collaboration(dir: &Directory, user: &User, facts: &HomeFacts) -> Result<Collaboration> {
-    if !user.is_guest() {
+    // Entra "Cross-tenant access overview": the settings govern collaboration with other
+    // Microsoft Entra organizations; an account with no Entra home is not one (external
+    // collaboration settings govern it, which guestpass does not model).
+    if !user.is_guest() || (user.home_tenant_id.is_none() && facts.no_entra_home()) {
         return Ok(Collaboration::certain(Vec::new()));
     }
     let resource = dir

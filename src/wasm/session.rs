@@ -72,13 +72,15 @@ export type UnknownCode = "HOME_TENANT_UNKNOWN" | "HOME_OUTBOUND_UNKNOWN" | "HOM
 export interface HomeFacts {
   /** The guest's home tenant id (the `idp` claim of their token names it): `HOME_TENANT_UNKNOWN`. */
   tenantId?: string;
+  /**
+   * `false` for an account with no Microsoft Entra home tenant (a Microsoft account, email
+   * one-time passcode, Google, Facebook): no home licences, no home outbound settings, and
+   * cross-tenant access settings do not apply; only a licence in this tenant counts.
+   */
+  entraHome?: boolean;
   /** The guest holds a licence that counts in their home tenant: `HOME_LICENSE_UNKNOWN`. */
   licensed?: boolean;
-  /**
-   * The home side lets the guest collaborate here (the home tenant's outbound settings;
-   * `true` for accounts with no Entra home: Microsoft accounts, email one-time passcode,
-   * Google): `HOME_OUTBOUND_UNKNOWN`.
-   */
+  /** The home tenant's outbound settings let the guest collaborate here: `HOME_OUTBOUND_UNKNOWN`. */
   outboundAllowed?: boolean;
 }
 "#;
