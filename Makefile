@@ -9,7 +9,7 @@
 #                  fuzz/corpus/ (not part of `make test`, which replays the corpus)
 #
 # The single steps of `make test` are targets too (they assume `make setup` has run):
-#   fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types
+#   fmt check-docs clippy test-native test-wasm-node test-wasm-chrome build-package check-types
 #   test-js test-browser size
 
 SHELL := /bin/bash
@@ -21,11 +21,13 @@ STEP := scripts/step.sh
 SUBMAKE := $(MAKE) --no-print-directory
 
 .PHONY: help setup setup-no-browser test demo package clean fuzz \
-        fmt clippy test-native test-wasm-node test-wasm-chrome build-package check-types \
+        fmt check-docs clippy test-native test-wasm-node test-wasm-chrome build-package check-types \
         test-js test-browser size
 
+# Prints the comment block this file opens with (up to its first blank line), whatever
+# its length: the help text lives in one place.
 help:
-	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
+	@awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' Makefile
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +39,7 @@ test:
 	@mkdir -p target && rm -f $(STEP_LOG)
 	@$(STEP) "set-up" scripts/setup.sh
 	@$(STEP) "cargo fmt --check" $(SUBMAKE) fmt
+	@$(STEP) "docs name only paths that exist" $(SUBMAKE) check-docs
 	@$(STEP) "cargo clippy (native and wasm32)" $(SUBMAKE) clippy
 	@$(STEP) "cargo test" $(SUBMAKE) test-native
 	@$(STEP) "wasm-pack test --node" $(SUBMAKE) test-wasm-node
@@ -77,6 +80,9 @@ clean:
 
 fmt:
 	cargo fmt --check
+
+check-docs:
+	node scripts/check-doc-paths.mjs
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
