@@ -149,7 +149,10 @@ fn supplied_facts_make_the_answer_certain() {
         .sign_in_with("contoso", "pat", facts(None, Some(false)))
         .unwrap_err();
     assert_eq!(err.code(), "COLLABORATION_BLOCKED");
-    assert!(err.to_string().contains("homeFacts.outboundAllowed"), "{err}");
+    assert!(
+        err.to_string().contains("homeFacts.outboundAllowed"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -188,7 +191,8 @@ fn what_the_directory_holds_wins_over_a_supplied_fact() {
 #[test]
 fn partner_entries_that_differ_make_the_home_tenant_itself_unknown() {
     // Contoso lets everyone in by default but blocks northwind inbound.
-    let dir = world(r#"{ "crossTenantAccess": { "partners": { "northwind": { "inbound": false } } } }"#);
+    let dir =
+        world(r#"{ "crossTenantAccess": { "partners": { "northwind": { "inbound": false } } } }"#);
     let kim = sign_in(&dir, "kim", facts(None, Some(true)));
     assert_eq!(
         run_flows(&dir, &kim),
@@ -290,12 +294,7 @@ fn notifications_say_when_an_approver_cannot_act() {
     let told = guestpass::approvals::notifications(&dir, "po-1", now()).unwrap();
     let blocked: Vec<_> = told
         .iter()
-        .map(|n| {
-            (
-                n.user_id.as_str(),
-                n.blocked.map(|b| (b.outcome, b.code)),
-            )
-        })
+        .map(|n| (n.user_id.as_str(), n.blocked.map(|b| (b.outcome, b.code))))
         .collect();
     assert_eq!(
         blocked,
@@ -342,12 +341,16 @@ fn a_world_that_holds_both_tenants_answers_with_certainty() {
     let pat = dir
         .sign_in_with("contoso", "pat-at-contoso", no_entra_home)
         .unwrap();
-    assert_eq!(pat.features(&dir).unwrap().run_flows.outcome, Outcome::Allowed);
+    assert_eq!(
+        pat.features(&dir).unwrap().run_flows.outcome,
+        Outcome::Allowed
+    );
 }
 
 #[test]
 fn an_account_with_no_entra_home_has_no_home_facts_to_wait_for() {
-    let dir = world(r#"{ "crossTenantAccess": { "partners": { "northwind": { "inbound": false } } } }"#);
+    let dir =
+        world(r#"{ "crossTenantAccess": { "partners": { "northwind": { "inbound": false } } } }"#);
     let no_entra_home = HomeFacts {
         entra_home: Some(false),
         ..HomeFacts::default()

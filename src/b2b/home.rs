@@ -182,13 +182,17 @@ impl HomeFacts {
         if claimed == &user.tenant_id {
             return Err(wrong(
                 "tenantId",
-                format!("\"{claimed}\" is the tenant signed into; a guest's home tenant is another one"),
+                format!(
+                    "\"{claimed}\" is the tenant signed into; a guest's home tenant is another one"
+                ),
             ));
         }
         match &user.home_tenant_id {
             Some(home) if home != claimed => Err(wrong(
                 "tenantId",
-                format!("the directory has \"{home}\" as this guest's home tenant, not \"{claimed}\""),
+                format!(
+                    "the directory has \"{home}\" as this guest's home tenant, not \"{claimed}\""
+                ),
             )),
             _ => Ok(()),
         }
@@ -229,7 +233,11 @@ pub fn license(
 /// Entra "Configure Microsoft cloud settings for B2B collaboration" lets another cloud's
 /// people in only through a partner the resource tenant adds by tenant id, which the
 /// caller can name in `facts.tenantId`.
-pub fn guest_collaboration(dir: &Directory, user: &User, facts: &HomeFacts) -> Result<Collaboration> {
+pub fn guest_collaboration(
+    dir: &Directory,
+    user: &User,
+    facts: &HomeFacts,
+) -> Result<Collaboration> {
     // Entra "Cross-tenant access overview": the settings govern collaboration with other
     // Microsoft Entra organizations; an account with no Entra home is not one (external
     // collaboration settings govern it, which guestpass does not model).
@@ -239,7 +247,10 @@ pub fn guest_collaboration(dir: &Directory, user: &User, facts: &HomeFacts) -> R
     let resource = dir
         .tenant(&user.tenant_id)
         .ok_or_else(|| Error::UnknownTenant(user.tenant_id.clone()))?;
-    let home_id = user.home_tenant_id.as_deref().or(facts.tenant_id.as_deref());
+    let home_id = user
+        .home_tenant_id
+        .as_deref()
+        .or(facts.tenant_id.as_deref());
     if let Some(home) = home_id.and_then(|id| dir.tenant(id)) {
         return Ok(between(resource, home));
     }

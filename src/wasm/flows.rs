@@ -23,8 +23,8 @@
 use super::convert::{from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::session::JsSession;
-use crate::error::{Error, Result};
 use crate::b2b::Outcome;
+use crate::error::{Error, Result};
 use crate::sharing::{self, allowed_message, Action, Code, Person, Role, Share, Verdict, Via};
 use js_sys::{Array, Object, Uint32Array, Uint8Array};
 use std::borrow::Cow;
