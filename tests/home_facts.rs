@@ -14,59 +14,16 @@ use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::Session;
 use guestpass::timestamp::Timestamp;
 
-/// Contoso holds: members `bob` (licensed, consented) and `lars` (no licence); guests
+/// tests/fixtures/home_facts.json with contoso's settings replaced. Contoso holds: members `bob` (licensed, consented) and `lars` (no licence); guests
 /// `pat` (an outside account: no home tenant, no licence here), `kim` (no home tenant,
 /// licensed here), `lee` (home tenant fabrikam loaded, home user not), `alice` (home user
 /// `alice-home` licensed in fabrikam). A flow `invoices` run-only for pat, kim and lee, a
 /// turned-off flow `nightly` run-only for pat, and an approval waiting for pat, lars, bob.
 fn world(contoso_settings: &str) -> Directory {
-    let json = format!(
-        r#"{{
-  "tenants": [
-    {{ "id": "contoso", "displayName": "Contoso", "domains": ["contoso.com"],
-      "initialDomain": "contoso.onmicrosoft.com", "settings": {contoso_settings} }},
-    {{ "id": "fabrikam", "displayName": "Fabrikam", "domains": ["fabrikam.com"],
-      "initialDomain": "fabrikam.onmicrosoft.com" }}
-  ],
-  "users": [
-    {{ "id": "bob", "tenantId": "contoso", "displayName": "Bob", "mail": "bob@contoso.com",
-      "userPrincipalName": "bob@contoso.com", "licenses": ["office365"],
-      "consentedToPowerAutomate": true }},
-    {{ "id": "lars", "tenantId": "contoso", "displayName": "Lars", "mail": "lars@contoso.com",
-      "userPrincipalName": "lars@contoso.com", "consentedToPowerAutomate": true }},
-    {{ "id": "pat", "tenantId": "contoso", "displayName": "Pat", "mail": "pat@gmail.com",
-      "userPrincipalName": "pat_gmail.com#EXT#@contoso.onmicrosoft.com",
-      "userType": "Guest", "externalUserState": "Accepted", "consentedToPowerAutomate": true }},
-    {{ "id": "kim", "tenantId": "contoso", "displayName": "Kim", "mail": "kim@northwind.com",
-      "userPrincipalName": "kim_northwind.com#EXT#@contoso.onmicrosoft.com",
-      "userType": "Guest", "externalUserState": "Accepted", "licenses": ["powerAutomate"],
-      "consentedToPowerAutomate": true }},
-    {{ "id": "lee", "tenantId": "contoso", "displayName": "Lee", "mail": "lee@fabrikam.com",
-      "userPrincipalName": "lee_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-      "userType": "Guest", "externalUserState": "Accepted", "homeTenantId": "fabrikam",
-      "consentedToPowerAutomate": true }},
-    {{ "id": "alice-home", "tenantId": "fabrikam", "displayName": "Alice",
-      "mail": "alice@fabrikam.com", "userPrincipalName": "alice@fabrikam.com",
-      "licenses": ["powerAutomate"], "consentedToPowerAutomate": true }},
-    {{ "id": "alice", "tenantId": "contoso", "displayName": "Alice", "mail": "alice@fabrikam.com",
-      "userPrincipalName": "alice_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-      "userType": "Guest", "externalUserState": "Accepted", "homeTenantId": "fabrikam",
-      "homeUserId": "alice-home", "consentedToPowerAutomate": true }}
-  ],
-  "flows": [
-    {{ "id": "invoices", "tenantId": "contoso", "displayName": "Invoices", "trigger": "manual",
-      "ownerId": "bob", "runOnly": ["pat", "kim", "lee"] }},
-    {{ "id": "nightly", "tenantId": "contoso", "displayName": "Nightly", "trigger": "manual",
-      "enabled": false, "ownerId": "bob", "runOnly": ["pat"] }}
-  ],
-  "approvals": [
-    {{ "id": "po-1", "tenantId": "contoso", "title": "PO 1", "requesterId": "bob",
-      "approvers": ["pat", "lars", "bob"], "type": "everyoneMustApprove",
-      "responseOptions": ["Approve", "Reject"], "createdAt": "2026-11-20T09:00:00Z" }}
-  ]
-}}"#
-    );
-    Directory::from_json_str(&json).unwrap()
+    let mut world: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/home_facts.json")).unwrap();
+    world["tenants"][0]["settings"] = serde_json::from_str(contoso_settings).unwrap();
+    Directory::from_json_str(&world.to_string()).unwrap()
 }
 
 fn defaults() -> Directory {
