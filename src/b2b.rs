@@ -10,11 +10,12 @@
 //! ([`home`]).
 
 mod home;
+mod outcome;
+mod standing;
 
-pub use home::{
-    guest_collaboration, license, standing, Blocked, HomeFacts, Outcome, Standing, Unknown,
-    UnknownFact,
-};
+pub use home::{guest_collaboration, license, HomeFacts};
+pub use outcome::{Outcome, Unknown, UnknownFact};
+pub use standing::{standing, Blocked, Standing};
 
 use crate::directory::Directory;
 use crate::error::{Error, Result};
