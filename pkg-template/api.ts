@@ -39,6 +39,7 @@ import type {
   GraphInput,
   GraphLoadOptions,
   Group,
+  HomeFacts,
   HostContext,
   Id,
   Invitation,
@@ -135,7 +136,8 @@ export interface Directory {
    * `user.loginName`), or a web part context holding one. The object id is tried first,
    * then the UPN / login name / mail. Throws `HOST_CONTEXT_MISSING_FIELD` (with
    * `details.field`, e.g. `"user.tenant.id"`), `HOST_CONTEXT_UNKNOWN`, and whatever
-   * `signIn` throws for the last identity tried.
+   * `signIn` throws for the last identity tried. `homeFacts` is passed on to `signIn`: what
+   * you know about a guest's home that the directory may not hold.
    *
    * @example
    * ```ts
@@ -146,7 +148,7 @@ export interface Directory {
    * });
    * ```
    */
-  signInFromHost(ctx: HostContext): Session;
+  signInFromHost(ctx: HostContext, homeFacts?: HomeFacts): Session;
 
   /**
    * May people of `homeTenantId` be guests in `resourceTenantId`? Every blocking setting
@@ -454,12 +456,12 @@ export interface SessionConstructor {
 
 // --- the methods written in TypeScript, installed on the WebAssembly classes --------------
 
-function signInFromHost(this: Directory, ctx: HostContext): Session {
+function signInFromHost(this: Directory, ctx: HostContext, homeFacts?: HomeFacts): Session {
   const { tenantId, users } = hostSignIn(ctx);
   let last: unknown;
   for (const user of users) {
     try {
-      return this.signIn({ tenantId, user });
+      return this.signIn(homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts });
     } catch (error) {
       // Only "not this identity" moves on to the next one; any other refusal is the answer.
       if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;

@@ -263,6 +263,15 @@ mod tests {
     }
 
     #[test]
+    fn all_lists_every_code_in_index_order_with_its_outcome() {
+        for (i, code) in Code::all().into_iter().enumerate() {
+            assert_eq!(code.index(), i, "{}", code.as_str());
+            let unknown = code.as_str().ends_with("_UNKNOWN");
+            assert_eq!(code.outcome() == Outcome::Unknown, unknown);
+        }
+    }
+
+    #[test]
     fn a_decision_serializes_to_the_contract_shape() {
         let d = Decision {
             allowed: false,
