@@ -20,6 +20,7 @@ import { GuestPassError } from "./errors.js";
 import { guardFreeing } from "./freeing.js";
 import { ensureReady, guardReady } from "./ready.js";
 import { fetchGraph } from "./graph-load.js";
+import { fetchSources } from "./sources-load.js";
 import { hostSignIn } from "./host.js";
 import type {
   App,
@@ -38,6 +39,8 @@ import type {
   FlowShares,
   GraphInput,
   GraphLoadOptions,
+  SourcesInput,
+  SourcesLoadOptions,
   Group,
   HomeFacts,
   HostContext,
@@ -305,6 +308,33 @@ export interface DirectoryConstructor {
    */
   loadFromGraph(options: GraphLoadOptions): Promise<Directory>;
   /**
+   * Builds a directory from the pages of every source you fetched yourself: Microsoft
+   * Graph (people, groups, policies, licences), Power Automate (flows and their
+   * permissions) and Dataverse (the Approvals tables). See `loadFromSources` to have
+   * them fetched. Pages keep every property the services add; the envelope refuses
+   * unknown fields.
+   */
+  fromSources(input: SourcesInput | string): Directory;
+  /**
+   * Fetches every source of every tenant with your authenticated `fetch(url, init,
+   * request)`, where `request.resource` says which service the URL is for (`graph`,
+   * `powerAutomate` or `dataverse`) so you can attach the right token, then builds the
+   * directory (`fromSources`). Paging, 429/503 with `Retry-After`, `signal`
+   * (`ABORTED`), same-origin next links only; rejects with `SOURCE_HTTP_ERROR`,
+   * `SOURCE_MALFORMED_PAGE`, `SOURCE_NETWORK_ERROR`, `GRAPH_TENANT_MISMATCH`, or what
+   * `fromSources` throws. Nothing is half-built.
+   *
+   * @example
+   * ```ts
+   * const dir = await Directory.loadFromSources({
+   *   tenants: [{ tenantId, environments: [`Default-${tenantId}`] }],
+   *   fetch: async (url, init, request) =>
+   *     fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${await token(request)}` } }),
+   * });
+   * ```
+   */
+  loadFromSources(options: SourcesLoadOptions): Promise<Directory>;
+  /**
    * The built-in sample directory: a seeded, deterministic world of several tenants on two
    * clouds, members and guests, groups, apps, flows and approvals (default 2,000 users,
    * seed 42). Its well-known people (bob, alice-at-contoso, …) are in every size.
@@ -477,6 +507,17 @@ async function loadFromGraph(options: GraphLoadOptions): Promise<Directory> {
   return Directory.fromGraph(input);
 }
 
+async function loadFromSources(options: SourcesLoadOptions): Promise<Directory> {
+  ensureReady("Directory.loadFromSources()");
+  const input = await fetchSources(options);
+  return Directory.fromSources(input);
+}
+
+Object.defineProperty(WasmDirectory, "loadFromSources", {
+  value: loadFromSources,
+  writable: true,
+  configurable: true,
+});
 Object.defineProperty(WasmDirectory.prototype, "signInFromHost", {
   value: signInFromHost,
   writable: true,
@@ -494,7 +535,7 @@ Object.defineProperty(WasmDirectory, "loadFromGraph", {
 guardFreeing(WasmDirectory, "Directory");
 guardFreeing(WasmSession, "Session", { check: ["action", "flowId"], allowedActions: ["flowId"] });
 // Before `init()` (guestpass/web), the entry points throw NOT_INITIALIZED.
-guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromGraph", "sample"]);
+guardReady(WasmDirectory, "Directory", ["fromJSON", "fromBytes", "fromGraph", "fromSources", "sample"]);
 
 /** The directory class (typed; at run time, the WebAssembly class itself). */
 export const Directory: DirectoryConstructor = WasmDirectory as unknown as DirectoryConstructor;

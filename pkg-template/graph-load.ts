@@ -11,6 +11,7 @@ import type {
   GraphLoadProgress,
   GraphPage,
   GraphTenantInput,
+  GraphTenantOptions,
   Id,
 } from "./types.js";
 
@@ -18,41 +19,69 @@ import type {
 export const DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
 
 /** The user properties `Directory.fromGraph` reads (`assignedPlans` only comes on `$select`). */
-const USER_SELECT =
-  "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,assignedPlans";
+export const USER_SELECT =
+  "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,accountEnabled,assignedPlans";
 /** The group properties `Directory.fromGraph` reads. */
-const GROUP_SELECT = "id,displayName,description,securityEnabled,mailEnabled,groupTypes,onPremisesSyncEnabled";
+export const GROUP_SELECT = "id,displayName,description,securityEnabled,mailEnabled,groupTypes,onPremisesSyncEnabled";
 /** A `Retry-After` longer than this is waited for only this long. */
 const MAX_RETRY_AFTER_MS = 120_000;
 
-type Resource = GraphLoadProgress["resource"];
+type Resource = GraphLoadProgress["resource"] | "policies" | "flows" | "permissions" | "approvals";
 
-interface Load {
-  fetch: GraphFetch;
+/** The error codes and wording of one kind of load (Graph only, or every source). */
+export interface LoadKind {
+  /** Who answered, in messages: "Microsoft Graph", "the service". */
+  service: string;
+  http: string;
+  malformed: string;
+  network: string;
+  /** The permissions to name when a request is refused. */
+  permissions: string;
+}
+
+/** `loadFromGraph`'s codes, kept as they were. */
+export const GRAPH_LOAD: LoadKind = {
+  service: "Microsoft Graph",
+  http: "GRAPH_HTTP_ERROR",
+  malformed: "GRAPH_MALFORMED_PAGE",
+  network: "GRAPH_NETWORK_ERROR",
+  permissions: "User.Read.All, GroupMember.Read.All",
+};
+
+export interface Load {
+  /** Calls the caller's fetch with what it needs to pick a token. */
+  fetch: (
+    url: string,
+    init: { signal?: AbortSignal; headers: Record<string, string> },
+    tenantId: Id,
+    resource: Resource,
+  ) => Promise<unknown>;
+  kind: LoadKind;
   /** The caller's signal: its abort is `ABORTED`. */
   signal: AbortSignal | undefined;
   /** Aborts the requests still in flight once the load has failed (or the caller aborted). */
   stop: AbortController;
-  onProgress: ((progress: GraphLoadProgress) => void) | undefined;
   maxRetries: number;
   retryDelayMs: number;
   progress: Omit<GraphLoadProgress, "tenantId" | "resource">;
+  /** Reports progress with the resource named as the caller's options expect. */
+  report: (tenantId: Id, resource: Resource) => void;
 }
 
-function aborted(signal: AbortSignal | undefined): GuestPassError {
+export function aborted(signal: AbortSignal | undefined, service = "Microsoft Graph"): GuestPassError {
   const reason = signal?.reason;
   const why = reason instanceof Error ? reason.message : reason === undefined ? "" : String(reason);
-  return new GuestPassError("ABORTED", `loading from Microsoft Graph was aborted${why ? `: ${why}` : ""}; nothing was built`, {});
+  return new GuestPassError("ABORTED", `loading from ${service} was aborted${why ? `: ${why}` : ""}; nothing was built`, {});
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw aborted(signal);
 }
 
-function malformed(url: string, tenantId: Id, reason: string): GuestPassError {
+export function malformed(url: string, tenantId: Id, reason: string, kind: LoadKind = GRAPH_LOAD): GuestPassError {
   return new GuestPassError(
-    "GRAPH_MALFORMED_PAGE",
-    `Microsoft Graph returned a page guestpass cannot read (${reason}) for ${url} in tenant ${tenantId}; nothing was built`,
+    kind.malformed,
+    `${kind.service} returned a page guestpass cannot read (${reason}) for ${url} in tenant ${tenantId}; nothing was built`,
     { url, tenantId, reason },
   );
 }
@@ -109,18 +138,18 @@ function isResponse(value: unknown): value is Response {
   );
 }
 
-/** One GET, retried on 429 and 503 as `Retry-After` says, read as a Graph page. */
-async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage> {
+/** One GET, retried on 429 and 503 as `Retry-After` says, read as a collection page. */
+async function getPage(load: Load, url: string, tenantId: Id, resource: Resource, single = false): Promise<GraphPage> {
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(load.signal);
     let response: Response;
     try {
-      const answer: unknown = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId);
+      const answer: unknown = await load.fetch(url, { signal: load.stop.signal, headers: { Accept: "application/json" } }, tenantId, resource);
       if (!isResponse(answer)) {
         const got = answer === null ? "null" : typeof answer;
         throw new GuestPassError(
           "INVALID_VALUE",
-          `loadFromGraph: fetch must resolve to a Response (as the global fetch does); for ${url} it resolved to ${got} — nothing was built`,
+          `${load.kind === GRAPH_LOAD ? "loadFromGraph" : "loadFromSources"}: fetch must resolve to a Response (as the global fetch does); for ${url} it resolved to ${got} — nothing was built`,
           { field: "fetch", url, tenantId },
         );
       }
@@ -130,8 +159,8 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
       if (error instanceof GuestPassError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw new GuestPassError(
-        "GRAPH_NETWORK_ERROR",
-        `could not reach Microsoft Graph at ${url} (${message}); nothing was built`,
+        load.kind.network,
+        `could not reach ${load.kind.service} at ${url} (${message}); nothing was built`,
         { url, tenantId, reason: message },
       );
     }
@@ -142,8 +171,8 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
         continue;
       }
       throw new GuestPassError(
-        "GRAPH_HTTP_ERROR",
-        `Microsoft Graph still answered ${response.status} for ${url} after ${load.maxRetries} retries; try again later (nothing was built)`,
+        load.kind.http,
+        `${load.kind.service} still answered ${response.status} for ${url} after ${load.maxRetries} retries; try again later (nothing was built)`,
         { url, tenantId, status: String(response.status), retries: String(load.maxRetries) },
       );
     }
@@ -152,9 +181,9 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
       const details: Record<string, string> = { url, tenantId, status: String(response.status) };
       if (code) details.graphCode = code;
       throw new GuestPassError(
-        "GRAPH_HTTP_ERROR",
-        `Microsoft Graph answered ${response.status}${code ? ` ${code}` : ""} for ${url} in tenant ${tenantId}` +
-          `${message ? `: ${message}` : ""}; check the token's permissions (User.Read.All, GroupMember.Read.All) — nothing was built`,
+        load.kind.http,
+        `${load.kind.service} answered ${response.status}${code ? ` ${code}` : ""} for ${url} in tenant ${tenantId}` +
+          `${message ? `: ${message}` : ""}; check the token's permissions (${load.kind.permissions}) — nothing was built`,
         details,
       );
     }
@@ -163,52 +192,67 @@ async function getPage(load: Load, url: string, tenantId: Id): Promise<GraphPage
       body = await response.json();
     } catch (error) {
       if (load.signal?.aborted) throw aborted(load.signal);
-      throw malformed(url, tenantId, "the body is not JSON");
+      throw malformed(url, tenantId, "the body is not JSON", load.kind);
     }
-    if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object");
+    if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object", load.kind);
     const page = body as Record<string, unknown>;
-    if (!Array.isArray(page.value)) throw malformed(url, tenantId, "no value array");
+    if (single) return { value: [page] } as unknown as GraphPage;
+    if (!Array.isArray(page.value)) throw malformed(url, tenantId, "no value array", load.kind);
     if (!page.value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) {
-      throw malformed(url, tenantId, "an item of value is not an object");
+      throw malformed(url, tenantId, "an item of value is not an object", load.kind);
     }
-    const next = page["@odata.nextLink"];
-    if (next !== undefined && typeof next !== "string") throw malformed(url, tenantId, "@odata.nextLink is not a string");
+    for (const key of ["@odata.nextLink", "nextLink"]) {
+      const next = page[key];
+      if (next !== undefined && next !== null && typeof next !== "string") throw malformed(url, tenantId, `${key} is not a string`, load.kind);
+    }
     return page as unknown as GraphPage;
   }
 }
 
-/** Every page of a collection, following `@odata.nextLink` on the same endpoint only. */
-async function getAll(load: Load, first: string, tenantId: Id, resource: Resource): Promise<GraphPage[]> {
+/** One entity (a policy): the body itself. */
+export async function getOne(load: Load, url: string, tenantId: Id, resource: Resource): Promise<Record<string, unknown>> {
+  const page = await getPage(load, url, tenantId, resource, true);
+  load.progress.pages++;
+  load.report(tenantId, resource);
+  return page.value[0] as Record<string, unknown>;
+}
+
+/**
+ * Every page of a collection, following `@odata.nextLink` (OData: Graph, Dataverse) or
+ * `nextLink` (Azure Resource Manager style: Power Automate) on the same origin only.
+ */
+export async function getAll(load: Load, first: string, tenantId: Id, resource: Resource): Promise<GraphPage[]> {
   const pages: GraphPage[] = [];
   const seen = new Set<string>();
   const origin = new URL(first).origin;
   let url: string | undefined = first;
   while (url !== undefined) {
     seen.add(url);
-    const page = await getPage(load, url, tenantId);
+    const page = await getPage(load, url, tenantId, resource);
     pages.push(page);
     load.progress.pages++;
     if (resource === "users") load.progress.users += page.value.length;
     if (resource === "groups") load.progress.groups += page.value.length;
-    load.onProgress?.({ tenantId, resource, ...load.progress });
-    const next: string | undefined = page["@odata.nextLink"];
+    load.report(tenantId, resource);
+    const raw = page as unknown as Record<string, unknown>;
+    const next = (raw["@odata.nextLink"] ?? raw.nextLink ?? undefined) as string | undefined;
     if (next === undefined) break;
     let nextUrl: URL;
     try {
       nextUrl = new URL(next, url);
     } catch {
-      throw malformed(url, tenantId, "@odata.nextLink is not a URL");
+      throw malformed(url, tenantId, "@odata.nextLink is not a URL", load.kind);
     }
     // The caller's fetch adds a token: never send it to another host.
-    if (nextUrl.origin !== origin) throw malformed(url, tenantId, `@odata.nextLink leaves ${origin}`);
-    if (seen.has(nextUrl.href)) throw malformed(url, tenantId, "@odata.nextLink points back to a page already read");
+    if (nextUrl.origin !== origin) throw malformed(url, tenantId, `@odata.nextLink leaves ${origin}`, load.kind);
+    if (seen.has(nextUrl.href)) throw malformed(url, tenantId, "@odata.nextLink points back to a page already read", load.kind);
     url = nextUrl.href;
   }
   return pages;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; the first failure wins. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -225,23 +269,30 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-function positiveInteger(name: string, value: number | undefined, fallback: number, min = 0): number {
+export function positiveInteger(name: string, value: number | undefined, fallback: number, min = 0, call = "loadFromGraph"): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) {
-    throw new GuestPassError("INVALID_VALUE", `loadFromGraph: ${name} must be an integer of at least ${min}, got ${value}`, {
+    throw new GuestPassError("INVALID_VALUE", `${call}: ${name} must be an integer of at least ${min}, got ${value}`, {
       field: name,
     });
   }
   return value;
 }
 
-/** Everything Graph holds for one tenant, as `fromGraph` input. */
-async function loadTenant(load: Load, options: GraphLoadOptions, tenantId: Id, top: number, concurrency: number): Promise<GraphTenantInput> {
-  const extra = options.tenants?.[tenantId] ?? {};
-  const base = (extra.baseUrl ?? options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
+/** What to read of one tenant's Graph, and how. */
+export interface GraphTenantRead {
+  base: string;
+  top: number;
+  concurrency: number;
+  /** Also read the policies and subscribed SKUs (needs Policy.Read.All, Organization.Read.All). */
+  policies: boolean;
+}
+
+/** The organization of `tenantId`, refused when the token reads another one. */
+async function organizationOf(load: Load, base: string, tenantId: Id): Promise<Record<string, unknown>> {
   const organizationPages = await getAll(load, `${base}/organization`, tenantId, "organization");
   const organization = organizationPages.flatMap((p) => p.value)[0];
-  if (organization === undefined) throw malformed(`${base}/organization`, tenantId, "no organization in value");
+  if (organization === undefined) throw malformed(`${base}/organization`, tenantId, "no organization in value", load.kind);
   if (typeof organization.id === "string" && organization.id !== tenantId) {
     throw new GuestPassError(
       "GRAPH_TENANT_MISMATCH",
@@ -249,18 +300,51 @@ async function loadTenant(load: Load, options: GraphLoadOptions, tenantId: Id, t
       { tenantId, organizationId: organization.id },
     );
   }
+  return organization;
+}
+
+/** The policies and licences part of a tenant's Graph input. */
+async function policiesOf(load: Load, base: string, tenantId: Id): Promise<Partial<GraphTenantInput>> {
+  const policy = `${base}/policies/crossTenantAccessPolicy`;
+  return {
+    authorizationPolicy: await getOne(load, `${base}/policies/authorizationPolicy`, tenantId, "policies"),
+    crossTenantAccessPolicy: await getOne(load, policy, tenantId, "policies"),
+    crossTenantAccessDefault: await getOne(load, `${policy}/default`, tenantId, "policies"),
+    crossTenantAccessPartners: await getAll(load, `${policy}/partners`, tenantId, "policies"),
+    subscribedSkus: await getAll(load, `${base}/subscribedSkus`, tenantId, "policies"),
+  };
+}
+
+/** Everything Graph holds for one tenant, as `fromGraph` input (without the caller's extras). */
+export async function loadGraphTenant(load: Load, read: GraphTenantRead, tenantId: Id): Promise<GraphTenantInput> {
+  const { base, top, concurrency } = read;
+  const organization = await organizationOf(load, base, tenantId);
   const users = await getAll(load, `${base}/users?$select=${USER_SELECT}&$top=${top}`, tenantId, "users");
   const groups = await getAll(load, `${base}/groups?$select=${GROUP_SELECT}&$top=${top}`, tenantId, "groups");
   const groupIds = groups.flatMap((p) => p.value.map((g) => g.id)).filter((id): id is string => typeof id === "string");
-  const groupMembers: Record<Id, GraphPage[]> = {};
-  const groupOwners: Record<Id, GraphPage[]> = {};
+  // Maps, not plain objects: a group id such as "__proto__" must stay an ordinary key.
+  const groupMembers = new Map<Id, GraphPage[]>();
+  const groupOwners = new Map<Id, GraphPage[]>();
   await pool(groupIds, concurrency, async (id) => {
     const path = `${base}/groups/${encodeURIComponent(id)}`;
-    groupMembers[id] = await getAll(load, `${path}/members?$select=id&$top=${top}`, tenantId, "members");
-    groupOwners[id] = await getAll(load, `${path}/owners?$select=id&$top=${top}`, tenantId, "owners");
+    groupMembers.set(id, await getAll(load, `${path}/members?$select=id&$top=${top}`, tenantId, "members"));
+    groupOwners.set(id, await getAll(load, `${path}/owners?$select=id&$top=${top}`, tenantId, "owners"));
     load.progress.groupsExpanded++;
   });
-  const input: GraphTenantInput = { organization, users, groups, groupMembers, groupOwners };
+  const input: GraphTenantInput = {
+    organization,
+    users,
+    groups,
+    // Object.fromEntries defines own properties, "__proto__" included.
+    groupMembers: Object.fromEntries(groupMembers),
+    groupOwners: Object.fromEntries(groupOwners),
+  };
+  if (read.policies) Object.assign(input, await policiesOf(load, base, tenantId));
+  return input;
+}
+
+/** The caller's extras of one tenant (settings Graph pages do not carry). */
+export function withExtras(input: GraphTenantInput, extra: GraphTenantOptions): GraphTenantInput {
   if (extra.cloud !== undefined) input.cloud = extra.cloud;
   if (extra.settings !== undefined) input.settings = extra.settings;
   if (extra.consentedToPowerAutomate !== undefined) input.consentedToPowerAutomate = extra.consentedToPowerAutomate;
@@ -286,21 +370,29 @@ export async function fetchGraph(options: GraphLoadOptions): Promise<GraphInput>
   const top = positiveInteger("pageSize", options.pageSize, 999, 1);
   const concurrency = positiveInteger("concurrency", options.concurrency, 4, 1);
   const stop = new AbortController();
+  const callerFetch = options.fetch;
+  const onProgress = options.onProgress;
   const load: Load = {
-    fetch: options.fetch,
+    fetch: (url, init, tenantId) => callerFetch(url, init, tenantId),
+    kind: GRAPH_LOAD,
     signal: options.signal,
     stop,
-    onProgress: options.onProgress,
     maxRetries: positiveInteger("maxRetries", options.maxRetries, 5),
     retryDelayMs: positiveInteger("retryDelayMs", options.retryDelayMs, 1000),
     progress: { pages: 0, users: 0, groups: 0, groupsExpanded: 0 },
+    report: (tenantId, resource) => onProgress?.({ tenantId, resource: resource as GraphLoadProgress["resource"], ...load.progress }),
   };
   throwIfAborted(load.signal);
   const onAbort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const tenants: GraphTenantInput[] = [];
-    for (const tenantId of options.tenantIds) tenants.push(await loadTenant(load, options, tenantId, top, concurrency));
+    for (const tenantId of options.tenantIds) {
+      const extra = options.tenants?.[tenantId] ?? {};
+      const base = (extra.baseUrl ?? options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
+      const read = { base, top, concurrency, policies: options.policies === true };
+      tenants.push(withExtras(await loadGraphTenant(load, read, tenantId), extra));
+    }
     throwIfAborted(load.signal);
     return { tenants };
   } catch (error) {

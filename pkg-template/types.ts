@@ -301,11 +301,65 @@ export interface GraphTenantInput {
   groupOwners?: Record<Id, GraphPage[]>;
   /** Users who signed in to Power Automate and consented (Graph has no such property). */
   consentedToPowerAutomate?: Id[];
+  /** `GET /policies/authorizationPolicy`: `guestUserRoleId`, `allowInvitesFrom`. */
+  authorizationPolicy?: Record<string, unknown>;
+  /** `GET /policies/crossTenantAccessPolicy`: `allowedCloudEndpoints`. */
+  crossTenantAccessPolicy?: Record<string, unknown>;
+  /** `GET /policies/crossTenantAccessPolicy/default`. */
+  crossTenantAccessDefault?: Record<string, unknown>;
+  /** Pages of `GET /policies/crossTenantAccessPolicy/partners`. */
+  crossTenantAccessPartners?: GraphPage[];
+  /** Pages of `GET /subscribedSkus`, for users read without `assignedPlans`. */
+  subscribedSkus?: GraphPage[];
 }
 
 /** The input of `Directory.fromGraph`: Graph pages for one or more tenants. */
 export interface GraphInput {
   tenants: GraphTenantInput[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Every source (`Directory.fromSources`, `Directory.loadFromSources`)
+// ---------------------------------------------------------------------------------------
+
+/** One page of a collection as a service returned it (OData `@odata.nextLink`, or ARM `nextLink`). */
+export interface SourcePage {
+  value: Record<string, unknown>[];
+  "@odata.nextLink"?: string;
+  nextLink?: string;
+  [property: `@odata.${string}`]: unknown;
+}
+
+/** What Power Automate's management API returned for one environment. */
+export interface PowerAutomateEnvironmentInput {
+  tenantId: Id;
+  /** The environment's name, e.g. `Default-<tenant id>`. */
+  environment: string;
+  /** Pages of `GET /providers/Microsoft.ProcessSimple/environments/{environment}/flows`. */
+  flows?: SourcePage[];
+  /** Flow name → pages of `GET …/flows/{name}/permissions`. */
+  permissions?: Record<Id, SourcePage[]>;
+}
+
+/** What one environment's Dataverse Web API returned for the Approvals tables. */
+export interface DataverseEnvironmentInput {
+  tenantId: Id;
+  environment: string;
+  /** Pages of `systemusers` (`systemuserid`, `azureactivedirectoryobjectid`). */
+  systemUsers?: SourcePage[];
+  /** Pages of `msdyn_flow_approvals`. */
+  approvals?: SourcePage[];
+  /** Pages of `msdyn_flow_approvalrequests`. */
+  approvalRequests?: SourcePage[];
+  /** Pages of `msdyn_flow_approvalresponses`. */
+  approvalResponses?: SourcePage[];
+}
+
+/** The input of `Directory.fromSources`. */
+export interface SourcesInput {
+  graph: GraphInput;
+  powerAutomate?: PowerAutomateEnvironmentInput[];
+  dataverse?: DataverseEnvironmentInput[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -694,6 +748,65 @@ export interface GraphTenantOptions {
   baseUrl?: string;
 }
 
+/** Which service a request of `loadFromSources` is for, so `fetch` can pick the token. */
+export interface SourceRequest {
+  tenantId: Id;
+  /** `graph` (https://graph.microsoft.com), `powerAutomate` (https://service.flow.microsoft.com), `dataverse` (the environment's URL). */
+  resource: "graph" | "powerAutomate" | "dataverse";
+  /** For `powerAutomate` and `dataverse`: the environment. */
+  environment?: string;
+}
+
+/** The caller's authenticated fetch for `loadFromSources`. */
+export type SourcesFetch = (
+  url: string,
+  init: { signal?: AbortSignal; headers: Record<string, string> },
+  request: SourceRequest,
+) => Promise<Response>;
+
+/** One environment to read flows and approvals from. */
+export interface SourceEnvironment {
+  /** The environment's name (`Default-<tenant id>` for the default one). */
+  name: string;
+  /** The environment's Dataverse Web API root, e.g. `https://org0a1b2c.crm.dynamics.com/api/data/v9.2`; without it, no approvals are read. */
+  dataverseUrl?: string;
+}
+
+/** One tenant of `loadFromSources`. */
+export interface SourceTenant extends GraphTenantOptions {
+  tenantId: Id;
+  /** Environments (names, or `{ name, dataverseUrl }`). */
+  environments?: (string | SourceEnvironment)[];
+  /** Default `https://graph.microsoft.com/v1.0`. */
+  graphUrl?: string;
+  /** Default `https://api.flow.microsoft.com`. */
+  powerAutomateUrl?: string;
+}
+
+/** Where `loadFromSources` stands, after every page. */
+export interface SourcesLoadProgress {
+  tenantId: Id;
+  resource: "organization" | "users" | "groups" | "members" | "owners" | "policies" | "flows" | "permissions" | "approvals";
+  pages: number;
+  users: number;
+  groups: number;
+  groupsExpanded: number;
+}
+
+/** `Directory.loadFromSources(options)`. */
+export interface SourcesLoadOptions {
+  fetch: SourcesFetch;
+  tenants: SourceTenant[];
+  onProgress?: (progress: SourcesLoadProgress) => void;
+  signal?: AbortSignal;
+  /** Read the Graph policies and subscribed SKUs too (default true; needs Policy.Read.All). */
+  policies?: boolean;
+  pageSize?: number;
+  maxRetries?: number;
+  retryDelayMs?: number;
+  concurrency?: number;
+}
+
 /** `Directory.loadFromGraph(options)`. */
 export interface GraphLoadOptions {
   fetch: GraphFetch;
@@ -713,4 +826,6 @@ export interface GraphLoadOptions {
   retryDelayMs?: number;
   /** At most this many member/owner requests in flight (default 4). */
   concurrency?: number;
+  /** Also read the policies and `/subscribedSkus` (default false; needs Policy.Read.All). */
+  policies?: boolean;
 }

@@ -17,6 +17,10 @@ pub use home::{guest_collaboration, license, HomeFacts};
 pub use outcome::{Outcome, Unknown, UnknownFact};
 pub use standing::{standing, Blocked, Standing};
 
+mod targets;
+
+pub use targets::{application_matches, person_matches, TargetMatch, POWER_AUTOMATE_APP_ID};
+
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::model::{Tenant, User};
@@ -148,11 +152,15 @@ pub fn between(resource: &Tenant, home: &Tenant) -> Collaboration {
 fn direction(tenant: &Tenant, partner: &str, inbound: bool) -> (bool, String) {
     let access = &tenant.settings.cross_tenant_access;
     let name = if inbound { "inbound" } else { "outbound" };
-    let partner_value =
-        access
-            .partners
-            .get(partner)
-            .and_then(|p| if inbound { p.inbound } else { p.outbound });
+    // A partner entry that names only targets for a direction still sets it (on).
+    let partner_value = access.partners.get(partner).and_then(|p| {
+        let (value, targets) = if inbound {
+            (p.inbound, p.inbound_targets.is_some())
+        } else {
+            (p.outbound, p.outbound_targets.is_some())
+        };
+        value.or(targets.then_some(true))
+    });
     match partner_value {
         Some(value) => (
             value,
@@ -167,6 +175,34 @@ fn direction(tenant: &Tenant, partner: &str, inbound: bool) -> (bool, String) {
             (value, format!("crossTenantAccess.default.{name}"))
         }
     }
+}
+
+/// May this guest, as the person they are at home, collaborate in the tenant their
+/// object lives in, using `app` when known (for example [`POWER_AUTOMATE_APP_ID`])?
+/// The tenant-wide verdict of [`between`], plus the blockers of rules that cover only
+/// some users, groups or applications (Entra cross-tenant access settings, "Applies
+/// to"). A rule the directory cannot decide for this person (their home user is not in
+/// it, or `app` is not named) adds no blocker. A member, or a guest with no home tenant
+/// in the directory, is always allowed.
+pub fn collaboration_for(
+    dir: &Directory,
+    guest: &User,
+    app: Option<&str>,
+) -> Result<Collaboration> {
+    let Some(home_id) = guest.home_tenant_id.as_deref().filter(|_| guest.is_guest()) else {
+        return Ok(Collaboration::certain(Vec::new()));
+    };
+    let resource = dir
+        .tenant(&guest.tenant_id)
+        .ok_or_else(|| Error::UnknownTenant(guest.tenant_id.clone()))?;
+    let home = dir
+        .tenant(home_id)
+        .ok_or_else(|| Error::UnknownTenant(home_id.to_string()))?;
+    let mut blockers = between(resource, home).blockers;
+    if resource.id != home.id {
+        blockers.extend(targets::person_blockers(dir, resource, home, guest, app));
+    }
+    Ok(Collaboration::certain(blockers))
 }
 
 /// Where a person's license that counts comes from.

@@ -108,6 +108,9 @@ pub enum Error {
         /// The tenant searched.
         tenant: Id,
     },
+    /// An account that is disabled (`accountEnabled: false`) cannot sign in.
+    #[error("user \"{0}\" is disabled (accountEnabled is false) and cannot sign in; an administrator must enable the account")]
+    AccountDisabled(Id),
     /// A guest who has not redeemed their invitation.
     #[error("guest \"{0}\" has not redeemed their invitation yet (externalUserState is PendingAcceptance)")]
     InvitationPending(Id),
@@ -395,6 +398,7 @@ impl Error {
             Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
             Error::UserNotFound { .. } => "USER_NOT_FOUND",
             Error::InvitationPending(_) => "INVITATION_PENDING",
+            Error::AccountDisabled(_) => "ACCOUNT_DISABLED",
             Error::CollaborationBlocked { .. } => "COLLABORATION_BLOCKED",
             Error::SessionEnded(_) => "SESSION_ENDED",
             Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
@@ -474,6 +478,7 @@ impl Error {
             | Error::UnknownConnector(id)
             | Error::UnknownJoinRequest(id)
             | Error::InvitationPending(id)
+            | Error::AccountDisabled(id)
             | Error::SessionEnded(id)
             | Error::TenantChange(id)
             | Error::RunOnlyRequiresManualTrigger(id) => vec![("id", id.clone())],

@@ -13,7 +13,12 @@
 //!     "groups": [ <pages of group> ],
 //!     "groupMembers": { "<groupId>": [ <pages of directoryObject> ] },
 //!     "groupOwners":  { "<groupId>": [ <pages of directoryObject> ] },
-//!     "consentedToPowerAutomate": [ "<userId>", … ] } ] }
+//!     "consentedToPowerAutomate": [ "<userId>", … ],
+//!     "authorizationPolicy": <GET /policies/authorizationPolicy>,
+//!     "crossTenantAccessPolicy": <GET /policies/crossTenantAccessPolicy>,
+//!     "crossTenantAccessDefault": <GET /policies/crossTenantAccessPolicy/default>,
+//!     "crossTenantAccessPartners": [ <pages of GET /policies/crossTenantAccessPolicy/partners> ],
+//!     "subscribedSkus": [ <pages of GET /subscribedSkus> ] } ] }
 //! ```
 //!
 //! The envelope (`tenants`, `cloud`, `settings`, the page lists,
@@ -27,16 +32,20 @@
 //!
 //! Graph has no property for "signed in to Power Automate and consented", so
 //! `consentedToPowerAutomate` lists those users; everyone else has not consented.
-//! `cloud` defaults to `global` and `settings` to Entra's defaults.
+//! `cloud` defaults to `global` and `settings` to Entra's defaults. The policy resources,
+//! when given, override what `settings` says about the same things (guest access level,
+//! who may invite, enabled clouds, cross-tenant access): see `policies`.
 //!
 //! What each resource maps to, and how licenses and guests' home tenants are found, is
 //! documented in the submodules: `organization`, `users`, `groups`, `homes`, `pages`.
 
-mod fields;
+pub(crate) mod fields;
 mod groups;
 mod homes;
 mod organization;
-mod pages;
+pub(crate) mod pages;
+mod policies;
+mod skus;
 mod users;
 
 use crate::error::{Error, Result};
@@ -87,6 +96,21 @@ pub struct GraphTenant {
     /// Users who have signed in to Power Automate and consented.
     #[serde(default)]
     pub consented_to_power_automate: Vec<Id>,
+    /// `GET /policies/authorizationPolicy`: guest access level, who may invite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_policy: Option<Value>,
+    /// `GET /policies/crossTenantAccessPolicy`: the clouds enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_tenant_access_policy: Option<Value>,
+    /// `GET /policies/crossTenantAccessPolicy/default`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_tenant_access_default: Option<Value>,
+    /// Pages of `GET /policies/crossTenantAccessPolicy/partners`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cross_tenant_access_partners: Vec<Value>,
+    /// Pages of `GET /subscribedSkus`, for users read without `assignedPlans`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subscribed_skus: Vec<Value>,
 }
 
 impl GraphInput {
@@ -99,12 +123,49 @@ impl GraphInput {
 
 fn place(tenant: usize, list: &str) -> Place<'_> {
     Place {
+        root: "tenants",
         tenant,
         list,
         key: None,
         page: None,
         item: None,
     }
+}
+
+/// The entity a single-resource response holds: the body itself, or (as Graph's
+/// documentation shows some of them) the object or one-item array in its `value`.
+fn entity(body: &Value) -> &Value {
+    match body.get("value") {
+        Some(inner @ Value::Object(_)) => inner,
+        Some(Value::Array(items)) if items.len() == 1 => &items[0],
+        _ => body,
+    }
+}
+
+/// The tenant's settings: `settings`, overridden by the policy resources given.
+fn settings_of<'a>(gt: &'a GraphTenant, t: usize, tenant_id: &'a str) -> Result<TenantSettings> {
+    let mut settings = gt.settings.clone();
+    let single =
+        |list: &'static str, body: &'a Option<Value>| -> Result<Option<fields::Object<'a>>> {
+            body.as_ref()
+                .map(|b| fields::Object::new(entity(b), place(t, list), tenant_id))
+                .transpose()
+        };
+    if let Some(o) = single("authorizationPolicy", &gt.authorization_policy)? {
+        policies::authorization(&o, &mut settings)?;
+    }
+    if let Some(o) = single("crossTenantAccessPolicy", &gt.cross_tenant_access_policy)? {
+        policies::cross_tenant_policy(&o, &mut settings)?;
+    }
+    let defaults = match single("crossTenantAccessDefault", &gt.cross_tenant_access_default)? {
+        Some(o) => policies::defaults(&o, &mut settings)?,
+        None => policies::Defaults::default(),
+    };
+    let partners = &gt.cross_tenant_access_partners;
+    for o in pages::items(partners, place(t, "crossTenantAccessPartners"), tenant_id)? {
+        policies::partner(&o, &defaults, &mut settings)?;
+    }
+    Ok(settings)
 }
 
 /// Refuses an id seen before anywhere in the input.
@@ -128,21 +189,26 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
     let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
 
     for (t, gt) in input.tenants.iter().enumerate() {
-        let tenant = organization::tenant(&gt.organization, t, gt.cloud, gt.settings.clone())?;
+        let mut tenant =
+            organization::tenant(&gt.organization, t, gt.cloud, TenantSettings::default())?;
         let id = gt
             .organization
             .get("id")
             .and_then(Value::as_str)
             .unwrap_or_default();
         unique(&mut seen, id)?;
+        tenant.settings = settings_of(gt, t, id)?;
         tenant_ids.push(id);
         world.tenants.push(tenant);
     }
+    homes::check_domains(&world)?;
 
     for (t, gt) in input.tenants.iter().enumerate() {
         let tid = tenant_ids[t];
+        let sku_objects = pages::items(&gt.subscribed_skus, place(t, "subscribedSkus"), tid)?;
+        let skus = skus::Skus::read(&sku_objects)?;
         for o in pages::items(&gt.users, place(t, "users"), tid)? {
-            let user = users::user(&o, tid)?;
+            let user = users::user(&o, tid, &skus)?;
             let id = o.required_string("id")?;
             unique(&mut seen, id)?;
             known.insert(id, (t, Kind::User));

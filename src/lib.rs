@@ -25,6 +25,7 @@ pub mod search;
 pub mod session;
 pub mod sharing;
 pub mod snapshot;
+pub mod sources;
 pub mod timestamp;
 pub mod wasm;
 

@@ -175,7 +175,7 @@ string_enum!(
 );
 
 /// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessDirections {
     /// Users of other tenants may be invited into this one.
@@ -184,6 +184,12 @@ pub struct AccessDirections {
     /// Users of this tenant may be invited into other tenants.
     #[serde(default = "yes")]
     pub outbound: bool,
+    /// When `inbound` covers only some people or applications: which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound_targets: Option<AccessTargets>,
+    /// When `outbound` covers only some people or applications: which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_targets: Option<AccessTargets>,
 }
 
 impl Default for AccessDirections {
@@ -191,13 +197,38 @@ impl Default for AccessDirections {
         AccessDirections {
             inbound: true,
             outbound: true,
+            inbound_targets: None,
+            outbound_targets: None,
         }
     }
 }
 
+/// The people and applications a direction that is on covers, when not everyone and
+/// everything (Entra cross-tenant access settings, "Applies to": the `usersAndGroups`
+/// and `applications` of Graph's `crossTenantAccessPolicyB2BSetting`). An empty list
+/// means all users (`AllUsers`) or all applications (`AllApplications`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccessTargets {
+    /// User and group ids named by the rule (of the tenant whose people travel: the
+    /// partner for inbound, this tenant for outbound); empty means all users.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub users_and_groups: Vec<Id>,
+    /// True: only the named users and groups are allowed; false: they are blocked and
+    /// everyone else is allowed.
+    #[serde(default = "yes")]
+    pub users_and_groups_allowed: bool,
+    /// Application ids named by the rule; empty means all applications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applications: Vec<Id>,
+    /// True: only the named applications are allowed; false: they are blocked.
+    #[serde(default = "yes")]
+    pub applications_allowed: bool,
+}
+
 /// A per-partner override of the default cross-tenant access; an absent direction
 /// falls back to the tenant default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PartnerAccess {
     /// Overrides `default.inbound` for this partner.
@@ -206,7 +237,39 @@ pub struct PartnerAccess {
     /// Overrides `default.outbound` for this partner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound: Option<bool>,
+    /// When this partner's inbound rule covers only some people or applications: which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound_targets: Option<AccessTargets>,
+    /// When this partner's outbound rule covers only some people or applications: which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_targets: Option<AccessTargets>,
 }
+
+/// Who may invite guests (Graph `authorizationPolicy.allowInvitesFrom`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AllowInvitesFrom {
+    /// Nobody, admins included.
+    None,
+    /// Admins and the Guest Inviter role only (guestpass models no roles: nobody here).
+    AdminsAndGuestInviters,
+    /// Admins, guest inviters and every member (not guests).
+    AdminsGuestInvitersAndAllMembers,
+    /// Everyone, guests included (Entra's default outside US Government).
+    #[default]
+    Everyone,
+}
+
+string_enum!(
+    AllowInvitesFrom,
+    "AllowInvitesFrom",
+    [
+        None = "none",
+        AdminsAndGuestInviters = "adminsAndGuestInviters",
+        AdminsGuestInvitersAndAllMembers = "adminsGuestInvitersAndAllMembers",
+        Everyone = "everyone"
+    ]
+);
 
 /// Cross-tenant access settings: a default and per-partner overrides keyed by tenant id.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -236,6 +299,13 @@ pub struct TenantSettings {
     /// Cross-tenant access settings for B2B collaboration.
     #[serde(default)]
     pub cross_tenant_access: CrossTenantAccess,
+    /// Who may invite guests.
+    #[serde(default, skip_serializing_if = "is_everyone")]
+    pub allow_invites_from: AllowInvitesFrom,
+}
+
+fn is_everyone(value: &AllowInvitesFrom) -> bool {
+    *value == AllowInvitesFrom::Everyone
 }
 
 /// A directory (Entra tenant) in one cloud.
@@ -341,6 +411,9 @@ pub struct User {
     /// Signed in to Power Automate and consented.
     #[serde(default, skip_serializing_if = "is_false")]
     pub consented_to_power_automate: bool,
+    /// The account may sign in (Graph `accountEnabled`); a disabled one cannot.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub account_enabled: bool,
 }
 
 impl User {
@@ -825,6 +898,12 @@ mod tests {
             GuestAccess::Restricted,
         ]);
         round_trip(&[UserType::Member, UserType::Guest]);
+        round_trip(&[
+            AllowInvitesFrom::None,
+            AllowInvitesFrom::AdminsAndGuestInviters,
+            AllowInvitesFrom::AdminsGuestInvitersAndAllMembers,
+            AllowInvitesFrom::Everyone,
+        ]);
         round_trip(&[
             ExternalUserState::PendingAcceptance,
             ExternalUserState::Accepted,

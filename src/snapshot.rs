@@ -53,6 +53,7 @@
 //! with its records) is `SNAPSHOT_CORRUPT`, with the reason in the message. Nothing is
 //! half-loaded: a refused snapshot yields no directory.
 
+mod settings_codec;
 mod world_codec;
 
 use crate::binary::{Reader, Writer};

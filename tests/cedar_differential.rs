@@ -91,6 +91,7 @@ fn member(tenant: &str, n: usize, rng: &mut fastrand::Rng) -> User {
         home_user_id: None,
         licenses: licenses(rng, 0.1),
         consented_to_power_automate: rng.f32() < 0.85,
+        account_enabled: true,
     }
 }
 
@@ -122,6 +123,7 @@ fn guest(
         home_user_id: home_user,
         licenses: licenses(rng, 0.6),
         consented_to_power_automate: rng.f32() < 0.7,
+        account_enabled: true,
     }
 }
 

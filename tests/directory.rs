@@ -192,6 +192,7 @@ fn upserts_add_and_replace() {
         home_user_id: None,
         licenses: vec!["office365".into()],
         consented_to_power_automate: true,
+        account_enabled: true,
     })
     .unwrap();
     assert!(dir.version() > v);

@@ -140,10 +140,12 @@ pub fn guest_collaboration(
     let resource = dir
         .tenant(&user.tenant_id)
         .ok_or_else(|| Error::UnknownTenant(user.tenant_id.clone()))?;
-    let home_id = user
-        .home_tenant_id
-        .as_deref()
-        .or(facts.tenant_id.as_deref());
+    if user.home_tenant_id.is_some() {
+        // The home tenant is in the directory (validation sees to it): certain, person
+        // by person where a partner rule names only some users or applications.
+        return super::collaboration_for(dir, user, None);
+    }
+    let home_id = facts.tenant_id.as_deref();
     if let Some(home) = home_id.and_then(|id| dir.tenant(id)) {
         return Ok(between(resource, home));
     }

@@ -9,8 +9,11 @@ use std::fmt;
 
 /// Where an object sits in the input, spelled as a JSON path only when an error needs it.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Place<'a> {
-    /// The tenant's position in `tenants`.
+pub(crate) struct Place<'a> {
+    /// The top-level list the entry is in: `tenants` for Graph, `powerAutomate`,
+    /// `dataverse` for the other sources.
+    pub root: &'static str,
+    /// The entry's position in that list.
     pub tenant: usize,
     /// The list the object is in: `organization`, `users`, `groups`, `groupMembers`, ….
     pub list: &'a str,
@@ -24,7 +27,7 @@ pub(super) struct Place<'a> {
 
 impl fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "tenants[{}].{}", self.tenant, self.list)?;
+        write!(f, "{}[{}].{}", self.root, self.tenant, self.list)?;
         if let Some(key) = self.key {
             write!(f, "[\"{key}\"]")?;
         }
@@ -39,7 +42,7 @@ impl fmt::Display for Place<'_> {
 }
 
 /// What kind of JSON value this is, for messages.
-pub(super) fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -50,13 +53,18 @@ pub(super) fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// How deep inside a page's item an object may sit and still be named exactly in
+/// messages (`b2bCollaborationInbound.usersAndGroups.targets[0]` is 3).
+const DEPTH: usize = 4;
+
 /// One Graph object, with the tenant label and place used in error messages.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Object<'a> {
+pub(crate) struct Object<'a> {
     map: &'a Map<String, Value>,
     place: Place<'a>,
-    /// For an object inside an array property: that property and the position.
-    within: Option<(&'static str, usize)>,
+    /// For an object inside other objects: the properties leading to it, outermost
+    /// first, with the position when the property is an array.
+    within: [Option<(&'static str, Option<usize>)>; DEPTH],
     tenant: &'a str,
 }
 
@@ -67,7 +75,7 @@ impl<'a> Object<'a> {
             Value::Object(map) => Ok(Object {
                 map,
                 place,
-                within: None,
+                within: [None; DEPTH],
                 tenant,
             }),
             other => Err(Error::InvalidValue {
@@ -82,10 +90,14 @@ impl<'a> Object<'a> {
 
     /// The error for `field` holding something other than `expected`.
     pub fn wrong(&self, field: &str, expected: &str, found: &str) -> Error {
-        let within = match self.within {
-            Some((array, i)) => format!(".{array}[{i}]"),
-            None => String::new(),
-        };
+        let mut within = String::new();
+        for (property, at) in self.within.iter().flatten() {
+            within.push('.');
+            within.push_str(property);
+            if let Some(i) = at {
+                within.push_str(&format!("[{i}]"));
+            }
+        }
         Error::InvalidValue {
             field: format!("{}{within}.{field}", self.place),
             reason: format!(
@@ -93,6 +105,11 @@ impl<'a> Object<'a> {
                 self.tenant
             ),
         }
+    }
+
+    /// Whether the object carries `field` at all (even as `null`).
+    pub fn has(&self, field: &str) -> bool {
+        self.map.contains_key(field)
     }
 
     /// A string property; absent and `null` are `None`.
@@ -123,6 +140,18 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// A whole-number property; absent and `null` are `None`.
+    pub fn integer(&self, field: &str) -> Result<Option<i64>> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => match n.as_i64() {
+                Some(i) => Ok(Some(i)),
+                None => Err(self.wrong(field, "a whole number", &n.to_string())),
+            },
+            Some(other) => Err(self.wrong(field, "a whole number or null", kind_of(other))),
+        }
+    }
+
     /// An array of strings; absent and `null` are empty.
     pub fn strings(&self, field: &str) -> Result<Vec<&'a str>> {
         self.array(field)?
@@ -143,12 +172,38 @@ impl<'a> Object<'a> {
             .map(|(i, v)| match v {
                 Value::Object(map) => Ok(Object {
                     map,
-                    within: Some((field, i)),
+                    within: self.deeper(field, Some(i)),
                     ..*self
                 }),
                 other => Err(self.wrong(&format!("{field}[{i}]"), "an object", kind_of(other))),
             })
             .collect()
+    }
+
+    /// An object property; absent and `null` are `None`.
+    pub fn object(&self, field: &'static str) -> Result<Option<Object<'a>>> {
+        match self.map.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Object {
+                map,
+                within: self.deeper(field, None),
+                ..*self
+            })),
+            Some(other) => Err(self.wrong(field, "an object or null", kind_of(other))),
+        }
+    }
+
+    /// The path of a property of this object, one level deeper (the deepest level is
+    /// reused past [`DEPTH`]).
+    fn deeper(
+        &self,
+        field: &'static str,
+        at: Option<usize>,
+    ) -> [Option<(&'static str, Option<usize>)>; DEPTH] {
+        let mut within = self.within;
+        let free = within.iter().position(Option::is_none).unwrap_or(DEPTH - 1);
+        within[free] = Some((field, at));
+        within
     }
 
     fn array(&self, field: &str) -> Result<&'a [Value]> {

@@ -5,23 +5,62 @@
 //! tenant; when that tenant also has a member whose `mail` equals the address (without
 //! case), that member is the home user. Otherwise the guest is an outside account and
 //! names no home.
+//!
+//! Addresses are compared trimmed and without case, and `#EXT#` is found in any case.
+//! A domain verified by two tenants of the input cannot say whose a guest is: the
+//! input is refused (Entra: a domain is verified in one tenant only, "Add your custom
+//! domain name").
 
+use crate::error::{Error, Result};
 use crate::model::{User, UserType, World};
 use std::collections::HashMap;
 
 /// The address a `#EXT#` UPN was made from, if it is one.
 fn address_in_upn(upn: &str) -> Option<String> {
-    let (encoded, _) = upn.split_once("#EXT#")?;
+    let marker = upn.to_ascii_uppercase().find("#EXT#")?;
+    let encoded = &upn[..marker];
     let at = encoded.rfind('_')?;
     Some(format!("{}@{}", &encoded[..at], &encoded[at + 1..]))
 }
 
 fn real_address(guest: &User) -> Option<String> {
+    let trimmed = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     guest
         .mail
-        .clone()
-        .or_else(|| guest.other_mails.first().cloned())
+        .as_ref()
+        .and_then(trimmed)
+        .or_else(|| guest.other_mails.iter().find_map(trimmed))
         .or_else(|| address_in_upn(&guest.user_principal_name))
+}
+
+/// Refuses two tenants of `world` verifying the same domain (without case).
+pub(super) fn check_domains(world: &World) -> Result<()> {
+    let mut owner: HashMap<String, (usize, &str)> = HashMap::new();
+    for (t, tenant) in world.tenants.iter().enumerate() {
+        for d in tenant
+            .domains
+            .iter()
+            .chain(std::iter::once(&tenant.initial_domain))
+        {
+            let key = d.trim().to_lowercase();
+            match owner.get(&key) {
+                Some((other, id)) if *other != t => {
+                    return Err(Error::InvalidValue {
+                        field: format!("tenants[{t}].organization.verifiedDomains"),
+                        reason: format!(
+                            "domain \"{d}\" of tenant \"{}\" is also verified by tenant \"{id}\"; \
+                             a domain belongs to one tenant, so guests from it would have two homes",
+                            tenant.id
+                        ),
+                    });
+                }
+                _ => {
+                    owner.insert(key, (t, &tenant.id));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Fills in `homeTenantId` and `homeUserId` of every guest whose home is in the world.
@@ -30,7 +69,7 @@ pub(super) fn resolve(world: &mut World) {
     for t in &world.tenants {
         for d in t.domains.iter().chain(std::iter::once(&t.initial_domain)) {
             tenant_of_domain
-                .entry(d.to_lowercase())
+                .entry(d.trim().to_lowercase())
                 .or_insert_with(|| t.id.clone());
         }
     }
@@ -42,7 +81,7 @@ pub(super) fn resolve(world: &mut World) {
     {
         if let Some(mail) = &u.mail {
             member_by_mail
-                .entry((u.tenant_id.clone(), mail.to_lowercase()))
+                .entry((u.tenant_id.clone(), mail.trim().to_lowercase()))
                 .or_insert_with(|| u.id.clone());
         }
     }
@@ -81,5 +120,9 @@ mod tests {
             Some("jean_luc@fabrikam.fr")
         );
         assert_eq!(address_in_upn("bob@contoso.com"), None);
+        assert_eq!(
+            address_in_upn("alice_fabrikam.com#ext#@contoso.onmicrosoft.com").as_deref(),
+            Some("alice@fabrikam.com")
+        );
     }
 }

@@ -17,6 +17,7 @@ pub(super) fn tenant(
     settings: TenantSettings,
 ) -> Result<Tenant> {
     let place = Place {
+        root: "tenants",
         tenant: position,
         list: "organization",
         key: None,

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use serde_json::Value;
 
 /// The objects of every page, in order, each with its place in the input.
-pub(super) fn items<'a>(
+pub(crate) fn items<'a>(
     pages: &'a [Value],
     at: Place<'a>,
     tenant: &'a str,
@@ -33,7 +33,7 @@ pub(super) fn items<'a>(
                 (other, _) => kind_of(other).to_string(),
             };
             return Err(Error::invalid_input(format!(
-                "{place} (tenant \"{tenant}\") is not a Graph collection page: expected an object \
+                "{place} (tenant \"{tenant}\") is not a collection page: expected an object \
                  with a \"value\" array, found {found}; pass each response body as Graph returned it"
             )));
         };

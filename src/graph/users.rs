@@ -2,29 +2,29 @@
 //!
 //! Read: `id`, `displayName` (absent → the UPN), `givenName`, `surname`, `mail`,
 //! `otherMails`, `userPrincipalName`, `userType`, `externalUserState`, `creationType`,
-//! `jobTitle`, `assignedPlans`. `userType` is only returned on `$select`; when it is
-//! absent, a UPN containing `#EXT#` means `Guest`, anything else `Member`.
+//! `jobTitle`, `accountEnabled`, `assignedPlans` (or `assignedLicenses`). `userType` is only returned on `$select`; when it is
+//! absent, a UPN containing `#EXT#` (in any case) means `Guest`, anything else `Member`.
 //! `externalUserState` is kept for guests only.
 //!
-//! Licenses come from `assignedPlans` whose `capabilityStatus` is `Enabled` or
-//! `Warning` (Graph: "available for normal use … but in a grace period"); `Suspended`,
-//! `Deleted` and `LockedOut` plans count for nothing. The plan's `service`, compared
-//! without case:
+//! Licenses: a plan counts for flows when it carries the Power Automate service and is
+//! enabled ("Power Automate licensing" and "Power Automate for guest users": a licence
+//! that counts is any plan with Power Automate, which every Office 365 plan that
+//! includes flows carries as its `FLOW_O365_*` service plan). From `assignedPlans`
+//! (Graph `assignedPlan`): the plan's `service` is `ProcessSimple` (compared without
+//! case) and its `capabilityStatus` is `Enabled` or `Warning` (Graph: "available for
+//! normal use … but in a grace period"); `Suspended`, `Deleted` and `LockedOut` plans
+//! and plans of other services (an Exchange-only or SharePoint-only plan) count for
+//! nothing. A user whose page has no `assignedPlans` property (it only comes on
+//! `$select`) is read from `assignedLicenses` and the tenant's `/subscribedSkus`: see
+//! `skus`. Either way the user holds the kind `powerAutomate` once, or nothing.
 //!
-//! | `service`                 | license kind     |
-//! |---------------------------|------------------|
-//! | `ProcessSimple`           | `powerAutomate`  |
-//! | `exchange`, `SharePoint`  | `office365`      |
-//! | anything else             | ignored          |
-//!
-//! Each kind appears once, `office365` before `powerAutomate`.
+//! `accountEnabled: false` → the account cannot sign in (`ACCOUNT_DISABLED`); absent or
+//! `null` → enabled.
 
 use super::fields::Object;
 use crate::error::Result;
 use crate::model::{ExternalUserState, User, UserType};
 
-/// The license kind an Office 365 plan counts as.
-pub(super) const OFFICE365: &str = "office365";
 /// The license kind a plan with Power Automate counts as.
 pub(super) const POWER_AUTOMATE: &str = "powerAutomate";
 
@@ -37,7 +37,8 @@ fn user_type(o: &Object<'_>, upn: &str) -> Result<UserType> {
             "\"Member\", \"Guest\" or null",
             &format!("\"{other}\""),
         )),
-        None if upn.contains("#EXT#") => Ok(UserType::Guest),
+        // Entra writes `#EXT#`; compare without case so `#ext#` is a guest too.
+        None if upn.to_ascii_uppercase().contains("#EXT#") => Ok(UserType::Guest),
         None => Ok(UserType::Member),
     }
 }
@@ -55,34 +56,30 @@ fn external_user_state(o: &Object<'_>) -> Result<Option<ExternalUserState>> {
     }
 }
 
-/// The license kinds the user's usable assigned plans count as.
-pub(super) fn licenses(o: &Object<'_>) -> Result<Vec<String>> {
-    let (mut office, mut automate) = (false, false);
-    for plan in o.objects("assignedPlans")? {
-        let usable = matches!(
-            plan.string("capabilityStatus")?,
-            Some("Enabled" | "Warning")
-        );
-        let service = plan.string("service")?.unwrap_or("");
-        if !usable {
-            continue;
+/// Whether a plan's `capabilityStatus` lets it be used (Graph `assignedPlan`).
+pub(super) fn usable(status: Option<&str>) -> bool {
+    matches!(status, Some("Enabled" | "Warning"))
+}
+
+/// The license kinds the user's plans count as: from `assignedPlans` when the page
+/// carries them, else from `assignedLicenses` and the tenant's subscribed SKUs.
+pub(super) fn licenses(o: &Object<'_>, skus: &super::skus::Skus) -> Result<Vec<String>> {
+    let counts = if o.has("assignedPlans") {
+        let mut any = false;
+        for plan in o.objects("assignedPlans")? {
+            let service = plan.string("service")?.unwrap_or("");
+            let status = plan.string("capabilityStatus")?;
+            any |= usable(status) && service.eq_ignore_ascii_case("ProcessSimple");
         }
-        if service.eq_ignore_ascii_case("ProcessSimple") {
-            automate = true;
-        } else if service.eq_ignore_ascii_case("exchange")
-            || service.eq_ignore_ascii_case("SharePoint")
-        {
-            office = true;
-        }
-    }
-    let mut kinds = Vec::new();
-    if office {
-        kinds.push(OFFICE365.to_string());
-    }
-    if automate {
-        kinds.push(POWER_AUTOMATE.to_string());
-    }
-    Ok(kinds)
+        any
+    } else {
+        skus.any_with_power_automate(o)?
+    };
+    Ok(if counts {
+        vec![POWER_AUTOMATE.to_string()]
+    } else {
+        Vec::new()
+    })
 }
 
 fn owned(s: Option<&str>) -> Option<String> {
@@ -91,7 +88,7 @@ fn owned(s: Option<&str>) -> Option<String> {
 
 /// The user object of tenant `tenant_id` that a Graph user describes (home tenant and
 /// consent are filled in later).
-pub(super) fn user(o: &Object<'_>, tenant_id: &str) -> Result<User> {
+pub(super) fn user(o: &Object<'_>, tenant_id: &str, skus: &super::skus::Skus) -> Result<User> {
     let id = o.required_string("id")?;
     let upn = o.required_string("userPrincipalName")?;
     let user_type = user_type(o, upn)?;
@@ -102,7 +99,9 @@ pub(super) fn user(o: &Object<'_>, tenant_id: &str) -> Result<User> {
         display_name: o.string("displayName")?.unwrap_or(upn).to_string(),
         given_name: owned(o.string("givenName")?),
         surname: owned(o.string("surname")?),
-        mail: owned(o.string("mail")?),
+        // A stray space around an address is not part of it (issue 21: a mail with a
+        // trailing space found no home tenant).
+        mail: owned(o.string("mail")?.map(str::trim).filter(|m| !m.is_empty())),
         other_mails: o
             .strings("otherMails")?
             .into_iter()
@@ -119,7 +118,8 @@ pub(super) fn user(o: &Object<'_>, tenant_id: &str) -> Result<User> {
         job_title: owned(o.string("jobTitle")?),
         home_tenant_id: None,
         home_user_id: None,
-        licenses: licenses(o)?,
+        licenses: licenses(o, skus)?,
         consented_to_power_automate: false,
+        account_enabled: o.boolean("accountEnabled")?.unwrap_or(true),
     })
 }

@@ -342,5 +342,6 @@ fn new_guest(
         home_user_id,
         licenses: Vec::new(),
         consented_to_power_automate: false,
+        account_enabled: true,
     }
 }

@@ -67,6 +67,7 @@ pub(super) fn member(
         home_user_id: None,
         licenses: strings(licenses),
         consented_to_power_automate: consented,
+        account_enabled: true,
     }
 }
 
@@ -108,6 +109,7 @@ pub(super) fn guest(
         home_user_id: None,
         licenses: strings(licenses),
         consented_to_power_automate: consented && state == ExternalUserState::Accepted,
+        account_enabled: true,
     }
 }
 

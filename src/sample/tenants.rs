@@ -128,7 +128,11 @@ pub(super) static OUTSIDE_DOMAINS: &[&str] = &[
 ];
 
 fn partner(inbound: Option<bool>, outbound: Option<bool>) -> PartnerAccess {
-    PartnerAccess { inbound, outbound }
+    PartnerAccess {
+        inbound,
+        outbound,
+        ..PartnerAccess::default()
+    }
 }
 
 fn settings(position: usize) -> TenantSettings {
@@ -155,6 +159,7 @@ fn settings(position: usize) -> TenantSettings {
             s.cross_tenant_access.default = AccessDirections {
                 inbound: false,
                 outbound: true,
+                ..AccessDirections::default()
             };
             partners.insert("fabrikam".to_string(), partner(Some(true), None));
         }

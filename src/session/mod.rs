@@ -176,9 +176,14 @@ impl Session {
     }
 }
 
-/// Refuses a guest who has not redeemed or whose tenants certainly may not collaborate;
-/// a collaboration that depends on an unknown home fact does not refuse.
+/// Refuses a disabled account, and a guest who has not redeemed or whose tenants
+/// certainly may not collaborate; a collaboration that depends on an unknown home fact
+/// does not refuse.
 fn admit(dir: &Directory, user: &User, facts: &HomeFacts) -> Result<()> {
+    // Microsoft Graph, user resource: accountEnabled false blocks sign-in.
+    if !user.account_enabled {
+        return Err(Error::AccountDisabled(user.id.clone()));
+    }
     if !user.is_guest() {
         return Ok(());
     }

@@ -15,6 +15,7 @@
 //! skipped); then tenants, groups, apps, flows, approvals, connectors and join requests,
 //! each a count and the objects sorted by id.
 
+use super::settings_codec;
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
 use crate::limits::MAX_USER_SLOTS;
@@ -220,10 +221,16 @@ fn write_tenant(w: &mut Writer, t: &Tenant) {
     let s = &t.settings;
     w.byte(s.guest_access as u8);
     let access = &s.cross_tenant_access;
+    let extended = settings_codec::extended(s);
     w.byte(
         u8::from(s.self_service_group_management)
             | u8::from(access.default.inbound) << 1
-            | u8::from(access.default.outbound) << 2,
+            | u8::from(access.default.outbound) << 2
+            | if extended {
+                settings_codec::TENANT_EXTENDED
+            } else {
+                0
+            },
     );
     w.varint(s.enabled_clouds.len() as u64);
     for c in &s.enabled_clouds {
@@ -232,7 +239,25 @@ fn write_tenant(w: &mut Writer, t: &Tenant) {
     w.varint(access.partners.len() as u64);
     for (id, p) in &access.partners {
         w.str(id);
-        w.byte(direction(p.inbound) | direction(p.outbound) << 2);
+        let targets = |t: &Option<_>, bit| if t.is_some() { bit } else { 0 };
+        w.byte(
+            direction(p.inbound)
+                | direction(p.outbound) << 2
+                | targets(&p.inbound_targets, settings_codec::PARTNER_INBOUND_TARGETS)
+                | targets(
+                    &p.outbound_targets,
+                    settings_codec::PARTNER_OUTBOUND_TARGETS,
+                ),
+        );
+        for t in [&p.inbound_targets, &p.outbound_targets]
+            .into_iter()
+            .flatten()
+        {
+            settings_codec::write_targets(w, t);
+        }
+    }
+    if extended {
+        settings_codec::write_extended(w, s);
     }
 }
 
@@ -257,7 +282,7 @@ fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
     let domains = r.strs("tenant domains")?;
     let initial_domain = string(r, "tenant initial domain")?;
     let guest_access = tag(r, &GUEST_ACCESS, "tenant guest access")?;
-    let bits = flags(r, 0b111, "tenant flags")?;
+    let bits = flags(r, 0b1111, "tenant flags")?;
     let n = r.count(1, "tenant enabled clouds")?;
     let enabled_clouds = (0..n)
         .map(|_| tag(r, &CLOUDS, "tenant enabled cloud"))
@@ -266,14 +291,41 @@ fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
     let mut partners = BTreeMap::new();
     for _ in 0..n {
         let partner = string(r, "partner tenant id")?;
-        let b = flags(r, 0b1111, "partner access")?;
+        let b = flags(r, 0b11_1111, "partner access")?;
+        let mut targets = |bit: u8| -> Result<_> {
+            match b & bit {
+                0 => Ok(None),
+                _ => settings_codec::read_targets(r).map(Some),
+            }
+        };
+        let inbound_targets = targets(settings_codec::PARTNER_INBOUND_TARGETS)?;
+        let outbound_targets = targets(settings_codec::PARTNER_OUTBOUND_TARGETS)?;
         let access = PartnerAccess {
             inbound: read_direction(b & 3)?,
-            outbound: read_direction(b >> 2)?,
+            outbound: read_direction((b >> 2) & 3)?,
+            inbound_targets,
+            outbound_targets,
         };
         if partners.insert(partner, access).is_some() {
             return Err(corrupt("a tenant names one partner twice"));
         }
+    }
+    let mut settings = TenantSettings {
+        guest_access,
+        self_service_group_management: bits & 1 != 0,
+        enabled_clouds,
+        cross_tenant_access: CrossTenantAccess {
+            default: AccessDirections {
+                inbound: bits & 2 != 0,
+                outbound: bits & 4 != 0,
+                ..AccessDirections::default()
+            },
+            partners,
+        },
+        ..TenantSettings::default()
+    };
+    if bits & settings_codec::TENANT_EXTENDED != 0 {
+        settings_codec::read_extended(r, &mut settings)?;
     }
     Ok(Tenant {
         id,
@@ -281,18 +333,7 @@ fn read_tenant(r: &mut Reader<'_>) -> Result<Tenant> {
         cloud,
         domains,
         initial_domain,
-        settings: TenantSettings {
-            guest_access,
-            self_service_group_management: bits & 1 != 0,
-            enabled_clouds,
-            cross_tenant_access: CrossTenantAccess {
-                default: AccessDirections {
-                    inbound: bits & 2 != 0,
-                    outbound: bits & 4 != 0,
-                },
-                partners,
-            },
-        },
+        settings,
     })
 }
 
@@ -300,6 +341,8 @@ const USER_GUEST: u8 = 1;
 const USER_PENDING: u8 = 2;
 const USER_ACCEPTED: u8 = 4;
 const USER_CONSENTED: u8 = 8;
+/// Set for a disabled account (`accountEnabled: false`), so enabled ones read as before.
+const USER_DISABLED: u8 = 16;
 
 fn write_user(w: &mut Writer, u: &User) {
     w.str(&u.id);
@@ -322,7 +365,8 @@ fn write_user(w: &mut Writer, u: &User) {
                 USER_CONSENTED
             } else {
                 0
-            },
+            }
+            | if u.account_enabled { 0 } else { USER_DISABLED },
     );
     w.opt_str(u.creation_type.as_deref());
     w.opt_str(u.job_title.as_deref());
@@ -340,7 +384,7 @@ fn read_user(r: &mut Reader<'_>) -> Result<User> {
     let mail = r.opt_str("user mail")?;
     let other_mails = r.strs("user other mails")?;
     let user_principal_name = string(r, "user principal name")?;
-    let bits = flags(r, 0b1111, "user flags")?;
+    let bits = flags(r, 0b1_1111, "user flags")?;
     let external_user_state = match bits & (USER_PENDING | USER_ACCEPTED) {
         0 => None,
         USER_PENDING => Some(ExternalUserState::PendingAcceptance),
@@ -368,6 +412,7 @@ fn read_user(r: &mut Reader<'_>) -> Result<User> {
         home_user_id: r.opt_str("user home user")?,
         licenses: r.strs("user licenses")?,
         consented_to_power_automate: bits & USER_CONSENTED != 0,
+        account_enabled: bits & USER_DISABLED == 0,
     })
 }
 

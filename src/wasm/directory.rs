@@ -97,6 +97,19 @@ impl JsDirectory {
             .map(JsDirectory::wrap)
     }
 
+    /// Builds a directory from the pages of every source: `{ graph: <fromGraph input>,
+    /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
+    /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
+    /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    #[wasm_bindgen(js_name = fromSources)]
+    pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(
+            from_js::<crate::sources::SourcesInput>(input)
+                .and_then(|i| Directory::from_sources(&i)),
+        )
+        .map(JsDirectory::wrap)
+    }
+
     /// The built-in sample directory: one seeded, deterministic world of several
     /// tenants on two clouds, members and guests, groups, apps, flows and approvals.
     /// `{ users = 2000, seed = 42 }`; the same options always give the same directory.

@@ -9,6 +9,7 @@
 // installExampleEnvironment):
 //   world       the world JSON of ARCHITECTURE.md (tests/fixtures/world.json)
 //   getToken    an MSAL stand-in, and a global fetch that answers https://graph.microsoft.com
+//               (and empty Power Automate and Dataverse environments, for loadFromSources)
 //               with a small Graph tenant (two pages of users, one group)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -151,6 +152,12 @@ export function installExampleEnvironment(target = globalThis) {
       const auth = new Headers(init?.headers).get("Authorization");
       if (!auth?.startsWith("Bearer ")) return new Response(JSON.stringify({ error: { code: "InvalidAuthenticationToken" } }), { status: 401 });
       return graphResponse(url);
+    }
+    // Power Automate and Dataverse (loadFromSources): an environment with nothing in it.
+    if (url.startsWith("https://api.flow.microsoft.com/") || /^https:\/\/[^/]+\.crm\.dynamics\.com\//.test(url)) {
+      const auth = new Headers(init?.headers).get("Authorization");
+      if (!auth?.startsWith("Bearer ")) return new Response(JSON.stringify({ error: { code: "InvalidAuthenticationToken" } }), { status: 401 });
+      return new Response(JSON.stringify({ value: [] }), { headers: { "content-type": "application/json" } });
     }
     return realFetch(input, init);
   };

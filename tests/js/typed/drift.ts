@@ -6,7 +6,7 @@ import type { Directory, DirectoryConstructor, PeopleIndex, PeopleIndexMatch, Pe
 
 /** Methods the TypeScript layer adds (pkg-template/api.ts). */
 type TsOnlyDirectory = "signInFromHost";
-type TsOnlyDirectoryStatic = "loadFromGraph";
+type TsOnlyDirectoryStatic = "loadFromGraph" | "loadFromSources";
 
 type Statics<C> = Exclude<keyof C, "prototype">;
 

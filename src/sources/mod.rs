@@ -1,0 +1,329 @@
+//! One entry for what a tenant really has: Microsoft Graph pages (people, groups,
+//! policies, licences), Power Automate's flows and permissions, and Dataverse's
+//! Approvals tables, each in the shapes those services answer, into one [`World`]
+//! (`Directory.fromSources`).
+//!
+//! ```json
+//! { "graph": <the input of fromGraph>,
+//!   "powerAutomate": [ { "tenantId": "…", "environment": "Default-…",
+//!       "flows": [ <pages of …/environments/{environment}/flows> ],
+//!       "permissions": { "<flow name>": [ <pages of …/flows/{name}/permissions> ] } } ],
+//!   "dataverse": [ { "tenantId": "…", "environment": "Default-…",
+//!       "systemUsers": [ <pages of /api/data/v9.2/systemusers> ],
+//!       "approvals": [ <pages of msdyn_flow_approvals> ],
+//!       "approvalRequests": [ <pages of msdyn_flow_approvalrequests> ],
+//!       "approvalResponses": [ <pages of msdyn_flow_approvalresponses> ] } ] }
+//! ```
+//!
+//! As for Graph, the envelope is guestpass's own and refuses unknown fields, while the
+//! rows inside the pages are the services' and keep whatever they add; a used property
+//! of the wrong type is `INVALID_VALUE` naming its path. A flow or approval lives in an
+//! environment of a tenant the Graph pages hold; everyone it names must be a user or
+//! group of that tenant (`DANGLING_REFERENCE`, `CROSS_TENANT_REFERENCE`). The world is
+//! then checked exactly as `fromJSON` checks one. See `flows` and `approvals` for the
+//! mappings.
+
+mod approvals;
+mod flows;
+
+use crate::error::{Error, Result};
+use crate::graph::fields::{Object, Place};
+use crate::graph::{pages, world_from_graph, GraphInput};
+use crate::model::{Id, World};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+
+/// Pages from every source: the input of `Directory.fromSources`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourcesInput {
+    /// Microsoft Graph: tenants, people, groups, policies, licences.
+    #[serde(default)]
+    pub graph: GraphInput,
+    /// Power Automate: flows and their permissions, per environment.
+    #[serde(default)]
+    pub power_automate: Vec<EnvironmentFlows>,
+    /// Dataverse: approvals, per environment.
+    #[serde(default)]
+    pub dataverse: Vec<EnvironmentApprovals>,
+}
+
+/// What Power Automate's management API returned for one environment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EnvironmentFlows {
+    /// The tenant the environment belongs to.
+    pub tenant_id: Id,
+    /// The environment's name (`Default-<tenant id>` for the default one).
+    pub environment: String,
+    /// Pages of `GET …/environments/{environment}/flows`.
+    #[serde(default)]
+    pub flows: Vec<Value>,
+    /// Flow name → pages of `GET …/flows/{name}/permissions`.
+    #[serde(default)]
+    pub permissions: BTreeMap<Id, Vec<Value>>,
+}
+
+/// What the Dataverse Web API of one environment returned for its Approvals tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EnvironmentApprovals {
+    /// The tenant the environment belongs to.
+    pub tenant_id: Id,
+    /// The environment's name.
+    pub environment: String,
+    /// Pages of `GET /api/data/v9.2/systemusers` (`systemuserid`,
+    /// `azureactivedirectoryobjectid`).
+    #[serde(default)]
+    pub system_users: Vec<Value>,
+    /// Pages of `GET /api/data/v9.2/msdyn_flow_approvals`.
+    #[serde(default)]
+    pub approvals: Vec<Value>,
+    /// Pages of `GET /api/data/v9.2/msdyn_flow_approvalrequests`.
+    #[serde(default)]
+    pub approval_requests: Vec<Value>,
+    /// Pages of `GET /api/data/v9.2/msdyn_flow_approvalresponses`.
+    #[serde(default)]
+    pub approval_responses: Vec<Value>,
+}
+
+impl SourcesInput {
+    /// Reads sources input from JSON text (`INVALID_INPUT` or `UNKNOWN_FIELD` when it
+    /// does not parse).
+    pub fn from_json(text: &str) -> Result<SourcesInput> {
+        crate::json_path::parse(text)
+    }
+}
+
+/// Who the rows of one environment may name: the users and groups of its tenant, and
+/// (for Dataverse) its Dataverse users' Entra object ids.
+pub(crate) struct References<'w> {
+    world: &'w World,
+    tenant_id: &'w str,
+    users: &'w HashMap<&'w str, usize>,
+    groups: &'w HashMap<&'w str, usize>,
+    system_users: HashMap<String, &'w str>,
+}
+
+impl References<'_> {
+    /// Refuses `id` unless it is a user of the tenant.
+    pub fn user(&self, from: &str, field: &'static str, id: &str) -> Result<()> {
+        match self.users.get(id) {
+            Some(&i) if self.world.users[i].tenant_id == self.tenant_id => Ok(()),
+            Some(_) => Err(cross(from, field, id)),
+            None => Err(dangling(from, field, id)),
+        }
+    }
+
+    /// Refuses `id` unless it is a user or group of the tenant.
+    pub fn principal(&self, from: &str, field: &'static str, id: &str) -> Result<()> {
+        if let Some(&i) = self.groups.get(id) {
+            return match self.world.groups[i].tenant_id == self.tenant_id {
+                true => Ok(()),
+                false => Err(cross(from, field, id)),
+            };
+        }
+        self.user(from, field, id)
+    }
+
+    /// The Entra object id of Dataverse user `system_user_id`, refused unless it is a
+    /// user of the tenant.
+    pub fn dataverse_user(
+        &self,
+        from: &str,
+        field: &'static str,
+        system_user_id: &str,
+    ) -> Result<Id> {
+        let Some(aad) = self.system_users.get(&system_user_id.to_ascii_lowercase()) else {
+            return Err(dangling(from, field, system_user_id));
+        };
+        self.user(from, field, aad)?;
+        Ok((*aad).to_string())
+    }
+}
+
+fn dangling(from: &str, field: &'static str, to: &str) -> Error {
+    Error::DanglingReference {
+        from: from.to_string(),
+        field,
+        to: to.to_string(),
+    }
+}
+
+fn cross(from: &str, field: &'static str, to: &str) -> Error {
+    Error::CrossTenantReference {
+        from: from.to_string(),
+        field,
+        to: to.to_string(),
+    }
+}
+
+fn place(root: &'static str, at: usize, list: &'static str) -> Place<'static> {
+    Place {
+        root,
+        tenant: at,
+        list,
+        key: None,
+        page: None,
+        item: None,
+    }
+}
+
+/// Refuses an environment entry whose tenant the Graph pages do not hold.
+fn known_tenant(world: &World, root: &str, at: usize, tenant_id: &str) -> Result<()> {
+    if world.tenants.iter().any(|t| t.id == tenant_id) {
+        Ok(())
+    } else {
+        Err(dangling(&format!("{root}[{at}]"), "tenantId", tenant_id))
+    }
+}
+
+/// The flows of one Power Automate environment entry.
+fn environment_flows(
+    env: &EnvironmentFlows,
+    at: usize,
+    refs: &References<'_>,
+) -> Result<Vec<crate::model::Flow>> {
+    let tid = env.tenant_id.as_str();
+    let flow_objects = pages::items(&env.flows, place("powerAutomate", at, "flows"), tid)?;
+    let names: Vec<&str> = flow_objects
+        .iter()
+        .map(|o| o.required_string("name"))
+        .collect::<Result<_>>()?;
+    for key in env.permissions.keys() {
+        if !names.contains(&key.as_str()) {
+            return Err(dangling(
+                &format!("powerAutomate[{at}]"),
+                "permissions",
+                key,
+            ));
+        }
+    }
+    let mut out = Vec::with_capacity(flow_objects.len());
+    for (o, name) in flow_objects.iter().zip(&names) {
+        let creator = flows::creator_of(o)?.unwrap_or("");
+        let shares = match env.permissions.get(*name) {
+            Some(pages_of_flow) => {
+                let at_flow = Place {
+                    key: Some(name),
+                    ..place("powerAutomate", at, "permissions")
+                };
+                let objects = pages::items(pages_of_flow, at_flow, tid)?;
+                flows::shares(&objects, name, creator, refs)?
+            }
+            None => flows::Shares::default(),
+        };
+        out.push(flows::flow(o, tid, shares, refs)?);
+    }
+    Ok(out)
+}
+
+/// Dataverse user id → Entra object id, from an environment's `systemusers` rows.
+fn system_users<'a>(objects: &[Object<'a>]) -> Result<HashMap<String, &'a str>> {
+    let mut map = HashMap::with_capacity(objects.len());
+    for o in objects {
+        let id = o.required_string("systemuserid")?;
+        if let Some(aad) = o.string("azureactivedirectoryobjectid")? {
+            map.insert(id.to_ascii_lowercase(), aad);
+        }
+    }
+    Ok(map)
+}
+
+/// The approvals of one Dataverse environment entry.
+fn environment_approvals(
+    env: &EnvironmentApprovals,
+    at: usize,
+    refs: &References<'_>,
+) -> Result<Vec<crate::model::Approval>> {
+    let tid = env.tenant_id.as_str();
+    let at_list = |list| place("dataverse", at, list);
+    let requests = pages::items(&env.approval_requests, at_list("approvalRequests"), tid)?;
+    let responses = pages::items(&env.approval_responses, at_list("approvalResponses"), tid)?;
+    let mut rows = approvals::Rows::default();
+    for (objects, column, into) in [
+        (
+            &requests,
+            "_msdyn_flow_approvalrequest_approval_value",
+            &mut rows.requests,
+        ),
+        (
+            &responses,
+            "_msdyn_flow_approvalresponse_approval_value",
+            &mut rows.responses,
+        ),
+    ] {
+        for o in objects.iter() {
+            into.entry(o.required_string(column)?).or_default().push(*o);
+        }
+    }
+    let approval_objects = pages::items(&env.approvals, at_list("approvals"), tid)?;
+    for id in rows.requests.keys().chain(rows.responses.keys()) {
+        let known = approval_objects
+            .iter()
+            .any(|o| o.string("msdyn_flow_approvalid").ok().flatten() == Some(*id));
+        if !known {
+            return Err(dangling(&format!("dataverse[{at}]"), "approval", id));
+        }
+    }
+    approval_objects
+        .iter()
+        .map(|o| approvals::approval(o, tid, &rows, refs))
+        .collect()
+}
+
+/// The world every source's pages describe: Graph's tenants, people and groups, with
+/// the flows and approvals of their environments.
+pub fn world_from_sources(input: &SourcesInput) -> Result<World> {
+    let mut world = world_from_graph(&input.graph)?;
+    let users: HashMap<&str, usize> = world
+        .users
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let groups: HashMap<&str, usize> = world
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+    let mut flows = Vec::new();
+    for (at, env) in input.power_automate.iter().enumerate() {
+        known_tenant(&world, "powerAutomate", at, &env.tenant_id)?;
+        let refs = References {
+            world: &world,
+            tenant_id: &env.tenant_id,
+            users: &users,
+            groups: &groups,
+            system_users: HashMap::new(),
+        };
+        flows.extend(environment_flows(env, at, &refs)?);
+    }
+    let mut approvals = Vec::new();
+    for (at, env) in input.dataverse.iter().enumerate() {
+        known_tenant(&world, "dataverse", at, &env.tenant_id)?;
+        let su_place = place("dataverse", at, "systemUsers");
+        let su = pages::items(&env.system_users, su_place, &env.tenant_id)?;
+        let refs = References {
+            world: &world,
+            tenant_id: &env.tenant_id,
+            users: &users,
+            groups: &groups,
+            system_users: system_users(&su)?,
+        };
+        approvals.extend(environment_approvals(env, at, &refs)?);
+    }
+    drop((users, groups));
+    world.flows = flows;
+    world.approvals = approvals;
+    Ok(world)
+}
+
+impl crate::directory::Directory {
+    /// Builds a directory from the pages of every source (`Directory.fromSources`).
+    pub fn from_sources(input: &SourcesInput) -> Result<crate::directory::Directory> {
+        crate::directory::Directory::from_world(world_from_sources(input)?)
+    }
+}

@@ -1,0 +1,362 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! `Directory.fromSources`: pages built from Microsoft's published examples
+//! (tests/fixtures/sources/README.md names each) → tenants with their policies, people
+//! with their licences, flows with their sharing, approvals; and one test per rule.
+
+use guestpass::b2b::{self, POWER_AUTOMATE_APP_ID};
+use guestpass::directory::Directory;
+use guestpass::model::{
+    AllowInvitesFrom, ApprovalStatus, ApprovalType, Cloud, GuestAccess, Trigger, World,
+};
+use guestpass::sources::{world_from_sources, SourcesInput};
+use guestpass::Error;
+use serde_json::{json, Value};
+
+const INPUT: &str = include_str!("fixtures/sources/input.json");
+const CONTOSO: &str = "d87a7535-dd31-4437-bfe1-95340acd55c5";
+const FABRIKAM: &str = "9c5d131d-b1c3-4fc4-9e3f-c6557947d551";
+const CREATOR: &str = "da8f7aea-cf43-497f-ad62-c2feae89a194";
+const CAN_EDIT: &str = "8323f7fe-e8a4-46c4-b5ea-f4864887d160";
+const OWNER2: &str = "fe36f75e-c103-410b-a18a-2bf6df06ac3a";
+const ALICE_GUEST: &str = "a11ce000-0000-4000-8000-0000000000c1";
+const BOB_GUEST: &str = "b0b00000-0000-4000-8000-0000000000c2";
+const ALICE_HOME: &str = "a11ce000-0000-4000-8000-000000000001";
+const BOB_HOME: &str = "b0b00000-0000-4000-8000-000000000002";
+const DISABLED: &str = "d15ab1ed-0000-4000-8000-000000000003";
+const RUNNERS: &str = "9a7d0000-0000-4000-8000-00000000c001";
+const PARTNERS: &str = "9a7d0000-0000-4000-8000-00000000f001";
+
+fn input() -> Value {
+    serde_json::from_str(INPUT).unwrap()
+}
+
+fn import(v: Value) -> Result<World, Error> {
+    let input: SourcesInput = serde_json::from_value(v).map_err(Error::from)?;
+    world_from_sources(&input)
+}
+
+fn directory(v: Value) -> Directory {
+    Directory::from_world(import(v).unwrap()).unwrap()
+}
+
+fn world() -> World {
+    world_from_sources(&SourcesInput::from_json(INPUT).unwrap()).unwrap()
+}
+
+#[test]
+fn the_pages_build_a_valid_directory_that_survives_a_snapshot() {
+    let dir = Directory::from_sources(&SourcesInput::from_json(INPUT).unwrap()).unwrap();
+    let again = Directory::from_bytes(&dir.to_bytes().unwrap()).unwrap();
+    assert_eq!(again.to_world(), dir.to_world());
+    let json = Directory::from_json_str(&dir.to_json_string().unwrap()).unwrap();
+    assert_eq!(json.to_world(), dir.to_world());
+}
+
+#[test]
+fn authorization_policy_gives_guest_access_and_who_may_invite() {
+    let w = world();
+    let s = &w.tenants.iter().find(|t| t.id == CONTOSO).unwrap().settings;
+    assert_eq!(s.guest_access, GuestAccess::Restricted);
+    assert_eq!(
+        s.allow_invites_from,
+        AllowInvitesFrom::AdminsGuestInvitersAndAllMembers
+    );
+    for (role, level) in [
+        (
+            "a0b1b346-4d3e-4e8b-98f8-753987be4970",
+            GuestAccess::SameAsMember,
+        ),
+        ("10dae51f-b6af-4016-8d66-8c2a99b929b3", GuestAccess::Limited),
+    ] {
+        let mut v = input();
+        v["graph"]["tenants"][0]["authorizationPolicy"]["guestUserRoleId"] = json!(role);
+        assert_eq!(import(v).unwrap().tenants[0].settings.guest_access, level);
+    }
+    let mut v = input();
+    v["graph"]["tenants"][0]["authorizationPolicy"]["guestUserRoleId"] = json!("not-a-role");
+    let e = import(v).unwrap_err();
+    assert_eq!(e.code(), "INVALID_VALUE");
+    assert!(
+        e.to_string()
+            .contains("authorizationPolicy.guestUserRoleId"),
+        "{e}"
+    );
+}
+
+#[test]
+fn cross_tenant_policy_gives_clouds_default_and_partner_targets() {
+    let w = world();
+    let s = &w.tenants[0].settings;
+    assert_eq!(s.enabled_clouds, vec![Cloud::Usgov]);
+    assert!(s.cross_tenant_access.default.inbound && s.cross_tenant_access.default.outbound);
+    assert!(s.cross_tenant_access.default.inbound_targets.is_none());
+    let p = &s.cross_tenant_access.partners[FABRIKAM];
+    assert_eq!(p.inbound, Some(true));
+    assert_eq!(p.outbound, None, "a null direction inherits the default");
+    let t = p.inbound_targets.as_ref().unwrap();
+    assert_eq!(t.users_and_groups, vec![PARTNERS.to_string()]);
+    assert!(t.users_and_groups_allowed && t.applications_allowed);
+    assert_eq!(
+        t.applications,
+        vec![POWER_AUTOMATE_APP_ID.to_string(), "Office365".to_string()]
+    );
+}
+
+#[test]
+fn a_partner_blocking_all_users_turns_the_direction_off() {
+    let mut v = input();
+    let inbound = &mut v["graph"]["tenants"][0]["crossTenantAccessPartners"][0]["value"][0]
+        ["b2bCollaborationInbound"];
+    inbound["usersAndGroups"] = json!({ "accessType": "blocked", "targets": [{ "target": "AllUsers", "targetType": "user" }] });
+    let dir = directory(v);
+    let e = dir.sign_in(CONTOSO, ALICE_GUEST).unwrap_err();
+    assert_eq!(e.code(), "COLLABORATION_BLOCKED");
+    assert!(
+        e.to_string()
+            .contains(&format!("crossTenantAccess.partners.{FABRIKAM}.inbound")),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_partner_rule_for_some_groups_is_decided_per_person() {
+    let dir = directory(input());
+    // Alice is in the partner group at home: in.
+    dir.sign_in(CONTOSO, ALICE_GUEST).unwrap();
+    // Bob is not: the targets name the setting that decided.
+    let e = dir.sign_in(CONTOSO, BOB_GUEST).unwrap_err();
+    assert_eq!(e.code(), "COLLABORATION_BLOCKED");
+    assert!(
+        e.to_string().contains(&format!(
+            "crossTenantAccess.partners.{FABRIKAM}.inboundTargets.usersAndGroups"
+        )),
+        "{e}"
+    );
+    // A rule that blocks the named group instead lets Bob in and keeps Alice out.
+    let mut v = input();
+    v["graph"]["tenants"][0]["crossTenantAccessPartners"][0]["value"][0]
+        ["b2bCollaborationInbound"]["usersAndGroups"]["accessType"] = json!("blocked");
+    let dir = directory(v);
+    dir.sign_in(CONTOSO, BOB_GUEST).unwrap();
+    assert_eq!(
+        dir.sign_in(CONTOSO, ALICE_GUEST).unwrap_err().code(),
+        "COLLABORATION_BLOCKED"
+    );
+}
+
+#[test]
+fn a_partner_rule_for_some_applications_is_decided_per_application() {
+    let dir = directory(input());
+    let alice = dir.user(ALICE_GUEST).unwrap();
+    let allowed = |app| b2b::collaboration_for(&dir, alice, app).unwrap();
+    assert!(allowed(Some(POWER_AUTOMATE_APP_ID)).allowed);
+    let other = allowed(Some("00000000-0000-0000-0000-00000000beef"));
+    assert!(!other.allowed);
+    assert!(other.blockers[0]
+        .setting
+        .ends_with("inboundTargets.applications"));
+    // An application nobody named is unknown: no false "no".
+    assert!(allowed(None).allowed);
+}
+
+#[test]
+fn a_rule_naming_people_the_directory_cannot_see_stays_unknown() {
+    // Without Fabrikam's pages, Bob's home user is unknown: the group rule cannot say no.
+    let mut v = input();
+    v["graph"]["tenants"][0]["users"][1]["value"][1]["mail"] = json!("bob@elsewhere.example");
+    let dir = directory(v);
+    let bob = dir.user(BOB_GUEST).unwrap();
+    assert!(bob.home_user_id.is_none());
+    assert!(b2b::collaboration_for(&dir, bob, None).unwrap().allowed);
+}
+
+#[test]
+fn licences_count_only_enabled_plans_with_power_automate() {
+    let w = world();
+    let licenses = |id: &str| {
+        w.users
+            .iter()
+            .find(|u| u.id == id)
+            .unwrap()
+            .licenses
+            .clone()
+    };
+    assert_eq!(
+        licenses(CREATOR),
+        vec!["powerAutomate"],
+        "ProcessSimple, Enabled"
+    );
+    assert!(
+        licenses(CAN_EDIT).is_empty(),
+        "Exchange and SharePoint only"
+    );
+    assert!(licenses(OWNER2).is_empty(), "a Suspended plan");
+    // assignedLicenses + subscribedSkus: FLOW_O365_P2 on, and turned off for Bob.
+    assert_eq!(licenses(ALICE_HOME), vec!["powerAutomate"]);
+    assert!(
+        licenses(BOB_HOME).is_empty(),
+        "the Power Automate plan is in disabledPlans"
+    );
+}
+
+#[test]
+fn a_disabled_account_cannot_sign_in() {
+    let dir = directory(input());
+    assert!(!dir.user(DISABLED).unwrap().account_enabled);
+    let e = dir.sign_in(CONTOSO, DISABLED).unwrap_err();
+    assert_eq!(e.code(), "ACCOUNT_DISABLED");
+    dir.sign_in(CONTOSO, CREATOR).unwrap();
+}
+
+#[test]
+fn flows_keep_state_trigger_creator_co_owners_and_run_only() {
+    let w = world();
+    let f1 = w
+        .flows
+        .iter()
+        .find(|f| f.id.starts_with("1c6ee23a"))
+        .unwrap();
+    assert_eq!(f1.tenant_id, CONTOSO);
+    assert_eq!(f1.display_name, "Send myself a reminder in 10 minutes");
+    assert_eq!(f1.trigger, Trigger::Manual);
+    assert!(f1.enabled);
+    assert_eq!(f1.owner_id, CREATOR);
+    assert_eq!(f1.co_owners, vec![CAN_EDIT.to_string(), OWNER2.to_string()]);
+    assert_eq!(
+        f1.run_only,
+        vec![RUNNERS.to_string(), ALICE_GUEST.to_string()]
+    );
+    let f2 = w
+        .flows
+        .iter()
+        .find(|f| f.id.starts_with("3989cb59"))
+        .unwrap();
+    assert_eq!(f2.trigger, Trigger::Scheduled);
+    assert!(!f2.enabled, "Suspended is off");
+}
+
+#[test]
+fn flow_rules_refuse_what_cannot_be() {
+    // Run-only users on a scheduled flow.
+    let mut v = input();
+    v["powerAutomate"][0]["flows"][0]["value"][0]["properties"]["definitionSummary"]["triggers"] =
+        json!([{ "type": "Recurrence" }]);
+    assert_eq!(
+        import(v).unwrap_err().code(),
+        "RUN_ONLY_REQUIRES_MANUAL_TRIGGER"
+    );
+    // A state Power Automate does not have.
+    let mut v = input();
+    v["powerAutomate"][0]["flows"][1]["value"][0]["properties"]["state"] = json!("Paused");
+    let e = import(v).unwrap_err();
+    assert_eq!(e.code(), "INVALID_VALUE");
+    assert!(
+        e.to_string()
+            .contains("powerAutomate[0].flows[1].value[0].properties.state"),
+        "{e}"
+    );
+    // A permission for someone of no tenant here.
+    let mut v = input();
+    v["powerAutomate"][0]["permissions"]["1c6ee23a-a835-44bc-a4f5-462b658efc13"][0]["value"][0]
+        ["properties"]["principal"]["id"] = json!("00000000-dead-4000-8000-000000000000");
+    assert_eq!(import(v).unwrap_err().code(), "DANGLING_REFERENCE");
+    // A creator of another tenant.
+    let mut v = input();
+    v["powerAutomate"][0]["flows"][0]["value"][0]["properties"]["creator"]["objectId"] =
+        json!(ALICE_HOME);
+    assert_eq!(import(v).unwrap_err().code(), "CROSS_TENANT_REFERENCE");
+    // An environment of a tenant the Graph pages do not hold.
+    let mut v = input();
+    v["powerAutomate"][0]["tenantId"] = json!("nowhere");
+    assert_eq!(import(v).unwrap_err().code(), "DANGLING_REFERENCE");
+}
+
+#[test]
+fn approvals_map_status_type_approvers_and_committed_responses() {
+    let w = world();
+    let a1 = w
+        .approvals
+        .iter()
+        .find(|a| a.title == "Invoice 4711")
+        .unwrap();
+    assert_eq!(a1.status, ApprovalStatus::Completed);
+    assert_eq!(a1.approval_type, ApprovalType::FirstToRespond);
+    assert_eq!(a1.requester_id, CREATOR);
+    assert_eq!(a1.approvers, vec![CAN_EDIT.to_string()]);
+    assert_eq!(a1.outcome.as_deref(), Some("Approve"));
+    assert_eq!(a1.responses.len(), 1);
+    let a2 = w
+        .approvals
+        .iter()
+        .find(|a| a.title == "Budget 2025")
+        .unwrap();
+    assert_eq!(a2.status, ApprovalStatus::Pending);
+    assert_eq!(a2.approval_type, ApprovalType::EveryoneMustApprove);
+    // The reassigned request is not an approver; the draft response is not a response.
+    assert_eq!(
+        a2.approvers,
+        vec![CAN_EDIT.to_string(), ALICE_GUEST.to_string()]
+    );
+    assert_eq!(a2.responses.len(), 1);
+    assert_eq!(a2.responses[0].approver_id, ALICE_GUEST);
+    assert_eq!(a2.response_options, vec!["Approve", "Reject"]);
+}
+
+#[test]
+fn approval_rows_naming_nobody_are_refused() {
+    let mut v = input();
+    v["dataverse"][0]["approvalRequests"][0]["value"][0]["_ownerid_value"] =
+        json!("5a1e0001-0000-4000-8000-0000000000ff");
+    assert_eq!(import(v).unwrap_err().code(), "DANGLING_REFERENCE");
+    let mut v = input();
+    v["dataverse"][0]["approvalResponses"][0]["value"][0]
+        ["_msdyn_flow_approvalresponse_approval_value"] =
+        json!("ab000001-0000-4000-8000-0000000000ff");
+    assert_eq!(import(v).unwrap_err().code(), "DANGLING_REFERENCE");
+    let mut v = input();
+    v["dataverse"][0]["approvals"][0]["value"][0]["statuscode"] = json!("Completed");
+    assert_eq!(import(v).unwrap_err().code(), "INVALID_VALUE");
+}
+
+#[test]
+fn service_pages_keep_unknown_fields_but_the_envelope_refuses_them() {
+    let mut v = input();
+    v["powerAutomate"][0]["flows"][0]["value"][0]["properties"]["aNewField"] = json!({ "x": 1 });
+    v["dataverse"][0]["approvals"][0]["value"][0]["msdyn_new_column"] = json!(3);
+    import(v).unwrap();
+    let mut v = input();
+    v["powerAutomate"][0]["flowz"] = json!([]);
+    assert_eq!(import(v).unwrap_err().code(), "UNKNOWN_FIELD");
+}
+
+// Issue 21, defect 6: Graph guests misread.
+
+#[test]
+fn a_mail_with_a_trailing_space_still_finds_the_home_tenant() {
+    let w = world();
+    let alice = w.users.iter().find(|u| u.id == ALICE_GUEST).unwrap();
+    assert_eq!(alice.mail.as_deref(), Some("alice@fabrikam.com"));
+    assert_eq!(alice.home_tenant_id.as_deref(), Some(FABRIKAM));
+    assert_eq!(alice.home_user_id.as_deref(), Some(ALICE_HOME));
+}
+
+#[test]
+fn a_lowercase_ext_upn_without_user_type_is_a_guest_with_a_home() {
+    let w = world();
+    let bob = w.users.iter().find(|u| u.id == BOB_GUEST).unwrap();
+    assert!(bob.is_guest());
+    assert_eq!(bob.home_user_id.as_deref(), Some(BOB_HOME));
+}
+
+#[test]
+fn two_tenants_claiming_one_domain_are_refused() {
+    let mut v = input();
+    v["graph"]["tenants"][1]["organization"]["verifiedDomains"][0]["name"] = json!("Contoso.com");
+    let e = import(v).unwrap_err();
+    assert_eq!(e.code(), "INVALID_VALUE");
+    assert!(
+        e.to_string()
+            .contains("tenants[1].organization.verifiedDomains"),
+        "{e}"
+    );
+}
