@@ -79,20 +79,20 @@ clean:
 # --- the single steps ------------------------------------------------------------------
 
 fmt:
-	cargo fmt --check
+	cargo fmt --all --check
 
 check-docs:
 	node scripts/check-doc-paths.mjs
 
 clippy:
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p guestpass-wasm --lib --test wasm -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm-node:
-	wasm-pack test --node -- --test wasm
+	wasm-pack test --node wasm --test wasm
 
 test-wasm-chrome:
 	@scripts/wasm-test-chrome.sh
@@ -103,6 +103,7 @@ build-package:
 
 check-types:
 	tsc -p pkg-template/tsconfig.check.json
+	tsc -p pkg-template/tsconfig.snippets.json
 
 test-js:
 	@mkdir -p tests/js/node_modules && ln -sfn ../../../pkg tests/js/node_modules/guestpass

@@ -4,11 +4,9 @@
 //   node benches/approvals.mjs [--pkg DIR] [--approvals N] [--tenants N] [--people N]
 //                              [--rounds N] [--json] [--write-world FILE]
 //
-// --pkg is the built package: `pkg/` from `make package` (the default), or any
-// wasm-pack output for Node, e.g. after
-//   wasm-pack build --release --target nodejs --out-dir /tmp/gp-approvals
+// --pkg is the built package: `pkg/` from `make package` (the default).
 // The world is generated here, deterministically (a seeded PRNG): the project's sample
-// generator (src/sample) makes five tenants and at most 4,000 approvals per tenant, a
+// generator (sample/) makes five tenants and at most 4,000 approvals per tenant, a
 // realistic demo but not a million. Per tenant: 10,000 members, 1,000
 // guests (members of the next tenant, licensed at home), 400 groups of 25 (a tenth nest
 // another group), and approvals of all five types with 1-3 approvers (a tenth of them
@@ -57,7 +55,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** The package's Node entry: exports["."].node, else main, else wasm-pack's guestpass.js. */
+/** The package's Node entry: exports["."].node, else main. */
 function entryOf(pkgDir) {
   const manifest = join(pkgDir, "package.json");
   if (existsSync(manifest)) {
@@ -68,11 +66,7 @@ function entryOf(pkgDir) {
       if (typeof c === "string" && existsSync(join(pkgDir, c))) return join(pkgDir, c);
     }
   }
-  const fallback = join(pkgDir, "guestpass.js");
-  if (existsSync(fallback)) return fallback;
-  throw new Error(
-    `no guestpass package in ${pkgDir}: run 'make package', or pass --pkg with a wasm-pack --target nodejs output`,
-  );
+  throw new Error(`no guestpass package in ${pkgDir}: run 'make package'`);
 }
 
 const NOW = "2026-11-23T10:00:00Z";

@@ -8,11 +8,10 @@
 //                                      { engine, mode, usPerCheck, checksPerSecond, ... }
 //
 // Options:
-//   --pkg PATH     the guestpass package built for Node: a .js file, or a directory holding
-//                  node.js, guestpass.js or index.js. Default: ../pkg/node.js, then
-//                  ../pkg/guestpass.js (next to this file); env GUESTPASS_PKG works too.
-//                  To build one by hand:
-//                  wasm-pack build --release --target nodejs --out-dir /tmp/gp-node
+//   --pkg PATH     the guestpass package (`make package`): its node.js, or the directory
+//                  holding it. Default: ../pkg/node.js (next to this file); env
+//                  GUESTPASS_PKG works too. (wasm-bindgen's raw output has no classes: the
+//                  package's Directory and Session are TypeScript over its functions.)
 //   --cedar DIR    a directory whose node_modules holds @cedar-policy/cedar-wasm. Default:
 //                  resolved from this repository (devDependency); env CEDAR_WASM_FROM too.
 //   --seconds S    time spent measuring each row (default 2), in five slices; the fastest
@@ -60,11 +59,11 @@ function findPackage() {
   const given = option("--pkg") ?? process.env.GUESTPASS_PKG;
   const candidates = given
     ? [resolve(given)]
-    : [join(repo, "pkg", "node.js"), join(repo, "pkg", "guestpass.js")];
+    : [join(repo, "pkg", "node.js")];
   for (const c of candidates) {
     if (!existsSync(c)) continue;
     if (statSync(c).isDirectory()) {
-      for (const f of ["node.js", "guestpass.js", "index.js"]) {
+      for (const f of ["node.js"]) {
         if (existsSync(join(c, f))) return join(c, f);
       }
       continue;
@@ -73,8 +72,7 @@ function findPackage() {
   }
   throw new Error(
     `no guestpass package found (tried ${candidates.join(", ")}); build one with ` +
-      "`make package`, or `wasm-pack build --release --target nodejs --out-dir /tmp/gp-node` " +
-      "and pass --pkg /tmp/gp-node",
+      "`make package`",
   );
 }
 

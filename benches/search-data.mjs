@@ -1,5 +1,5 @@
 // The people-search benchmark's dataset: users of the project's seeded sample world
-// (src/sample, through the built package's `sampleWorld`), reduced to the searchable
+// (sample/, through the built package's `sampleWorld`), reduced to the searchable
 // fields and cached as JSON under target/bench-data/ so every run and every engine reads
 // the same people. `node benches/search-data.mjs --users N [--seed S] [--pkg DIR]`
 // makes the cache ahead of time.

@@ -8,7 +8,7 @@
 
 use guestpass::directory::Directory;
 use guestpass::model::World;
-use guestpass::sample::{sample_world, SampleOptions};
+use guestpass_sample::{sample_world, SampleOptions};
 use std::time::{Duration, Instant};
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {

@@ -33,6 +33,10 @@ export class GuestPassError extends Error {
  * The codes a `GuestPassError` carries. The list is open (`string & {}`): a newer
  * version may add codes, so compare with the ones you handle and keep a default branch.
  * The package README has a table of them with what each means.
+ *
+ * The codes above the "the TypeScript layer" comment are exactly the Rust core's
+ * (`Error::CODES` in src/error.rs, which a Rust test compares with this list); those
+ * below it are thrown by the package's TypeScript.
  */
 export type GuestPassErrorCode =
   // input
@@ -44,7 +48,8 @@ export type GuestPassErrorCode =
   | "UNKNOWN_APPROVAL" | "UNKNOWN_CONNECTOR" | "UNKNOWN_JOIN_REQUEST" | "UNKNOWN_ACTION"
   | "UNKNOWN_PRINCIPAL"
   // sign-in and sessions
-  | "USER_NOT_FOUND" | "INVITATION_PENDING" | "ACCOUNT_DISABLED" | "COLLABORATION_BLOCKED" | "SESSION_ENDED"
+  | "USER_NOT_FOUND" | "AMBIGUOUS_USER" | "INVITATION_PENDING" | "ACCOUNT_DISABLED"
+  | "COLLABORATION_BLOCKED" | "SESSION_ENDED" | "OBJECT_FREED"
   // snapshots
   | "SNAPSHOT_NOT_RECOGNIZED" | "SNAPSHOT_TRUNCATED" | "SNAPSHOT_CHECKSUM_MISMATCH"
   | "SNAPSHOT_VERSION_UNSUPPORTED" | "SNAPSHOT_CORRUPT"
@@ -61,9 +66,8 @@ export type GuestPassErrorCode =
   | "INVALID_EMAIL" | "ADDRESS_IN_OWN_DOMAIN" | "SSO_NOT_CONFIGURED" | "GROUP_NOT_ASSIGNED_TO_APP"
   | "GROUP_CLOSED" | "ALREADY_MEMBER" | "REQUEST_ALREADY_PENDING" | "REQUEST_ALREADY_DECIDED"
   | "ALREADY_REDEEMED" | "NOT_A_GUEST" | "NOT_A_MEMBER"
-  // the TypeScript layer: freed objects, a module not loaded yet, host adapters and
-  // loading from Graph
-  | "OBJECT_FREED" | "NOT_INITIALIZED" | "WASM_LOAD_FAILED"
+  // the TypeScript layer: a module not loaded yet, host adapters and loading from Graph
+  | "NOT_INITIALIZED" | "WASM_LOAD_FAILED"
   | "HOST_CONTEXT_MISSING_FIELD" | "HOST_CONTEXT_UNKNOWN" | "ABORTED" | "GRAPH_HTTP_ERROR"
   | "GRAPH_MALFORMED_PAGE" | "GRAPH_NETWORK_ERROR" | "GRAPH_TENANT_MISMATCH"
   // loading from every source

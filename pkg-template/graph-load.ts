@@ -74,6 +74,26 @@ export function aborted(signal: AbortSignal | undefined, service = "Microsoft Gr
   return new GuestPassError("ABORTED", `loading from ${service} was aborted${why ? `: ${why}` : ""}; nothing was built`, {});
 }
 
+/**
+ * Hands `progress` to the caller's `onProgress`; one that throws stops the load (`call`:
+ * `loadFromGraph` or `loadFromSources`) with `INVALID_VALUE` (`details.field`
+ * `onProgress`) whose `cause` is what it threw.
+ */
+export function reportProgress<P>(call: string, onProgress: ((progress: P) => void) | undefined, progress: P): void {
+  if (onProgress === undefined) return;
+  try {
+    onProgress(progress);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const wrapped = new GuestPassError("INVALID_VALUE", `${call}: onProgress threw (${reason}), so the load stopped; an onProgress callback must not throw`, {
+      field: "onProgress",
+      reason,
+    });
+    Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
+    throw wrapped;
+  }
+}
+
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw aborted(signal);
 }
@@ -380,7 +400,8 @@ export async function fetchGraph(options: GraphLoadOptions): Promise<GraphInput>
     maxRetries: positiveInteger("maxRetries", options.maxRetries, 5),
     retryDelayMs: positiveInteger("retryDelayMs", options.retryDelayMs, 1000),
     progress: { pages: 0, users: 0, groups: 0, groupsExpanded: 0 },
-    report: (tenantId, resource) => onProgress?.({ tenantId, resource: resource as GraphLoadProgress["resource"], ...load.progress }),
+    report: (tenantId, resource) =>
+      reportProgress("loadFromGraph", onProgress, { tenantId, resource: resource as GraphLoadProgress["resource"], ...load.progress }),
   };
   throwIfAborted(load.signal);
   const onAbort = () => stop.abort(options.signal?.reason);

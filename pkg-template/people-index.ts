@@ -1,11 +1,25 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 // `PeopleIndex`: typeahead people search over records the caller holds (no directory, no
-// tenant, no session). The WebAssembly side (`PeopleIndexCore`, src/wasm/people_index.rs)
-// keeps the search index and an id -> key table; this class packs records in chunks for
-// it (src/wasm/people_records.rs describes the format), keeps the caller's own objects by
-// key, and turns the keys a search answers back into them, with highlights.
-import { PeopleIndexCore } from "./guestpass.js";
-import { wrongType } from "./arguments.js";
+// tenant, no session). The WebAssembly side (wasm/src/people_index.rs, reached through a
+// handle of its object table: lifetime.ts) keeps the search index and an id -> key table;
+// this class packs records in chunks for it (wasm/src/people_records.rs describes the
+// format), keeps the caller's own objects by key, and turns the keys a search answers back
+// into them, with highlights.
+import {
+  peopleIndexAdd,
+  peopleIndexCommit,
+  peopleIndexHeapBytes,
+  peopleIndexHighlight,
+  peopleIndexKey,
+  peopleIndexNew,
+  peopleIndexRemove,
+  peopleIndexRollback,
+  peopleIndexSearch,
+  peopleIndexSize,
+} from "./guestpass.js";
+import { checkLimit, wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
+import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
 import type { Highlight, HighlightField, PeopleIndexMatch, PeopleIndexSearchOptions, PersonRecord } from "./types.js";
 
@@ -109,25 +123,54 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * ```
  */
 export class PeopleIndex<R extends PersonRecord = PersonRecord> {
-  #core: PeopleIndexCore;
+  #handle: number;
   #records: (R | undefined)[] = [];
 
-  /** An empty index; add records with `upsert`. */
+  /**
+   * An empty index; add records with `upsert`.
+   *
+   * @example
+   * ```ts
+   * const people = new PeopleIndex();
+   * people.upsert({ id: "1", displayName: "Ann Lee" });
+   * ```
+   */
   constructor() {
     ensureReady("new PeopleIndex()");
-    this.#core = new PeopleIndexCore();
+    this.#handle = peopleIndexNew();
+    track(this, this.#handle);
   }
 
-  /** An index of `records`, built in one pass (a record given twice keeps the last). */
+  /** The handle of a real index, or `INVALID_VALUE` naming `member`. */
+  static #of(self: PeopleIndex<PersonRecord>, member: string): number {
+    if (typeof self === "object" && self !== null && #handle in self) return self.#handle;
+    throw notThis("PeopleIndex", member, "new PeopleIndex() or PeopleIndex.from()");
+  }
+
+  /**
+   * An index of `records`, built in one pass (a record given twice keeps the last).
+   *
+   * @example
+   * ```ts
+   * const people = PeopleIndex.from(dir.toJSON().users);
+   * ```
+   */
   static from<R extends PersonRecord>(records: Iterable<R>): PeopleIndex<R> {
     const index = new PeopleIndex<R>();
     index.upsert(records);
     return index;
   }
 
-  /** How many records are searchable. */
+  /**
+   * How many records are searchable.
+   *
+   * @example
+   * ```ts
+   * PeopleIndex.from([{ id: "1", displayName: "Ann" }]).size; // 1
+   * ```
+   */
   get size(): number {
-    return this.#core.size;
+    return peopleIndexSize(PeopleIndex.#of(this, "size"));
   }
 
   /**
@@ -135,11 +178,18 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * records at once build one index segment (the fast path for a large load); a single
    * record is cheap too, and never rebuilds the index. Throws `INVALID_INPUT` (a value
    * holding a control character U+001D-U+001F), `INVALID_VALUE` (a record that is not an
-   * object, an id that is not a string of 1-256 characters, a text field that is not text,
-   * `otherMails` that is not a list of strings, an over-long text; `details.field` says
-   * which, as `records[3].mail`) — and then nothing was added.
+   * object, an id that is not a non-empty string, a text field that is not text,
+   * `otherMails` that is not a list of strings; `details.field` says which, as
+   * `records[3].mail`), `LIMIT_EXCEEDED` (an id over 256 characters or a text over 1,024,
+   * named as `records[3].mail` in `details.what`) — and then nothing was added.
+   *
+   * @example
+   * ```ts
+   * people.upsert([{ id: "3", displayName: "Zoë Martin" }, { id: "1", displayName: "Ann Lee-Smith" }]);
+   * ```
    */
   upsert(records: R | Iterable<R>): void {
+    const handle = PeopleIndex.#of(this, "upsert()");
     const list: Iterable<R> = isIterable(records) ? records : [records];
     const expected = Array.isArray(list) ? list.length : 0;
     const loaded: [Uint32Array, R[]][] = [];
@@ -150,32 +200,46 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
         checkRecord(record, n++);
         chunk.push(record);
         if (chunk.length === CHUNK) {
-          loaded.push([this.#core.add(encoder.encode(pack(chunk)), expected), chunk]);
+          loaded.push([peopleIndexAdd(handle, encoder.encode(pack(chunk)), expected), chunk]);
           chunk = [];
         }
       }
-      if (chunk.length > 0) loaded.push([this.#core.add(encoder.encode(pack(chunk)), expected), chunk]);
+      if (chunk.length > 0) loaded.push([peopleIndexAdd(handle, encoder.encode(pack(chunk)), expected), chunk]);
     } catch (error) {
-      this.#core.rollback();
+      peopleIndexRollback(handle);
       throw error;
     }
-    this.#core.commit();
+    peopleIndexCommit(handle);
     for (const [keys, recs] of loaded) {
       for (let i = 0; i < keys.length; i++) this.#records[keys[i]!] = recs[i];
     }
   }
 
-  /** Removes the record with this id; `false` when there is none. */
+  /**
+   * Removes the record with this id; `false` when there is none.
+   *
+   * @example
+   * ```ts
+   * people.remove("3"); // true
+   * ```
+   */
   remove(id: string): boolean {
-    const key = this.#core.remove(id);
+    const key = peopleIndexRemove(PeopleIndex.#of(this, "remove()"), id);
     if (key === undefined) return false;
     this.#records[key] = undefined;
     return true;
   }
 
-  /** The record with this id, or `undefined`. */
+  /**
+   * The record with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * people.get("1")?.displayName; // "Ann Lee-Smith"
+   * ```
+   */
   get(id: string): R | undefined {
-    const key = this.#core.key(id);
+    const key = peopleIndexKey(PeopleIndex.#of(this, "get()"), id);
     return key === undefined ? undefined : this.#records[key];
   }
 
@@ -183,7 +247,9 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * The records matching what was typed, best first (default 10, at most 100), each
    * with highlights in UTF-16 offsets (`value.slice(start, end)` is the part to bold).
    * Every word typed must start a word of the record, in any order; an empty query
-   * answers `[]`. Throws `QUERY_TOO_LONG` (over 256 characters), `INVALID_VALUE`.
+   * answers `[]`. Throws `QUERY_TOO_LONG` (over 256 characters), `INVALID_VALUE` (a
+   * `limit` that is not a whole number from 1 to 100, options that are not an object),
+   * `LIMIT_EXCEEDED` (too many `exclude` ids, or one too long).
    *
    * @example
    * ```ts
@@ -193,10 +259,11 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
    * ```
    */
   search(query: string, options?: PeopleIndexSearchOptions | null): PeopleIndexMatch<R>[] {
+    const handle = PeopleIndex.#of(this, "search()");
     if (typeof query !== "string") throw wrongType("query", "a string", query);
     if (options != null && typeof options !== "object") throw wrongType("options", "an object", options);
     const { limit = 10, userType = "any", exclude, highlights = true } = options ?? {};
-    if (!Number.isInteger(limit)) throw wrongType("limit", "a whole number from 1 to 100", limit);
+    checkLimit(limit);
     if (exclude != null) {
       if (!Array.isArray(exclude)) throw wrongType("exclude", "an array of ids", exclude);
       const at = exclude.findIndex((id) => typeof id !== "string");
@@ -204,11 +271,11 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
     }
     const kind = userType === "any" ? 0 : userType === "member" ? 1 : userType === "guest" ? 2 : -1;
     if (kind < 0) throw new GuestPassError("INVALID_VALUE", `userType "${String(userType)}" is not one of "any", "member", "guest"`, { field: "userType" });
-    const keys = this.#core.search(query, limit, kind, exclude && exclude.length > 0 ? exclude.join(FIELD) : "");
+    const keys = peopleIndexSearch(handle, query, limit, kind, exclude && exclude.length > 0 ? exclude.join(FIELD) : "");
     const items: PeopleIndexMatch<R>[] = new Array(keys.length);
     const records: R[] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) records[i] = this.#records[keys[i]!]!;
-    const ranges = highlights && keys.length > 0 ? this.#core.highlight(query, utf8(pack(records))) : undefined;
+    const ranges = highlights && keys.length > 0 ? peopleIndexHighlight(handle, query, utf8(pack(records))) : undefined;
     let at = 0;
     for (let i = 0; i < keys.length; i++) {
       const record = records[i]!;
@@ -227,19 +294,43 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
     return items;
   }
 
-  /** Approximate bytes of WebAssembly memory the index holds (the index and the id table). */
+  /**
+   * Approximate bytes of WebAssembly memory the index holds (the index and the id table).
+   *
+   * @example
+   * ```ts
+   * console.log(`${(people.heapBytes() / 1e6).toFixed(1)} MB`);
+   * ```
+   */
   heapBytes(): number {
-    return this.#core.heapBytes();
+    return peopleIndexHeapBytes(PeopleIndex.#of(this, "heapBytes()"));
   }
 
-  /** Releases the WebAssembly memory now; the index must not be used afterwards. */
+  /**
+   * Releases the WebAssembly memory now. Calling it again does nothing; any other use of
+   * the freed index throws `OBJECT_FREED`.
+   *
+   * @example
+   * ```ts
+   * people.free();
+   * people.free(); // nothing happens
+   * ```
+   */
   free(): void {
-    this.#core.free();
+    untrack(this, PeopleIndex.#of(this, "free()"));
     this.#records = [];
   }
 
-  /** `using people = PeopleIndex.from(...)` frees it at the end of the block. */
+  /**
+   * `using people = PeopleIndex.from(...)` frees it at the end of the block (as `free()`).
+   *
+   * @example
+   * ```ts
+   * { using people = PeopleIndex.from(records); people.search("ann"); } // freed here
+   * ```
+   */
   [Symbol.dispose](): void {
-    this.free();
+    untrack(this, PeopleIndex.#of(this, "[Symbol.dispose]()"));
+    this.#records = [];
   }
 }

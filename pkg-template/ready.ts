@@ -1,8 +1,9 @@
 // Calls made before the WebAssembly module is instantiated. The "guestpass" entry
 // instantiates it on import; "guestpass/web" waits for `await init()`. Before that,
 // wasm-bindgen's glue reads a property of an undefined module and throws a bare
-// `TypeError`; the entry points (the static constructors, `new PeopleIndex()`, `version`,
-// `sampleWorld`) check first and throw `NOT_INITIALIZED`, which says what to do.
+// `TypeError`; the entry points (the static constructors, `new Directory()`,
+// `new PeopleIndex()`, `version`, `sampleWorld`) check first and throw `NOT_INITIALIZED`,
+// which says what to do.
 import { version as wasmVersion } from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
 
@@ -24,24 +25,5 @@ export function ensureReady(what: string): void {
       `${what} was called before the guestpass WebAssembly module was loaded; in a plain browser page, \`await init()\` from "guestpass/web" once before using the API (the "guestpass" entry loads it on import)`,
       { member: what },
     );
-  }
-}
-
-/**
- * Makes the named static methods of the class check `ensureReady` first. Internal: api.ts
- * runs it once, at import.
- */
-export function guardReady(cls: object, className: string, names: readonly string[]): void {
-  const statics = cls as Record<string, unknown>;
-  for (const name of names) {
-    const inner = statics[name] as (...args: unknown[]) => unknown;
-    const member = `${className}.${name}()`;
-    const checked = {
-      [name](this: unknown, ...args: unknown[]): unknown {
-        ensureReady(member);
-        return inner.apply(this, args);
-      },
-    }[name]!;
-    Object.defineProperty(cls, name, { ...Object.getOwnPropertyDescriptor(cls, name), value: checked });
   }
 }

@@ -12,6 +12,7 @@ import {
   loadGraphTenant,
   pool,
   positiveInteger,
+  reportProgress,
   throwIfAborted,
   withExtras,
   type Load,
@@ -132,7 +133,8 @@ export async function fetchSources(options: SourcesLoadOptions): Promise<Sources
     maxRetries: positiveInteger("maxRetries", options.maxRetries, 5, 0, call),
     retryDelayMs: positiveInteger("retryDelayMs", options.retryDelayMs, 1000, 0, call),
     progress: { pages: 0, users: 0, groups: 0, groupsExpanded: 0 },
-    report: (tenantId, resource) => onProgress?.({ tenantId, resource: resource as SourcesLoadProgress["resource"], ...load.progress }),
+    report: (tenantId, resource) =>
+      reportProgress("loadFromSources", onProgress, { tenantId, resource: resource as SourcesLoadProgress["resource"], ...load.progress }),
   };
   throwIfAborted(load.signal);
   const onAbort = () => stop.abort(options.signal?.reason);

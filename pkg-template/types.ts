@@ -1,11 +1,11 @@
 // The data guestpass takes and gives, as TypeScript types: the world JSON of
 // `Directory.fromJSON`, the Graph pages of `Directory.fromGraph`, and every answer.
 //
-// These are written by hand from the Rust types (src/model.rs, src/directory, src/b2b.rs,
-// src/session, src/sample, src/graph.rs) and checked against what the WebAssembly module
+// These are written by hand from the Rust types (src/model/, src/directory, src/b2b.rs,
+// src/session, sample/src, src/graph.rs) and checked against what the WebAssembly module
 // really returns by tests/js/types.test.mjs (every output's keys, both ways) and by the
 // README examples test, which type-checks every example under --strict and runs it.
-// Types the Rust side declares itself (typescript_custom_section in src/wasm/*.rs) are
+// Types the Rust side declares itself (typescript_custom_section in wasm/src/*.rs) are
 // re-exported from the wasm-bindgen glue instead of being written twice.
 
 export type {
@@ -63,6 +63,7 @@ export interface PartnerAccess {
 /** Cross-tenant access settings: a default, and overrides keyed by partner tenant id. */
 export interface CrossTenantAccess {
   default?: AccessDirections;
+  /** Overrides per partner: each key is the id of another tenant of the world, written once. */
   partners?: Record<Id, PartnerAccess>;
 }
 
@@ -607,7 +608,7 @@ export interface PeopleIndexMatch<R extends PersonRecord = PersonRecord> {
 
 // --- flow sharing ------------------------------------------------------------------------
 // FlowAction, FlowRole, Decision, CheckRequest, CheckResult, ShareRequest and FlowShares are
-// declared by the Rust side (src/wasm/flows.rs) and re-exported above.
+// declared by the Rust side (wasm/src/flows.rs) and re-exported above.
 
 // --- approvals ---------------------------------------------------------------------------
 

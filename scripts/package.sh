@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the publishable npm package into pkg/ (git-ignored):
-#   1. wasm-pack build --release --target web   -> target/wasm-pack/web
+#   1. wasm-pack build wasm --release --target web   -> target/wasm-pack/web
 #   2. tsc over pkg-template/*.ts beside that output -> the package's entries (.js + .d.ts)
 #   3. pkg/ = entries + wasm-bindgen output + pkg-template/package.json (version from
-#      Cargo.toml) + pkg-template/README.md
+#      Cargo.toml's [workspace.package]) + pkg-template/README.md
 # and prints the .wasm size. Needs wasm-pack, wasm-bindgen and wasm-opt (npm binaryen) on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,8 @@ build="$PWD/target/pkg-build"
 command -v wasm-opt >/dev/null 2>&1 || { echo "package: wasm-opt not on PATH; run make setup" >&2; exit 1; }
 
 rm -rf "$wasm_out"
-wasm-pack build --release --target web --no-pack --out-dir "$wasm_out" --out-name guestpass
+# The wasm/ crate (guestpass-wasm) is the package; --out-name keeps the files guestpass*.
+wasm-pack build wasm --release --target web --no-pack --out-dir "$wasm_out" --out-name guestpass
 
 rm -rf "$build"
 mkdir -p "$build"

@@ -10,7 +10,8 @@ if [ ! -x /usr/bin/chromium ] || [ -z "$driver" ]; then
   exit 77
 fi
 export CHROMEDRIVER="$driver"
-# tests/wasm/ has no wasm_bindgen_test_configure!(run_in_browser), so the same tests run
-# under `--node` too; this tells wasm-bindgen-test-runner to use the browser instead.
+# wasm/tests/wasm/ has no wasm_bindgen_test_configure!(run_in_browser), so the same tests
+# run under `--node` too; this tells wasm-bindgen-test-runner to use the browser instead.
+# The runner reads webdriver.json from the crate's directory (wasm/webdriver.json).
 export WASM_BINDGEN_USE_BROWSER=1
-exec wasm-pack test --headless --chrome --chromedriver "$driver" -- --test wasm
+exec wasm-pack test --headless --chrome --chromedriver "$driver" wasm --test wasm

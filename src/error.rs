@@ -3,12 +3,129 @@
 //! An expected "no" (a person may not edit a flow) is a value, not an error; an `Error`
 //! means the input was bad or the request impossible. Every message says what to fix.
 //! Codes are part of the public contract: add new ones, never rename old ones.
+//!
+//! Each error is written once, in the one list below: its doc, its message (thiserror's
+//! `#[error]`), its fields, its code and its details. The `errors!` macro turns the list
+//! into the enum, [`Error::code`], [`Error::details`] and [`Error::CODES`], so a new
+//! error cannot have a message without a code or a code without its details. The tests
+//! check every variant's code against the package's `GuestPassErrorCode` union
+//! (`pkg-template/errors.ts`) and the README's table.
 
 use crate::model::Id;
 
-/// A refused call: bad input or an impossible request. The directory is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Error {
+/// Declares [`Error`] from one list of variants, in the spirit of `model::string_enum!`:
+///
+/// ```text
+/// /// doc
+/// #[error("message with {fields}")]
+/// Name { field: Type, ... } => "CODE" ["detailKey": field, ...],
+/// Name(field: Type) => "CODE" ["id": field],
+/// Name => "CODE" [],
+/// ```
+///
+/// A tuple variant names its fields (`DuplicateId(id: Id)`) so its details can use
+/// them; the enum itself keeps them positional (`{0}` in the message). A detail's value
+/// reads as [`DetailText`] says: text as it is, a number in decimal, a list as JSON, an
+/// absent `Option` left out.
+macro_rules! errors {
+    ($(
+        $(#[$attr:meta])*
+        $variant:ident
+            $( ( $($tname:ident : $tty:ty),* $(,)? ) )?
+            $( { $( $(#[$fattr:meta])* $fname:ident : $fty:ty ),* $(,)? } )?
+        => $code:literal [ $( $key:literal : $value:expr ),* $(,)? ]
+    ),* $(,)?) => {
+        /// A refused call: bad input or an impossible request. The directory is unchanged.
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+        pub enum Error {
+            $(
+                $(#[$attr])*
+                $variant
+                    $( ( $($tty),* ) )?
+                    $( { $( $(#[$fattr])* $fname : $fty ),* } )?,
+            )*
+        }
+
+        impl Error {
+            /// Every code an `Error` can carry, in the order of the list.
+            pub const CODES: &'static [&'static str] = &[$($code),*];
+
+            /// The stable machine-readable code of this error, e.g. `"INVITATION_PENDING"`.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $( Error::$variant { .. } => $code, )*
+                }
+            }
+
+            /// The named values of [`Error::details`], an absent one as `None`.
+            #[allow(unused_variables)]
+            fn detail_values(&self) -> Vec<(&'static str, Option<String>)> {
+                match self {
+                    $(
+                        Error::$variant $( ( $($tname),* ) )? $( { $($fname),* } )? => {
+                            vec![$( ($key, DetailText::detail_text($value)) ),*]
+                        }
+                    )*
+                }
+            }
+
+            /// One error of each variant, its fields at their defaults, in list order.
+            #[cfg(test)]
+            fn one_of_each() -> Vec<Error> {
+                vec![$(
+                    Error::$variant
+                        $( ( $(<$tty as Default>::default()),* ) )?
+                        $( { $($fname: <$fty as Default>::default()),* } )?
+                ),*]
+            }
+        }
+    };
+}
+
+/// How a field of an error reads in [`Error::details`].
+trait DetailText {
+    /// The field as detail text, or `None` to leave it out.
+    fn detail_text(&self) -> Option<String>;
+}
+
+impl DetailText for String {
+    fn detail_text(&self) -> Option<String> {
+        Some(self.clone())
+    }
+}
+
+impl DetailText for &'static str {
+    fn detail_text(&self) -> Option<String> {
+        Some((*self).to_string())
+    }
+}
+
+impl DetailText for Option<String> {
+    fn detail_text(&self) -> Option<String> {
+        self.clone()
+    }
+}
+
+impl DetailText for usize {
+    fn detail_text(&self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+
+impl DetailText for u32 {
+    fn detail_text(&self) -> Option<String> {
+        Some(self.to_string())
+    }
+}
+
+/// A list (an approval's response options) is JSON text: `["Approve","Reject"]`.
+impl DetailText for Vec<String> {
+    fn detail_text(&self) -> Option<String> {
+        Some(serde_json::to_string(self).unwrap_or_default())
+    }
+}
+
+errors! {
     /// Input that does not parse or has the wrong shape.
     #[error("invalid input: {}{reason}", at_field(field.as_deref()))]
     InvalidInput {
@@ -16,7 +133,7 @@ pub enum Error {
         field: Option<String>,
         /// What is wrong and what is expected.
         reason: String,
-    },
+    } => "INVALID_INPUT" ["field": field],
     /// Input with a field guestpass does not know (a typo is never silently dropped).
     #[error("unknown field: {field} ({reason}); remove it or check its spelling")]
     UnknownField {
@@ -24,7 +141,7 @@ pub enum Error {
         field: String,
         /// The fields that are known there.
         reason: String,
-    },
+    } => "UNKNOWN_FIELD" ["field": field],
     /// A value that is present but not acceptable.
     #[error("invalid value for {field}: {reason}")]
     InvalidValue {
@@ -32,34 +149,34 @@ pub enum Error {
         field: String,
         /// What is wrong and what is expected.
         reason: String,
-    },
+    } => "INVALID_VALUE" ["field": field],
     /// Two objects with the same id.
     #[error("duplicate id \"{0}\": ids must be unique across tenants, users, groups, apps, flows, approvals, connectors and join requests")]
-    DuplicateId(Id),
+    DuplicateId(id: Id) => "DUPLICATE_ID" ["id": id],
     /// An id that names no tenant.
     #[error("no tenant with id \"{0}\"")]
-    UnknownTenant(Id),
+    UnknownTenant(id: Id) => "UNKNOWN_TENANT" ["id": id],
     /// An id that names no user.
     #[error("no user with id \"{0}\"")]
-    UnknownUser(Id),
+    UnknownUser(id: Id) => "UNKNOWN_USER" ["id": id],
     /// An id that names no group.
     #[error("no group with id \"{0}\"")]
-    UnknownGroup(Id),
+    UnknownGroup(id: Id) => "UNKNOWN_GROUP" ["id": id],
     /// An id that names no app.
     #[error("no app with id \"{0}\"")]
-    UnknownApp(Id),
+    UnknownApp(id: Id) => "UNKNOWN_APP" ["id": id],
     /// An id that names no flow.
     #[error("no flow with id \"{0}\"")]
-    UnknownFlow(Id),
+    UnknownFlow(id: Id) => "UNKNOWN_FLOW" ["id": id],
     /// An id that names no approval.
     #[error("no approval with id \"{0}\"")]
-    UnknownApproval(Id),
+    UnknownApproval(id: Id) => "UNKNOWN_APPROVAL" ["id": id],
     /// An id that names no connector.
     #[error("no connector with id \"{0}\"")]
-    UnknownConnector(Id),
+    UnknownConnector(id: Id) => "UNKNOWN_CONNECTOR" ["id": id],
     /// An id that names no join request.
     #[error("no join request with id \"{0}\"")]
-    UnknownJoinRequest(Id),
+    UnknownJoinRequest(id: Id) => "UNKNOWN_JOIN_REQUEST" ["id": id],
     /// A reference to an object that does not exist.
     #[error(
         "{from}.{field} names \"{to}\", which does not exist; add it first or remove the reference"
@@ -71,7 +188,7 @@ pub enum Error {
         field: &'static str,
         /// The missing id.
         to: Id,
-    },
+    } => "DANGLING_REFERENCE" ["from": from, "field": field, "to": to],
     /// A reference to an object of another tenant where only the same tenant makes sense.
     #[error("{from}.{field} names \"{to}\", which belongs to another tenant; invite the person as a guest and name the guest object instead")]
     CrossTenantReference {
@@ -81,7 +198,7 @@ pub enum Error {
         field: &'static str,
         /// The foreign id.
         to: Id,
-    },
+    } => "CROSS_TENANT_REFERENCE" ["from": from, "field": field, "to": to],
     /// A membership that would make a group contain itself.
     #[error("adding \"{member}\" to group \"{group}\" would make a cycle of groups")]
     GroupCycle {
@@ -89,7 +206,7 @@ pub enum Error {
         group: Id,
         /// The member that leads back to it.
         member: Id,
-    },
+    } => "GROUP_CYCLE" ["group": group, "member": member],
     /// A bound on input size was exceeded.
     #[error("{what} exceeds the limit of {limit}")]
     LimitExceeded {
@@ -97,7 +214,7 @@ pub enum Error {
         what: String,
         /// The documented bound.
         limit: usize,
-    },
+    } => "LIMIT_EXCEEDED" ["what": what, "limit": limit],
     /// Sign-in named nobody in that tenant.
     #[error(
         "no user \"{user}\" in tenant \"{tenant}\" (looked up by id, userPrincipalName and mail)"
@@ -107,13 +224,22 @@ pub enum Error {
         user: String,
         /// The tenant searched.
         tenant: Id,
-    },
+    } => "USER_NOT_FOUND" ["user": user, "tenantId": tenant],
+    /// Sign-in (or another lookup of a person) by an address that is the mail of more than
+    /// one user of the tenant, and nobody's userPrincipalName.
+    #[error("\"{user}\" is the mail of more than one user in tenant \"{tenant}\", so it does not say who; sign in by object id or userPrincipalName instead")]
+    AmbiguousUser {
+        /// What was given.
+        user: String,
+        /// The tenant searched.
+        tenant: Id,
+    } => "AMBIGUOUS_USER" ["user": user, "tenantId": tenant],
     /// An account that is disabled (`accountEnabled: false`) cannot sign in.
     #[error("user \"{0}\" is disabled (accountEnabled is false) and cannot sign in; an administrator must enable the account")]
-    AccountDisabled(Id),
+    AccountDisabled(id: Id) => "ACCOUNT_DISABLED" ["id": id],
     /// A guest who has not redeemed their invitation.
     #[error("guest \"{0}\" has not redeemed their invitation yet (externalUserState is PendingAcceptance)")]
-    InvitationPending(Id),
+    InvitationPending(id: Id) => "INVITATION_PENDING" ["id": id],
     /// A guest whose home and resource tenants may not collaborate.
     #[error("tenants \"{resource}\" and \"{home}\" may not collaborate: {reasons}")]
     CollaborationBlocked {
@@ -123,10 +249,19 @@ pub enum Error {
         home: Id,
         /// The blockers' codes, comma-separated.
         reasons: String,
-    },
+    } => "COLLABORATION_BLOCKED" ["resourceTenantId": resource, "homeTenantId": home, "blockers": reasons],
     /// A session whose person no longer exists in the directory.
     #[error("the signed-in user \"{0}\" no longer exists; sign in again")]
-    SessionEnded(Id),
+    SessionEnded(id: Id) => "SESSION_ENDED" ["id": id],
+    /// A `Directory`, `Session` or `PeopleIndex` used after `free()` (or a handle that
+    /// names no live object).
+    #[error("this {object} was freed (free() or the end of a `using` block), so {member} cannot be used on it; keep the object until you are done with it, or get a new one")]
+    ObjectFreed {
+        /// The class: `Directory`, `Session` or `PeopleIndex`.
+        object: &'static str,
+        /// The method or property called, as `stats()` or `userId`.
+        member: &'static str,
+    } => "OBJECT_FREED" ["object": object, "member": member],
     /// Removing an object that others still depend on.
     #[error("\"{id}\" is still referenced by {by}.{field}; change or remove that first")]
     InUse {
@@ -136,15 +271,15 @@ pub enum Error {
         by: Id,
         /// The referencing field.
         field: &'static str,
-    },
+    } => "IN_USE" ["id": id, "by": by, "field": field],
     /// Changing a user's tenant, which would orphan its memberships.
     #[error("user \"{0}\" cannot move to another tenant; remove it and add a new user instead")]
-    TenantChange(Id),
+    TenantChange(id: Id) => "TENANT_CHANGE" ["id": id],
     /// Bytes that are not a guestpass snapshot at all.
     #[error(
         "these bytes are not a guestpass snapshot (wrong magic); pass bytes made by dir.toBytes()"
     )]
-    SnapshotNotRecognized,
+    SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED" [],
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {
@@ -152,10 +287,10 @@ pub enum Error {
         expected: usize,
         /// Bytes given.
         actual: usize,
-    },
+    } => "SNAPSHOT_TRUNCATED" ["expected": expected, "actual": actual],
     /// A snapshot whose checksum does not match: some byte changed.
     #[error("the snapshot's checksum does not match: it was altered or damaged in storage; rebuild it from the source")]
-    SnapshotChecksumMismatch,
+    SnapshotChecksumMismatch => "SNAPSHOT_CHECKSUM_MISMATCH" [],
     /// A snapshot of a format version this build cannot read.
     #[error("snapshot format version {found} is not supported (this build reads version {supported}); rebuild it with this version")]
     SnapshotVersionUnsupported {
@@ -163,13 +298,13 @@ pub enum Error {
         found: u32,
         /// The version this build reads.
         supported: u32,
-    },
+    } => "SNAPSHOT_VERSION_UNSUPPORTED" ["found": found, "supported": supported],
     /// A snapshot that passed its checksum but does not decode.
     #[error("the snapshot is corrupt: {0}")]
-    SnapshotCorrupt(String),
+    SnapshotCorrupt(reason: String) => "SNAPSHOT_CORRUPT" [],
     /// Run-only users on a flow that is not manually triggered.
     #[error("flow \"{0}\" is not manually triggered; only flows with a manual trigger can have run-only users")]
-    RunOnlyRequiresManualTrigger(Id),
+    RunOnlyRequiresManualTrigger(id: Id) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER" ["id": id],
     /// A group change asked for by someone who does not own the group.
     #[error("\"{user}\" is not an owner of group \"{group}\"; only its owners manage its members and requests")]
     NotGroupOwner {
@@ -177,16 +312,16 @@ pub enum Error {
         group: Id,
         /// The person who asked.
         user: Id,
-    },
+    } => "NOT_GROUP_OWNER" ["groupId": group, "userId": user],
     /// Self-service group management is off for the tenant.
     #[error("self-service group management is turned off in tenant \"{0}\"; an administrator must turn on \"owners can manage group membership requests\" (settings.selfServiceGroupManagement) first")]
-    SelfServiceDisabled(Id),
+    SelfServiceDisabled(id: Id) => "SELF_SERVICE_DISABLED" ["id": id],
     /// A group whose membership is computed by a rule: nobody can be added by hand.
     #[error("group \"{0}\" has dynamic membership (groupTypes contains \"DynamicMembership\"); its members come from its rule, so nobody can be invited or added to it")]
-    DynamicGroup(Id),
+    DynamicGroup(id: Id) => "DYNAMIC_GROUP" ["id": id],
     /// A group synced from on-premises Active Directory: managed there, not here.
     #[error("group \"{0}\" is synced from on-premises (onPremisesSyncEnabled); change its members in on-premises Active Directory")]
-    OnPremisesGroup(Id),
+    OnPremisesGroup(id: Id) => "ON_PREMISES_GROUP" ["id": id],
     /// Text that is not an email address.
     #[error("\"{email}\" is not an email address: {reason}")]
     InvalidEmail {
@@ -194,7 +329,7 @@ pub enum Error {
         email: String,
         /// What is wrong with it.
         reason: String,
-    },
+    } => "INVALID_EMAIL" ["email": email],
     /// Inviting, as a guest, an address of the tenant's own verified domains.
     #[error("\"{email}\" is in a verified domain of tenant \"{tenant}\" itself; people of the tenant are added as members, not invited as guests")]
     AddressInOwnDomain {
@@ -202,10 +337,10 @@ pub enum Error {
         email: String,
         /// The tenant.
         tenant: Id,
-    },
+    } => "ADDRESS_IN_OWN_DOMAIN" ["email": email, "tenantId": tenant],
     /// Self-service on an app without single sign-on.
     #[error("app \"{0}\" has no single sign-on configured (singleSignOn is \"none\"); configure SAML, OpenID Connect, password-based or linked sign-on before self-service")]
-    SsoNotConfigured(Id),
+    SsoNotConfigured(id: Id) => "SSO_NOT_CONFIGURED" ["id": id],
     /// An app's self-service group that is not assigned to the app.
     #[error("group \"{group}\" is not assigned to app \"{app}\"; assign it to the app before making it the self-service group (and choose another group before unassigning it)")]
     GroupNotAssignedToApp {
@@ -213,10 +348,10 @@ pub enum Error {
         app: Id,
         /// The self-service group.
         group: Id,
-    },
+    } => "GROUP_NOT_ASSIGNED_TO_APP" ["appId": app, "groupId": group],
     /// A request to join a group whose join policy is closed.
     #[error("group \"{0}\" is closed to join requests; ask one of its owners to add you")]
-    GroupClosed(Id),
+    GroupClosed(id: Id) => "GROUP_CLOSED" ["id": id],
     /// Adding someone who already is a direct member of the group.
     #[error("\"{user}\" is already a member of group \"{group}\"")]
     AlreadyMember {
@@ -224,7 +359,7 @@ pub enum Error {
         group: Id,
         /// The member.
         user: Id,
-    },
+    } => "ALREADY_MEMBER" ["groupId": group, "userId": user],
     /// A second request to join while the first still waits.
     #[error("join request \"{request}\" for group \"{group}\" is still waiting for an owner; wait for its decision")]
     RequestAlreadyPending {
@@ -232,7 +367,7 @@ pub enum Error {
         request: Id,
         /// The group.
         group: Id,
-    },
+    } => "REQUEST_ALREADY_PENDING" ["requestId": request, "groupId": group],
     /// Deciding a join request that was already decided.
     #[error("join request \"{request}\" was already decided ({status}); a decision cannot be changed — the person may ask again")]
     RequestAlreadyDecided {
@@ -240,13 +375,13 @@ pub enum Error {
         request: Id,
         /// `approved` or `declined`.
         status: &'static str,
-    },
+    } => "REQUEST_ALREADY_DECIDED" ["requestId": request, "status": status],
     /// Redeeming an invitation that was already redeemed.
     #[error("guest \"{0}\" has already redeemed their invitation (externalUserState is Accepted)")]
-    AlreadyRedeemed(Id),
+    AlreadyRedeemed(id: Id) => "ALREADY_REDEEMED" ["id": id],
     /// Redeeming an invitation for a member, who was never invited.
     #[error("\"{0}\" is a member of the tenant, not an invited guest; members have no invitation to redeem")]
-    NotAGuest(Id),
+    NotAGuest(id: Id) => "NOT_A_GUEST" ["id": id],
     /// Removing someone from a group they are not a direct member of.
     #[error("\"{member}\" is not a direct member of group \"{group}\"")]
     NotAMember {
@@ -254,7 +389,7 @@ pub enum Error {
         group: Id,
         /// The principal named.
         member: Id,
-    },
+    } => "NOT_A_MEMBER" ["groupId": group, "memberId": member],
     /// A flow action guestpass does not know.
     #[error("unknown action \"{action}\"; expected one of {expected}")]
     UnknownAction {
@@ -262,7 +397,7 @@ pub enum Error {
         action: String,
         /// The valid actions, comma-separated.
         expected: &'static str,
-    },
+    } => "UNKNOWN_ACTION" ["action": action, "expected": expected],
     /// A principal (user or group) that does not exist in the tenant.
     #[error("no user or group \"{principal}\" in tenant \"{tenant}\" (looked up by group id, and by user object id, userPrincipalName and mail)")]
     UnknownPrincipal {
@@ -270,7 +405,7 @@ pub enum Error {
         principal: String,
         /// The tenant searched.
         tenant: Id,
-    },
+    } => "UNKNOWN_PRINCIPAL" ["principal": principal, "tenantId": tenant],
     /// Removing a flow's creator, or giving them another role.
     #[error("\"{creator}\" created flow \"{flow}\" and is always its owner; nobody can remove the creator or give them another role")]
     CannotRemoveCreator {
@@ -278,7 +413,7 @@ pub enum Error {
         flow: Id,
         /// Its creator.
         creator: Id,
-    },
+    } => "CANNOT_REMOVE_CREATOR" ["flowId": flow, "creator": creator],
     /// Changing a flow's sharing without being its owner or a co-owner who may use flows.
     #[error("\"{user}\" may not change who flow \"{flow}\" is shared with ({reason}); only its owner and co-owners may")]
     NotAllowedToShare {
@@ -288,7 +423,7 @@ pub enum Error {
         user: Id,
         /// The decision code that said no (`NO_ROLE`, `RUN_ONLY_CANNOT_SHARE`, `NO_LICENSE`, …).
         reason: &'static str,
-    },
+    } => "NOT_ALLOWED_TO_SHARE" ["flowId": flow, "userId": user, "reason": reason],
     /// Removing a share that does not exist.
     #[error("\"{principal}\" has no share of their own on flow \"{flow}\", so there is nothing to remove; if they reach it through a group, unshare the group or take them out of it")]
     NotShared {
@@ -296,7 +431,7 @@ pub enum Error {
         flow: Id,
         /// The principal named.
         principal: Id,
-    },
+    } => "NOT_SHARED" ["flowId": flow, "principal": principal],
     /// A people-search query over the length limit.
     #[error("the query has {chars} characters; at most {limit} are searched, shorten it")]
     QueryTooLong {
@@ -304,7 +439,7 @@ pub enum Error {
         chars: usize,
         /// The limit.
         limit: usize,
-    },
+    } => "QUERY_TOO_LONG" ["chars": chars, "limit": limit],
     /// A time that is not RFC 3339 text.
     #[error("{field}: \"{value}\" is not an RFC 3339 time; write it like \"2026-11-23T10:00:00Z\" (a UTC offset such as +01:00 may replace the Z)")]
     InvalidTime {
@@ -312,22 +447,29 @@ pub enum Error {
         field: String,
         /// What was given.
         value: String,
-    },
-    /// Acting on approvals without the prerequisites of every Power Automate capability:
-    /// its code is the prerequisite's (`NO_LICENSE`, `NO_CONSENT`) or the unknown home
-    /// fact's (`HOME_LICENSE_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN`, `HOME_TENANT_UNKNOWN`).
-    #[error("approvals are not available to \"{user}\": {reason}; session.features().approvals says the same")]
-    ApprovalsUnavailable {
-        /// The signed-in user.
-        user: Id,
-        /// The prerequisite's or unknown fact's code.
-        code: &'static str,
-        /// Its message.
-        reason: &'static str,
-    },
+    } => "INVALID_TIME" ["field": field, "value": value],
+    /// Approvals asked of a person without a license that counts.
+    #[error("\"{0}\" has no license that counts here (an Office 365 plan or a plan with Power Automate, in this tenant or a guest's home tenant), so approvals are not available to them; session.features().approvals says the same")]
+    ApprovalsNeedLicense(id: Id) => "NO_LICENSE" ["id": id],
+    /// Approvals asked of a person who has not consented to Power Automate, a prerequisite
+    /// of every Power Automate capability, approvals included.
+    #[error("approvals are not available to \"{0}\": {why}; session.features().approvals says the same", why = crate::b2b::Missing::NoConsent.message())]
+    ApprovalsNeedConsent(id: Id) => "NO_CONSENT" ["id": id],
+    /// Approvals asked of a guest whose home tenant is not known where the answer depends
+    /// on it (`homeFacts.tenantId` settles it).
+    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeTenant.message())]
+    ApprovalsHomeTenantUnknown(id: Id) => "HOME_TENANT_UNKNOWN" ["id": id],
+    /// Approvals asked of a guest whose home tenant's outbound settings are not known
+    /// (`homeFacts.outboundAllowed` settles it).
+    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeOutbound.message())]
+    ApprovalsHomeOutboundUnknown(id: Id) => "HOME_OUTBOUND_UNKNOWN" ["id": id],
+    /// Approvals asked of a guest with no licence that counts here whose home licences are
+    /// not known (`homeFacts.licensed` settles it).
+    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeLicense.message())]
+    ApprovalsHomeLicenseUnknown(id: Id) => "HOME_LICENSE_UNKNOWN" ["id": id],
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
-    NotAnApprover(Id),
+    NotAnApprover(id: Id) => "NOT_AN_APPROVER" ["id": id],
     /// Responding to a sequential approval before one's turn.
     #[error("it is not your turn on sequential approval \"{approval}\": it waits for \"{waiting_for}\" first")]
     NotYourTurn {
@@ -335,7 +477,7 @@ pub enum Error {
         approval: Id,
         /// The approver (user or group) whose turn it is.
         waiting_for: Id,
-    },
+    } => "NOT_YOUR_TURN" ["id": approval, "waitingFor": waiting_for],
     /// A second response from the same person, or for an approver already answered.
     #[error("approval \"{approval}\" already has the response of \"{approver}\"; an approver responds once")]
     AlreadyResponded {
@@ -343,7 +485,7 @@ pub enum Error {
         approval: Id,
         /// The approver (the person, or the group they belong to) already answered.
         approver: Id,
-    },
+    } => "ALREADY_RESPONDED" ["id": approval, "approver": approver],
     /// A response that is not one of the approval's options.
     #[error("\"{response}\" is not a response option of approval \"{approval}\"; choose one of: {}", .options.join(", "))]
     InvalidResponse {
@@ -353,19 +495,19 @@ pub enum Error {
         response: String,
         /// The approval's response options.
         options: Vec<String>,
-    },
+    } => "INVALID_RESPONSE" ["id": approval, "response": response, "options": options],
     /// Acting on an approval that is already completed.
     #[error("approval \"{0}\" is already completed; it takes no more responses, reassignments or cancellation")]
-    ApprovalCompleted(Id),
+    ApprovalCompleted(id: Id) => "APPROVAL_COMPLETED" ["id": id],
     /// Acting on an approval its requester canceled.
     #[error("approval \"{0}\" was canceled by its requester; it takes no more responses or reassignments")]
-    ApprovalCanceled(Id),
+    ApprovalCanceled(id: Id) => "APPROVAL_CANCELED" ["id": id],
     /// Acting on an approval left pending too long.
     #[error("approval \"{0}\" expired (it was left pending 28 days); ask the requester to send a new one")]
-    ApprovalExpired(Id),
+    ApprovalExpired(id: Id) => "APPROVAL_EXPIRED" ["id": id],
     /// Canceling an approval one did not request.
     #[error("only the requester of approval \"{0}\" may cancel it")]
-    NotTheRequester(Id),
+    NotTheRequester(id: Id) => "NOT_THE_REQUESTER" ["id": id],
     /// Reassigning to someone who is already an approver or has responded.
     #[error("\"{user}\" is already an approver of approval \"{approval}\" (or has responded to it); reassign to someone else")]
     AlreadyAnApprover {
@@ -373,236 +515,16 @@ pub enum Error {
         approval: Id,
         /// The user it was to be reassigned to.
         user: Id,
-    },
+    } => "ALREADY_AN_APPROVER" ["id": approval, "user": user],
 }
 
 impl Error {
-    /// The stable machine-readable code of this error, e.g. `"INVITATION_PENDING"`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::InvalidInput { .. } => "INVALID_INPUT",
-            Error::UnknownField { .. } => "UNKNOWN_FIELD",
-            Error::InvalidValue { .. } => "INVALID_VALUE",
-            Error::DuplicateId(_) => "DUPLICATE_ID",
-            Error::UnknownTenant(_) => "UNKNOWN_TENANT",
-            Error::UnknownUser(_) => "UNKNOWN_USER",
-            Error::UnknownGroup(_) => "UNKNOWN_GROUP",
-            Error::UnknownApp(_) => "UNKNOWN_APP",
-            Error::UnknownFlow(_) => "UNKNOWN_FLOW",
-            Error::UnknownApproval(_) => "UNKNOWN_APPROVAL",
-            Error::UnknownConnector(_) => "UNKNOWN_CONNECTOR",
-            Error::UnknownJoinRequest(_) => "UNKNOWN_JOIN_REQUEST",
-            Error::DanglingReference { .. } => "DANGLING_REFERENCE",
-            Error::CrossTenantReference { .. } => "CROSS_TENANT_REFERENCE",
-            Error::GroupCycle { .. } => "GROUP_CYCLE",
-            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
-            Error::UserNotFound { .. } => "USER_NOT_FOUND",
-            Error::InvitationPending(_) => "INVITATION_PENDING",
-            Error::AccountDisabled(_) => "ACCOUNT_DISABLED",
-            Error::CollaborationBlocked { .. } => "COLLABORATION_BLOCKED",
-            Error::SessionEnded(_) => "SESSION_ENDED",
-            Error::RunOnlyRequiresManualTrigger(_) => "RUN_ONLY_REQUIRES_MANUAL_TRIGGER",
-            Error::InUse { .. } => "IN_USE",
-            Error::SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED",
-            Error::SnapshotTruncated { .. } => "SNAPSHOT_TRUNCATED",
-            Error::SnapshotChecksumMismatch => "SNAPSHOT_CHECKSUM_MISMATCH",
-            Error::SnapshotVersionUnsupported { .. } => "SNAPSHOT_VERSION_UNSUPPORTED",
-            Error::SnapshotCorrupt(_) => "SNAPSHOT_CORRUPT",
-            Error::TenantChange(_) => "TENANT_CHANGE",
-            Error::NotGroupOwner { .. } => "NOT_GROUP_OWNER",
-            Error::SelfServiceDisabled(_) => "SELF_SERVICE_DISABLED",
-            Error::DynamicGroup(_) => "DYNAMIC_GROUP",
-            Error::OnPremisesGroup(_) => "ON_PREMISES_GROUP",
-            Error::InvalidEmail { .. } => "INVALID_EMAIL",
-            Error::AddressInOwnDomain { .. } => "ADDRESS_IN_OWN_DOMAIN",
-            Error::SsoNotConfigured(_) => "SSO_NOT_CONFIGURED",
-            Error::GroupNotAssignedToApp { .. } => "GROUP_NOT_ASSIGNED_TO_APP",
-            Error::GroupClosed(_) => "GROUP_CLOSED",
-            Error::AlreadyMember { .. } => "ALREADY_MEMBER",
-            Error::RequestAlreadyPending { .. } => "REQUEST_ALREADY_PENDING",
-            Error::RequestAlreadyDecided { .. } => "REQUEST_ALREADY_DECIDED",
-            Error::AlreadyRedeemed(_) => "ALREADY_REDEEMED",
-            Error::NotAGuest(_) => "NOT_A_GUEST",
-            Error::NotAMember { .. } => "NOT_A_MEMBER",
-            Error::UnknownAction { .. } => "UNKNOWN_ACTION",
-            Error::UnknownPrincipal { .. } => "UNKNOWN_PRINCIPAL",
-            Error::CannotRemoveCreator { .. } => "CANNOT_REMOVE_CREATOR",
-            Error::NotAllowedToShare { .. } => "NOT_ALLOWED_TO_SHARE",
-            Error::NotShared { .. } => "NOT_SHARED",
-            Error::QueryTooLong { .. } => "QUERY_TOO_LONG",
-            Error::InvalidTime { .. } => "INVALID_TIME",
-            // The code of the prerequisite or fact (b2b::Missing, b2b::Unknown): "NO_LICENSE",
-            // "NO_CONSENT", "HOME_LICENSE_UNKNOWN", "HOME_OUTBOUND_UNKNOWN", "HOME_TENANT_UNKNOWN".
-            Error::ApprovalsUnavailable { code, .. } => code,
-            Error::NotAnApprover(_) => "NOT_AN_APPROVER",
-            Error::NotYourTurn { .. } => "NOT_YOUR_TURN",
-            Error::AlreadyResponded { .. } => "ALREADY_RESPONDED",
-            Error::InvalidResponse { .. } => "INVALID_RESPONSE",
-            Error::ApprovalCompleted(_) => "APPROVAL_COMPLETED",
-            Error::ApprovalCanceled(_) => "APPROVAL_CANCELED",
-            Error::ApprovalExpired(_) => "APPROVAL_EXPIRED",
-            Error::NotTheRequester(_) => "NOT_THE_REQUESTER",
-            Error::AlreadyAnApprover { .. } => "ALREADY_AN_APPROVER",
-        }
-    }
-
     /// Structured details for programs: the ids and fields the message mentions.
     pub fn details(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Error::InvalidInput {
-                field: Some(field), ..
-            }
-            | Error::UnknownField { field, .. } => {
-                vec![("field", field.clone())]
-            }
-            Error::InvalidInput { field: None, .. }
-            | Error::SnapshotNotRecognized
-            | Error::SnapshotChecksumMismatch
-            | Error::SnapshotCorrupt(_) => vec![],
-            Error::SnapshotTruncated { expected, actual } => vec![
-                ("expected", expected.to_string()),
-                ("actual", actual.to_string()),
-            ],
-            Error::SnapshotVersionUnsupported { found, supported } => vec![
-                ("found", found.to_string()),
-                ("supported", supported.to_string()),
-            ],
-            Error::InvalidValue { field, .. } => vec![("field", field.clone())],
-            Error::DuplicateId(id)
-            | Error::UnknownTenant(id)
-            | Error::UnknownUser(id)
-            | Error::UnknownGroup(id)
-            | Error::UnknownApp(id)
-            | Error::UnknownFlow(id)
-            | Error::UnknownApproval(id)
-            | Error::UnknownConnector(id)
-            | Error::UnknownJoinRequest(id)
-            | Error::InvitationPending(id)
-            | Error::AccountDisabled(id)
-            | Error::SessionEnded(id)
-            | Error::TenantChange(id)
-            | Error::RunOnlyRequiresManualTrigger(id) => vec![("id", id.clone())],
-            Error::InUse { id, by, field } => vec![
-                ("id", id.clone()),
-                ("by", by.clone()),
-                ("field", (*field).to_string()),
-            ],
-            Error::DanglingReference { from, field, to }
-            | Error::CrossTenantReference { from, field, to } => vec![
-                ("from", from.clone()),
-                ("field", (*field).to_string()),
-                ("to", to.clone()),
-            ],
-            Error::GroupCycle { group, member } => {
-                vec![("group", group.clone()), ("member", member.clone())]
-            }
-            Error::LimitExceeded { what, limit } => {
-                vec![("what", what.clone()), ("limit", limit.to_string())]
-            }
-            Error::UserNotFound { user, tenant } => {
-                vec![("user", user.clone()), ("tenantId", tenant.clone())]
-            }
-            Error::CollaborationBlocked {
-                resource,
-                home,
-                reasons,
-            } => vec![
-                ("resourceTenantId", resource.clone()),
-                ("homeTenantId", home.clone()),
-                ("blockers", reasons.clone()),
-            ],
-            Error::SelfServiceDisabled(id)
-            | Error::DynamicGroup(id)
-            | Error::OnPremisesGroup(id)
-            | Error::SsoNotConfigured(id)
-            | Error::GroupClosed(id)
-            | Error::AlreadyRedeemed(id)
-            | Error::NotAGuest(id) => vec![("id", id.clone())],
-            Error::NotGroupOwner { group, user } | Error::AlreadyMember { group, user } => {
-                vec![("groupId", group.clone()), ("userId", user.clone())]
-            }
-            Error::NotAMember { group, member } => {
-                vec![("groupId", group.clone()), ("memberId", member.clone())]
-            }
-            Error::InvalidEmail { email, .. } => vec![("email", email.clone())],
-            Error::AddressInOwnDomain { email, tenant } => {
-                vec![("email", email.clone()), ("tenantId", tenant.clone())]
-            }
-            Error::GroupNotAssignedToApp { app, group } => {
-                vec![("appId", app.clone()), ("groupId", group.clone())]
-            }
-            Error::RequestAlreadyPending { request, group } => {
-                vec![("requestId", request.clone()), ("groupId", group.clone())]
-            }
-            Error::RequestAlreadyDecided { request, status } => {
-                vec![
-                    ("requestId", request.clone()),
-                    ("status", (*status).to_string()),
-                ]
-            }
-            Error::UnknownAction { action, expected } => {
-                vec![
-                    ("action", action.clone()),
-                    ("expected", (*expected).to_string()),
-                ]
-            }
-            Error::UnknownPrincipal { principal, tenant } => {
-                vec![
-                    ("principal", principal.clone()),
-                    ("tenantId", tenant.clone()),
-                ]
-            }
-            Error::CannotRemoveCreator { flow, creator } => {
-                vec![("flowId", flow.clone()), ("creator", creator.clone())]
-            }
-            Error::NotAllowedToShare { flow, user, reason } => vec![
-                ("flowId", flow.clone()),
-                ("userId", user.clone()),
-                ("reason", (*reason).to_string()),
-            ],
-            Error::NotShared { flow, principal } => {
-                vec![("flowId", flow.clone()), ("principal", principal.clone())]
-            }
-            Error::QueryTooLong { chars, limit } => {
-                vec![("chars", chars.to_string()), ("limit", limit.to_string())]
-            }
-            Error::InvalidTime { field, value } => {
-                vec![("field", field.clone()), ("value", value.clone())]
-            }
-            Error::ApprovalsUnavailable { user, code, .. } => {
-                vec![("id", user.clone()), ("reason", (*code).to_string())]
-            }
-            Error::NotAnApprover(id)
-            | Error::ApprovalCompleted(id)
-            | Error::ApprovalCanceled(id)
-            | Error::ApprovalExpired(id)
-            | Error::NotTheRequester(id) => vec![("id", id.clone())],
-            Error::NotYourTurn {
-                approval,
-                waiting_for,
-            } => vec![
-                ("id", approval.clone()),
-                ("waitingFor", waiting_for.clone()),
-            ],
-            Error::AlreadyResponded { approval, approver } => {
-                vec![("id", approval.clone()), ("approver", approver.clone())]
-            }
-            Error::InvalidResponse {
-                approval,
-                response,
-                options,
-            } => vec![
-                ("id", approval.clone()),
-                ("response", response.clone()),
-                (
-                    "options",
-                    serde_json::to_string(options).unwrap_or_default(),
-                ),
-            ],
-            Error::AlreadyAnApprover { approval, user } => {
-                vec![("id", approval.clone()), ("user", user.clone())]
-            }
-        }
+        self.detail_values()
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+            .collect()
     }
 
     /// `UNKNOWN_FIELD` or `INVALID_INPUT` from serde's message, at the JSON path `path`
@@ -661,20 +583,114 @@ pub type Result<T> = std::result::Result<T, Error>;
 mod tests {
     use super::*;
 
+    /// The codes the package's `GuestPassErrorCode` union names before its
+    /// "the TypeScript layer" comment (those after it are thrown by the TypeScript
+    /// code, not by Rust).
+    fn package_union_rust_codes() -> (Vec<String>, Vec<String>) {
+        let ts = include_str!("../pkg-template/errors.ts");
+        let start = ts
+            .find("export type GuestPassErrorCode =")
+            .expect("errors.ts declares GuestPassErrorCode");
+        let union = &ts[start..];
+        let union = &union[..union.find(';').expect("the union ends with ;")];
+        let (rust, typescript) = union
+            .split_once("// the TypeScript layer")
+            .expect("errors.ts marks the codes of the TypeScript layer");
+        let quoted = |text: &str| -> Vec<String> {
+            text.split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        };
+        (quoted(rust), quoted(typescript))
+    }
+
     #[test]
-    fn codes_are_screaming_snake_case() {
-        let samples = [
-            Error::invalid_input("x"),
-            Error::DuplicateId("a".into()),
-            Error::GroupCycle {
-                group: "g".into(),
-                member: "h".into(),
-            },
-        ];
-        for e in samples {
-            assert!(e.code().chars().all(|c| c.is_ascii_uppercase() || c == '_'));
-            assert!(!e.to_string().is_empty());
+    fn every_variant_has_its_code() {
+        let all = Error::one_of_each();
+        assert_eq!(all.len(), Error::CODES.len());
+        for (err, code) in all.iter().zip(Error::CODES) {
+            assert_eq!(err.code(), *code, "{err:?}");
+            assert!(
+                code.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+                "{code} is not SCREAMING_SNAKE_CASE"
+            );
+            assert!(!err.to_string().is_empty(), "{code} has no message");
+            for (key, _) in err.details() {
+                assert!(
+                    key.chars().all(|c| c.is_ascii_alphanumeric())
+                        && key.starts_with(|c: char| c.is_ascii_lowercase()),
+                    "{code}: detail key {key} is not camelCase"
+                );
+            }
         }
+        let mut unique = Error::CODES.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), Error::CODES.len(), "a code is used twice");
+    }
+
+    #[test]
+    fn the_package_union_names_exactly_the_rust_codes() {
+        let (rust, typescript) = package_union_rust_codes();
+        let mut listed = rust.clone();
+        listed.sort_unstable();
+        let mut ours: Vec<String> = Error::CODES.iter().map(|c| c.to_string()).collect();
+        ours.sort_unstable();
+        assert_eq!(listed, ours, "pkg-template/errors.ts GuestPassErrorCode");
+        for code in &typescript {
+            assert!(
+                !Error::CODES.contains(&code.as_str()),
+                "{code} is listed as a TypeScript-layer code but Rust throws it"
+            );
+        }
+    }
+
+    #[test]
+    fn the_package_readme_explains_every_code() {
+        let readme = include_str!("../pkg-template/README.md");
+        for code in Error::CODES {
+            assert!(
+                readme.contains(&format!("`{code}`")),
+                "pkg-template/README.md's table of errors does not name {code}"
+            );
+        }
+    }
+
+    #[test]
+    fn details_name_the_fields_the_message_mentions() {
+        let err = Error::NotYourTurn {
+            approval: "a".into(),
+            waiting_for: "w".into(),
+        };
+        assert_eq!(
+            err.details(),
+            vec![("id", "a".to_string()), ("waitingFor", "w".to_string())]
+        );
+        let err = Error::InvalidResponse {
+            approval: "a".into(),
+            response: "Maybe".into(),
+            options: vec!["Approve".into(), "Reject".into()],
+        };
+        assert_eq!(
+            err.details(),
+            vec![
+                ("id", "a".to_string()),
+                ("response", "Maybe".to_string()),
+                ("options", r#"["Approve","Reject"]"#.to_string()),
+            ]
+        );
+        assert_eq!(Error::invalid_input("x").details(), vec![]);
+        assert_eq!(Error::SnapshotCorrupt("x".into()).details(), vec![]);
+        let err = Error::SnapshotTruncated {
+            expected: 9,
+            actual: 3,
+        };
+        assert_eq!(
+            err.details(),
+            vec![("expected", "9".to_string()), ("actual", "3".to_string())]
+        );
     }
 
     #[test]

@@ -202,6 +202,8 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
         world.tenants.push(tenant);
     }
     homes::check_domains(&world)?;
+    keep_partners_in_input(&mut world);
+    keep_partners_in_input(&mut world);
 
     for (t, gt) in input.tenants.iter().enumerate() {
         let tid = tenant_ids[t];
@@ -274,6 +276,22 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
 
     homes::resolve(&mut world);
     Ok(world)
+}
+
+/// Leaves out the cross-tenant partner settings for organizations outside the input (a
+/// real tenant's policy names many): they decide nothing in this world, and a world's
+/// partner keys must name its tenants (`DANGLING_REFERENCE` otherwise). No Microsoft
+/// document speaks to a subset of tenants; only settings that can apply are kept.
+fn keep_partners_in_input(world: &mut World) {
+    let ids: HashSet<String> = world.tenants.iter().map(|t| t.id.clone()).collect();
+    for tenant in &mut world.tenants {
+        let own = tenant.id.clone();
+        tenant
+            .settings
+            .cross_tenant_access
+            .partners
+            .retain(|partner, _| partner != &own && ids.contains(partner));
+    }
 }
 
 impl crate::directory::Directory {

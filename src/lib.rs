@@ -6,8 +6,10 @@
 //! flow, which approvals they see in the tenant they are signed into, whether a group owner
 //! may invite a guest, and whether two tenants may collaborate at all.
 //!
-//! The pure core builds and tests natively; [`wasm`] is the only module that talks to
-//! JavaScript.
+//! This crate is the pure core: it builds and tests natively and names no JavaScript. The
+//! boundary to JavaScript lives in the workspace's `wasm/` crate (`guestpass-wasm`, what
+//! wasm-pack builds), and the seeded sample worlds in its `sample/` crate
+//! (`guestpass-sample`).
 
 pub mod approvals;
 pub mod b2b;
@@ -20,13 +22,11 @@ pub mod json_path;
 pub mod limits;
 pub mod model;
 pub mod order;
-pub mod sample;
 pub mod search;
 pub mod session;
 pub mod sharing;
 pub mod snapshot;
 pub mod sources;
 pub mod timestamp;
-pub mod wasm;
 
 pub use error::{Error, Result};

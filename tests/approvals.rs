@@ -1058,7 +1058,7 @@ fn people_who_take_part_in_approvals_cannot_be_removed_and_the_rest_can() {
 
 #[test]
 fn in_the_sample_world_every_list_agrees_with_a_scan_and_each_tenant_keeps_its_own() {
-    use guestpass::sample::{sample_world, SampleOptions};
+    use guestpass_sample::{sample_world, SampleOptions};
     let dir = Directory::from_world(sample_world(&SampleOptions::default())).unwrap();
     check_against_a_scan(&dir);
     // bob in his home tenant and bob as a guest in fabrikam see different approvals.

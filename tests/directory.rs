@@ -199,6 +199,7 @@ fn upserts_add_and_replace() {
     assert_eq!(
         dir.find_user_in_tenant("contoso", "ZOE@contoso.com")
             .unwrap()
+            .unwrap()
             .id,
         "zoe"
     );
@@ -208,9 +209,11 @@ fn upserts_add_and_replace() {
     dir.upsert_user(zoe).unwrap();
     assert!(dir
         .find_user_in_tenant("contoso", "zoe@contoso.com")
+        .unwrap()
         .is_none());
     assert_eq!(
         dir.find_user_in_tenant("contoso", "zoe.a@contoso.com")
+            .unwrap()
             .unwrap()
             .id,
         "zoe"
@@ -356,4 +359,188 @@ fn groups_nest_at_most_max_group_depth_deep() {
     assert_eq!(code(dir.upsert_group(end)), "LIMIT_EXCEEDED");
     assert_eq!(dir.to_json_string().unwrap(), after_extra);
     assert_ne!(before, after_extra);
+}
+
+/// The error of loading `w`, which must be refused.
+fn refused(w: guestpass::model::World) -> guestpass::Error {
+    Directory::from_world(w).expect_err("the world should be refused")
+}
+
+/// `LIMIT_EXCEEDED` naming `path`.
+fn assert_limit(err: guestpass::Error, path: &str) {
+    assert_eq!(err.code(), "LIMIT_EXCEEDED", "{err}");
+    assert!(
+        err.to_string().starts_with(path),
+        "{err} should name {path}"
+    );
+}
+
+#[test]
+fn every_text_and_list_of_a_world_is_bounded_and_named_by_its_path() {
+    use guestpass::limits::{MAX_GROUP_TYPES, MAX_ID_CHARS, MAX_LIST_LEN, MAX_TEXT_CHARS};
+    use guestpass::model::{ApprovalResponse, Cloud, PartnerAccess};
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    fn user(w: &mut guestpass::model::World) -> &mut guestpass::model::User {
+        w.users.iter_mut().find(|u| u.id == "bob").unwrap()
+    }
+
+    let mut w = world();
+    user(&mut w).licenses = vec!["office365".into(), long.clone()];
+    assert_limit(refused(w), "users[bob].licenses[1]");
+    let mut w = world();
+    user(&mut w).other_mails = vec![long.clone()];
+    assert_limit(refused(w), "users[bob].otherMails[0]");
+    let mut w = world();
+    w.users[0].display_name = long.clone();
+    assert_limit(refused(w), "users[alice].displayName");
+
+    let mut w = world();
+    w.groups[0].group_types = vec!["Unified".into(); MAX_GROUP_TYPES + 1];
+    assert_limit(refused(w), "groups[sales].groupTypes");
+    let mut w = world();
+    w.groups[0].group_types = vec![long.clone()];
+    assert_limit(refused(w), "groups[sales].groupTypes[0]");
+
+    let mut w = world();
+    w.tenants[0].settings.enabled_clouds = vec![Cloud::Usgov; 4];
+    assert_limit(refused(w), "tenants[contoso].settings.enabledClouds");
+    fn partners(
+        w: &mut guestpass::model::World,
+    ) -> &mut std::collections::BTreeMap<String, PartnerAccess> {
+        &mut w.tenants[0].settings.cross_tenant_access.partners
+    }
+    let mut w = world();
+    for i in 0..=MAX_LIST_LEN {
+        partners(&mut w).insert(format!("p{i}"), PartnerAccess::default());
+    }
+    assert_limit(
+        refused(w),
+        "tenants[contoso].settings.crossTenantAccess.partners",
+    );
+    let mut w = world();
+    partners(&mut w).insert("p".repeat(MAX_ID_CHARS + 1), PartnerAccess::default());
+    assert_limit(
+        refused(w),
+        "a key of tenants[contoso].settings.crossTenantAccess.partners",
+    );
+
+    let mut w = world();
+    let targets = guestpass::model::AccessTargets {
+        users_and_groups: vec!["u".repeat(MAX_ID_CHARS + 1)],
+        users_and_groups_allowed: true,
+        applications: vec![],
+        applications_allowed: true,
+    };
+    partners(&mut w)
+        .get_mut("tailspin")
+        .unwrap()
+        .inbound_targets = Some(targets.clone());
+    assert_limit(
+        refused(w),
+        "tenants[contoso].settings.crossTenantAccess.partners.tailspin.inboundTargets.usersAndGroups[0]",
+    );
+    let mut w = world();
+    w.tenants[0]
+        .settings
+        .cross_tenant_access
+        .default
+        .outbound_targets = Some(guestpass::model::AccessTargets {
+        applications: vec!["app".into(); MAX_LIST_LEN + 1],
+        users_and_groups: vec![],
+        ..targets
+    });
+    assert_limit(
+        refused(w),
+        "tenants[contoso].settings.crossTenantAccess.default.outboundTargets.applications",
+    );
+
+    let mut w = world();
+    w.approvals[0].created_at = "2026-01-01T00:00:00Z".repeat(1_000);
+    assert_limit(refused(w), "approvals[inv-42].createdAt");
+    let mut w = world();
+    let response = ApprovalResponse {
+        approver_id: "bob".into(),
+        response: "Approve".into(),
+        comments: None,
+        responded_at: "2026-01-01T00:00:00Z".into(),
+        on_behalf_of: None,
+    };
+    w.approvals[0].responses = vec![response; MAX_LIST_LEN + 1];
+    assert_limit(refused(w), "approvals[inv-42].responses");
+
+    let mut w = world();
+    w.connectors[0].display_name = long.clone();
+    assert_limit(refused(w), "connectors[shared_office365].displayName");
+    // A reference too long to be an id is not repeated in a DANGLING_REFERENCE message.
+    let mut w = world();
+    w.groups[0].members.push("m".repeat(1_000_000));
+    assert_limit(refused(w), "sales.members");
+}
+
+#[test]
+fn a_partner_names_another_tenant_of_the_world() {
+    use guestpass::model::PartnerAccess;
+    let mut w = world();
+    w.tenants[0]
+        .settings
+        .cross_tenant_access
+        .partners
+        .insert("atlantis".into(), PartnerAccess::default());
+    let err = refused(w);
+    assert_eq!(err.code(), "DANGLING_REFERENCE", "{err}");
+    assert!(err.to_string().contains("\"atlantis\""), "{err}");
+    let mut w = world();
+    w.tenants[0]
+        .settings
+        .cross_tenant_access
+        .partners
+        .insert("contoso".into(), PartnerAccess::default());
+    assert_eq!(code(Directory::from_world(w)), "INVALID_VALUE");
+    // An upsert is held to the same rule, and changes nothing when refused.
+    let mut dir = directory();
+    let before = dir.to_json_string().unwrap();
+    let mut contoso = dir.tenant("contoso").unwrap().clone();
+    contoso
+        .settings
+        .cross_tenant_access
+        .partners
+        .insert("atlantis".into(), PartnerAccess::default());
+    assert_eq!(code(dir.upsert_tenant(contoso)), "DANGLING_REFERENCE");
+    assert_eq!(dir.to_json_string().unwrap(), before);
+}
+
+#[test]
+fn a_key_written_twice_is_refused_with_its_path() {
+    let text = world_json();
+    let twice = text.replacen(
+        r#""partners": {"#,
+        r#""partners": { "woodgrove": { "inbound": false }, "woodgrove": { "inbound": true },"#,
+        1,
+    );
+    assert_ne!(twice, text, "the fixture has partners");
+    let err = Directory::from_json_str(&twice).unwrap_err();
+    assert_eq!(err.code(), "INVALID_INPUT", "{err}");
+    assert!(
+        err.to_string().contains(
+            "tenants[0].settings.crossTenantAccess.partners.woodgrove: duplicate key `woodgrove`"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.details(),
+        vec![(
+            "field",
+            "tenants[0].settings.crossTenantAccess.partners.woodgrove".to_string()
+        )]
+    );
+    // A field of our own objects written twice is refused the same way.
+    let twice = text.replacen(r#""id": "contoso","#, r#""id": "contoso", "id": "x","#, 1);
+    assert_ne!(twice, text);
+    let err = Directory::from_json_str(&twice).unwrap_err();
+    assert_eq!(err.code(), "INVALID_INPUT", "{err}");
+    assert!(
+        err.to_string()
+            .contains("tenants[0].id: duplicate field `id`"),
+        "{err}"
+    );
 }

@@ -77,7 +77,7 @@ fn operations_corpus() {
 #[ignore = "writes files: run by hand to (re)seed the corpus"]
 fn write_seed_corpus() {
     use guestpass::directory::Directory;
-    use guestpass::sample::{sample_world, SampleOptions};
+    use guestpass_sample::{sample_world, SampleOptions};
     let write = |target: &str, name: &str, data: &[u8]| {
         let dir = corpus(target);
         std::fs::create_dir_all(&dir).unwrap();

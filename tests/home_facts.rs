@@ -10,15 +10,17 @@
 use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
 use guestpass::b2b::{self, HomeFacts, Outcome};
 use guestpass::directory::Directory;
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::Session;
 use guestpass::timestamp::Timestamp;
+use guestpass_sample::{sample_world, SampleOptions};
 
 /// tests/fixtures/home_facts.json with contoso's settings replaced. Contoso holds: members `bob` (licensed, consented) and `lars` (no licence); guests
 /// `pat` (an outside account: no home tenant, no licence here), `kim` (no home tenant,
 /// licensed here), `lee` (home tenant fabrikam loaded, home user not), `alice` (home user
 /// `alice-home` licensed in fabrikam). A flow `invoices` run-only for pat, kim and lee, a
 /// turned-off flow `nightly` run-only for pat, and an approval waiting for pat, lars, bob.
+/// `northwind` is a tenant with nobody in it, for partner entries (a partner key names a
+/// tenant of the world: `DANGLING_REFERENCE` otherwise).
 fn world(contoso_settings: &str) -> Directory {
     let mut world: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/home_facts.json")).unwrap();

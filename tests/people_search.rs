@@ -4,8 +4,8 @@
 
 use guestpass::directory::Directory;
 use guestpass::model::{GuestAccess, UserType};
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::{SearchMode, SearchOptions, SearchResults, Session, UserTypeFilter};
+use guestpass_sample::{sample_world, SampleOptions};
 
 fn dir() -> Directory {
     Directory::from_world(sample_world(&SampleOptions {

@@ -4,7 +4,7 @@
 //! generator changes the digest; update it here, on purpose. (afa10c88…: responses of
 //! group members name the group in `onBehalfOf`.)
 
-use guestpass::sample::{sample_world, SampleOptions};
+use guestpass_sample::{sample_world, SampleOptions};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 

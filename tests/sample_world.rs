@@ -5,7 +5,7 @@
 use guestpass::model::{
     ApprovalStatus, ApprovalType, Cloud, ExternalUserState, Group, Trigger, User, UserType, World,
 };
-use guestpass::sample::{sample_world, SampleOptions};
+use guestpass_sample::{sample_world, SampleOptions};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 fn world(users: usize, seed: u64) -> World {

@@ -133,3 +133,90 @@ fn guest_access_setting_decides_a_guests_search_mode() {
         SearchMode::Full
     );
 }
+
+/// A member of contoso with the given id, userPrincipalName and mail.
+fn contoso_member(id: &str, upn: &str, mail: &str) -> guestpass::model::User {
+    let mut user = directory().user("bob").unwrap().clone();
+    user.id = id.into();
+    user.user_principal_name = upn.into();
+    user.mail = Some(mail.into());
+    user
+}
+
+#[test]
+fn an_address_that_is_the_mail_of_two_users_signs_in_nobody() {
+    use guestpass::directory::Directory;
+    let first = contoso_member("ann1", "ann1@contoso.com", "ann@contoso.com");
+    let second = contoso_member("ann2", "ann2@contoso.com", "ANN@contoso.com");
+    // Whichever was added first, the shared mail names nobody for certain; the world loads.
+    for order in [[&first, &second], [&second, &first]] {
+        let mut w = common::world();
+        w.users.extend(order.iter().map(|u| (*u).clone()));
+        let mut dir = Directory::from_world(w).unwrap();
+        let err = dir.sign_in("contoso", "ann@contoso.com").unwrap_err();
+        assert_eq!(err.code(), "AMBIGUOUS_USER");
+        assert!(
+            err.to_string().contains("object id or userPrincipalName"),
+            "{err}"
+        );
+        assert_eq!(
+            err.details(),
+            vec![
+                ("user", "ann@contoso.com".to_string()),
+                ("tenantId", "contoso".to_string())
+            ]
+        );
+        // By object id or UPN each signs in.
+        assert_eq!(dir.sign_in("contoso", "ann1").unwrap().user_id(), "ann1");
+        assert_eq!(
+            dir.sign_in("contoso", "ann2@contoso.com")
+                .unwrap()
+                .user_id(),
+            "ann2"
+        );
+        // The same after a round trip through JSON, and after an upsert of either.
+        let again = Directory::from_json_str(&dir.to_json_string().unwrap()).unwrap();
+        assert_eq!(
+            code(again.sign_in("contoso", "ann@contoso.com")),
+            "AMBIGUOUS_USER"
+        );
+        let mut renamed = dir.user("ann1").unwrap().clone();
+        renamed.display_name = "Ann One".into();
+        dir.upsert_user(renamed).unwrap();
+        assert_eq!(
+            code(dir.sign_in("contoso", "ann@contoso.com")),
+            "AMBIGUOUS_USER"
+        );
+        // Once the mail names one person again, it signs that person in.
+        let mut moved = dir.user("ann2").unwrap().clone();
+        moved.mail = Some("ann.two@contoso.com".into());
+        dir.upsert_user(moved).unwrap();
+        assert_eq!(
+            dir.sign_in("contoso", "ann@contoso.com").unwrap().user_id(),
+            "ann1"
+        );
+    }
+}
+
+#[test]
+fn a_userprincipalname_outranks_another_users_mail() {
+    use guestpass::directory::Directory;
+    let mut w = common::world();
+    w.users.push(contoso_member(
+        "ann1",
+        "ann1@contoso.com",
+        "ann@contoso.com",
+    ));
+    w.users.push(contoso_member(
+        "ann2",
+        "ann2@contoso.com",
+        "ann@contoso.com",
+    ));
+    w.users
+        .push(contoso_member("ann", "ann@contoso.com", "ann@contoso.com"));
+    let dir = Directory::from_world(w).unwrap();
+    assert_eq!(
+        dir.sign_in("contoso", "ann@contoso.com").unwrap().user_id(),
+        "ann"
+    );
+}

@@ -8,9 +8,9 @@ mod common;
 use common::{code, directory};
 use guestpass::directory::Directory;
 use guestpass::model::{User, UserType};
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::SearchOptions;
 use guestpass::snapshot;
+use guestpass_sample::{sample_world, SampleOptions};
 
 fn sample(users: usize, seed: u64) -> Directory {
     Directory::from_world(sample_world(&SampleOptions { users, seed })).unwrap()

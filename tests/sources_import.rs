@@ -103,6 +103,23 @@ fn cross_tenant_policy_gives_clouds_default_and_partner_targets() {
 }
 
 #[test]
+fn a_partner_outside_the_input_is_left_out_and_the_tenant_loads() {
+    let mut v = input();
+    let page = &mut v["graph"]["tenants"][0]["crossTenantAccessPartners"][0]["value"];
+    let mut outside = page[0].clone();
+    outside["tenantId"] = json!("0e7a1d00-0000-4000-8000-0000000000ff");
+    page.as_array_mut().unwrap().push(outside);
+    let dir = directory(v);
+    let partners = &dir
+        .tenant(CONTOSO)
+        .unwrap()
+        .settings
+        .cross_tenant_access
+        .partners;
+    assert_eq!(partners.keys().collect::<Vec<_>>(), vec![FABRIKAM]);
+}
+
+#[test]
 fn a_partner_blocking_all_users_turns_the_direction_off() {
     let mut v = input();
     let inbound = &mut v["graph"]["tenants"][0]["crossTenantAccessPartners"][0]["value"][0]

@@ -13,10 +13,10 @@ use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
 use guestpass::directory::Directory;
 use guestpass::groups::{redeem_invitation, InvitationRequest, JoinBox};
 use guestpass::model::{ExternalUserState, World};
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::{SearchOptions, Session, UserTypeFilter};
 use guestpass::sharing::{Action, Role, Share};
 use guestpass::timestamp::Timestamp;
+use guestpass_sample::{sample_world, SampleOptions};
 use std::sync::OnceLock;
 
 /// At most this many steps per input (a longer input is cut).

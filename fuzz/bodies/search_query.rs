@@ -10,8 +10,8 @@
 
 use guestpass::directory::Directory;
 use guestpass::model::UserType;
-use guestpass::sample::{sample_world, SampleOptions};
 use guestpass::session::{SearchOptions, Session, UserTypeFilter};
+use guestpass_sample::{sample_world, SampleOptions};
 use std::sync::OnceLock;
 
 /// People who sign in: members and guests of every tenant and every guest access mode.

@@ -143,7 +143,7 @@ pub fn reassign(
         .held(approval, &person)
         .ok_or_else(|| Error::NotAnApprover(approval.id.clone()))?;
     let target = dir
-        .find_user_in_tenant(tenant_id, to_user.trim())
+        .find_user_in_tenant(tenant_id, to_user.trim())?
         .ok_or_else(|| Error::UserNotFound {
             user: to_user.to_string(),
             tenant: tenant_id.to_string(),

@@ -121,19 +121,38 @@ impl AddressBook {
     }
 
     /// The user of `tenant_id` whose UPN, or else whose mail, equals `address`.
-    pub fn find(&self, tenant_id: &str, address: &str, users: &Table<User>) -> Option<u32> {
+    ///
+    /// UPNs are unique in a tenant (a second one is refused). A `mail` need not be: Entra
+    /// keeps `proxyAddresses` unique, but a world's `mail` may repeat, and no Microsoft
+    /// document says whom such an address names. The conservative answer: an address that
+    /// is the mail of two users of the tenant (and no one's UPN) names nobody for certain,
+    /// and is refused with `AMBIGUOUS_USER` whatever the order the users were added in.
+    pub fn find(&self, tenant_id: &str, address: &str, users: &Table<User>) -> Result<Option<u32>> {
         let k = key(tenant_id, address);
         let of_tenant = |slot: u32| users.at(slot).filter(|u| u.tenant_id == tenant_id);
-        self.by_hash
-            .find(k, &mut |slot| {
-                of_tenant(slot).is_some_and(|u| same(&u.user_principal_name, address))
-            })
-            .or_else(|| {
-                self.by_hash.find(k, &mut |slot| {
-                    of_tenant(slot)
-                        .is_some_and(|u| u.mail.as_deref().is_some_and(|m| same(m, address)))
-                })
-            })
+        let by_upn = self.by_hash.find(k, &mut |slot| {
+            of_tenant(slot).is_some_and(|u| same(&u.user_principal_name, address))
+        });
+        if by_upn.is_some() {
+            return Ok(by_upn);
+        }
+        let mut first = None;
+        let second = self.by_hash.find(k, &mut |slot| {
+            let named = of_tenant(slot)
+                .is_some_and(|u| u.mail.as_deref().is_some_and(|m| same(m, address)));
+            if named && first.is_none() {
+                first = Some(slot);
+                return false;
+            }
+            named && first != Some(slot)
+        });
+        if second.is_some() {
+            return Err(Error::AmbiguousUser {
+                user: address.to_string(),
+                tenant: tenant_id.to_string(),
+            });
+        }
+        Ok(first)
     }
 
     /// Indexes `slot` under `k` unless it already is (two addresses that share a hash).

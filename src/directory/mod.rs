@@ -171,6 +171,9 @@ impl Directory {
         for request in dir.join_requests.iter() {
             validate::join_request(&dir, request)?;
         }
+        for connector in dir.connectors.iter() {
+            validate::connector(connector)?;
+        }
         dir.people = people(&dir)?;
         dir.approval_index = ApprovalIndex::build(&dir);
         Ok(dir)
@@ -354,16 +357,16 @@ impl Directory {
     }
 
     /// The user of `tenant_id` named by `name`: an object id, a userPrincipalName or a
-    /// mail address (case-insensitive), in that order.
-    pub fn find_user_in_tenant(&self, tenant_id: &str, name: &str) -> Option<&User> {
+    /// mail address (case-insensitive), in that order. Refused with `AMBIGUOUS_USER` when
+    /// `name` is no one's id or UPN but the mail of two or more users of the tenant.
+    pub fn find_user_in_tenant(&self, tenant_id: &str, name: &str) -> Result<Option<&User>> {
         if let Some(user) = self.users.get(name) {
             if user.tenant_id == tenant_id {
-                return Some(user);
+                return Ok(Some(user));
             }
         }
-        self.addresses
-            .find(tenant_id, name, &self.users)
-            .and_then(|slot| self.users.at(slot))
+        let slot = self.addresses.find(tenant_id, name, &self.users)?;
+        Ok(slot.and_then(|slot| self.users.at(slot)))
     }
 
     /// The groups that directly contain this user or group.

@@ -245,11 +245,7 @@ impl Directory {
     /// Adds a connector or replaces the one with the same id.
     pub fn upsert_connector(&mut self, connector: Connector) -> Result<()> {
         self.check_id_free_for(&connector.id, Kind::Connector)?;
-        crate::limits::text(
-            "connector.displayName",
-            &connector.display_name,
-            crate::limits::MAX_TEXT_CHARS,
-        )?;
+        validate::connector(&connector)?;
         self.connectors.put(connector);
         self.touch();
         Ok(())

@@ -4,10 +4,13 @@
 
 use super::Directory;
 use crate::error::{Error, Result};
-use crate::limits::{self, MAX_ID_CHARS, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{
+    self, MAX_ENABLED_CLOUDS, MAX_GROUP_TYPES, MAX_ID_CHARS, MAX_LIST_LEN, MAX_LONG_TEXT_CHARS,
+    MAX_TEXT_CHARS,
+};
 use crate::model::{
-    App, Approval, Flow, Group, JoinRequest, SingleSignOn, Tenant, Trigger, User, UserType,
-    APPROVE, REJECT,
+    AccessTargets, App, Approval, Connector, Flow, Group, JoinRequest, SingleSignOn, Tenant,
+    Trigger, User, UserType, APPROVE, REJECT,
 };
 use crate::timestamp::Timestamp;
 
@@ -22,17 +25,28 @@ pub fn id(id: &str) -> Result<()> {
     limits::text("id", id, MAX_ID_CHARS)
 }
 
-fn text(owner: &str, field: &str, value: &str) -> Result<()> {
-    limits::text(format_args!("{owner}.{field}"), value, MAX_TEXT_CHARS)
+/// Refuses a short text over [`MAX_TEXT_CHARS`], naming it by its path
+/// (`users[bob].displayName`).
+fn text(kind: &str, id: &str, field: &str, value: &str) -> Result<()> {
+    limits::text(format_args!("{kind}[{id}].{field}"), value, MAX_TEXT_CHARS)
+}
+
+/// `DANGLING_REFERENCE` from `from.field` to `to`, or `LIMIT_EXCEEDED` when `to` is too
+/// long to be an id (so no message repeats a text of any length).
+fn dangling(from: &str, field: &'static str, to: &str) -> Error {
+    if let Err(too_long) = limits::text(format_args!("{from}.{field}"), to, MAX_ID_CHARS) {
+        return too_long;
+    }
+    Error::DanglingReference {
+        from: from.into(),
+        field,
+        to: to.into(),
+    }
 }
 
 fn tenant_exists(dir: &Directory, from: &str, tenant_id: &str) -> Result<()> {
     if dir.tenant(tenant_id).is_none() {
-        return Err(Error::DanglingReference {
-            from: from.into(),
-            field: "tenantId",
-            to: tenant_id.into(),
-        });
+        return Err(dangling(from, "tenantId", tenant_id));
     }
     Ok(())
 }
@@ -46,11 +60,7 @@ pub fn user_of_tenant<'d>(
     tenant_id: &str,
 ) -> Result<&'d User> {
     match dir.user(id) {
-        None => Err(Error::DanglingReference {
-            from: from.into(),
-            field,
-            to: id.into(),
-        }),
+        None => Err(dangling(from, field, id)),
         Some(u) if u.tenant_id != tenant_id => Err(Error::CrossTenantReference {
             from: from.into(),
             field,
@@ -74,13 +84,7 @@ pub fn principal_of_tenant(
         Some(u) => &u.tenant_id,
         None => match dir.group(id) {
             Some(g) => &g.tenant_id,
-            None => {
-                return Err(Error::DanglingReference {
-                    from: from.into(),
-                    field,
-                    to: id.into(),
-                })
-            }
+            None => return Err(dangling(from, field, id)),
         },
     };
     if owner_tenant != tenant_id {
@@ -94,9 +98,9 @@ pub fn principal_of_tenant(
 }
 
 /// Checks a tenant's names, domains and settings.
-pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
-    text(&t.id, "displayName", &t.display_name)?;
-    text(&t.id, "initialDomain", &t.initial_domain)?;
+pub fn tenant(dir: &Directory, t: &Tenant) -> Result<()> {
+    text("tenants", &t.id, "displayName", &t.display_name)?;
+    text("tenants", &t.id, "initialDomain", &t.initial_domain)?;
     if !t.initial_domain.contains('.') {
         return Err(Error::InvalidValue {
             field: format!("tenants[{}].initialDomain", t.id),
@@ -106,9 +110,75 @@ pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
             ),
         });
     }
-    limits::list(format_args!("{}.domains", t.id), &t.domains)?;
+    limits::list(format_args!("tenants[{}].domains", t.id), &t.domains)?;
     for d in &t.domains {
-        text(&t.id, "domains[]", d)?;
+        text("tenants", &t.id, "domains[]", d)?;
+    }
+    settings(dir, t)
+}
+
+/// Checks the clouds and the cross-tenant partners a tenant's settings name. A partner
+/// key names another tenant of the world (`DANGLING_REFERENCE` otherwise): an entry for a
+/// tenant guestpass does not know would decide nothing, so it is more likely a typo than
+/// a setting. No Microsoft document bounds the list; the bounds are [`limits`]'.
+fn settings(dir: &Directory, t: &Tenant) -> Result<()> {
+    let settings = &t.settings;
+    limits::entries(
+        format_args!("tenants[{}].settings.enabledClouds", t.id),
+        settings.enabled_clouds.len(),
+        MAX_ENABLED_CLOUDS,
+    )?;
+    let access = &settings.cross_tenant_access;
+    let default = format!("tenants[{}].settings.crossTenantAccess.default", t.id);
+    targets(
+        &default,
+        "inboundTargets",
+        access.default.inbound_targets.as_ref(),
+    )?;
+    targets(
+        &default,
+        "outboundTargets",
+        access.default.outbound_targets.as_ref(),
+    )?;
+    let partners = &access.partners;
+    let path = format!("tenants[{}].settings.crossTenantAccess.partners", t.id);
+    limits::entries(&path, partners.len(), MAX_LIST_LEN)?;
+    for (partner, access) in partners {
+        limits::text(format_args!("a key of {path}"), partner, MAX_ID_CHARS)?;
+        if partner == &t.id {
+            return Err(Error::InvalidValue {
+                field: format!("{path}.{partner}"),
+                reason: "a tenant is not its own partner; remove the entry".into(),
+            });
+        }
+        let at = format!("{path}.{partner}");
+        targets(&at, "inboundTargets", access.inbound_targets.as_ref())?;
+        targets(&at, "outboundTargets", access.outbound_targets.as_ref())?;
+        if dir.tenant(partner).is_none() {
+            return Err(dangling(
+                &t.id,
+                "settings.crossTenantAccess.partners",
+                partner,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Bounds the lists of a cross-tenant rule's targets (`{at}.{field}`): their ids may name
+/// people and apps of a partner outside the world, so only their sizes are checked.
+fn targets(at: &str, field: &str, targets: Option<&AccessTargets>) -> Result<()> {
+    let Some(targets) = targets else {
+        return Ok(());
+    };
+    for (name, list) in [
+        ("usersAndGroups", &targets.users_and_groups),
+        ("applications", &targets.applications),
+    ] {
+        limits::list(format_args!("{at}.{field}.{name}"), list)?;
+        for (i, id) in list.iter().enumerate() {
+            limits::text(format_args!("{at}.{field}.{name}[{i}]"), id, MAX_ID_CHARS)?;
+        }
     }
     Ok(())
 }
@@ -116,8 +186,8 @@ pub fn tenant(_dir: &Directory, t: &Tenant) -> Result<()> {
 /// Checks a user's fields, and a guest's home tenant and home user.
 pub fn user(dir: &Directory, u: &User) -> Result<()> {
     tenant_exists(dir, &u.id, &u.tenant_id)?;
-    text(&u.id, "displayName", &u.display_name)?;
-    text(&u.id, "userPrincipalName", &u.user_principal_name)?;
+    text("users", &u.id, "displayName", &u.display_name)?;
+    text("users", &u.id, "userPrincipalName", &u.user_principal_name)?;
     if u.user_principal_name.trim().is_empty() {
         return Err(Error::InvalidValue {
             field: format!("users[{}].userPrincipalName", u.id),
@@ -132,11 +202,17 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
         ("jobTitle", &u.job_title),
     ] {
         if let Some(v) = value {
-            text(&u.id, field, v)?;
+            text("users", &u.id, field, v)?;
         }
     }
-    limits::list(format_args!("{}.otherMails", u.id), &u.other_mails)?;
-    limits::list(format_args!("{}.licenses", u.id), &u.licenses)?;
+    limits::list(format_args!("users[{}].otherMails", u.id), &u.other_mails)?;
+    for (i, mail) in u.other_mails.iter().enumerate() {
+        text("users", &u.id, &format!("otherMails[{i}]"), mail)?;
+    }
+    limits::list(format_args!("users[{}].licenses", u.id), &u.licenses)?;
+    for (i, license) in u.licenses.iter().enumerate() {
+        text("users", &u.id, &format!("licenses[{i}]"), license)?;
+    }
     match u.user_type {
         UserType::Member => {
             if u.home_tenant_id.is_some() || u.home_user_id.is_some() {
@@ -156,11 +232,7 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
             }
             if let Some(home) = &u.home_tenant_id {
                 if dir.tenant(home).is_none() {
-                    return Err(Error::DanglingReference {
-                        from: u.id.clone(),
-                        field: "homeTenantId",
-                        to: home.clone(),
-                    });
+                    return Err(dangling(&u.id, "homeTenantId", home));
                 }
                 if home == &u.tenant_id {
                     return Err(Error::InvalidValue {
@@ -190,12 +262,24 @@ pub fn user(dir: &Directory, u: &User) -> Result<()> {
 /// Checks a group's owners and members (users or groups of the same tenant).
 pub fn group(dir: &Directory, g: &Group) -> Result<()> {
     tenant_exists(dir, &g.id, &g.tenant_id)?;
-    text(&g.id, "displayName", &g.display_name)?;
+    text("groups", &g.id, "displayName", &g.display_name)?;
     if let Some(d) = &g.description {
-        limits::text(format_args!("{}.description", g.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(
+            format_args!("groups[{}].description", g.id),
+            d,
+            MAX_LONG_TEXT_CHARS,
+        )?;
     }
-    limits::list(format_args!("{}.owners", g.id), &g.owners)?;
-    limits::list(format_args!("{}.members", g.id), &g.members)?;
+    limits::entries(
+        format_args!("groups[{}].groupTypes", g.id),
+        g.group_types.len(),
+        MAX_GROUP_TYPES,
+    )?;
+    for (i, group_type) in g.group_types.iter().enumerate() {
+        text("groups", &g.id, &format!("groupTypes[{i}]"), group_type)?;
+    }
+    limits::list(format_args!("groups[{}].owners", g.id), &g.owners)?;
+    limits::list(format_args!("groups[{}].members", g.id), &g.members)?;
     for owner in &g.owners {
         user_of_tenant(dir, &g.id, "owners", owner, &g.tenant_id)?;
     }
@@ -208,9 +292,9 @@ pub fn group(dir: &Directory, g: &Group) -> Result<()> {
 /// Checks an app's owners, assignments and self-service group.
 pub fn app(dir: &Directory, a: &App) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
-    text(&a.id, "displayName", &a.display_name)?;
-    limits::list(format_args!("{}.owners", a.id), &a.owners)?;
-    limits::list(format_args!("{}.assignments", a.id), &a.assignments)?;
+    text("apps", &a.id, "displayName", &a.display_name)?;
+    limits::list(format_args!("apps[{}].owners", a.id), &a.owners)?;
+    limits::list(format_args!("apps[{}].assignments", a.id), &a.assignments)?;
     for owner in &a.owners {
         user_of_tenant(dir, &a.id, "owners", owner, &a.tenant_id)?;
     }
@@ -219,11 +303,7 @@ pub fn app(dir: &Directory, a: &App) -> Result<()> {
     }
     if let Some(group_id) = a.self_service.as_ref().and_then(|s| s.group_id.as_ref()) {
         if dir.group(group_id).is_none() {
-            return Err(Error::DanglingReference {
-                from: a.id.clone(),
-                field: "selfService.groupId",
-                to: group_id.clone(),
-            });
+            return Err(dangling(&a.id, "selfService.groupId", group_id));
         }
         principal_of_tenant(dir, &a.id, "selfService.groupId", group_id, &a.tenant_id)?;
     }
@@ -257,10 +337,10 @@ fn self_service(a: &App) -> Result<()> {
 /// Checks a flow's owner and shares; run-only shares need a manual trigger.
 pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
     tenant_exists(dir, &f.id, &f.tenant_id)?;
-    text(&f.id, "displayName", &f.display_name)?;
+    text("flows", &f.id, "displayName", &f.display_name)?;
     user_of_tenant(dir, &f.id, "ownerId", &f.owner_id, &f.tenant_id)?;
-    limits::list(format_args!("{}.coOwners", f.id), &f.co_owners)?;
-    limits::list(format_args!("{}.runOnly", f.id), &f.run_only)?;
+    limits::list(format_args!("flows[{}].coOwners", f.id), &f.co_owners)?;
+    limits::list(format_args!("flows[{}].runOnly", f.id), &f.run_only)?;
     for p in &f.co_owners {
         principal_of_tenant(dir, &f.id, "coOwners", p, &f.tenant_id)?;
     }
@@ -276,12 +356,16 @@ pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
 /// Checks an approval's requester, approvers, options and responses.
 pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
-    text(&a.id, "title", &a.title)?;
+    text("approvals", &a.id, "title", &a.title)?;
     if let Some(d) = &a.details {
-        limits::text(format_args!("{}.details", a.id), d, MAX_LONG_TEXT_CHARS)?;
+        limits::text(
+            format_args!("approvals[{}].details", a.id),
+            d,
+            MAX_LONG_TEXT_CHARS,
+        )?;
     }
     user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
-    limits::list(format_args!("{}.approvers", a.id), &a.approvers)?;
+    limits::list(format_args!("approvals[{}].approvers", a.id), &a.approvers)?;
     if a.approvers.is_empty() {
         return Err(Error::InvalidValue {
             field: format!("approvals[{}].approvers", a.id),
@@ -306,10 +390,11 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         });
     }
     limits::list(
-        format_args!("{}.responseOptions", a.id),
+        format_args!("approvals[{}].responseOptions", a.id),
         &a.response_options,
     )?;
     response_options(a)?;
+    limits::list(format_args!("approvals[{}].responses", a.id), &a.responses)?;
     time(&a.created_at, || format!("approvals[{}].createdAt", a.id))?;
     if let Some(at) = &a.completed_at {
         time(at, || format!("approvals[{}].completedAt", a.id))?;
@@ -363,14 +448,22 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             });
         }
         if let Some(c) = &r.comments {
-            limits::text(format_args!("{}.comments", a.id), c, MAX_LONG_TEXT_CHARS)?;
+            limits::text(
+                format_args!("approvals[{}].comments", a.id),
+                c,
+                MAX_LONG_TEXT_CHARS,
+            )?;
         }
     }
     Ok(())
 }
 
-/// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error.
+/// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error (and in
+/// `LIMIT_EXCEEDED` first, for a text too long to be a time).
 fn time(text: &str, field: impl FnOnce() -> String) -> Result<()> {
+    if text.len() > MAX_ID_CHARS {
+        return limits::text(field(), text, MAX_ID_CHARS);
+    }
     match Timestamp::from_rfc3339(text) {
         Some(_) => Ok(()),
         None => Err(Error::InvalidTime {
@@ -385,7 +478,7 @@ fn time(text: &str, field: impl FnOnce() -> String) -> Result<()> {
 fn response_options(a: &Approval) -> Result<()> {
     let field = || format!("approvals[{}].responseOptions", a.id);
     for (i, option) in a.response_options.iter().enumerate() {
-        text(&a.id, "responseOptions[]", option)?;
+        text("approvals", &a.id, "responseOptions[]", option)?;
         if option.trim().is_empty() {
             return Err(Error::InvalidValue {
                 field: field(),
@@ -417,14 +510,15 @@ fn response_options(a: &Approval) -> Result<()> {
     Ok(())
 }
 
+/// Checks a connector's name.
+pub fn connector(c: &Connector) -> Result<()> {
+    text("connectors", &c.id, "displayName", &c.display_name)
+}
+
 /// Checks a join request's group and person (same tenant).
 pub fn join_request(dir: &Directory, r: &JoinRequest) -> Result<()> {
     let Some(group) = dir.group(&r.group_id) else {
-        return Err(Error::DanglingReference {
-            from: r.id.clone(),
-            field: "groupId",
-            to: r.group_id.clone(),
-        });
+        return Err(dangling(&r.id, "groupId", &r.group_id));
     };
     user_of_tenant(dir, &r.id, "userId", &r.user_id, &group.tenant_id)?;
     if let Some(by) = &r.decided_by {

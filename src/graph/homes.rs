@@ -12,16 +12,8 @@
 //! domain name").
 
 use crate::error::{Error, Result};
-use crate::model::{User, UserType, World};
+use crate::model::{guest_upn, User, UserType, World};
 use std::collections::HashMap;
-
-/// The address a `#EXT#` UPN was made from, if it is one.
-fn address_in_upn(upn: &str) -> Option<String> {
-    let marker = upn.to_ascii_uppercase().find("#EXT#")?;
-    let encoded = &upn[..marker];
-    let at = encoded.rfind('_')?;
-    Some(format!("{}@{}", &encoded[..at], &encoded[at + 1..]))
-}
 
 fn real_address(guest: &User) -> Option<String> {
     let trimmed = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -30,7 +22,7 @@ fn real_address(guest: &User) -> Option<String> {
         .as_ref()
         .and_then(trimmed)
         .or_else(|| guest.other_mails.iter().find_map(trimmed))
-        .or_else(|| address_in_upn(&guest.user_principal_name))
+        .or_else(|| guest_upn::decode(&guest.user_principal_name))
 }
 
 /// Refuses two tenants of `world` verifying the same domain (without case).
@@ -107,7 +99,7 @@ pub(super) fn resolve(world: &mut World) {
 
 #[cfg(test)]
 mod tests {
-    use super::address_in_upn;
+    use crate::model::guest_upn::decode as address_in_upn;
 
     #[test]
     fn upn_spells_the_address() {

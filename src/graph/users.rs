@@ -38,7 +38,7 @@ fn user_type(o: &Object<'_>, upn: &str) -> Result<UserType> {
             &format!("\"{other}\""),
         )),
         // Entra writes `#EXT#`; compare without case so `#ext#` is a guest too.
-        None if upn.to_ascii_uppercase().contains("#EXT#") => Ok(UserType::Guest),
+        None if crate::model::guest_upn::is_guest_upn(upn) => Ok(UserType::Guest),
         None => Ok(UserType::Member),
     }
 }

@@ -122,7 +122,7 @@ pub fn invite(
     )?;
     let message = filled("message", request.message.as_deref(), MAX_LONG_TEXT_CHARS)?;
 
-    let existing = existing_account(dir, tenant, &address);
+    let existing = existing_account(dir, tenant, &address)?;
     let home = match existing {
         Some(user) if !user.is_guest() => None,
         Some(user) => user
@@ -208,7 +208,7 @@ pub fn redeem_invitation(dir: &mut Directory, tenant_id: &str, user: &str) -> Re
         .tenant(tenant_id)
         .ok_or_else(|| Error::UnknownTenant(tenant_id.to_string()))?;
     let found = dir
-        .find_user_in_tenant(tenant_id, user.trim())
+        .find_user_in_tenant(tenant_id, user.trim())?
         .ok_or_else(|| Error::UserNotFound {
             user: user.to_string(),
             tenant: tenant_id.to_string(),
@@ -263,19 +263,24 @@ fn guest_upn(address: &EmailAddress, tenant: &Tenant) -> String {
 }
 
 /// The account of `tenant` this address names: by UPN or mail, else by the `#EXT#` UPN
-/// an earlier invitation of the address minted.
+/// an earlier invitation of the address minted; `AMBIGUOUS_USER` when the address is the
+/// mail of two users of the tenant (inviting it again would not say whom).
 fn existing_account<'d>(
     dir: &'d Directory,
     tenant: &Tenant,
     address: &EmailAddress,
-) -> Option<&'d User> {
+) -> Result<Option<&'d User>> {
     let named = |u: &&User| {
         same(&u.user_principal_name, address.as_str())
             || u.mail.as_deref().is_some_and(|m| same(m, address.as_str()))
     };
-    dir.find_user_in_tenant(&tenant.id, address.as_str())
+    match dir
+        .find_user_in_tenant(&tenant.id, address.as_str())?
         .filter(named)
-        .or_else(|| dir.find_user_in_tenant(&tenant.id, &guest_upn(address, tenant)))
+    {
+        Some(user) => Ok(Some(user)),
+        None => dir.find_user_in_tenant(&tenant.id, &guest_upn(address, tenant)),
+    }
 }
 
 /// The tenant of the world whose verified or initial domain is `domain`.
@@ -284,9 +289,12 @@ fn tenant_of_domain<'d>(dir: &'d Directory, domain: &str) -> Option<&'d Tenant> 
         .find(|t| same(&t.initial_domain, domain) || t.domains.iter().any(|d| same(d, domain)))
 }
 
-/// The member (not guest) of `tenant_id` whose UPN or mail is `address`.
+/// The member (not guest) of `tenant_id` whose UPN or mail is `address`; none when the
+/// address is the mail of two users there (a guest is not linked to a guess).
 fn member_with_address<'d>(dir: &'d Directory, tenant_id: &str, address: &str) -> Option<&'d User> {
     dir.find_user_in_tenant(tenant_id, address)
+        .ok()
+        .flatten()
         .filter(|u| !u.is_guest())
         .filter(|u| {
             same(&u.user_principal_name, address)

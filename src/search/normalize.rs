@@ -356,30 +356,14 @@ pub(crate) fn word_text(folded: &[FoldedChar], word: &Word, buf: &mut String) {
 /// only `alice_contoso.com` (the `_` already separates words like the `@` it stands for;
 /// the resource tenant's domain after `#EXT#` would match every guest).
 pub(crate) fn upn_search_part(upn: &str) -> &str {
-    match find_ext_marker(upn) {
+    match crate::model::guest_upn::marker_at(upn) {
         Some(pos) => upn.get(..pos).unwrap_or(upn),
         None => upn,
     }
 }
 
-fn find_ext_marker(upn: &str) -> Option<usize> {
-    upn.as_bytes()
-        .windows(5)
-        .position(|w| w.eq_ignore_ascii_case(b"#EXT#"))
-}
-
-/// The real address inside a guest UPN: `alice_contoso.com#EXT#@fabrikam.onmicrosoft.com`
-/// answers `alice@contoso.com` (the last `_` before `#EXT#` was the `@`). `None` for a UPN
-/// without `#EXT#` or without a `_` before it.
-pub fn decode_guest_upn(upn: &str) -> Option<String> {
-    let local = upn.get(..find_ext_marker(upn)?)?;
-    let at = local.rfind('_')?;
-    let (user, domain) = (local.get(..at)?, local.get(at + 1..)?);
-    if user.is_empty() || domain.is_empty() {
-        return None;
-    }
-    Some(format!("{user}@{domain}"))
-}
+/// The real address inside a guest UPN (`model::guest_upn::decode`, the one reading of it).
+pub use crate::model::guest_upn::decode as decode_guest_upn;
 
 /// An address as compared by exact-address lookups: trimmed and lowercased (no accent
 /// folding: addresses must match exactly, only case is ignored).

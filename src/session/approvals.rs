@@ -6,7 +6,7 @@
 
 use super::Session;
 use crate::approvals::{self, ApprovalItem, ApprovalQuery};
-use crate::b2b::{self, Blocked};
+use crate::b2b::{self, Blocked, Missing, Standing, Unknown};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::model::Approval;
@@ -35,13 +35,18 @@ impl Session {
     /// Refuses acting without the prerequisites, with the prerequisite's or unknown
     /// fact's code (`NO_LICENSE`, `NO_CONSENT`, `HOME_LICENSE_UNKNOWN`, …).
     fn check_approvals_allowed(&self, dir: &Directory) -> Result<()> {
-        match self.approvals_blocked(dir)? {
-            None => Ok(()),
-            Some(blocked) => Err(Error::ApprovalsUnavailable {
-                user: self.user_id().to_string(),
-                code: blocked.code,
-                reason: blocked.message,
-            }),
+        let user = self.user(dir)?;
+        let id = user.id.clone();
+        match b2b::standing(dir, user, self.home_facts()) {
+            Standing::Met => Ok(()),
+            Standing::Missing(Missing::InvitationPending) => Err(Error::InvitationPending(id)),
+            Standing::Missing(Missing::NoLicense) => Err(Error::ApprovalsNeedLicense(id)),
+            Standing::Missing(Missing::NoConsent) => Err(Error::ApprovalsNeedConsent(id)),
+            Standing::Unknown(Unknown::HomeTenant) => Err(Error::ApprovalsHomeTenantUnknown(id)),
+            Standing::Unknown(Unknown::HomeOutbound) => {
+                Err(Error::ApprovalsHomeOutboundUnknown(id))
+            }
+            Standing::Unknown(Unknown::HomeLicense) => Err(Error::ApprovalsHomeLicenseUnknown(id)),
         }
     }
 

@@ -52,7 +52,8 @@ pub struct SignedIn {
 impl Session {
     /// Signs `user` (an object id, userPrincipalName or mail) into `tenant_id`.
     ///
-    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `INVITATION_PENDING` (a guest who
+    /// Refused with `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (an address that
+    /// is the mail of two users of the tenant), `INVITATION_PENDING` (a guest who
     /// has not redeemed) or `COLLABORATION_BLOCKED` (a guest whose home tenant and this
     /// tenant certainly may not collaborate). A guest whose collaboration depends on a
     /// home fact the directory does not hold signs in; their answers say `unknown`
@@ -106,7 +107,7 @@ impl Session {
             return Err(Error::UnknownTenant(tenant_id.to_string()));
         }
         let found = dir
-            .find_user_in_tenant(tenant_id, user.trim())
+            .find_user_in_tenant(tenant_id, user.trim())?
             .ok_or_else(|| Error::UserNotFound {
                 user: user.to_string(),
                 tenant: tenant_id.to_string(),

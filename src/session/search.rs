@@ -159,6 +159,7 @@ impl Session {
                 reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
             });
         }
+        crate::limits::exclude(options.exclude.iter().map(String::as_str))?;
         let guests_hidden = match &options.connector {
             None => false,
             Some(id) => {

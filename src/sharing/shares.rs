@@ -78,7 +78,7 @@ fn principal_id(dir: &Directory, flow: &Flow, name: &str) -> Result<String> {
             Err(foreign())
         };
     }
-    if let Some(user) = dir.find_user_in_tenant(&flow.tenant_id, name.trim()) {
+    if let Some(user) = dir.find_user_in_tenant(&flow.tenant_id, name.trim())? {
         return Ok(user.id.clone());
     }
     if dir.user(name).is_some() {

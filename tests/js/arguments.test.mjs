@@ -146,7 +146,7 @@ test("errors about an object's fields name the field in JSON's terms, without a 
   assert.equal(field(() => Directory.fromJSON("{")), undefined);
   assert.equal(
     message(() => session.search("a", { limit: "10" })),
-    'INVALID_INPUT: invalid input: limit: invalid type: string "10", expected a whole number from 0 to 4294967295',
+    "INVALID_VALUE: invalid value for limit: expected a whole number from 1 to 100, got string",
   );
   assert.equal(
     message(() => session.search("a", { limt: 5 })),

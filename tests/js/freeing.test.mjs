@@ -1,6 +1,8 @@
 // Freeing the package's objects: `free()` is idempotent, a freed Directory or Session
-// throws GuestPassError OBJECT_FREED on any other use, `using` frees, and objects that are
-// never freed are released by finalization (checked in a child process with --expose-gc).
+// throws GuestPassError OBJECT_FREED (from the Rust side's object table) on any other use,
+// `using` frees, and objects that are never freed are released by the classes'
+// FinalizationRegistry (checked in a child process with --expose-gc). Copies and foreign
+// `this`: tests/js/adversarial.test.mjs.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";

@@ -125,7 +125,8 @@ test("approvals say why they are blocked; notifications say when an approver can
   const before = dir.toJSONString();
   const refusal = thrown(() => pat.respond("po-1", "Approve"));
   assert.equal(refusal.code, "HOME_OUTBOUND_UNKNOWN");
-  assert.equal(refusal.details.reason, "HOME_OUTBOUND_UNKNOWN");
+  assert.deepEqual(refusal.details, { id: "pat" });
+  assert.match(refusal.message, /homeFacts\.outboundAllowed/);
   assert.equal(dir.toJSONString(), before);
   assert.deepEqual(
     dir.notifications("po-1").map((n) => [n.userId, n.blocked?.outcome, n.blocked?.code]),

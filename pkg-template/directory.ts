@@ -1,0 +1,650 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// `Directory`: everything guestpass knows. A TypeScript class over a handle of the Rust
+// object table (lifetime.ts says why a handle and not a pointer); each method checks that
+// `this` is a real directory, then calls one function of the WebAssembly glue. The two
+// methods written in TypeScript (`signInFromHost`, `loadFromGraph`) are here too.
+import * as glue from "./guestpass.js";
+import { GuestPassError } from "./errors.js";
+import { fetchGraph } from "./graph-load.js";
+import { fetchSources } from "./sources-load.js";
+import { hostSignIn } from "./host.js";
+import { notThis, track, untrack } from "./lifetime.js";
+import { ensureReady } from "./ready.js";
+import { sessionFromHandle, type Session } from "./session.js";
+import type {
+  App,
+  Approval,
+  Collaboration,
+  Connector,
+  Flow,
+  GraphInput,
+  GraphLoadOptions,
+  Group,
+  SourcesInput,
+  SourcesLoadOptions,
+  HomeFacts,
+  HostContext,
+  Id,
+  Notification,
+  RedeemRequest,
+  SampleOptions,
+  SelfServiceConfig,
+  SignInRequest,
+  Stats,
+  Tenant,
+  User,
+  World,
+  WorldJSON,
+} from "./types.js";
+
+/**
+ * Everything guestpass knows: tenants, people, groups, apps, flows and approvals, in
+ * WebAssembly memory. Make one with `Directory.fromJSON(world)`, `Directory.fromBytes`,
+ * `Directory.fromGraph`, `Directory.loadFromGraph` or `Directory.sample()`; ask questions
+ * through a `Session` from `dir.signIn(...)`.
+ *
+ * The directory lives in WebAssembly memory, which JavaScript's garbage collector does
+ * not see. It is released when the object is collected (a `FinalizationRegistry`), but
+ * late: call `dir.free()` (or declare it with `using`) when you drop a large directory,
+ * e.g. before loading a new one. `free()` twice does nothing; any other use of a freed
+ * directory throws `GuestPassError` `OBJECT_FREED`. Its sessions keep their own
+ * reference to the directory's memory and stay usable until they are freed themselves.
+ * A method called on anything but a directory (a copy, another object as `this`) throws
+ * `INVALID_VALUE` with `details.field` `"this"`.
+ *
+ * @example
+ * ```ts
+ * const dir = Directory.fromJSON({
+ *   tenants: [{ id: "contoso", displayName: "Contoso", initialDomain: "contoso.onmicrosoft.com" }],
+ *   users: [{ id: "bob", tenantId: "contoso", displayName: "Bob", userPrincipalName: "bob@contoso.com" }],
+ * });
+ * const bob = dir.signIn({ tenantId: "contoso", user: "bob@contoso.com" });
+ * ```
+ */
+export class Directory {
+  #handle: number;
+  /** The handle a factory made, for the constructor to take instead of a new directory. */
+  static #adopting: number | undefined;
+
+  /**
+   * An empty directory.
+   *
+   * @example
+   * ```ts
+   * const dir = new Directory();
+   * dir.upsertTenant({ id: "contoso", displayName: "Contoso", initialDomain: "contoso.onmicrosoft.com" });
+   * ```
+   */
+  constructor() {
+    const adopted = Directory.#adopting;
+    Directory.#adopting = undefined;
+    if (adopted === undefined) ensureReady("new Directory()");
+    this.#handle = adopted ?? glue.directoryNew();
+    track(this, this.#handle);
+  }
+
+  static #adopt(handle: number): Directory {
+    Directory.#adopting = handle;
+    return new Directory();
+  }
+
+  /** The handle of a real directory, or `INVALID_VALUE` naming `member`. */
+  static #of(self: Directory, member: string): number {
+    if (typeof self === "object" && self !== null && #handle in self) return self.#handle;
+    throw notThis("Directory", member, "Directory.fromJSON (or another factory)");
+  }
+
+  /**
+   * Builds a directory from world JSON (an object or a JSON string). Throws
+   * `UNKNOWN_FIELD`, `INVALID_INPUT`, `INVALID_VALUE`, `DUPLICATE_ID`,
+   * `DANGLING_REFERENCE`, … naming the offending path; nothing is half-built.
+   *
+   * @example
+   * ```ts
+   * const dir = Directory.fromJSON(await (await fetch("/world.json")).text());
+   * ```
+   */
+  static fromJSON(world: World | string): Directory {
+    ensureReady("Directory.fromJSON()");
+    return Directory.#adopt(glue.directoryFromJSON(world));
+  }
+
+  /**
+   * Loads a snapshot made by `dir.toBytes()`: the same directory (same people in the same
+   * order of equally ranked search results), without rebuilding its search indexes, so
+   * faster than `fromJSON`. Takes the bytes as a `Uint8Array` (a Node `Buffer` is one) or
+   * an `ArrayBuffer` (`await response.arrayBuffer()`). Throws `SNAPSHOT_NOT_RECOGNIZED`,
+   * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
+   * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything else (a detached buffer, an
+   * array of numbers); never half-loads.
+   *
+   * @example
+   * ```ts
+   * const copy = Directory.fromBytes(dir.toBytes());
+   * ```
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer): Directory {
+    ensureReady("Directory.fromBytes()");
+    return Directory.#adopt(glue.directoryFromBytes(bytes));
+  }
+
+  /**
+   * Builds a directory from Microsoft Graph pages you fetched yourself (what
+   * `/organization`, `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned)
+   * for one or more tenants. See `loadFromGraph` to have them fetched.
+   *
+   * @example
+   * ```ts
+   * const dir = Directory.fromGraph({ tenants: [{ organization, users: [usersPage], groups: [groupsPage] }] });
+   * ```
+   */
+  static fromGraph(input: GraphInput | string): Directory {
+    ensureReady("Directory.fromGraph()");
+    return Directory.#adopt(glue.directoryFromGraph(input));
+  }
+
+  /**
+   * Fetches `/organization`, `/users` and `/groups` (following `@odata.nextLink`) and each
+   * group's members and owners from Microsoft Graph for every tenant in `tenantIds`, with
+   * your authenticated `fetch(url, init, tenantId)`, then builds the directory
+   * (`fromGraph`). Reports progress after every page, honours `signal` (`ABORTED`),
+   * retries 429 and 503 as `Retry-After` says (at most `maxRetries` times). Rejects with
+   * `GRAPH_HTTP_ERROR` (`details.status`), `GRAPH_MALFORMED_PAGE`, `GRAPH_NETWORK_ERROR`,
+   * `GRAPH_TENANT_MISMATCH`, `ABORTED`, `INVALID_VALUE` (an `onProgress` that threw: the
+   * error is its `cause`), or what `fromGraph` throws; nothing is half-built.
+   *
+   * @example
+   * ```ts
+   * const dir = await Directory.loadFromGraph({
+   *   tenantIds: [tenantId],
+   *   fetch: async (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } }),
+   *   onProgress: (p) => console.log(`${p.users} people, ${p.groups} groups`),
+   * });
+   * ```
+   */
+  static async loadFromGraph(options: GraphLoadOptions): Promise<Directory> {
+    ensureReady("Directory.loadFromGraph()");
+    const input = await fetchGraph(options);
+    return Directory.fromGraph(input);
+  }
+
+  /**
+   * Builds a directory from the pages of every source you fetched yourself: Microsoft
+   * Graph (people, groups, policies, licences), Power Automate (flows and their
+   * permissions) and Dataverse (the Approvals tables). See `loadFromSources` to have
+   * them fetched. Pages keep every property the services add; the envelope refuses
+   * unknown fields.
+   *
+   * @example
+   * ```ts
+   * const dir = Directory.fromSources({ graph: { tenants: [{ organization, users: [usersPage], groups: [groupsPage] }] } });
+   * ```
+   */
+  static fromSources(input: SourcesInput | string): Directory {
+    ensureReady("Directory.fromSources()");
+    return Directory.#adopt(glue.directoryFromSources(input));
+  }
+
+  /**
+   * Fetches every source of every tenant with your authenticated `fetch(url, init,
+   * request)`, where `request.resource` says which service the URL is for (`graph`,
+   * `powerAutomate` or `dataverse`) so you can attach the right token, then builds the
+   * directory (`fromSources`). Paging, 429/503 with `Retry-After`, `signal`
+   * (`ABORTED`), same-origin next links only; rejects with `SOURCE_HTTP_ERROR`,
+   * `SOURCE_MALFORMED_PAGE`, `SOURCE_NETWORK_ERROR`, `GRAPH_TENANT_MISMATCH`,
+   * `INVALID_VALUE` (an `onProgress` that threw: the error is its `cause`), or what
+   * `fromSources` throws. Nothing is half-built.
+   *
+   * @example
+   * ```ts
+   * const dir = await Directory.loadFromSources({
+   *   tenants: [{ tenantId, environments: [`Default-${tenantId}`] }],
+   *   fetch: async (url, init, request) =>
+   *     fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${await token(request)}` } }),
+   * });
+   * ```
+   */
+  static async loadFromSources(options: SourcesLoadOptions): Promise<Directory> {
+    ensureReady("Directory.loadFromSources()");
+    const input = await fetchSources(options);
+    return Directory.fromSources(input);
+  }
+
+  /**
+   * The built-in sample directory: a seeded, deterministic world of several tenants on two
+   * clouds, members and guests, groups, apps, flows and approvals (default 2,000 users,
+   * seed 42). Its well-known people (bob, alice-at-contoso, …) are in every size.
+   *
+   * @example
+   * ```ts
+   * const dir = Directory.sample({ users: 500, seed: 7 });
+   * ```
+   */
+  static sample(options?: SampleOptions): Directory {
+    ensureReady("Directory.sample()");
+    return Directory.#adopt(glue.directorySample(options));
+  }
+
+  /**
+   * Releases the WebAssembly memory now (the memory of a directory still used by a live
+   * session goes when that session is freed too). Calling it again does nothing; any
+   * other method or property of the freed directory throws `OBJECT_FREED`. Not calling it
+   * is safe: the memory is released when the object is garbage-collected, only later.
+   *
+   * @example
+   * ```ts
+   * const old = Directory.sample();
+   * old.free();
+   * old.free(); // nothing happens
+   * try { old.stats(); } catch (e) { console.log((e as GuestPassError).code); } // "OBJECT_FREED"
+   * ```
+   */
+  free(): void {
+    untrack(this, Directory.#of(this, "free()"));
+  }
+
+  /**
+   * `using dir = Directory.fromJSON(...)` frees it at the end of the block (as `free()`).
+   *
+   * @example
+   * ```ts
+   * { using dir = Directory.sample(); dir.stats(); } // freed here
+   * ```
+   */
+  [Symbol.dispose](): void {
+    untrack(this, Directory.#of(this, "[Symbol.dispose]()"));
+  }
+
+  /**
+   * Signs a person into a tenant: `user` is an object id, userPrincipalName or mail.
+   * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (the
+   * address is the mail of two users: sign in by object id or UPN), `INVITATION_PENDING` (a
+   * guest who has not redeemed), `COLLABORATION_BLOCKED` (the guest's home tenant and this
+   * one certainly may not collaborate), `INVALID_VALUE` (a `homeFacts.tenantId` that
+   * contradicts the directory). `homeFacts` is what you know about a guest's home that
+   * the directory may not hold: answers that depended on it (`outcome: "unknown"`) become
+   * certain.
+   *
+   * @example
+   * ```ts
+   * const s = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" }); // a guest
+   * s.userId; // "alice-at-contoso"
+   * const pat = dir.signIn({ tenantId: "contoso", user: "pat-at-contoso",
+   *                         homeFacts: { outboundAllowed: true } }); // from your own service
+   * ```
+   */
+  signIn(request: SignInRequest): Session {
+    return sessionFromHandle(glue.directorySignIn(Directory.#of(this, "signIn()"), request));
+  }
+
+  /**
+   * Signs in the person a host says is there: a Microsoft Teams `app.Context`
+   * (`await app.getContext()`: `user.id`, `user.userPrincipalName`, `user.tenant.id`) or a
+   * SharePoint Framework `pageContext` (`aadInfo.tenantId`, `aadInfo.userId`,
+   * `user.loginName`), or a web part context holding one. The object id is tried first,
+   * then the UPN / login name / mail. Throws `HOST_CONTEXT_MISSING_FIELD` (with
+   * `details.field`, e.g. `"user.tenant.id"`), `HOST_CONTEXT_UNKNOWN`, and whatever
+   * `signIn` throws for the last identity tried. `homeFacts` is passed on to `signIn`: what
+   * you know about a guest's home that the directory may not hold.
+   *
+   * @example
+   * ```ts
+   * // const ctx = await app.getContext();  (@microsoft/teams-js)
+   * const s = dir.signInFromHost({
+   *   user: { id: "bob", userPrincipalName: "bob@contoso.com", tenant: { id: "contoso" } },
+   *   app: { host: { name: "Teams" } },
+   * });
+   * ```
+   */
+  signInFromHost(ctx: HostContext, homeFacts?: HomeFacts): Session {
+    const handle = Directory.#of(this, "signInFromHost()");
+    glue.directoryLive(handle);
+    const { tenantId, users } = hostSignIn(ctx);
+    let last: unknown;
+    for (const user of users) {
+      try {
+        const request = homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts };
+        return sessionFromHandle(glue.directorySignIn(handle, request));
+      } catch (error) {
+        // Only "not this identity" moves on to the next one; any other refusal is the answer.
+        if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;
+        last = error;
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * May people of `homeTenantId` be guests in `resourceTenantId`? Every blocking setting
+   * is listed with its tenant and a code (`CLOUD_NOT_ENABLED`, `INBOUND_BLOCKED`,
+   * `OUTBOUND_BLOCKED`). Throws `UNKNOWN_TENANT`.
+   *
+   * @example
+   * ```ts
+   * const { allowed, blockers } = dir.collaboration("contoso", "woodgrove");
+   * // false, [{ tenantId: "contoso", setting: "crossTenantAccess.partners.woodgrove.inbound", code: "INBOUND_BLOCKED" }]
+   * ```
+   */
+  collaboration(resourceTenantId: Id, homeTenantId: Id): Collaboration {
+    return glue.directoryCollaboration(Directory.#of(this, "collaboration()"), resourceTenantId, homeTenantId);
+  }
+
+  /**
+   * How many tenants, users (members, guests, pending guests), groups, … the directory holds.
+   *
+   * @example
+   * ```ts
+   * const { users, guests } = dir.stats();
+   * ```
+   */
+  stats(): Stats {
+    return glue.directoryStats(Directory.#of(this, "stats()"));
+  }
+
+  /**
+   * The whole directory as world JSON, every list sorted by id.
+   *
+   * @example
+   * ```ts
+   * const copy = Directory.fromJSON(dir.toJSON());
+   * ```
+   */
+  toJSON(): WorldJSON {
+    return glue.directoryToJSON(Directory.#of(this, "toJSON()"));
+  }
+
+  /**
+   * The whole directory as JSON text (faster than `JSON.stringify(dir.toJSON())`).
+   *
+   * @example
+   * ```ts
+   * await fs.writeFile("world.json", dir.toJSONString());
+   * ```
+   */
+  toJSONString(): string {
+    return glue.directoryToJSONString(Directory.#of(this, "toJSONString()"));
+  }
+
+  /**
+   * The directory as a versioned, checksummed snapshot, for `Directory.fromBytes` — e.g.
+   * kept in IndexedDB so a reload starts without fetching or parsing anything.
+   *
+   * @example
+   * ```ts
+   * const bytes = dir.toBytes(); // Uint8Array
+   * ```
+   */
+  toBytes(): Uint8Array {
+    return glue.directoryToBytes(Directory.#of(this, "toBytes()"));
+  }
+
+  /**
+   * Adds a tenant or replaces the one with the same id; a refused call changes nothing.
+   *
+   * @example
+   * ```ts
+   * dir.upsertTenant({ id: "fabrikam", displayName: "Fabrikam", initialDomain: "fabrikam.onmicrosoft.com" });
+   * ```
+   */
+  upsertTenant(tenant: Tenant): void {
+    glue.directoryUpsertTenant(Directory.#of(this, "upsertTenant()"), tenant);
+  }
+
+  /**
+   * Adds a user or replaces the one with the same id (`DANGLING_REFERENCE`, `DUPLICATE_ID`, …).
+   *
+   * @example
+   * ```ts
+   * dir.upsertUser({ id: "carla", tenantId: "contoso", displayName: "Carla", userPrincipalName: "carla@contoso.com" });
+   * ```
+   */
+  upsertUser(user: User): void {
+    glue.directoryUpsertUser(Directory.#of(this, "upsertUser()"), user);
+  }
+
+  /**
+   * Removes a user with their memberships and shares (`IN_USE` while they own a flow, …).
+   *
+   * @example
+   * ```ts
+   * dir.removeUser("carla");
+   * ```
+   */
+  removeUser(id: Id): void {
+    glue.directoryRemoveUser(Directory.#of(this, "removeUser()"), id);
+  }
+
+  /**
+   * Adds a group or replaces it (`GROUP_CYCLE` if it would contain itself).
+   *
+   * @example
+   * ```ts
+   * dir.upsertGroup({ id: "sales", tenantId: "contoso", displayName: "Sales", members: ["bob"] });
+   * ```
+   */
+  upsertGroup(group: Group): void {
+    glue.directoryUpsertGroup(Directory.#of(this, "upsertGroup()"), group);
+  }
+
+  /**
+   * Removes a group with its memberships and shares.
+   *
+   * @example
+   * ```ts
+   * dir.removeGroup("sales");
+   * ```
+   */
+  removeGroup(id: Id): void {
+    glue.directoryRemoveGroup(Directory.#of(this, "removeGroup()"), id);
+  }
+
+  /**
+   * Adds an app or replaces it.
+   *
+   * @example
+   * ```ts
+   * dir.upsertApp({ id: "expenses", tenantId: "contoso", displayName: "Expenses", singleSignOn: "saml" });
+   * ```
+   */
+  upsertApp(app: App): void {
+    glue.directoryUpsertApp(Directory.#of(this, "upsertApp()"), app);
+  }
+
+  /**
+   * Removes an app.
+   *
+   * @example
+   * ```ts
+   * dir.removeApp("expenses");
+   * ```
+   */
+  removeApp(id: Id): void {
+    glue.directoryRemoveApp(Directory.#of(this, "removeApp()"), id);
+  }
+
+  /**
+   * Adds a flow or replaces it (`RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, …).
+   *
+   * @example
+   * ```ts
+   * dir.upsertFlow({ ...dir.toJSON().flows[0]!, enabled: false });
+   * ```
+   */
+  upsertFlow(flow: Flow): void {
+    glue.directoryUpsertFlow(Directory.#of(this, "upsertFlow()"), flow);
+  }
+
+  /**
+   * Removes a flow.
+   *
+   * @example
+   * ```ts
+   * dir.removeFlow("invoice-flow");
+   * ```
+   */
+  removeFlow(id: Id): void {
+    glue.directoryRemoveFlow(Directory.#of(this, "removeFlow()"), id);
+  }
+
+  /**
+   * Adds an approval or replaces it.
+   *
+   * @example
+   * ```ts
+   * dir.upsertApproval({ ...dir.toJSON().approvals[0]!, title: "Renamed" });
+   * ```
+   */
+  upsertApproval(approval: Approval): void {
+    glue.directoryUpsertApproval(Directory.#of(this, "upsertApproval()"), approval);
+  }
+
+  /**
+   * Removes an approval.
+   *
+   * @example
+   * ```ts
+   * dir.removeApproval("inv-42");
+   * ```
+   */
+  removeApproval(id: Id): void {
+    glue.directoryRemoveApproval(Directory.#of(this, "removeApproval()"), id);
+  }
+
+  /**
+   * Adds a connector or replaces it.
+   *
+   * @example
+   * ```ts
+   * dir.upsertConnector({ id: "shared_teams", displayName: "Microsoft Teams", guestPicker: false });
+   * ```
+   */
+  upsertConnector(connector: Connector): void {
+    glue.directoryUpsertConnector(Directory.#of(this, "upsertConnector()"), connector);
+  }
+
+  /**
+   * Turns "owners can manage group membership requests" on or off (`UNKNOWN_TENANT`).
+   *
+   * @example
+   * ```ts
+   * dir.setSelfServiceGroupManagement("contoso", true);
+   * ```
+   */
+  setSelfServiceGroupManagement(tenantId: Id, enabled: boolean): void {
+    glue.directorySetSelfServiceGroupManagement(Directory.#of(this, "setSelfServiceGroupManagement()"), tenantId, enabled);
+  }
+
+  /**
+   * Assigns a user or group of the app's tenant to the app; returns the app.
+   *
+   * @example
+   * ```ts
+   * dir.assignToApp("expenses", "sales");
+   * ```
+   */
+  assignToApp(appId: Id, principalId: Id): App {
+    return glue.directoryAssignToApp(Directory.#of(this, "assignToApp()"), appId, principalId);
+  }
+
+  /**
+   * Takes a user or group off the app's assignments; returns the app.
+   *
+   * @example
+   * ```ts
+   * dir.unassignFromApp("expenses", "sales");
+   * ```
+   */
+  unassignFromApp(appId: Id, principalId: Id): App {
+    return glue.directoryUnassignFromApp(Directory.#of(this, "unassignFromApp()"), appId, principalId);
+  }
+
+  /**
+   * Turns self-service on for an app; returns the app. Throws `SSO_NOT_CONFIGURED`,
+   * `GROUP_NOT_ASSIGNED_TO_APP`, `UNKNOWN_GROUP`, `DYNAMIC_GROUP`, `ON_PREMISES_GROUP`.
+   *
+   * @example
+   * ```ts
+   * dir.configureSelfService("expenses", { groupId: "sales", requireApproval: true });
+   * ```
+   */
+  configureSelfService(appId: Id, config: SelfServiceConfig): App {
+    return glue.directoryConfigureSelfService(Directory.#of(this, "configureSelfService()"), appId, config);
+  }
+
+  /**
+   * Turns self-service off for an app (keeping its group); returns the app.
+   *
+   * @example
+   * ```ts
+   * dir.disableSelfService("expenses");
+   * ```
+   */
+  disableSelfService(appId: Id): App {
+    return glue.directoryDisableSelfService(Directory.#of(this, "disableSelfService()"), appId);
+  }
+
+  /**
+   * The direct link to an app: `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`.
+   *
+   * @example
+   * ```ts
+   * dir.appLink("expenses"); // "https://myapps.microsoft.com/signin/expenses?tenantId=contoso"
+   * ```
+   */
+  appLink(appId: Id): string {
+    return glue.directoryAppLink(Directory.#of(this, "appLink()"), appId);
+  }
+
+  /**
+   * A guest redeems their invitation (`externalUserState` becomes `Accepted`); returns the
+   * guest. Throws `USER_NOT_FOUND`, `NOT_A_GUEST`, `ALREADY_REDEEMED`,
+   * `COLLABORATION_BLOCKED`, `INVALID_VALUE` (a link not made here).
+   *
+   * @example
+   * ```ts
+   * const guest = dir.redeemInvitation({ inviteRedeemUrl: invitation.inviteRedeemUrl! });
+   * ```
+   */
+  redeemInvitation(request: RedeemRequest): User {
+    return glue.directoryRedeemInvitation(Directory.#of(this, "redeemInvitation()"), request);
+  }
+
+  /**
+   * Who must be told about an approval now, at which real address, with the link to the
+   * Approvals page of the approval's tenant. Throws `UNKNOWN_APPROVAL`.
+   *
+   * @example
+   * ```ts
+   * for (const n of dir.notifications("inv-42")) console.log(n.address, n.link);
+   * ```
+   */
+  notifications(approvalId: Id): Notification[] {
+    return glue.directoryNotifications(Directory.#of(this, "notifications()"), approvalId);
+  }
+
+  /**
+   * Sets the time approvals are judged at (RFC 3339, e.g. `"2026-11-20T12:00:00Z"`), for
+   * reproducible answers; `null` or no argument goes back to the real time. Not part of
+   * the world (`toJSON` and `toBytes` leave it out). Throws `INVALID_TIME`.
+   *
+   * @example
+   * ```ts
+   * dir.setClock("2026-11-20T12:00:00Z");
+   * ```
+   */
+  setClock(now?: string | null): void {
+    glue.directorySetClock(Directory.#of(this, "setClock()"), now);
+  }
+
+  /**
+   * The time set with `setClock`, or `undefined` when answers use the real time.
+   *
+   * @example
+   * ```ts
+   * dir.clock; // "2026-11-20T12:00:00Z"
+   * ```
+   */
+  get clock(): string | undefined {
+    return glue.directoryClock(Directory.#of(this, "clock"));
+  }
+}

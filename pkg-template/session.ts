@@ -1,0 +1,437 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// `Session`: one person signed into one tenant. A TypeScript class over a handle of the
+// Rust object table (lifetime.ts says why a handle and not a pointer); each method checks
+// that `this` is a real session, then calls one function of the WebAssembly glue.
+import {
+  sessionAllowedActions,
+  sessionAllowedActionsOf,
+  sessionApprovals,
+  sessionCancel,
+  sessionCheck,
+  sessionCheckMany,
+  sessionCheckOf,
+  sessionCollaboration,
+  sessionDecideJoinRequest,
+  sessionFeatures,
+  sessionInviteToGroup,
+  sessionJoinRequests,
+  sessionMyApps,
+  sessionReassign,
+  sessionRemoveFromGroup,
+  sessionRequestToJoin,
+  sessionRespond,
+  sessionSearch,
+  sessionShare,
+  sessionTenantId,
+  sessionUnshare,
+  sessionUserId,
+  sessionWhoami,
+} from "./guestpass.js";
+import { checkLimit, wrongType } from "./arguments.js";
+import { GuestPassError } from "./errors.js";
+import { notThis, track, untrack } from "./lifetime.js";
+import type {
+  AppAccess,
+  Approval,
+  ApprovalList,
+  ApprovalQuery,
+  CheckRequest,
+  CheckResult,
+  Collaboration,
+  Decision,
+  Features,
+  FlowAction,
+  FlowShares,
+  Group,
+  Id,
+  Invitation,
+  InvitationRequest,
+  JoinRequestItem,
+  JoinRequestsOptions,
+  JoinResult,
+  SearchOptions,
+  SearchResult,
+  ShareRequest,
+  SignedIn,
+} from "./types.js";
+
+/** Only `Directory.signIn` makes sessions (through `sessionFromHandle`). */
+const issued = Symbol("a session made by Directory.signIn");
+let adopt: (handle: number) => Session;
+
+/**
+ * The session for a handle the glue's `directorySignIn` returned. Internal: used by
+ * directory.ts.
+ */
+export function sessionFromHandle(handle: number): Session {
+  return adopt(handle);
+}
+
+/**
+ * One person signed into one tenant; every question is asked here, so every answer is
+ * about that person in that tenant. Get one from `dir.signIn(...)`. A session re-reads the
+ * person on every call: a removed user or a guest whose invitation was reset gets
+ * `SESSION_ENDED` / `INVITATION_PENDING`. Like `Directory`, it holds WebAssembly memory:
+ * `free()` it (or `using`) when you are done with it early. A method called on anything
+ * but a session `signIn` returned (a copy, another object as `this`) throws
+ * `INVALID_VALUE` with `details.field` `"this"`.
+ *
+ * @example
+ * ```ts
+ * using bob = dir.signIn({ tenantId: "contoso", user: "bob@contoso.com" });
+ * bob.check("run", "invoice-flow").allowed; // true
+ * ```
+ */
+export class Session {
+  #handle: number;
+
+  /** Sessions come from `dir.signIn(...)`; `new Session()` throws `INVALID_INPUT`. */
+  private constructor(token: symbol, handle: number) {
+    if (token !== issued) {
+      throw new GuestPassError("INVALID_INPUT", "sessions come from dir.signIn({ tenantId, user }); new Session() is not supported", {});
+    }
+    this.#handle = handle;
+    track(this, handle);
+  }
+
+  static {
+    adopt = (handle) => new Session(issued, handle);
+  }
+
+  /** The handle of a real session, or `INVALID_VALUE` naming `member`. */
+  static #of(self: Session, member: string): number {
+    if (typeof self === "object" && self !== null && #handle in self) return self.#handle;
+    throw notThis("Session", member, "dir.signIn(...)");
+  }
+
+  /**
+   * Releases the session's WebAssembly memory now (and its hold on the directory's).
+   * Calling it again does nothing; any other use of the freed session throws
+   * `OBJECT_FREED`. Without it the memory is released when the session is
+   * garbage-collected, possibly much later: free sessions you sign in by the thousand.
+   *
+   * @example
+   * ```ts
+   * const s = dir.signIn({ tenantId: "contoso", user: "bob" });
+   * s.free();
+   * s.free(); // nothing happens
+   * ```
+   */
+  free(): void {
+    untrack(this, Session.#of(this, "free()"));
+  }
+
+  /**
+   * `using s = dir.signIn(...)` frees it at the end of the block (as `free()`).
+   *
+   * @example
+   * ```ts
+   * { using s = dir.signIn({ tenantId: "contoso", user: "bob" }); s.features(); } // freed here
+   * ```
+   */
+  [Symbol.dispose](): void {
+    untrack(this, Session.#of(this, "[Symbol.dispose]()"));
+  }
+
+  /**
+   * The tenant signed into.
+   *
+   * @example
+   * ```ts
+   * dir.signIn({ tenantId: "contoso", user: "bob" }).tenantId; // "contoso"
+   * ```
+   */
+  get tenantId(): Id {
+    return sessionTenantId(Session.#of(this, "tenantId"));
+  }
+
+  /**
+   * The signed-in user object's id (whatever `user` named: id, UPN or mail).
+   *
+   * @example
+   * ```ts
+   * dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" }).userId; // "alice-at-contoso"
+   * ```
+   */
+  get userId(): Id {
+    return sessionUserId(Session.#of(this, "userId"));
+  }
+
+  /**
+   * Who is signed in where.
+   *
+   * @example
+   * ```ts
+   * const { displayName, userType, homeTenantId } = session.whoami();
+   * ```
+   */
+  whoami(): SignedIn {
+    return sessionWhoami(Session.#of(this, "whoami()"));
+  }
+
+  /**
+   * What this person may use here: creating and running flows, approvals, widgets, Process
+   * Mining (never for guests) and people search, each "no" with its `code` and `message`.
+   * An answer that depends on a fact about a guest's home the directory does not hold is
+   * `outcome: "unknown"` with a `HOME_*_UNKNOWN` code, never a false "no".
+   *
+   * @example
+   * ```ts
+   * const f = session.features();
+   * if (!f.runFlows.allowed) console.log(f.runFlows.outcome, f.runFlows.code); // "denied" NO_LICENSE, …
+   * ```
+   */
+  features(): Features {
+    return sessionFeatures(Session.#of(this, "features()"));
+  }
+
+  /**
+   * May this person's home tenant and this tenant collaborate? Allowed for a member; for a
+   * guest whose home tenant the directory does not hold, `outcome: "unknown"` with the
+   * facts it depends on (`unknown[i].fact` is the `homeFacts` field to supply).
+   *
+   * @example
+   * ```ts
+   * const c = session.collaboration();
+   * if (c.outcome === "unknown") console.log(c.unknown.map((u) => u.fact)); // ["outboundAllowed"]
+   * ```
+   */
+  collaboration(): Collaboration {
+    return sessionCollaboration(Session.#of(this, "collaboration()"));
+  }
+
+  /**
+   * Typeahead people search over the tenant signed into, guests included (as the person's
+   * guest access allows: `mode`). Highlights are UTF-16 offsets, so
+   * `value.slice(start, end)` is the part to bold. Throws `QUERY_TOO_LONG`,
+   * `UNKNOWN_CONNECTOR`, `UNKNOWN_GROUP`, `LIMIT_EXCEEDED` (too many `exclude` ids, or one
+   * too long), `INVALID_VALUE` (a `limit` that is not a whole number from 1 to 100,
+   * options that are not an object).
+   *
+   * @example
+   * ```ts
+   * const { items } = session.search("ali", { limit: 5 });
+   * for (const p of items) console.log(p.displayName, p.userType, p.homeTenantId);
+   * ```
+   */
+  search(query: string, options?: SearchOptions): SearchResult {
+    const handle = Session.#of(this, "search()");
+    if (options != null) {
+      // An object only (JSON text is refused), and a limit JSON would not turn into null.
+      if (typeof options !== "object" || Array.isArray(options)) throw wrongType("options", "an object", options);
+      if (options.limit != null) checkLimit(options.limit);
+    }
+    return sessionSearch(handle, query, options);
+  }
+
+  /**
+   * May the person do `action` with the flow? Every expected "no" is an answer with a
+   * `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, …), and an
+   * answer that depends on an unknown home fact is `outcome: "unknown"` (`allowed` is true
+   * only when certain). Throws `UNKNOWN_ACTION` or `UNKNOWN_FLOW`.
+   *
+   * @example
+   * ```ts
+   * const d = session.check("edit", "invoice-flow");
+   * if (!d.allowed) console.log(d.code, d.message);
+   * ```
+   */
+  check(action: FlowAction, flowId: Id): Decision {
+    const handle = Session.#of(this, "check()");
+    // The hot path takes text as wasm-bindgen strings; anything else is read and refused
+    // (INVALID_VALUE) by the checking twin.
+    return typeof action === "string" && typeof flowId === "string"
+      ? sessionCheck(handle, action, flowId)
+      : sessionCheckOf(handle, action, flowId);
+  }
+
+  /**
+   * Every action the person may certainly do with the flow, in the order of `FlowAction`
+   * (none while their answers are `unknown`: `check` says which fact is missing).
+   *
+   * @example
+   * ```ts
+   * session.allowedActions("invoice-flow"); // ["run", "viewRuns"] for a run-only user
+   * ```
+   */
+  allowedActions(flowId: Id): FlowAction[] {
+    const handle = Session.#of(this, "allowedActions()");
+    return typeof flowId === "string" ? sessionAllowedActions(handle, flowId) : sessionAllowedActionsOf(handle, flowId);
+  }
+
+  /**
+   * Many checks in one call (a whole screen): one answer per item, in order; a bad item
+   * answers `{ id, error }` while the others still answer.
+   *
+   * @example
+   * ```ts
+   * const answers = session.checkMany([
+   *   { id: 1, action: "run", flowId: "invoice-flow" },
+   *   { id: 2, action: "edit", flowId: "nightly-report" },
+   * ]);
+   * ```
+   */
+  checkMany(items: CheckRequest[]): CheckResult[] {
+    return sessionCheckMany(Session.#of(this, "checkMany()"), items);
+  }
+
+  /**
+   * Shares the flow with a user or group as `coOwner` or `runOnly` (owner and co-owners
+   * only); returns who it is shared with. Throws `NOT_ALLOWED_TO_SHARE`, `UNKNOWN_FLOW`,
+   * `UNKNOWN_PRINCIPAL`, `CROSS_TENANT_REFERENCE`, `RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, …
+   * and changes nothing then.
+   *
+   * @example
+   * ```ts
+   * bob.share("invoice-flow", { principal: "carla@contoso.com", role: "runOnly" }).runOnly; // [..., "carla"]
+   * ```
+   */
+  share(flowId: Id, share: ShareRequest): FlowShares {
+    return sessionShare(Session.#of(this, "share()"), flowId, share);
+  }
+
+  /**
+   * Removes a principal's own share of the flow; returns who it is shared with. Throws
+   * `NOT_ALLOWED_TO_SHARE`, `CANNOT_REMOVE_CREATOR`, `NOT_SHARED`, ….
+   *
+   * @example
+   * ```ts
+   * bob.unshare("invoice-flow", "carla");
+   * ```
+   */
+  unshare(flowId: Id, principal: string): FlowShares {
+    return sessionUnshare(Session.#of(this, "unshare()"), flowId, principal);
+  }
+
+  /**
+   * The approvals of the tenant signed into, newest first (defaults: `received`,
+   * `pending`); each with what the person may do with it. A person who lacks a
+   * prerequisite (a licence that counts, consent) gets no items and `blocked` with the
+   * code; one whose home facts are not known, `blocked.outcome === "unknown"`.
+   *
+   * @example
+   * ```ts
+   * const { items, blocked } = session.approvals({ box: "received", status: "pending" });
+   * if (blocked) console.log(blocked.outcome, blocked.code, blocked.message);
+   * for (const a of items) console.log(a.title);
+   * ```
+   */
+  approvals(query?: ApprovalQuery): ApprovalList {
+    return sessionApprovals(Session.#of(this, "approvals()"), query);
+  }
+
+  /**
+   * Responds with one of the approval's options (and comments); returns the approval.
+   * Throws `NOT_AN_APPROVER`, `ALREADY_RESPONDED`, `NOT_YOUR_TURN`, `INVALID_RESPONSE`, ….
+   *
+   * @example
+   * ```ts
+   * session.respond("inv-42", "Approve", "Looks right");
+   * ```
+   */
+  respond(approvalId: Id, response: string, comments?: string | null): Approval {
+    return sessionRespond(Session.#of(this, "respond()"), approvalId, response, comments);
+  }
+
+  /**
+   * Hands the person's approver position to another user of this tenant; returns the
+   * approval.
+   *
+   * @example
+   * ```ts
+   * session.reassign("inv-42", "carla@contoso.com");
+   * ```
+   */
+  reassign(approvalId: Id, toUser: string): Approval {
+    return sessionReassign(Session.#of(this, "reassign()"), approvalId, toUser);
+  }
+
+  /**
+   * Cancels an approval the person requested; returns the approval (`NOT_THE_REQUESTER`).
+   *
+   * @example
+   * ```ts
+   * session.cancel("inv-42").status; // "canceled"
+   * ```
+   */
+  cancel(approvalId: Id): Approval {
+    return sessionCancel(Session.#of(this, "cancel()"), approvalId);
+  }
+
+  /**
+   * As an owner of the group, invites someone by email: an account already in this tenant
+   * is added; anyone else gets a new `PendingAcceptance` guest account in the group.
+   * Returns a Graph `invitation`. Throws `NOT_GROUP_OWNER`, `SELF_SERVICE_DISABLED`,
+   * `DYNAMIC_GROUP`, `ON_PREMISES_GROUP`, `INVALID_EMAIL`, `ADDRESS_IN_OWN_DOMAIN`,
+   * `COLLABORATION_BLOCKED`, `ALREADY_MEMBER`, `LIMIT_EXCEEDED`.
+   *
+   * @example
+   * ```ts
+   * const invitation = bob.inviteToGroup("sales", { email: "eve@northwind.com", message: "Welcome!" });
+   * invitation.status; // "PendingAcceptance"
+   * ```
+   */
+  inviteToGroup(groupId: Id, request: InvitationRequest): Invitation {
+    return sessionInviteToGroup(Session.#of(this, "inviteToGroup()"), groupId, request);
+  }
+
+  /**
+   * Asks to join a group: added at once (open) or a pending request (owner approval).
+   *
+   * @example
+   * ```ts
+   * const { outcome, requestId } = session.requestToJoin("sales"); // "pending", "jr-…"
+   * ```
+   */
+  requestToJoin(groupId: Id): JoinResult {
+    return sessionRequestToJoin(Session.#of(this, "requestToJoin()"), groupId);
+  }
+
+  /**
+   * Join requests to decide (groups the person owns) or the person's own (`{ box: "mine" }`).
+   *
+   * @example
+   * ```ts
+   * for (const r of owner.joinRequests()) owner.decideJoinRequest(r.id, true);
+   * ```
+   */
+  joinRequests(options?: JoinRequestsOptions): JoinRequestItem[] {
+    return sessionJoinRequests(Session.#of(this, "joinRequests()"), options);
+  }
+
+  /**
+   * As an owner, approves (`true`) or declines a pending join request.
+   *
+   * @example
+   * ```ts
+   * owner.decideJoinRequest(requestId, false).status; // "declined"
+   * ```
+   */
+  decideJoinRequest(requestId: Id, approve: boolean): JoinRequestItem {
+    return sessionDecideJoinRequest(Session.#of(this, "decideJoinRequest()"), requestId, approve);
+  }
+
+  /**
+   * As an owner, takes a member out of the group; returns the group.
+   *
+   * @example
+   * ```ts
+   * owner.removeFromGroup("sales", "eve-guest");
+   * ```
+   */
+  removeFromGroup(groupId: Id, memberId: Id): Group {
+    return sessionRemoveFromGroup(Session.#of(this, "removeFromGroup()"), groupId, memberId);
+  }
+
+  /**
+   * The apps of this tenant the person reaches, directly or through groups.
+   *
+   * @example
+   * ```ts
+   * for (const app of session.myApps()) console.log(app.displayName, app.link);
+   * ```
+   */
+  myApps(): AppAccess[] {
+    return sessionMyApps(Session.#of(this, "myApps()"));
+  }
+}

@@ -1,0 +1,252 @@
+//! `Directory` for JavaScript: one handle over the directory, shared with its sessions.
+
+use super::convert::{bytes_arg, from_js, text_arg, to_js};
+use super::error::throw;
+use super::session::JsSession;
+use guestpass::b2b;
+use guestpass::directory::Directory;
+use guestpass::error::Result;
+use guestpass::model::{App, Approval, Connector, Flow, Group, Tenant, User};
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Everything guestpass knows: tenants, people, groups, apps, flows and approvals.
+/// Create one with `Directory.fromJSON(world)` and sign people in with `signIn`.
+#[derive(Clone)]
+pub struct JsDirectory {
+    inner: Rc<RefCell<Directory>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SignInRequest {
+    tenant_id: String,
+    user: String,
+    #[serde(default)]
+    home_facts: b2b::HomeFacts,
+}
+
+impl JsDirectory {
+    pub(crate) fn shared(&self) -> Rc<RefCell<Directory>> {
+        Rc::clone(&self.inner)
+    }
+
+    fn wrap(dir: Directory) -> JsDirectory {
+        JsDirectory {
+            inner: Rc::new(RefCell::new(dir)),
+        }
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Directory) -> Result<T>) -> std::result::Result<T, JsValue> {
+        let dir = self.inner.try_borrow().map_err(|_| super::error::busy())?;
+        throw(f(&dir))
+    }
+
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Directory) -> Result<T>,
+    ) -> std::result::Result<T, JsValue> {
+        let mut dir = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| super::error::busy())?;
+        throw(f(&mut dir))
+    }
+}
+
+impl JsDirectory {
+    /// Builds a directory from world JSON (an object or a JSON string). Throws
+    /// `GuestPassError` (`UNKNOWN_FIELD`, `INVALID_INPUT`, `DUPLICATE_ID`,
+    /// `DANGLING_REFERENCE`, …) if anything in it is wrong; nothing is half-built.
+    pub fn from_json(world: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(from_js(world).and_then(Directory::from_world)).map(JsDirectory::wrap)
+    }
+
+    /// Loads a directory from snapshot bytes made by `toBytes()` (a `Uint8Array`, an
+    /// `ArrayBuffer` or an array of bytes). Throws `SNAPSHOT_NOT_RECOGNIZED`,
+    /// `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`
+    /// or `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes; never
+    /// half-loads.
+    pub fn from_bytes(bytes: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        let bytes = bytes_arg(&bytes, "bytes")?;
+        throw(Directory::from_bytes(&bytes)).map(JsDirectory::wrap)
+    }
+
+    /// The whole directory as a versioned, checksummed snapshot (a `Uint8Array`), e.g.
+    /// to keep in IndexedDB so a reload starts instantly.
+    pub fn to_bytes(&self) -> std::result::Result<Vec<u8>, JsValue> {
+        self.read(|d| d.to_bytes())
+    }
+
+    /// Builds a directory from Microsoft Graph pages: `{ tenants: [{ organization,
+    /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
+    /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
+    /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
+    pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(
+            from_js::<guestpass::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)),
+        )
+        .map(JsDirectory::wrap)
+    }
+
+    /// Builds a directory from the pages of every source: `{ graph: <fromGraph input>,
+    /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
+    /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
+    /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(
+            from_js::<guestpass::sources::SourcesInput>(input)
+                .and_then(|i| Directory::from_sources(&i)),
+        )
+        .map(JsDirectory::wrap)
+    }
+
+    /// The built-in sample directory: one seeded, deterministic world of several
+    /// tenants on two clouds, members and guests, groups, apps, flows and approvals.
+    /// `{ users = 2000, seed = 42 }`; the same options always give the same directory.
+    pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        throw(
+            sample_options(options)
+                .and_then(|o| Directory::from_world(guestpass_sample::checked_sample_world(&o)?)),
+        )
+        .map(JsDirectory::wrap)
+    }
+
+    /// An empty directory.
+    pub fn new() -> JsDirectory {
+        JsDirectory::wrap(Directory::new())
+    }
+
+    /// The whole directory as world JSON, every list sorted by id.
+    pub fn to_json(&self) -> std::result::Result<JsValue, JsValue> {
+        self.read(|d| to_js(&d.to_world()))
+    }
+
+    /// The whole directory as a JSON string (faster than `JSON.stringify(dir.toJSON())`).
+    pub fn to_json_string(&self) -> std::result::Result<String, JsValue> {
+        self.read(|d| d.to_json_string())
+    }
+
+    /// How many tenants, users (members, guests, pending guests), groups, apps, flows,
+    /// approvals, connectors and join requests the directory holds.
+    pub fn stats(&self) -> std::result::Result<JsValue, JsValue> {
+        self.read(|d| to_js(&d.stats()))
+    }
+
+    /// May people of `homeTenantId` be guests in `resourceTenantId`?
+    /// `{ allowed, outcome, blockers: [{ tenantId, setting, code }] }`; both tenants are in
+    /// the directory, so the outcome is certain (`allowed` or `denied`).
+    pub fn collaboration(
+        &self,
+        resource_tenant_id: JsValue,
+        home_tenant_id: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let resource_tenant_id: &str = &text_arg(&resource_tenant_id, "resourceTenantId")?;
+        let home_tenant_id: &str = &text_arg(&home_tenant_id, "homeTenantId")?;
+        self.read(|d| to_js(&b2b::collaboration(d, resource_tenant_id, home_tenant_id)?))
+    }
+
+    /// Signs a person into a tenant: `{ tenantId, user, homeFacts? }` where `user` is an
+    /// object id, userPrincipalName or mail, and `homeFacts` (`{ tenantId?, entraHome?,
+    /// licensed?, outboundAllowed? }`) what the caller knows about a guest's home that the
+    /// directory may not hold. Throws `USER_NOT_FOUND`, `AMBIGUOUS_USER`,
+    /// `INVITATION_PENDING`, `COLLABORATION_BLOCKED`, `UNKNOWN_TENANT`, `INVALID_VALUE` (a
+    /// `homeFacts.tenantId` that contradicts the directory).
+    pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
+        let session = self.read(|d| {
+            let req: SignInRequest = from_js(request)?;
+            d.sign_in_with(&req.tenant_id, &req.user, req.home_facts)
+        })?;
+        Ok(JsSession::new(self.shared(), session))
+    }
+
+    /// Adds a tenant or replaces the one with the same id.
+    pub fn upsert_tenant(&self, tenant: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_tenant(from_js::<Tenant>(tenant)?))
+    }
+
+    /// Adds a user or replaces the one with the same id.
+    pub fn upsert_user(&self, user: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_user(from_js::<User>(user)?))
+    }
+
+    /// Removes a user with their memberships and shares; refused (`IN_USE`) while they
+    /// own a flow, take part in an approval or are a guest's home user.
+    pub fn remove_user(&self, id: JsValue) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
+        self.write(|d| d.remove_user(id))
+    }
+
+    /// Adds a group or replaces the one with the same id (`GROUP_CYCLE` if it would
+    /// contain itself).
+    pub fn upsert_group(&self, group: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_group(from_js::<Group>(group)?))
+    }
+
+    /// Removes a group with its memberships and shares.
+    pub fn remove_group(&self, id: JsValue) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
+        self.write(|d| d.remove_group(id))
+    }
+
+    /// Adds an app or replaces the one with the same id.
+    pub fn upsert_app(&self, app: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_app(from_js::<App>(app)?))
+    }
+
+    /// Removes an app.
+    pub fn remove_app(&self, id: JsValue) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
+        self.write(|d| d.remove_app(id))
+    }
+
+    /// Adds a flow or replaces the one with the same id.
+    pub fn upsert_flow(&self, flow: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_flow(from_js::<Flow>(flow)?))
+    }
+
+    /// Removes a flow.
+    pub fn remove_flow(&self, id: JsValue) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
+        self.write(|d| d.remove_flow(id))
+    }
+
+    /// Adds an approval or replaces the one with the same id.
+    pub fn upsert_approval(&self, approval: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_approval(from_js::<Approval>(approval)?))
+    }
+
+    /// Removes an approval.
+    pub fn remove_approval(&self, id: JsValue) -> std::result::Result<(), JsValue> {
+        let id: &str = &text_arg(&id, "id")?;
+        self.write(|d| d.remove_approval(id))
+    }
+
+    /// Adds a connector or replaces the one with the same id.
+    pub fn upsert_connector(&self, connector: JsValue) -> std::result::Result<(), JsValue> {
+        self.write(|d| d.upsert_connector(from_js::<Connector>(connector)?))
+    }
+}
+
+fn sample_options(options: JsValue) -> Result<guestpass_sample::SampleOptions> {
+    if options.is_undefined() || options.is_null() {
+        Ok(guestpass_sample::SampleOptions::default())
+    } else {
+        from_js(options)
+    }
+}
+
+/// The sample world as world JSON (the input of `Directory.fromJSON`), for feeding other
+/// libraries the same people: `{ users = 2000, seed = 42 }`.
+#[wasm_bindgen(js_name = sampleWorld)]
+pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
+    throw(sample_options(options).and_then(|o| to_js(&guestpass_sample::checked_sample_world(&o)?)))
+}
+
+impl Default for JsDirectory {
+    fn default() -> Self {
+        JsDirectory::new()
+    }
+}
