@@ -2,7 +2,7 @@
 // `PeopleIndex`: typeahead people search over records the caller holds (no directory, no
 // tenant, no session). The WebAssembly side (wasm/src/people_index.rs, reached through a
 // handle of its object table: lifetime.ts) keeps the search index and an id -> key table;
-// this class packs records in chunks for it (wasm/src/people_records.rs describes the
+// this class packs records in chunks for it (src/search/records.rs describes the
 // format), keeps the caller's own objects by key, and turns the keys a search answers back
 // into them, with highlights.
 import {

@@ -1,12 +1,14 @@
 //! A bounded little-endian byte writer and reader for snapshot bodies: fixed-width
-//! integers and arrays, and the compact forms the world is written in (LEB128 varints,
-//! length-prefixed UTF-8 strings, optional strings as a varint of the length plus one).
+//! integers and arrays, and the compact forms the world is written in (LEB128 varints from
+//! [`crate::varint`], length-prefixed UTF-8 strings, optional strings as a varint of the
+//! length plus one).
 //!
 //! The reader never reads past its input and never allocates more than the bytes left
 //! could hold, so a damaged or forged length cannot make it panic or claim gigabytes:
 //! every failure is [`Error::SnapshotCorrupt`] naming what was being read.
 
 use crate::error::{Error, Result};
+use crate::varint::{self, Malformed};
 
 /// Appends little-endian values to a byte vector.
 #[derive(Debug, Default)]
@@ -51,13 +53,9 @@ impl Writer {
         self.bytes.push(v);
     }
 
-    /// Writes an unsigned LEB128 varint.
-    pub fn varint(&mut self, mut v: u64) {
-        while v >= 0x80 {
-            self.bytes.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        self.bytes.push(v as u8);
+    /// Writes an unsigned LEB128 varint ([`crate::varint`]).
+    pub fn varint(&mut self, v: u64) {
+        varint::put(&mut self.bytes, v);
     }
 
     /// Writes a string: its byte length as a varint, then its UTF-8 bytes.
@@ -200,21 +198,10 @@ impl<'a> Reader<'a> {
 
     /// Reads a strict unsigned LEB128 varint (at most ten bytes, no bits beyond 64).
     pub fn varint(&mut self, what: &str) -> Result<u64> {
-        let mut v: u64 = 0;
-        for i in 0..10 {
-            let b = self.byte(what)?;
-            let bits = u64::from(b & 0x7f);
-            if i == 9 && bits > 1 {
-                break;
-            }
-            v |= bits << (7 * i);
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(corrupt(format_args!(
-            "{what}: a varint longer than 64 bits"
-        )))
+        varint::read(self.bytes, &mut self.pos, 64).map_err(|e| match e {
+            Malformed::Truncated => corrupt(format_args!("{what} runs past the end of the body")),
+            Malformed::TooLong => corrupt(format_args!("{what}: a varint longer than 64 bits")),
+        })
     }
 
     /// Reads a varint count of items that take at least `min_size` bytes each, refusing

@@ -11,7 +11,9 @@
 //! check every variant's code against the package's `GuestPassErrorCode` union
 //! (`pkg-template/errors.ts`) and the README's table.
 
-use crate::model::Id;
+/// An object id, as `model::Id` (errors import nothing else of the crate's, so that every
+/// module may refuse with them).
+type Id = String;
 
 /// Declares [`Error`] from one list of variants, in the spirit of `model::string_enum!`:
 ///
@@ -453,20 +455,40 @@ errors! {
     ApprovalsNeedLicense(id: Id) => "NO_LICENSE" ["id": id],
     /// Approvals asked of a person who has not consented to Power Automate, a prerequisite
     /// of every Power Automate capability, approvals included.
-    #[error("approvals are not available to \"{0}\": {why}; session.features().approvals says the same", why = crate::b2b::Missing::NoConsent.message())]
-    ApprovalsNeedConsent(id: Id) => "NO_CONSENT" ["id": id],
+    #[error("approvals are not available to \"{user}\": {reason}; session.features().approvals says the same")]
+    ApprovalsNeedConsent {
+        /// The signed-in user.
+        user: Id,
+        /// What is missing, in words (`b2b::Missing::NoConsent`'s message).
+        reason: &'static str,
+    } => "NO_CONSENT" ["id": user],
     /// Approvals asked of a guest whose home tenant is not known where the answer depends
     /// on it (`homeFacts.tenantId` settles it).
-    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeTenant.message())]
-    ApprovalsHomeTenantUnknown(id: Id) => "HOME_TENANT_UNKNOWN" ["id": id],
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeTenantUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_TENANT_UNKNOWN" ["id": user],
     /// Approvals asked of a guest whose home tenant's outbound settings are not known
     /// (`homeFacts.outboundAllowed` settles it).
-    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeOutbound.message())]
-    ApprovalsHomeOutboundUnknown(id: Id) => "HOME_OUTBOUND_UNKNOWN" ["id": id],
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeOutboundUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_OUTBOUND_UNKNOWN" ["id": user],
     /// Approvals asked of a guest with no licence that counts here whose home licences are
     /// not known (`homeFacts.licensed` settles it).
-    #[error("approvals are not available to \"{0}\" yet: {why}; session.features().approvals says the same", why = crate::b2b::Unknown::HomeLicense.message())]
-    ApprovalsHomeLicenseUnknown(id: Id) => "HOME_LICENSE_UNKNOWN" ["id": id],
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeLicenseUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_LICENSE_UNKNOWN" ["id": user],
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
     NotAnApprover(id: Id) => "NOT_AN_APPROVER" ["id": id],
@@ -558,16 +580,6 @@ impl Error {
 /// `"{field}: "`, or nothing when no field is known (for [`Error::InvalidInput`]'s message).
 fn at_field(field: Option<&str>) -> String {
     field.map(|f| format!("{f}: ")).unwrap_or_default()
-}
-
-impl From<crate::search::QueryError> for Error {
-    fn from(err: crate::search::QueryError) -> Self {
-        match err {
-            crate::search::QueryError::TooLong { chars, limit } => {
-                Error::QueryTooLong { chars, limit }
-            }
-        }
-    }
 }
 
 impl From<serde_json::Error> for Error {

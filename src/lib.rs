@@ -18,6 +18,7 @@ pub mod directory;
 pub mod error;
 pub mod graph;
 pub mod groups;
+pub mod hash;
 pub mod json_path;
 pub mod limits;
 pub mod model;
@@ -28,5 +29,6 @@ pub mod sharing;
 pub mod snapshot;
 pub mod sources;
 pub mod timestamp;
+pub mod varint;
 
 pub use error::{Error, Result};

@@ -6,7 +6,7 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 0..8 | magic `GUESTPAS` |
-//! | 8..12 | format version (`u32`, currently 4) |
+//! | 8..12 | format version (`u32`, currently 5) |
 //! | 12..20 | body length `n` (`u64`) |
 //! | 20..20+n | body (below) |
 //! | 20+n..28+n | XXH64 (seed 0, `u64`) of bytes `0..20+n` |
@@ -15,7 +15,8 @@
 //! crate: it needs no tables (`crc32fast`'s CRC-32, used up to format 3, carried 16 KB of
 //! them into the `.wasm`) and is faster on a large snapshot.
 //!
-//! The body of format 4 (the same as format 3's):
+//! The body of format 5 (laid out as format 3's and 4's; the address hashes of the
+//! search indexes are XXH64 where format 4's were FNV-1a):
 //!
 //! | part | content |
 //! | --- | --- |
@@ -38,10 +39,11 @@
 //! is checked.
 //!
 //! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)
-//! in December 2026, and format 4 replaced format 3's CRC-32 with XXH64 the same month; this
-//! build reads format 4 only and refuses older snapshots with
-//! `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call `toBytes()`
-//! again.
+//! in December 2026, format 4 replaced format 3's CRC-32 with XXH64 the same month, and
+//! format 5 the search indexes' FNV-1a address hashes with XXH64 (the crate's one hash,
+//! `src/hash.rs`) the same month; this build reads format 5 only and refuses older
+//! snapshots with `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call
+//! `toBytes()` again.
 //!
 //! Reading checks, in order: the magic (`SNAPSHOT_NOT_RECOGNIZED`), the version
 //! (`SNAPSHOT_VERSION_UNSUPPORTED`, before anything whose place depends on it), the length
@@ -61,12 +63,11 @@ use crate::directory::{Directory, Keyed};
 use crate::error::{Error, Result};
 use crate::model::World;
 use world_codec::WorldRefs;
-use xxhash_rust::xxh64::xxh64;
 
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const HEADER_LEN: usize = 20;
 const CHECKSUM_LEN: usize = 8;
 
@@ -103,7 +104,7 @@ pub fn frame(version: u32, body: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(body);
-    let checksum = xxh64(&out, 0);
+    let checksum = crate::hash::stable(&out);
     out.extend_from_slice(&checksum.to_le_bytes());
     out
 }
@@ -205,7 +206,7 @@ fn checked_payload(bytes: &[u8]) -> Result<&[u8]> {
         .get(..body_end)
         .ok_or(Error::SnapshotChecksumMismatch)?;
     let stored = u64::from_le_bytes(array(bytes, body_end)?);
-    if xxh64(body, 0) != stored {
+    if crate::hash::stable(body) != stored {
         return Err(Error::SnapshotChecksumMismatch);
     }
     body.get(HEADER_LEN..)

@@ -1,6 +1,6 @@
 //! Rebuilding a directory from a snapshot without redoing its expensive parts.
 //!
-//! Besides the world, a snapshot (format 4, see [`crate::snapshot`]) keeps what
+//! Besides the world, a snapshot (format 5, see [`crate::snapshot`]) keeps what
 //! [`Directory::from_world`] would otherwise compute at length or could not recover:
 //!
 //! - the **user slots**: users are stored slot by slot, with the free slots in reuse

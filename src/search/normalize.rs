@@ -371,15 +371,10 @@ pub(crate) fn address_key(address: &str) -> String {
     address.trim().to_lowercase()
 }
 
-/// FNV-1a, 64 bits: a stable hash of an address key (same on every platform and build,
-/// so snapshots stay valid).
+/// The stable hash of an address key ([`crate::hash::stable`], XXH64: the same on every
+/// platform and build, so snapshots stay valid).
 pub(crate) fn address_hash(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::hash::stable(key.as_bytes())
 }
 
 #[cfg(test)]

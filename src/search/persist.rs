@@ -11,10 +11,12 @@
 //!
 //! (Declared from `index.rs` so that it sees the segment's fields; kept in its own file.)
 
-use super::{Cat, Segment, SKIP_EVERY};
+use super::super::postings::SKIP_EVERY;
+use super::{Cat, Segment};
 use crate::binary::{corrupt, Reader, Writer};
 use crate::error::Result;
 use crate::search::{Key, PeopleIndex};
+use crate::varint::Malformed;
 
 impl PeopleIndex {
     /// Writes the index (its segments as they are) for a snapshot.
@@ -110,20 +112,14 @@ fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
     Ok(seg)
 }
 
-/// A strict varint: at most five bytes, no bits beyond 32, inside `bytes`.
+/// A strict 32-bit varint ([`crate::varint::read`]) inside `bytes`.
 fn varint(bytes: &[u8], pos: &mut usize) -> Result<u32> {
-    let mut v: u64 = 0;
-    for i in 0..5 {
-        let b = *bytes
-            .get(*pos)
-            .ok_or_else(|| corrupt("a varint runs past its record"))?;
-        *pos += 1;
-        v |= u64::from(b & 0x7f) << (7 * i);
-        if b & 0x80 == 0 {
-            return u32::try_from(v).map_err(|_| corrupt("a varint exceeds 32 bits"));
-        }
+    let too_long = || corrupt("a varint exceeds 32 bits");
+    match crate::varint::read(bytes, pos, 32) {
+        Ok(v) => u32::try_from(v).map_err(|_| too_long()),
+        Err(Malformed::Truncated) => Err(corrupt("a varint runs past its record")),
+        Err(Malformed::TooLong) => Err(too_long()),
     }
-    Err(corrupt("a varint is longer than five bytes"))
 }
 
 /// `ends` as offsets into a blob of `total` bytes: ascending from `first`, ending at it.
@@ -159,13 +155,37 @@ struct ListCursor {
     last: u32,
 }
 
+/// Checks a segment read from a snapshot against itself, and derives what is not
+/// stored (the tombstone count, the cumulative counts, the start blocks).
 fn check_and_derive(seg: &mut Segment) -> Result<()> {
+    let n32 = check_record_arrays(seg)?;
+    check_dictionary(seg)?;
+    let mut lists = read_list_headers(seg)?;
+    let starts = check_forward_records(seg, n32, &mut lists)?;
+    if lists.iter().any(|l| l.seen != l.count || l.pos != l.end) {
+        return Err(corrupt(
+            "a posting list holds records that do not have its word",
+        ));
+    }
+    drop(lists);
+    seg.start_cum = Vec::with_capacity(starts.per_term.len() + 1);
+    let mut acc = starts.without_display;
+    seg.start_cum.push(acc);
+    for c in starts.per_term {
+        acc += c;
+        seg.start_cum.push(acc);
+    }
+    check_addresses(seg, n32)
+}
+
+/// The per-record arrays agree on the number of records, and no tombstone lies past the
+/// last; derives the tombstone count. Answers the number of records.
+fn check_record_arrays(seg: &mut Segment) -> Result<u32> {
     let n = seg.keys.len();
     let n32 = u32::try_from(n).map_err(|_| corrupt("too many records"))?;
     if seg.flags.len() != n || seg.fwd_off.len() != n + 1 || seg.dead.len() != n.div_ceil(64) {
         return Err(corrupt("segment arrays disagree on the number of records"));
     }
-    // Tombstones: none past the last record; their count.
     if let Some(&last) = seg.dead.last() {
         let used = n % 64;
         if used != 0 && last >> used != 0 {
@@ -173,9 +193,11 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
         }
     }
     seg.dead_count = seg.dead.iter().map(|w| w.count_ones()).sum();
+    Ok(n32)
+}
 
-    // The dictionary: valid UTF-8, non-empty terms, strictly ascending.
-    let terms = seg.term_end.len();
+/// The dictionary: valid UTF-8, non-empty terms, strictly ascending.
+fn check_dictionary(seg: &Segment) -> Result<()> {
     check_offsets(&seg.term_end, None, seg.term_bytes.len(), "term ends")?;
     let text =
         std::str::from_utf8(&seg.term_bytes).map_err(|_| corrupt("segment terms are not UTF-8"))?;
@@ -192,8 +214,13 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
         previous = Some(term);
         start = end as usize;
     }
+    Ok(())
+}
 
-    // Posting lists: headers, bounds, counts.
+/// Every term's posting header (counts and byte lengths within its bytes, room for the
+/// skip tables): a cursor per list, three per term; derives the cumulative counts.
+fn read_list_headers(seg: &mut Segment) -> Result<Vec<ListCursor>> {
+    let terms = seg.term_end.len();
     if seg.post_off.len() != terms + 1 {
         return Err(corrupt("segment posting offsets disagree with the terms"));
     }
@@ -255,80 +282,38 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
     seg.post_cum.push(cum);
     seg.name_cum.push(name_cum);
     seg.mail_cum.push(mail_cum);
+    Ok(lists)
+}
 
-    // Forward records, in rank order: each is exactly what the posting lists say, and
-    // the records are sorted by display name, then key.
+/// How many records' display names start with each term, and how many have none.
+struct StartCounts {
+    per_term: Vec<u32>,
+    without_display: u32,
+}
+
+/// Forward records, in rank order: each is exactly what the posting lists say, and the
+/// records are sorted by display name, then key.
+fn check_forward_records(seg: &Segment, n32: u32, lists: &mut [ListCursor]) -> Result<StartCounts> {
     check_offsets(
         &seg.fwd_off,
         Some(0),
         seg.fwd_bytes.len(),
         "forward offsets",
     )?;
-    let mut start_count = vec![0u32; terms];
-    let mut empty_display = 0u32;
+    let terms = seg.term_end.len();
+    let mut starts = StartCounts {
+        per_term: vec![0u32; terms],
+        without_display: 0,
+    };
     let mut record_terms: Vec<u32> = Vec::new();
     let mut display: Vec<u32> = Vec::new();
     let mut prev_display: Vec<u32> = Vec::new();
-    let post_bytes = &seg.post_bytes;
     for rank in 0..n32 {
         let from = seg.fwd_off.get(rank as usize).copied().unwrap_or(0) as usize;
         let to = seg.fwd_off.get(rank as usize + 1).copied().unwrap_or(0) as usize;
         let bytes = seg.fwd_bytes.get(from..to).unwrap_or_default();
         let mut pos = 0usize;
-        let nt = varint(bytes, &mut pos)?;
-        record_terms.clear();
-        let mut start_term = None;
-        let mut last = 0u32;
-        for i in 0..nt {
-            let v = varint(bytes, &mut pos)?;
-            let delta = v >> 2;
-            if i > 0 && delta == 0 {
-                return Err(corrupt("a forward record repeats a term"));
-            }
-            let t = last
-                .checked_add(delta)
-                .filter(|&t| (t as usize) < terms)
-                .ok_or_else(|| corrupt("a forward record names a term that does not exist"))?;
-            last = t;
-            record_terms.push(t);
-            let cat = v & 3;
-            if cat == Cat::Start as u32 {
-                if start_term.is_some() {
-                    return Err(corrupt("a forward record has two starting words"));
-                }
-                start_term = Some(t);
-                continue;
-            }
-            let list = lists
-                .get_mut(t as usize * 3 + cat as usize - 1)
-                .ok_or_else(|| corrupt("a forward record names a missing list"))?;
-            if list.seen >= list.count {
-                return Err(corrupt("a posting list misses a record"));
-            }
-            let data = post_bytes.get(..list.end).unwrap_or_default();
-            let gap = varint(data, &mut list.pos)?;
-            let got = if list.seen == 0 {
-                gap
-            } else {
-                list.last.saturating_add(gap)
-            };
-            if got != rank || (list.seen > 0 && gap == 0) {
-                return Err(corrupt("a posting list disagrees with the forward records"));
-            }
-            list.last = got;
-            if list.seen > 0 && list.seen % SKIP_EVERY == 0 {
-                let entry = list.skips + (list.seen / SKIP_EVERY - 1) as usize * 8;
-                let want_offset = (list.pos - list.data) as u32;
-                let ok = post_bytes.get(entry..entry + 8).is_some_and(|e| {
-                    e.get(..4) == Some(&rank.to_le_bytes()[..])
-                        && e.get(4..) == Some(&want_offset.to_le_bytes()[..])
-                });
-                if !ok {
-                    return Err(corrupt("a posting list's skip table is wrong"));
-                }
-            }
-            list.seen += 1;
-        }
+        let start_term = check_record_terms(seg, rank, bytes, &mut pos, lists, &mut record_terms)?;
         let d = varint(bytes, &mut pos)?;
         display.clear();
         for _ in 0..d {
@@ -347,7 +332,7 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
                 if start_term.is_some_and(|s| s != first) {
                     return Err(corrupt("a forward record's starting word is not its first"));
                 }
-                if let Some(c) = start_count.get_mut(first as usize) {
+                if let Some(c) = starts.per_term.get_mut(first as usize) {
                     *c += 1;
                 }
             }
@@ -355,7 +340,7 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
                 if start_term.is_some() {
                     return Err(corrupt("a forward record starts without a display name"));
                 }
-                empty_display += 1;
+                starts.without_display += 1;
             }
         }
         let key = seg.keys.get(rank as usize).copied().unwrap_or(0);
@@ -367,21 +352,85 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
         }
         std::mem::swap(&mut prev_display, &mut display);
     }
-    if lists.iter().any(|l| l.seen != l.count || l.pos != l.end) {
-        return Err(corrupt(
-            "a posting list holds records that do not have its word",
-        ));
-    }
-    drop(lists);
-    seg.start_cum = Vec::with_capacity(terms + 1);
-    let mut acc = empty_display;
-    seg.start_cum.push(acc);
-    for c in start_count {
-        acc += c;
-        seg.start_cum.push(acc);
-    }
+    Ok(starts)
+}
 
-    // Exact addresses: sorted (hash, rank) pairs of existing ranks.
+/// Reads the terms of the forward record at `rank` into `record_terms`, checking each
+/// against the next posting of its list; answers the term its display name starts with.
+fn check_record_terms(
+    seg: &Segment,
+    rank: u32,
+    bytes: &[u8],
+    pos: &mut usize,
+    lists: &mut [ListCursor],
+    record_terms: &mut Vec<u32>,
+) -> Result<Option<u32>> {
+    let terms = seg.term_end.len();
+    let nt = varint(bytes, pos)?;
+    record_terms.clear();
+    let mut start_term = None;
+    let mut last = 0u32;
+    for i in 0..nt {
+        let v = varint(bytes, pos)?;
+        let delta = v >> 2;
+        if i > 0 && delta == 0 {
+            return Err(corrupt("a forward record repeats a term"));
+        }
+        let t = last
+            .checked_add(delta)
+            .filter(|&t| (t as usize) < terms)
+            .ok_or_else(|| corrupt("a forward record names a term that does not exist"))?;
+        last = t;
+        record_terms.push(t);
+        let cat = v & 3;
+        if cat == Cat::Start as u32 {
+            if start_term.is_some() {
+                return Err(corrupt("a forward record has two starting words"));
+            }
+            start_term = Some(t);
+            continue;
+        }
+        let list = lists
+            .get_mut(t as usize * 3 + cat as usize - 1)
+            .ok_or_else(|| corrupt("a forward record names a missing list"))?;
+        check_next_posting(list, &seg.post_bytes, rank)?;
+    }
+    Ok(start_term)
+}
+
+/// The next posting of `list` is `rank`, and its skip entry (when one is due) is right.
+fn check_next_posting(list: &mut ListCursor, post_bytes: &[u8], rank: u32) -> Result<()> {
+    if list.seen >= list.count {
+        return Err(corrupt("a posting list misses a record"));
+    }
+    let data = post_bytes.get(..list.end).unwrap_or_default();
+    let gap = varint(data, &mut list.pos)?;
+    let got = if list.seen == 0 {
+        gap
+    } else {
+        list.last.saturating_add(gap)
+    };
+    if got != rank || (list.seen > 0 && gap == 0) {
+        return Err(corrupt("a posting list disagrees with the forward records"));
+    }
+    list.last = got;
+    if list.seen > 0 && list.seen % SKIP_EVERY == 0 {
+        let entry = list.skips + (list.seen / SKIP_EVERY - 1) as usize * 8;
+        let want_offset = (list.pos - list.data) as u32;
+        let ok = post_bytes.get(entry..entry + 8).is_some_and(|e| {
+            e.get(..4) == Some(&rank.to_le_bytes()[..])
+                && e.get(4..) == Some(&want_offset.to_le_bytes()[..])
+        });
+        if !ok {
+            return Err(corrupt("a posting list's skip table is wrong"));
+        }
+    }
+    list.seen += 1;
+    Ok(())
+}
+
+/// Exact addresses: sorted (hash, rank) pairs of existing ranks.
+fn check_addresses(seg: &Segment, n32: u32) -> Result<()> {
     if seg.addr_hash.len() != seg.addr_rank.len() {
         return Err(corrupt("segment address arrays differ in length"));
     }

@@ -198,8 +198,44 @@ pub(crate) fn score(
 /// The cheapest pairing of every query word with a distinct record term (Hungarian
 /// algorithm, rows = query words, columns = terms some word matches).
 fn assign(words: &[SegWord], fwd: &Forward, s: &mut Scratch) -> Option<i64> {
-    const INF: i64 = i64::MAX / 4;
     let n = words.len();
+    let m = fill_costs(words, fwd, s)?;
+    let Scratch {
+        cost,
+        u,
+        v,
+        p,
+        way,
+        minv,
+        used,
+        ..
+    } = s;
+    let mut h = Hungarian {
+        m,
+        cost,
+        u,
+        v,
+        p,
+        way,
+        minv,
+        used,
+    };
+    h.reset(n);
+    for i in 1..=n {
+        if !h.add_row(i) {
+            return None;
+        }
+    }
+    h.total()
+}
+
+/// A cost of "no edge": larger than any sum of real costs.
+const INF: i64 = i64::MAX / 4;
+
+/// Collects the columns (terms some word matches) and the row-major cost matrix of
+/// `words` against them into `s`; answers the number of columns, `None` when a word
+/// matches nothing or the words outnumber the columns.
+fn fill_costs(words: &[SegWord], fwd: &Forward, s: &mut Scratch) -> Option<usize> {
     s.cols.clear();
     for w in words {
         let (a, b) = matching(fwd, w);
@@ -211,7 +247,7 @@ fn assign(words: &[SegWord], fwd: &Forward, s: &mut Scratch) -> Option<i64> {
     s.cols.sort_unstable();
     s.cols.dedup();
     let m = s.cols.len();
-    if n > m {
+    if words.len() > m {
         return None;
     }
     s.cost.clear();
@@ -224,109 +260,145 @@ fn assign(words: &[SegWord], fwd: &Forward, s: &mut Scratch) -> Option<i64> {
             s.cost.push(c);
         }
     }
-    let cost = |i: usize, j: usize| s.cost.get((i - 1) * m + (j - 1)).copied().unwrap_or(INF);
-    // 1-indexed potentials (e-maxx formulation), n <= m.
-    let (mut u, mut v) = (std::mem::take(&mut s.u), std::mem::take(&mut s.v));
-    let (mut p, mut way) = (std::mem::take(&mut s.p), std::mem::take(&mut s.way));
-    let (mut minv, mut used) = (std::mem::take(&mut s.minv), std::mem::take(&mut s.used));
-    u.clear();
-    u.resize(n + 1, 0);
-    v.clear();
-    v.resize(m + 1, 0);
-    p.clear();
-    p.resize(m + 1, 0);
-    way.clear();
-    way.resize(m + 1, 0);
-    let mut ok = true;
-    'rows: for i in 1..=n {
-        if let Some(p0) = p.get_mut(0) {
+    Some(m)
+}
+
+/// The Hungarian algorithm's state over a `n × m` cost matrix (`n <= m`), in the
+/// 1-indexed potentials formulation (e-maxx), on the buffers of a [`Scratch`].
+struct Hungarian<'s> {
+    m: usize,
+    cost: &'s [i64],
+    u: &'s mut Vec<i64>,
+    v: &'s mut Vec<i64>,
+    /// The row matched to each column (0: none).
+    p: &'s mut Vec<usize>,
+    way: &'s mut Vec<usize>,
+    minv: &'s mut Vec<i64>,
+    used: &'s mut Vec<bool>,
+}
+
+impl Hungarian<'_> {
+    /// The cost of row `i`, column `j` (1-based).
+    fn cost(&self, i: usize, j: usize) -> i64 {
+        self.cost
+            .get((i - 1) * self.m + (j - 1))
+            .copied()
+            .unwrap_or(INF)
+    }
+
+    /// Zero potentials and no matching, for `n` rows.
+    fn reset(&mut self, n: usize) {
+        let m = self.m;
+        self.u.clear();
+        self.u.resize(n + 1, 0);
+        self.v.clear();
+        self.v.resize(m + 1, 0);
+        self.p.clear();
+        self.p.resize(m + 1, 0);
+        self.way.clear();
+        self.way.resize(m + 1, 0);
+    }
+
+    /// Adds row `i` to the matching along a shortest augmenting path; false when no
+    /// finite path exists (the row can match no free column).
+    fn add_row(&mut self, i: usize) -> bool {
+        let m = self.m;
+        if let Some(p0) = self.p.get_mut(0) {
             *p0 = i;
         }
         let mut j0 = 0usize;
-        minv.clear();
-        minv.resize(m + 1, INF);
-        used.clear();
-        used.resize(m + 1, false);
+        self.minv.clear();
+        self.minv.resize(m + 1, INF);
+        self.used.clear();
+        self.used.resize(m + 1, false);
         loop {
-            if let Some(x) = used.get_mut(j0) {
+            if let Some(x) = self.used.get_mut(j0) {
                 *x = true;
             }
-            let i0 = p.get(j0).copied().unwrap_or(0);
-            let mut delta = INF;
-            let mut j1 = 0usize;
-            for j in 1..=m {
-                if used.get(j).copied().unwrap_or(true) {
-                    continue;
-                }
-                let cur =
-                    cost(i0, j) - u.get(i0).copied().unwrap_or(0) - v.get(j).copied().unwrap_or(0);
-                if let Some(mv) = minv.get_mut(j) {
-                    if cur < *mv {
-                        *mv = cur;
-                        if let Some(w) = way.get_mut(j) {
-                            *w = j0;
-                        }
-                    }
-                    if *mv < delta {
-                        delta = *mv;
-                        j1 = j;
-                    }
-                }
-            }
-            if j1 == 0 || delta >= INF / 2 {
-                ok = false;
-                break 'rows;
-            }
-            for j in 0..=m {
-                if used.get(j).copied().unwrap_or(false) {
-                    let pj = p.get(j).copied().unwrap_or(0);
-                    if let Some(x) = u.get_mut(pj) {
-                        *x += delta;
-                    }
-                    if let Some(x) = v.get_mut(j) {
-                        *x -= delta;
-                    }
-                } else if let Some(x) = minv.get_mut(j) {
-                    *x -= delta;
-                }
-            }
+            let Some(j1) = self.next_column(j0) else {
+                return false;
+            };
             j0 = j1;
-            if p.get(j0).copied().unwrap_or(0) == 0 {
+            if self.p.get(j0).copied().unwrap_or(0) == 0 {
                 break;
             }
         }
         loop {
-            let j1 = way.get(j0).copied().unwrap_or(0);
-            let pj1 = p.get(j1).copied().unwrap_or(0);
-            if let Some(x) = p.get_mut(j0) {
+            let j1 = self.way.get(j0).copied().unwrap_or(0);
+            let pj1 = self.p.get(j1).copied().unwrap_or(0);
+            if let Some(x) = self.p.get_mut(j0) {
                 *x = pj1;
             }
             j0 = j1;
             if j0 == 0 {
-                break;
+                return true;
             }
         }
     }
-    let mut total = 0i64;
-    if ok {
+
+    /// One step of the path search from column `j0`: relaxes the unused columns, moves
+    /// the potentials by the smallest slack, and answers the column reached (`None`
+    /// when every slack is infinite).
+    fn next_column(&mut self, j0: usize) -> Option<usize> {
+        let m = self.m;
+        let i0 = self.p.get(j0).copied().unwrap_or(0);
+        let mut delta = INF;
+        let mut j1 = 0usize;
         for j in 1..=m {
-            let i = p.get(j).copied().unwrap_or(0);
+            if self.used.get(j).copied().unwrap_or(true) {
+                continue;
+            }
+            let cur = self.cost(i0, j)
+                - self.u.get(i0).copied().unwrap_or(0)
+                - self.v.get(j).copied().unwrap_or(0);
+            if let Some(mv) = self.minv.get_mut(j) {
+                if cur < *mv {
+                    *mv = cur;
+                    if let Some(w) = self.way.get_mut(j) {
+                        *w = j0;
+                    }
+                }
+                if *mv < delta {
+                    delta = *mv;
+                    j1 = j;
+                }
+            }
+        }
+        if j1 == 0 || delta >= INF / 2 {
+            return None;
+        }
+        for j in 0..=m {
+            if self.used.get(j).copied().unwrap_or(false) {
+                let pj = self.p.get(j).copied().unwrap_or(0);
+                if let Some(x) = self.u.get_mut(pj) {
+                    *x += delta;
+                }
+                if let Some(x) = self.v.get_mut(j) {
+                    *x -= delta;
+                }
+            } else if let Some(x) = self.minv.get_mut(j) {
+                *x -= delta;
+            }
+        }
+        Some(j1)
+    }
+
+    /// The matching's total cost; `None` when it uses a missing edge.
+    fn total(&self) -> Option<i64> {
+        let mut total = 0i64;
+        let mut ok = true;
+        for j in 1..=self.m {
+            let i = self.p.get(j).copied().unwrap_or(0);
             if i != 0 {
-                let c = cost(i, j);
+                let c = self.cost(i, j);
                 if c >= INF {
                     ok = false;
                 }
                 total += c;
             }
         }
+        ok.then_some(total)
     }
-    s.u = u;
-    s.v = v;
-    s.p = p;
-    s.way = way;
-    s.minv = minv;
-    s.used = used;
-    ok.then_some(total)
 }
 
 #[cfg(test)]

@@ -37,16 +37,24 @@ impl Session {
     fn check_approvals_allowed(&self, dir: &Directory) -> Result<()> {
         let user = self.user(dir)?;
         let id = user.id.clone();
-        match b2b::standing(dir, user, self.home_facts()) {
+        let standing = b2b::standing(dir, user, self.home_facts());
+        let reason = standing.message().unwrap_or_default();
+        match standing {
             Standing::Met => Ok(()),
             Standing::Missing(Missing::InvitationPending) => Err(Error::InvitationPending(id)),
             Standing::Missing(Missing::NoLicense) => Err(Error::ApprovalsNeedLicense(id)),
-            Standing::Missing(Missing::NoConsent) => Err(Error::ApprovalsNeedConsent(id)),
-            Standing::Unknown(Unknown::HomeTenant) => Err(Error::ApprovalsHomeTenantUnknown(id)),
-            Standing::Unknown(Unknown::HomeOutbound) => {
-                Err(Error::ApprovalsHomeOutboundUnknown(id))
+            Standing::Missing(Missing::NoConsent) => {
+                Err(Error::ApprovalsNeedConsent { user: id, reason })
             }
-            Standing::Unknown(Unknown::HomeLicense) => Err(Error::ApprovalsHomeLicenseUnknown(id)),
+            Standing::Unknown(Unknown::HomeTenant) => {
+                Err(Error::ApprovalsHomeTenantUnknown { user: id, reason })
+            }
+            Standing::Unknown(Unknown::HomeOutbound) => {
+                Err(Error::ApprovalsHomeOutboundUnknown { user: id, reason })
+            }
+            Standing::Unknown(Unknown::HomeLicense) => {
+                Err(Error::ApprovalsHomeLicenseUnknown { user: id, reason })
+            }
         }
     }
 

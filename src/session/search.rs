@@ -11,7 +11,7 @@ use super::Session;
 use crate::directory::{Directory, SEARCH_FLAG_GUEST};
 use crate::error::{Error, Result};
 use crate::model::{User, UserType};
-use crate::search::{self, Field, Highlight, MAX_QUERY_CHARS};
+use crate::search::{self, Highlight};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -145,13 +145,7 @@ impl Session {
         options: &SearchOptions,
     ) -> Result<SearchResults> {
         let me = self.user(dir)?;
-        let chars = query.chars().count();
-        if chars > MAX_QUERY_CHARS {
-            return Err(Error::QueryTooLong {
-                chars,
-                limit: MAX_QUERY_CHARS,
-            });
-        }
+        search::check_query(query)?;
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(Error::InvalidValue {
@@ -351,15 +345,7 @@ fn person_match(user: &User, query: &str) -> PersonMatch {
 }
 
 fn match_range(h: Highlight) -> MatchRange {
-    let (field, index) = match h.field {
-        Field::DisplayName => ("displayName", None),
-        Field::GivenName => ("givenName", None),
-        Field::Surname => ("surname", None),
-        Field::Mail => ("mail", None),
-        Field::OtherMail(i) => ("otherMails", Some(i)),
-        Field::UserPrincipalName => ("userPrincipalName", None),
-        Field::JobTitle => ("jobTitle", None),
-    };
+    let (field, index) = h.field.property();
     MatchRange {
         field,
         index,

@@ -21,7 +21,7 @@ describe("README examples in the browser", { skip: skip ?? false }, () => {
     writeFileSync(
       join(project.dir, "index.html"),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>examples</title>` +
-        `<script type="importmap">${JSON.stringify({ imports: { guestpass: "/pkg/index.js", "guestpass/web": "/pkg/web.js" } })}</script>` +
+        `<script type="importmap">${JSON.stringify({ imports: { guestpass: "/pkg/index.js", "guestpass/web": "/pkg/web.js", "guestpass/picker": "/pkg/picker.js" } })}</script>` +
         `</head><body><p>README examples</p></body></html>`,
     );
     server = await startDemoServer({ root: project.dir });

@@ -13,9 +13,7 @@ mod flow_cache;
 mod flows;
 mod groups;
 mod objects;
-mod people_ids;
 mod people_index;
-mod people_records;
 mod search;
 mod session;
 

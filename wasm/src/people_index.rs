@@ -1,17 +1,18 @@
 //! `PeopleIndex` for JavaScript: typeahead search over records the caller holds, with
 //! no directory, tenant or session. The typed class of the package
-//! (`pkg-template/people-index.ts`) wraps this one: it packs records in chunks
-//! (`people_records.rs`), keeps the caller's objects by key, and turns keys back into
-//! them. This side keeps only the search index and the id → key table
-//! (`people_ids.rs`), never the records' text: highlights are computed from the few
-//! records a search returns, which the wrapper passes back.
+//! (`pkg-template/people-index.ts`) wraps this one: it packs records in chunks (the
+//! format of `src/search/records.rs`), keeps the caller's objects by key, and turns keys
+//! back into them. This side keeps only the search index and the id → key table
+//! (`src/search/ids.rs`), never the records' text: highlights are computed from the few
+//! records a search returns, which the wrapper passes back. Both live in the core, where
+//! native tests reach them; this file only converts.
 
 use super::convert::text_arg;
 use super::error::{throw, to_js};
-use super::people_ids::PeopleIds;
-use super::people_records::{records, Packed, FIELD, GUEST};
 use guestpass::error::Error;
-use guestpass::search::{BulkLoad, Field, Highlighter, Key, PeopleIndex, MAX_QUERY_CHARS};
+use guestpass::search::ids::PeopleIds;
+use guestpass::search::records::{records, Packed, FIELD, GUEST};
+use guestpass::search::{check_query, BulkLoad, Highlighter, Key, PeopleIndex};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 
@@ -135,7 +136,7 @@ impl JsPeopleIndex {
     /// index in `otherMails`, start, end (UTF-16 offsets).
     /// `query` stays `&str`, as in [`JsPeopleIndex::search`], whose caller checked it.
     pub fn highlight(&self, query: &str, packed: &[u8]) -> Result<Vec<u32>, JsValue> {
-        if query.chars().count() > MAX_QUERY_CHARS {
+        if check_query(query).is_err() {
             return Ok(Vec::new());
         }
         let packed = throw(utf8(packed))?;
@@ -149,15 +150,7 @@ impl JsPeopleIndex {
             hl.highlight_into(&record.person(&others), &mut ranges);
             out.push(ranges.len() as u32);
             for r in &ranges {
-                let (field, index) = match r.field {
-                    Field::DisplayName => (0, 0),
-                    Field::GivenName => (1, 0),
-                    Field::Surname => (2, 0),
-                    Field::Mail => (3, 0),
-                    Field::OtherMail(i) => (4, u32::from(i)),
-                    Field::UserPrincipalName => (5, 0),
-                    Field::JobTitle => (6, 0),
-                };
+                let (field, index) = r.field.number();
                 out.extend([field, index, r.start, r.end]);
             }
         }

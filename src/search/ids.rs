@@ -1,77 +1,36 @@
-//! The caller's record ids and the index keys standing for them, for `PeopleIndex`.
+//! The caller's record ids and the index keys standing for them, for a caller that
+//! names its records by text id (the package's `PeopleIndex`) while the index speaks in
+//! [`Key`]s.
 //!
 //! Keys are handed out in increasing order and never reused, so a key always names the
-//! same id. Ids are not stored as text: each is kept as a 128-bit hash (two independent
-//! 64-bit mixes), in one sorted array (binary search) plus a small map of recent ids
-//! merged into it as it grows — about 20 bytes per id, where a map of strings would take
-//! three times that. Two ids of a million sharing a 128-bit hash has a probability of
-//! about 10⁻²⁷.
+//! same id. Ids are not stored as text: each is kept as its 128-bit
+//! [`crate::hash::fingerprint`], in one sorted array (searched from where the hash should
+//! be) plus a small map of recent ids merged into it as it grows — about 20 bytes per
+//! id, where a map of strings would take three times that. Two ids of a million sharing
+//! a 128-bit hash has a probability of about 10⁻²⁷.
 
-use guestpass::search::Key;
+use super::Key;
+use crate::hash::{fingerprint, BuildMapHasher};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Hashes an id hash by taking its low 64 bits (it is well mixed already).
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for (i, &b) in bytes.iter().take(8).enumerate() {
-            self.0 |= u64::from(b) << (8 * i);
-        }
-    }
-    fn write_u128(&mut self, i: u128) {
-        self.0 = i as u64;
-    }
-}
 
 /// A key slot whose id was removed.
 const GONE: Key = Key::MAX;
 
 /// Maps record ids to index keys.
 #[derive(Debug, Default)]
-pub(crate) struct PeopleIds {
+pub struct PeopleIds {
+    /// Fingerprints of the merged ids, ascending.
     hashes: Vec<u128>,
+    /// The key of each of `hashes` ([`GONE`] once removed).
     keys: Vec<Key>,
-    recent: HashMap<u128, Key, BuildHasherDefault<Prehashed>>,
+    /// Ids added since the last merge.
+    recent: HashMap<u128, Key, BuildMapHasher>,
     next: Key,
 }
 
-/// The 128-bit hash of an id.
+/// The 128-bit hash an id is kept as.
 fn id_hash(id: &str) -> u128 {
-    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
-    const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
-    let (mut a, mut b) = (0x243f_6a88_85a3_08d3u64, 0x1319_8a2e_0370_7344u64);
-    let mut chunks = id.as_bytes().chunks_exact(8);
-    let mut mix = |w: u64| {
-        a = (a ^ w).wrapping_mul(K1).rotate_left(31);
-        b = (b ^ w.rotate_left(17)).wrapping_mul(K2).rotate_left(29);
-    };
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        mix(u64::from_le_bytes(w));
-    }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(t) = tail.get_mut(..rest.len()) {
-        t.copy_from_slice(rest);
-    }
-    mix(u64::from_le_bytes(tail) ^ ((id.len() as u64) << 56));
-    u128::from(fmix(a)) << 64 | u128::from(fmix(b ^ a.rotate_left(7)))
-}
-
-/// MurmurHash3's 64-bit finalizer: every input bit affects every output bit.
-fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    fingerprint(id.as_bytes())
 }
 
 impl PeopleIds {
@@ -105,7 +64,7 @@ impl PeopleIds {
     }
 
     /// The key of `id`, if it is present.
-    pub(crate) fn get(&self, id: &str) -> Option<Key> {
+    pub fn get(&self, id: &str) -> Option<Key> {
         let h = id_hash(id);
         let key = match self.recent.get(&h) {
             Some(&k) => k,
@@ -118,7 +77,7 @@ impl PeopleIds {
     }
 
     /// The key of `id`, given a new one when absent; `None` when keys run out.
-    pub(crate) fn get_or_insert(&mut self, id: &str) -> Option<Key> {
+    pub fn get_or_insert(&mut self, id: &str) -> Option<Key> {
         let h = id_hash(id);
         if let Some(&k) = self.recent.get(&h) {
             if k != GONE {
@@ -151,7 +110,7 @@ impl PeopleIds {
     }
 
     /// Forgets `id`; returns its key.
-    pub(crate) fn remove(&mut self, id: &str) -> Option<Key> {
+    pub fn remove(&mut self, id: &str) -> Option<Key> {
         let h = id_hash(id);
         let slot = match self.recent.get_mut(&h) {
             Some(k) => k,
@@ -165,12 +124,12 @@ impl PeopleIds {
     }
 
     /// The next key to be handed out (a mark for [`PeopleIds::forget_from`]).
-    pub(crate) fn mark(&self) -> Key {
+    pub fn mark(&self) -> Key {
         self.next
     }
 
     /// Forgets every id given a key at or after `mark` (a load that failed half-way).
-    pub(crate) fn forget_from(&mut self, mark: Key) {
+    pub fn forget_from(&mut self, mark: Key) {
         for k in self.recent.values_mut().chain(self.keys.iter_mut()) {
             if *k != GONE && *k >= mark {
                 *k = GONE;
@@ -210,7 +169,7 @@ impl PeopleIds {
     }
 
     /// Approximate heap bytes held.
-    pub(crate) fn heap_bytes(&self) -> usize {
+    pub fn heap_bytes(&self) -> usize {
         self.hashes.capacity() * 16 + self.keys.capacity() * 4 + self.recent.capacity() * 33
     }
 }
@@ -257,5 +216,47 @@ mod tests {
         for h in [0u128, u128::MAX, 1 << 127] {
             assert_eq!(ids.find(h), ids.hashes.binary_search(&h));
         }
+    }
+
+    #[test]
+    fn agrees_with_a_map_of_strings_through_merges_removals_and_rollbacks() {
+        let mut ids = PeopleIds::default();
+        let mut model: std::collections::HashMap<String, Key> = Default::default();
+        let mut next: Key = 0;
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for round in 0..40_000u32 {
+            let id = format!("id-{}", rand(12_000));
+            match rand(10) {
+                0..=5 => {
+                    let want = *model.entry(id.clone()).or_insert_with(|| {
+                        next += 1;
+                        next - 1
+                    });
+                    assert_eq!(ids.get_or_insert(&id), Some(want), "round {round}");
+                }
+                6..=7 => assert_eq!(ids.remove(&id), model.remove(&id), "round {round}"),
+                8 => assert_eq!(ids.get(&id), model.get(&id).copied(), "round {round}"),
+                _ => {
+                    // A load that fails half-way forgets what it added.
+                    let mark = ids.mark();
+                    assert_eq!(mark, next);
+                    let fresh = format!("fresh-{round}");
+                    assert_eq!(ids.get_or_insert(&fresh), Some(mark));
+                    ids.forget_from(mark);
+                    assert_eq!(ids.get(&fresh), None);
+                }
+            }
+        }
+        assert!(!ids.hashes.is_empty(), "the sorted arrays were used");
+        for (id, &key) in &model {
+            assert_eq!(ids.get(id), Some(key));
+        }
+        assert!(ids.heap_bytes() >= ids.hashes.len() * 20);
     }
 }

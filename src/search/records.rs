@@ -1,6 +1,6 @@
-//! Records for `PeopleIndex` as they cross the boundary: packed in one string per chunk,
-//! so a load of a million records costs a few string copies instead of millions of
-//! property reads.
+//! Records packed as text for a bulk load (the package's `PeopleIndex` sends its records
+//! so): one string per chunk, so a load of a million records costs a few string copies
+//! instead of millions of property reads across the JavaScript boundary.
 //!
 //! A chunk is records separated by U+001E (record separator); a record is nine fields
 //! separated by U+001F (unit separator), in this order: `id`, `displayName`,
@@ -10,24 +10,24 @@
 //! writes it; a value holding one of these separators changes the field count and is
 //! refused with `INVALID_INPUT`.
 
-use guestpass::error::{Error, Result};
-use guestpass::limits::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
-use guestpass::search::Person;
+use super::Person;
+use crate::error::{Error, Result};
+use crate::limits::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
 
 /// Between records.
-pub(crate) const RECORD: char = '\u{1e}';
+pub const RECORD: char = '\u{1e}';
 /// Between fields.
-pub(crate) const FIELD: char = '\u{1f}';
+pub const FIELD: char = '\u{1f}';
 /// Between the addresses of `otherMails`.
-pub(crate) const LIST: char = '\u{1d}';
+pub const LIST: char = '\u{1d}';
 /// Search flag of a guest record (the directory's indexes use the same bit).
-pub(crate) const GUEST: u32 = 1;
+pub const GUEST: u32 = 1;
 /// Fields per record.
 const FIELDS: usize = 9;
 
 /// One record read from a chunk, borrowing its text.
 #[derive(Debug)]
-pub(crate) struct Packed<'a> {
+pub struct Packed<'a> {
     /// The caller's id.
     pub id: &'a str,
     /// Searchable fields (without `other_mails`, which need owned strings).
@@ -48,7 +48,7 @@ fn opt(s: &str) -> Option<&str> {
 
 impl<'a> Packed<'a> {
     /// The other mails, owned (most records have none, and then nothing is allocated).
-    pub(crate) fn other_mails(&self) -> Vec<String> {
+    pub fn other_mails(&self) -> Vec<String> {
         if self.other_mails.is_empty() {
             return Vec::new();
         }
@@ -60,7 +60,7 @@ impl<'a> Packed<'a> {
     }
 
     /// The searchable fields, with `other_mails` from [`Packed::other_mails`].
-    pub(crate) fn person<'p>(&'p self, other_mails: &'p [String]) -> Person<'p> {
+    pub fn person<'p>(&'p self, other_mails: &'p [String]) -> Person<'p> {
         Person {
             display_name: self.display_name,
             given_name: opt(self.given_name),
@@ -76,7 +76,7 @@ impl<'a> Packed<'a> {
 /// The records of a chunk, each checked: nine fields, an id of 1-256 characters, text
 /// fields within the directory's limits. `base` is the number of records before this
 /// chunk, for messages (`record 12034`).
-pub(crate) fn records(chunk: &str, base: usize) -> impl Iterator<Item = Result<Packed<'_>>> {
+pub fn records(chunk: &str, base: usize) -> impl Iterator<Item = Result<Packed<'_>>> {
     chunk
         .split(RECORD)
         .filter(move |_| !chunk.is_empty())
@@ -149,5 +149,74 @@ mod tests {
         let err = records(bad, 5).next().unwrap().unwrap_err();
         assert_eq!(err.code(), "INVALID_INPUT");
         assert!(err.to_string().contains("record 5"));
+    }
+
+    /// One packed record, as the package's TypeScript writes it.
+    fn pack(fields: [&str; 9]) -> String {
+        fields.join(&FIELD.to_string())
+    }
+
+    #[test]
+    fn empty_fields_are_absent_and_only_g_is_a_guest() {
+        let chunk = pack(["m", "Mo", "", "", "", "mo@x.com", "", "", "Member"]);
+        let recs: Vec<Packed<'_>> = records(&chunk, 0).collect::<Result<_>>().unwrap();
+        let others = recs[0].other_mails();
+        let p = recs[0].person(&others);
+        assert_eq!(
+            (p.given_name, p.surname, p.mail, p.job_title),
+            (None, None, None, None)
+        );
+        assert_eq!((p.user_principal_name, others.len()), ("mo@x.com", 0));
+        assert_eq!(recs[0].flags, 0, "only `G` marks a guest");
+        // An empty address between separators is skipped.
+        let chunk = pack(["m", "Mo", "", "", "", "", "", "\u{1d}a@x.com\u{1d}", "G"]);
+        let rec = records(&chunk, 0).next().unwrap().unwrap();
+        assert_eq!(rec.other_mails(), vec!["a@x.com"]);
+        assert_eq!(rec.flags, GUEST);
+    }
+
+    #[test]
+    fn ids_and_texts_out_of_bounds_are_refused_with_their_record_and_field() {
+        let long_id = "i".repeat(MAX_ID_CHARS + 1);
+        let long_text = "é".repeat(MAX_TEXT_CHARS + 1);
+        let longest_text = "é".repeat(MAX_TEXT_CHARS);
+        // An empty id is not a value; an over-long one is over a bound (as in the directory).
+        let cases = [
+            (
+                pack(["", "A", "", "", "", "", "", "", ""]),
+                "records[7].id",
+                "INVALID_VALUE",
+            ),
+            (
+                pack([&long_id, "A", "", "", "", "", "", "", ""]),
+                "records[7].id",
+                "LIMIT_EXCEEDED",
+            ),
+            (
+                pack(["a", "A", "", "", "", "", &long_text, "", ""]),
+                "records[7].jobTitle",
+                "LIMIT_EXCEEDED",
+            ),
+        ];
+        for (chunk, field, code) in cases {
+            let err = records(&chunk, 7).next().unwrap().unwrap_err();
+            assert_eq!(err.code(), code, "{field}");
+            assert!(err.to_string().contains(field), "{err}");
+        }
+        let chunk = pack(["a", &longest_text, "", "", "", "", "", "", ""]);
+        assert!(records(&chunk, 0).next().unwrap().is_ok());
+        // Records are numbered from `base` across a chunk.
+        let two = format!(
+            "{}{RECORD}{}",
+            pack(["a", "A", "", "", "", "", "", "", ""]),
+            "b"
+        );
+        let results: Vec<_> = records(&two, 40).collect();
+        assert!(results[0].is_ok());
+        assert!(results[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("record 41"));
     }
 }

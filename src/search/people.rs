@@ -1,0 +1,415 @@
+//! [`PeopleIndex`]: many records in a few segments, updated in place, searched across
+//! segments; and [`BulkLoad`], records collected for one new segment.
+//!
+//! Where a key lives is a [`Loc`] in a dense table (or, for a stray huge key, a map);
+//! updates tombstone the old record and add a small segment, and similar-sized segments
+//! merge like a binary counter (see the module documentation of `search`).
+
+use super::index::{Forward, Segment, SegmentBuilder};
+use super::normalize::{address_hash, address_key};
+use super::query::{Candidate, Floor, Searcher};
+use super::query_words::query_words;
+use super::types::{Hit, Key, Person, QueryError};
+use super::KeySet;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Where a key lives: `(segment uid + 1) << 32 | rank`; 0 = nowhere.
+type Loc = u64;
+
+/// Keys at most this far past the current table (or the number of records) use a dense
+/// table; farther ones a map, so a stray huge key cannot allocate gigabytes.
+const DENSE_SLACK: usize = 1 << 20;
+
+/// The people index: ranked typeahead search over many records, updated in place.
+///
+/// Records live in a few immutable segments in display-name order. [`PeopleIndex::upsert`]
+/// and [`PeopleIndex::remove`] mark the old version dead and add the new one as a small
+/// segment; segments of similar size are merged (log-structured), so no update rebuilds
+/// the whole index and the next search sees every change. [`PeopleIndex::extend`] adds
+/// many records as one segment (the fast path for a directory's initial load). The index
+/// derives `Serialize`/`Deserialize` (plain vectors, no text of the records), so a snapshot
+/// can store it as is.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct PeopleIndex {
+    /// Largest first (see `settle`); visible to the tests, which merge them.
+    pub(super) segments: Vec<Segment>,
+    pub(super) next_uid: u32,
+    pub(super) loc: Vec<Loc>,
+    pub(super) sparse: HashMap<Key, Loc>,
+    pub(super) live: usize,
+}
+
+impl PeopleIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An index of `people` (key, fields, flags), built in one pass; a key given twice
+    /// keeps its last record.
+    pub fn from_people<'p>(people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) -> Self {
+        let mut index = Self::new();
+        index.extend(people);
+        index
+    }
+
+    /// How many records the index holds.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether the index holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Approximate heap bytes held by the index.
+    pub fn heap_bytes(&self) -> usize {
+        self.segments.iter().map(Segment::heap_bytes).sum::<usize>()
+            + self.loc.capacity() * 8
+            + self.sparse.capacity() * 16
+    }
+
+    /// How many segments the index is split into (one after a bulk build; updates add
+    /// small ones that are merged as they grow), for monitoring.
+    pub fn segment_count(&self) -> usize {
+        self.segments.len()
+    }
+
+    pub(super) fn loc_of(&self, key: Key) -> Loc {
+        match self.loc.get(key as usize) {
+            Some(&l) if l != 0 => l,
+            _ => self.sparse.get(&key).copied().unwrap_or(0),
+        }
+    }
+
+    pub(super) fn set_loc(&mut self, key: Key, loc: Loc) {
+        let k = key as usize;
+        if k < self.loc.len() {
+            if let Some(slot) = self.loc.get_mut(k) {
+                *slot = loc;
+            }
+            if loc != 0 {
+                self.sparse.remove(&key);
+            }
+            return;
+        }
+        if k <= self.loc.len().max(self.live * 2) + DENSE_SLACK {
+            if loc != 0 {
+                self.loc.resize(k + 1, 0);
+                if let Some(slot) = self.loc.get_mut(k) {
+                    *slot = loc;
+                }
+                self.sparse.remove(&key);
+            } else {
+                self.sparse.remove(&key);
+            }
+        } else if loc == 0 {
+            self.sparse.remove(&key);
+        } else {
+            self.sparse.insert(key, loc);
+        }
+    }
+
+    fn take_uid(&mut self) -> u32 {
+        let uid = self.next_uid;
+        self.next_uid = self.next_uid.wrapping_add(1);
+        uid
+    }
+
+    /// Adds or replaces one record; the next search sees it.
+    pub fn upsert(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.extend(std::iter::once((key, *person, flags)));
+    }
+
+    /// Adds or replaces many records at once, as one new segment (much faster than
+    /// repeated [`PeopleIndex::upsert`] for a large load). A key given twice keeps its last
+    /// record.
+    pub fn extend<'p>(&mut self, people: impl IntoIterator<Item = (Key, Person<'p>, u32)>) {
+        let mut bulk = BulkLoad::default();
+        let people = people.into_iter();
+        bulk.builder.reserve(people.size_hint().0);
+        for (key, person, flags) in people {
+            bulk.add(key, &person, flags);
+        }
+        self.finish_bulk(bulk);
+    }
+
+    /// Starts a bulk load: records added to it over several calls become one new segment
+    /// when it is handed to [`PeopleIndex::finish_bulk`], so a caller streaming records
+    /// in chunks never holds them all at once and still gets a one-segment build.
+    ///
+    /// ```
+    /// use guestpass::search::{PeopleIndex, Person};
+    /// let mut index = PeopleIndex::new();
+    /// let mut bulk = PeopleIndex::bulk(2);
+    /// for (key, name) in [(1, "Ann Lee"), (2, "Anna Schmidt")] {
+    ///     bulk.add(key, &Person { display_name: name, ..Person::default() }, 0);
+    /// }
+    /// index.finish_bulk(bulk);
+    /// assert_eq!(index.len(), 2);
+    /// ```
+    pub fn bulk(expected: usize) -> BulkLoad {
+        let mut bulk = BulkLoad::default();
+        bulk.builder.reserve(expected);
+        bulk
+    }
+
+    /// Adds (or replaces) the records of a bulk load as one new segment; a key given
+    /// twice keeps its last record.
+    pub fn finish_bulk(&mut self, bulk: BulkLoad) {
+        let builder = bulk.builder;
+        if builder.len() == 0 {
+            return;
+        }
+        for &key in builder.keys() {
+            self.remove(key);
+        }
+        let uid = self.take_uid();
+        let seg = builder.build(uid);
+        self.install(seg);
+        self.settle();
+    }
+
+    /// Registers a freshly built segment: its keys' locations and the live count.
+    fn install(&mut self, seg: Segment) {
+        let tag = (u64::from(seg.uid) + 1) << 32;
+        for rank in 0..seg.len() {
+            if seg.is_dead(rank) {
+                continue;
+            }
+            if let Some(key) = seg.key(rank) {
+                self.set_loc(key, tag | u64::from(rank));
+                self.live += 1;
+            }
+        }
+        self.segments.push(seg);
+    }
+
+    /// Merges the newest segments while they are of similar size, drops empty ones.
+    fn settle(&mut self) {
+        self.segments.retain(|s| s.live() > 0);
+        loop {
+            let n = self.segments.len();
+            if n < 2 {
+                break;
+            }
+            let (Some(a), Some(b)) = (self.segments.get(n - 2), self.segments.get(n - 1)) else {
+                break;
+            };
+            if a.live() > 2 * b.live() {
+                break;
+            }
+            let (Some(b), Some(a)) = (self.segments.pop(), self.segments.pop()) else {
+                break;
+            };
+            self.merge(&[a, b]);
+        }
+        // Larger segments first keeps the merge order a binary counter.
+        crate::order::sort_by_number(&mut self.segments, |s| u128::MAX - u128::from(s.live()));
+    }
+
+    /// Rebuilds `parts` into one segment holding their live records.
+    pub(super) fn merge(&mut self, parts: &[Segment]) {
+        let mut builder = SegmentBuilder::default();
+        for seg in parts {
+            seg.extract_into(&mut builder);
+        }
+        let live_before: usize = parts.iter().map(|s| s.live() as usize).sum();
+        self.live = self.live.saturating_sub(live_before);
+        let uid = self.take_uid();
+        let seg = builder.build(uid);
+        self.install(seg);
+    }
+
+    /// Removes the record with `key`; nothing happens when there is none.
+    pub fn remove(&mut self, key: Key) {
+        let loc = self.loc_of(key);
+        if loc == 0 {
+            return;
+        }
+        let uid = ((loc >> 32) - 1) as u32;
+        let rank = (loc & 0xffff_ffff) as u32;
+        self.set_loc(key, 0);
+        let Some(pos) = self.segments.iter().position(|s| s.uid == uid) else {
+            return;
+        };
+        let mut compact = false;
+        if let Some(seg) = self.segments.get_mut(pos) {
+            if seg.kill(rank) {
+                self.live = self.live.saturating_sub(1);
+            }
+            // A segment mostly dead is rewritten, so dead records do not slow searches.
+            compact = seg.len() >= 64 && seg.live() < seg.len() / 2;
+        }
+        if compact {
+            let seg = self.segments.remove(pos);
+            self.merge(&[seg]);
+            self.settle();
+        }
+    }
+
+    /// The best matches for `query`, best first, at most `limit`.
+    ///
+    /// Every query word must match the start of a different word of the record (any
+    /// order, accents and case ignored, compounds by their pieces or joined). Order: more
+    /// exact words first, then more leading words matching the display name's first
+    /// elements in order, then lower field weight (names 0, mail/UPN 1, job title 2),
+    /// then folded display name, then key.
+    ///
+    /// `accept(key, flags)` decides whether a matching record may be shown (user type,
+    /// exclusions, group membership); rejected records do not count toward `limit`, and the
+    /// search goes on until `limit` accepted ones are found. `accept` may be called more
+    /// than once for the same key. An empty query, or one with no letters or digits,
+    /// answers nothing; a query longer than [`MAX_QUERY_CHARS`] is an error.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+    ) -> Result<Vec<Hit>, QueryError> {
+        self.search_with(Searcher::default(), query, limit, accept)
+    }
+
+    /// [`PeopleIndex::search`] with a chosen [`Searcher`] (tests force each path with it).
+    pub(super) fn search_with(
+        &self,
+        mut searcher: Searcher,
+        query: &str,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+    ) -> Result<Vec<Hit>, QueryError> {
+        let query = query_words(query)?;
+        if query.words.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        searcher.local_hash = query.local;
+        let mut accepted = KeySet::default();
+        // Segments largest first; once `limit` results are known, a later segment only
+        // looks for records scoring at least as well as the last of them.
+        let mut found: Vec<(Candidate, usize, Option<String>)> = Vec::new();
+        let mut fwd = Forward::default();
+        let mut display_of = |seg: Option<&Segment>, rank: u32| {
+            let Some(seg) = seg else {
+                return String::new();
+            };
+            seg.forward(rank, &mut fwd);
+            let parts: Vec<&str> = fwd.display.iter().map(|&t| seg.term(t)).collect();
+            parts.join("\0")
+        };
+        for (i, seg) in self.segments.iter().enumerate() {
+            let floor = if found.len() >= limit {
+                found.last_mut().map(|(c, owner, name)| {
+                    let display = name
+                        .get_or_insert_with(|| display_of(self.segments.get(*owner), c.rank))
+                        .clone();
+                    Floor {
+                        score: c.score,
+                        display,
+                        key: c.key,
+                    }
+                })
+            } else {
+                None
+            };
+            let hits = searcher.search(
+                seg,
+                &query.words,
+                &query.elements,
+                limit,
+                accept,
+                &mut accepted,
+                floor,
+            );
+            if hits.is_empty() {
+                continue;
+            }
+            if found.is_empty() {
+                found = hits.into_iter().map(|c| (c, i, None)).collect();
+                continue;
+            }
+            // Ties across segments: by display name, then key.
+            for (c, owner, name) in found.iter_mut() {
+                if name.is_none() {
+                    *name = Some(display_of(self.segments.get(*owner), c.rank));
+                }
+            }
+            found.extend(
+                hits.into_iter()
+                    .map(|c| (c, i, Some(display_of(Some(seg), c.rank)))),
+            );
+            found.sort_by(|(a, _, an), (b, _, bn)| {
+                b.score
+                    .cmp(&a.score)
+                    .then_with(|| an.cmp(bn))
+                    .then(a.key.cmp(&b.key))
+            });
+            found.truncate(limit);
+        }
+        Ok(found
+            .into_iter()
+            .map(|(c, _, _)| Hit {
+                key: c.key,
+                score: c.score,
+            })
+            .collect())
+    }
+
+    /// Keys whose mail, other mails or UPN — or the real address inside a guest's
+    /// `#EXT#` UPN — equals `address`, ignoring case and surrounding spaces (the lookup a
+    /// guest in "limited" mode is allowed). Ascending. Addresses are kept as 64-bit
+    /// hashes; a caller that must rule out a (practically impossible) hash collision
+    /// compares the returned records' addresses itself.
+    pub fn exact_address(&self, address: &str) -> Vec<Key> {
+        let k = address_key(address);
+        if k.is_empty() {
+            return Vec::new();
+        }
+        let h = address_hash(&k);
+        let mut keys: Vec<Key> = self
+            .segments
+            .iter()
+            .flat_map(|seg| {
+                seg.ranks_with_address(h)
+                    .filter(|&r| !seg.is_dead(r))
+                    .filter_map(|r| seg.key(r))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// Records being loaded in bulk (from [`PeopleIndex::bulk`]), not searchable until
+/// [`PeopleIndex::finish_bulk`].
+#[derive(Default)]
+pub struct BulkLoad {
+    builder: SegmentBuilder,
+}
+
+impl std::fmt::Debug for BulkLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BulkLoad")
+            .field("records", &self.builder.len())
+            .finish()
+    }
+}
+
+impl BulkLoad {
+    /// Adds a record (fields are folded and split now; nothing of `person` is kept).
+    pub fn add(&mut self, key: Key, person: &Person<'_>, flags: u32) {
+        self.builder.add_person(key, person, flags);
+    }
+
+    /// How many records were added.
+    pub fn len(&self) -> usize {
+        self.builder.len()
+    }
+
+    /// Whether no record was added.
+    pub fn is_empty(&self) -> bool {
+        self.builder.len() == 0
+    }
+}
