@@ -22,6 +22,7 @@ import type {
   Group,
   SourcesInput,
   SourcesLoadOptions,
+  HomeFacts,
   HostContext,
   Id,
   Notification,
@@ -277,12 +278,17 @@ export class Directory {
    * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (the
    * address is the mail of two users: sign in by object id or UPN), `INVITATION_PENDING` (a
    * guest who has not redeemed), `COLLABORATION_BLOCKED` (the guest's home tenant and this
-   * one may not collaborate).
+   * one certainly may not collaborate), `INVALID_VALUE` (a `homeFacts.tenantId` that
+   * contradicts the directory). `homeFacts` is what you know about a guest's home that
+   * the directory may not hold: answers that depended on it (`outcome: "unknown"`) become
+   * certain.
    *
    * @example
    * ```ts
    * const s = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" }); // a guest
    * s.userId; // "alice-at-contoso"
+   * const pat = dir.signIn({ tenantId: "contoso", user: "pat-at-contoso",
+   *                         homeFacts: { outboundAllowed: true } }); // from your own service
    * ```
    */
   signIn(request: SignInRequest): Session {
@@ -313,7 +319,8 @@ export class Directory {
    * `user.loginName`), or a web part context holding one. The object id is tried first,
    * then the UPN / login name / mail. Throws `HOST_CONTEXT_MISSING_FIELD` (with
    * `details.field`, e.g. `"user.tenant.id"`), `HOST_CONTEXT_UNKNOWN`, and whatever
-   * `signIn` throws for the last identity tried.
+   * `signIn` throws for the last identity tried. `homeFacts` is passed on to `signIn`: what
+   * you know about a guest's home that the directory may not hold.
    *
    * @example
    * ```ts
@@ -324,14 +331,15 @@ export class Directory {
    * });
    * ```
    */
-  signInFromHost(ctx: HostContext): Session {
+  signInFromHost(ctx: HostContext, homeFacts?: HomeFacts): Session {
     const handle = Directory.#of(this, "signInFromHost()");
     glue.directoryLive(handle);
     const { tenantId, users } = hostSignIn(ctx);
     let last: unknown;
     for (const user of users) {
       try {
-        return sessionFromHandle(glue.directorySignIn(handle, { tenantId, user }));
+        const request = homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts };
+        return sessionFromHandle(glue.directorySignIn(handle, request));
       } catch (error) {
         // Only "not this identity" moves on to the next one; any other refusal is the answer.
         if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;

@@ -460,6 +460,42 @@ errors! {
     /// Approvals asked of a person without a license that counts.
     #[error("\"{0}\" has no license that counts here (an Office 365 plan or a plan with Power Automate, in this tenant or a guest's home tenant), so approvals are not available to them; session.features().approvals says the same")]
     ApprovalsNeedLicense(id: Id) => "NO_LICENSE" ["id": id],
+    /// Approvals asked of a person who has not consented to Power Automate, a prerequisite
+    /// of every Power Automate capability, approvals included.
+    #[error("approvals are not available to \"{user}\": {reason}; session.features().approvals says the same")]
+    ApprovalsNeedConsent {
+        /// The signed-in user.
+        user: Id,
+        /// What is missing, in words (`b2b::Missing::NoConsent`'s message).
+        reason: &'static str,
+    } => "NO_CONSENT" ["id": user],
+    /// Approvals asked of a guest whose home tenant is not known where the answer depends
+    /// on it (`homeFacts.tenantId` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeTenantUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_TENANT_UNKNOWN" ["id": user],
+    /// Approvals asked of a guest whose home tenant's outbound settings are not known
+    /// (`homeFacts.outboundAllowed` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeOutboundUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_OUTBOUND_UNKNOWN" ["id": user],
+    /// Approvals asked of a guest with no licence that counts here whose home licences are
+    /// not known (`homeFacts.licensed` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeLicenseUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_LICENSE_UNKNOWN" ["id": user],
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
     NotAnApprover(id: Id) => "NOT_AN_APPROVER" ["id": id],

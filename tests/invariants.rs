@@ -636,8 +636,8 @@ fn check_sessions(
                 mailbox,
                 status: StatusFilter::All,
             };
-            if let Ok(items) = s.approvals(dir, &query, now) {
-                for item in items {
+            if let Ok(list) = s.approvals(dir, &query, now) {
+                for item in list.items {
                     prop_assert_eq!(&item.approval.tenant_id, tenant);
                 }
             }

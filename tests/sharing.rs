@@ -311,6 +311,7 @@ fn a_decision_serializes_to_the_contract_shape() {
         json,
         serde_json::json!({
             "allowed": false,
+            "outcome": "denied",
             "role": "runOnly",
             "via": ["sales", "emea"],
             "code": "RUN_ONLY_CANNOT_EDIT",

@@ -2,6 +2,7 @@
 //! opens the Approvals page of the tenant the approval belongs to.
 
 use super::rules;
+use crate::b2b::{self, Blocked, HomeFacts, Outcome};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::model::{Approval, ApprovalStatus, Cloud, Id, Tenant, User};
@@ -57,6 +58,28 @@ pub struct Notification {
     pub approval_id: Id,
     /// The Approvals page of that tenant showing this approval (see [`approvals_page`]).
     pub link: String,
+    /// For an approver asked to respond who cannot act on it (yet): why — a missing
+    /// prerequisite or a collaboration that is blocked (`outcome: "denied"`), or a fact
+    /// about their home that is not known (`"unknown"`). Absent when they can act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Blocked>,
+}
+
+/// Why `user` cannot act on an approval of their tenant, if anything: the prerequisites
+/// of every Power Automate capability (Power Automate "Support for guest users",
+/// Requirements), and for a guest a collaboration that Entra cross-tenant access settings
+/// block. No home facts are supplied here: what the directory does not hold is unknown.
+fn cannot_act(dir: &Directory, user: &User) -> Option<Blocked> {
+    let facts = HomeFacts::default();
+    let collaboration = b2b::guest_collaboration(dir, user, &facts).ok();
+    if collaboration.is_some_and(|c| c.outcome == Outcome::Denied) && !user.is_pending() {
+        return Some(Blocked {
+            outcome: Outcome::Denied,
+            code: "COLLABORATION_BLOCKED",
+            message: "the guest's home tenant and this tenant may not collaborate (cross-tenant access settings), so they cannot sign in to respond",
+        });
+    }
+    b2b::standing(dir, user, &facts).blocked()
 }
 
 /// The Approvals page of `tenant` opened on approval `approval_id`, in the Received box
@@ -165,6 +188,9 @@ pub fn notifications(
         tenant_id: tenant.id.clone(),
         approval_id: approval.id.clone(),
         link: approvals_page(tenant, &approval.id, reason.is_for_requester()),
+        blocked: (reason == NotificationReason::ResponseRequested)
+            .then(|| cannot_act(dir, user))
+            .flatten(),
     };
     let out = match status {
         ApprovalStatus::Pending => {

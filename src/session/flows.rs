@@ -20,9 +20,9 @@ impl Session {
             .filter(|u| u.tenant_id == self.tenant_id)
             .ok_or_else(|| Error::SessionEnded(self.user_id.clone()))?;
         if !user.is_pending() {
-            admit(dir, user)?;
+            admit(dir, user, self.home_facts())?;
         }
-        Ok(Person::of(dir, user))
+        Ok(Person::with_facts(dir, user, self.home_facts()))
     }
 
     /// [`Session::sharing_person`], reusing `cache` while the directory has not changed
@@ -56,8 +56,9 @@ impl Session {
         sharing::decide(dir, &person, action, flow_id)
     }
 
-    /// Every action the signed-in person may do with the flow `flow_id`, in
-    /// [`Action::ALL`] order (empty for a flow of another tenant). `UNKNOWN_FLOW` if none.
+    /// Every action the signed-in person may certainly do with the flow `flow_id`, in
+    /// [`Action::ALL`] order (empty for a flow of another tenant, and while their
+    /// standing is `unknown`: [`Session::check`] says which fact). `UNKNOWN_FLOW` if none.
     pub fn allowed_actions(&self, dir: &Directory, flow_id: &str) -> Result<Vec<Action>> {
         let person = self.sharing_person(dir)?;
         sharing::allowed_actions(dir, &person, flow_id)

@@ -24,6 +24,8 @@ pub struct JsDirectory {
 struct SignInRequest {
     tenant_id: String,
     user: String,
+    #[serde(default)]
+    home_facts: b2b::HomeFacts,
 }
 
 impl JsDirectory {
@@ -134,7 +136,8 @@ impl JsDirectory {
     }
 
     /// May people of `homeTenantId` be guests in `resourceTenantId`?
-    /// `{ allowed, blockers: [{ tenantId, setting, code }] }`.
+    /// `{ allowed, outcome, blockers: [{ tenantId, setting, code }] }`; both tenants are in
+    /// the directory, so the outcome is certain (`allowed` or `denied`).
     pub fn collaboration(
         &self,
         resource_tenant_id: JsValue,
@@ -145,13 +148,16 @@ impl JsDirectory {
         self.read(|d| to_js(&b2b::collaboration(d, resource_tenant_id, home_tenant_id)?))
     }
 
-    /// Signs a person into a tenant: `{ tenantId, user }` where `user` is an object id,
-    /// userPrincipalName or mail. Throws `USER_NOT_FOUND`, `INVITATION_PENDING`,
-    /// `COLLABORATION_BLOCKED`, `UNKNOWN_TENANT`.
+    /// Signs a person into a tenant: `{ tenantId, user, homeFacts? }` where `user` is an
+    /// object id, userPrincipalName or mail, and `homeFacts` (`{ tenantId?, entraHome?,
+    /// licensed?, outboundAllowed? }`) what the caller knows about a guest's home that the
+    /// directory may not hold. Throws `USER_NOT_FOUND`, `AMBIGUOUS_USER`,
+    /// `INVITATION_PENDING`, `COLLABORATION_BLOCKED`, `UNKNOWN_TENANT`, `INVALID_VALUE` (a
+    /// `homeFacts.tenantId` that contradicts the directory).
     pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
         let session = self.read(|d| {
             let req: SignInRequest = from_js(request)?;
-            d.sign_in(&req.tenant_id, &req.user)
+            d.sign_in_with(&req.tenant_id, &req.user, req.home_facts)
         })?;
         Ok(JsSession::new(self.shared(), session))
     }

@@ -36,22 +36,28 @@ export type FlowAction = "run" | "edit" | "share" | "viewRuns" | "cancelRun" | "
 /** A role on a flow, strongest first. */
 export type FlowRole = "owner" | "coOwner" | "runOnly";
 /**
- * The answer to `session.check(action, flowId)`.
+ * The answer to `session.check(action, flowId)`, told apart by `outcome`:
+ * - `"allowed"`: `allowed` is true, `code` null, `role` the role that allows it;
+ * - `"denied"`: certainly not; `code` is one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ *   `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
+ *   `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order);
+ * - `"unknown"`: the role permits it and nothing certain says no, but it depends on a fact
+ *   about the guest's home the directory does not hold (`code` names it; sign in with
+ *   `homeFacts` to know). `allowed` is false: it is true only when certain.
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
+ * `outcome` says whether the answer is certain: `"allowed"`, `"denied"`, or `"unknown"` when it
+ * depends on a guest's home fact the directory lacks (`code` then names it: `HOME_*_UNKNOWN`).
  * `code` is null when allowed, else one of `NO_ROLE`,
  * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
  * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order). A flow of
  * another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
  */
-export interface Decision {
-  allowed: boolean;
-  role: FlowRole | null;
-  via: string[];
-  code: string | null;
-  message: string;
-}
+export type Decision =
+  | { allowed: true; outcome: "allowed"; role: FlowRole; via: string[]; code: null; message: string }
+  | { allowed: false; outcome: "denied"; role: FlowRole | null; via: string[]; code: string; message: string }
+  | { allowed: false; outcome: "unknown"; role: FlowRole; via: string[]; code: UnknownCode; message: string };
 /** One item of `session.checkMany`; `id` is yours, returned as given. */
 export interface CheckRequest {
   id?: unknown;
@@ -146,10 +152,12 @@ fn error_object(err: &Error) -> Object {
 
 impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
-    /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
-    /// (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, `NO_CONSENT`,
-    /// `INVITATION_PENDING`, …). Throws `GuestPassError` with
-    /// `UNKNOWN_ACTION` (the message lists the valid actions) or `UNKNOWN_FLOW`.
+    /// Returns `{ allowed, outcome, role, via, code, message }`; every expected "no" has a
+    /// `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`,
+    /// `NO_CONSENT`, `INVITATION_PENDING`, …), and an answer that
+    /// depends on a guest's home fact the directory lacks is `outcome: "unknown"` with a
+    /// `HOME_*_UNKNOWN` code. Throws `GuestPassError` with `UNKNOWN_ACTION` (the message
+    /// lists the valid actions) or `UNKNOWN_FLOW` (also for another tenant's flow).
     ///
     /// @example
     /// const d = session.check("edit", "invoice-flow");
@@ -172,9 +180,10 @@ impl JsSession {
         })
     }
 
-    /// Every action the signed-in person may do with the flow `flowId`, in the order
-    /// `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow of
-    /// another tenant). Throws `UNKNOWN_FLOW`.
+    /// Every action the signed-in person may certainly do with the flow `flowId`, in the
+    /// order `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow
+    /// of another tenant, and while an answer is `unknown`: `check` says which fact).
+    /// Throws `UNKNOWN_FLOW`.
     pub fn allowed_actions(&self, flow_id: &str) -> std::result::Result<Array, JsValue> {
         ensure_tables();
         self.with_cache(|dir, cache| {
@@ -189,7 +198,7 @@ impl JsSession {
     }
 
     /// Many checks in one call, for a whole screen: `[{ id, action, flowId }, …]` gives
-    /// one result per item, in order: `{ id, allowed, role, via, code, message }`, or
+    /// one result per item, in order: `{ id, allowed, outcome, role, via, code, message }`, or
     /// `{ id, error: { code, message } }` for a bad item (unknown action or flow, missing
     /// field) while the others still answer. `id` is returned as given. Throws
     /// `LIMIT_EXCEEDED` for more than 100,000 items and `INVALID_INPUT` if `items` is not
