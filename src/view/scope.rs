@@ -20,8 +20,11 @@
 //! - **Tenants**: this one with its settings, and for a guest their home tenant — its
 //!   name, cloud and the settings collaboration with this tenant reads (Entra
 //!   cross-tenant access settings; cross-cloud settings), nothing else. Cross-tenant
-//!   settings keep only the entry of the guest's home tenant. No document says how much
-//!   of another tenant a guest may see; this is the least the answers need.
+//!   settings keep only the entry of the guest's home tenant; for a guest whose home is
+//!   not loaded, one partner entry that differs from the default inbound setting (with a
+//!   stub of that tenant: id and cloud), which is what makes their answers
+//!   `HOME_TENANT_UNKNOWN`. No document says how much of another tenant a guest may see;
+//!   this is the least the answers need.
 
 use super::partial::{id_digest, IdDigest};
 use super::Audience;
@@ -158,11 +161,36 @@ fn tenants(dir: &Directory, tenant: &Tenant, me: &User) -> Vec<Tenant> {
         .filter(|_| me.is_guest())
         .and_then(|id| dir.tenant(id));
     let mut here = tenant.clone();
-    here.settings
-        .cross_tenant_access
-        .partners
-        .retain(|id, _| home.is_some_and(|h| h.id == *id));
+    let access = &mut here.settings.cross_tenant_access;
+    let default_inbound = access.default.inbound;
+    // A guest whose home is not loaded is answered from whether every partner entry agrees
+    // with the default (b2b::home, `HOME_TENANT_UNKNOWN`): one entry that differs carries
+    // that fact (with a stub of its tenant, which the entry must name: its id and cloud,
+    // nothing else), and no other partner is shipped.
+    let unknown_home = me.is_guest() && home.is_none();
+    let mut differing: Option<String> = None;
+    access.partners.retain(|id, p| {
+        if home.is_some_and(|h| h.id == *id) {
+            return true;
+        }
+        let differs = p.inbound.is_some_and(|v| v != default_inbound);
+        let keep = unknown_home && differs && differing.is_none();
+        if keep {
+            differing = Some(id.clone());
+        }
+        keep
+    });
     let mut out = vec![here];
+    if let Some(partner) = differing.and_then(|id| dir.tenant(&id)) {
+        out.push(Tenant {
+            id: partner.id.clone(),
+            display_name: partner.id.clone(),
+            cloud: partner.cloud,
+            domains: Vec::new(),
+            initial_domain: partner.initial_domain.clone(),
+            settings: TenantSettings::default(),
+        });
+    }
     if let Some(home) = home {
         let mut access = home.settings.cross_tenant_access.clone();
         access.partners.retain(|id, _| *id == tenant.id);
