@@ -229,7 +229,7 @@ function measure(name, sessions, call, rounds) {
       const list = call(s);
       const t1 = process.hrtime.bigint();
       samples.push(Number(t1 - t0) / 1000);
-      items += list.length;
+      items += list.items.length;
     }
   }
   samples.sort((a, b) => a - b);

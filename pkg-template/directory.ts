@@ -22,6 +22,7 @@ import type {
   Group,
   SourcesInput,
   SourcesLoadOptions,
+  HomeFacts,
   HostContext,
   Id,
   Notification,
@@ -125,6 +126,24 @@ export class Directory {
   static fromBytes(bytes: Uint8Array | ArrayBuffer): Directory {
     ensureReady("Directory.fromBytes()");
     return Directory.#adopt(glue.directoryFromBytes(bytes));
+  }
+
+  /**
+   * The session of the person a view (`dir.viewFor`) was written for, answering every
+   * question they can ask from the view alone, exactly as a session on the whole
+   * directory would. Changes (`share`, `respond`, `inviteToGroup`, …) throw
+   * `VIEW_READ_ONLY`: send them to the server. Throws `VIEW_NOT_RECOGNIZED`,
+   * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`,
+   * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes.
+   *
+   * @example
+   * ```ts
+   * const alice = Directory.fromView(await (await fetch("/me/view")).arrayBuffer());
+   * ```
+   */
+  static fromView(bytes: Uint8Array | ArrayBuffer): Session {
+    ensureReady("Directory.fromView()");
+    return sessionFromHandle(glue.directoryFromView(bytes));
   }
 
   /**
@@ -261,17 +280,39 @@ export class Directory {
    * Throws `GuestPassError`: `UNKNOWN_TENANT`, `USER_NOT_FOUND`, `AMBIGUOUS_USER` (the
    * address is the mail of two users: sign in by object id or UPN), `UPN_REQUIRED` (a
    * guest from another Microsoft cloud named by a mail that is not their UPN),
-   * `ACCOUNT_DISABLED`, `COLLABORATION_BLOCKED` (the guest's home tenant and this one may
-   * not collaborate).
+   * `ACCOUNT_DISABLED`, `COLLABORATION_BLOCKED` (the guest's home tenant and this one
+   * certainly may not collaborate), `VIEW_READ_ONLY` (a pending guest on a view: redeem on
+   * the directory it came from), `INVALID_VALUE` (a `homeFacts.tenantId` that contradicts
+   * the directory). `homeFacts` is what you know about a guest's home that the directory
+   * may not hold: answers that depended on it (`outcome: "unknown"`) become certain.
    *
    * @example
    * ```ts
    * const s = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" }); // a guest
    * s.userId; // "alice-at-contoso"
+   * const pat = dir.signIn({ tenantId: "contoso", user: "pat-at-contoso",
+   *                         homeFacts: { outboundAllowed: true } }); // from your own service
    * ```
    */
   signIn(request: SignInRequest): Session {
     return sessionFromHandle(glue.directorySignIn(Directory.#of(this, "signIn()"), request));
+  }
+
+  /**
+   * The view of one person in one tenant, for their browser: bytes holding exactly what
+   * they may see and act on there — the tenant's people as their access level allows (a
+   * guest with limited access gets sealed records only an exact address opens; a
+   * restricted guest, themselves), the flows they hold a role on, their approvals, their
+   * groups and the apps those reach, and of another tenant only what names it. Load it
+   * with `Directory.fromView`. Refused as `signIn` refuses.
+   *
+   * @example
+   * ```ts
+   * const bytes = dir.viewFor({ tenantId: "contoso", user: "alice@fabrikam.com" });
+   * ```
+   */
+  viewFor(request: SignInRequest): Uint8Array {
+    return glue.directoryViewFor(Directory.#of(this, "viewFor()"), request);
   }
 
   /**
@@ -281,7 +322,8 @@ export class Directory {
    * `user.loginName`), or a web part context holding one. The object id is tried first,
    * then the UPN / login name / mail. Throws `HOST_CONTEXT_MISSING_FIELD` (with
    * `details.field`, e.g. `"user.tenant.id"`), `HOST_CONTEXT_UNKNOWN`, and whatever
-   * `signIn` throws for the last identity tried.
+   * `signIn` throws for the last identity tried. `homeFacts` is passed on to `signIn`: what
+   * you know about a guest's home that the directory may not hold.
    *
    * @example
    * ```ts
@@ -292,14 +334,15 @@ export class Directory {
    * });
    * ```
    */
-  signInFromHost(ctx: HostContext): Session {
+  signInFromHost(ctx: HostContext, homeFacts?: HomeFacts): Session {
     const handle = Directory.#of(this, "signInFromHost()");
     glue.directoryLive(handle);
     const { tenantId, users } = hostSignIn(ctx);
     let last: unknown;
     for (const user of users) {
       try {
-        return sessionFromHandle(glue.directorySignIn(handle, { tenantId, user }));
+        const request = homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts };
+        return sessionFromHandle(glue.directorySignIn(handle, request));
       } catch (error) {
         // Only "not this identity" moves on to the next one; any other refusal is the answer.
         if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;

@@ -49,16 +49,20 @@ export type GuestPassErrorCode =
   | "UNKNOWN_PRINCIPAL"
   // sign-in and sessions
   | "USER_NOT_FOUND" | "AMBIGUOUS_USER" | "INVITATION_PENDING" | "ACCOUNT_DISABLED"
-  | "COLLABORATION_BLOCKED" | "SESSION_ENDED"
+  | "COLLABORATION_BLOCKED" | "SESSION_ENDED" | "OBJECT_FREED"
   // snapshots
   | "SNAPSHOT_NOT_RECOGNIZED" | "SNAPSHOT_TRUNCATED" | "SNAPSHOT_CHECKSUM_MISMATCH"
   | "SNAPSHOT_VERSION_UNSUPPORTED" | "SNAPSHOT_CORRUPT"
+  // views
+  | "VIEW_NOT_RECOGNIZED" | "VIEW_READ_ONLY"
   // flow sharing
   | "NOT_ALLOWED_TO_SHARE" | "CANNOT_REMOVE_CREATOR" | "NOT_SHARED"
   // approvals
   | "NOT_AN_APPROVER" | "NOT_THE_REQUESTER" | "APPROVAL_COMPLETED" | "APPROVAL_CANCELED"
   | "APPROVAL_EXPIRED" | "ALREADY_RESPONDED" | "INVALID_RESPONSE"
-  | "ALREADY_AN_APPROVER" | "NO_LICENSE"
+  | "ALREADY_AN_APPROVER"
+  // approvals without the prerequisites, or while a guest's home fact is not known
+  | "NO_LICENSE" | "NO_CONSENT" | "HOME_LICENSE_UNKNOWN" | "HOME_OUTBOUND_UNKNOWN" | "HOME_TENANT_UNKNOWN"
   // self-service groups
   | "NOT_GROUP_OWNER" | "SELF_SERVICE_DISABLED" | "DYNAMIC_GROUP" | "ON_PREMISES_GROUP"
   | "INVALID_EMAIL" | "ADDRESS_IN_OWN_DOMAIN" | "SSO_NOT_CONFIGURED" | "GROUP_NOT_ASSIGNED_TO_APP"
@@ -67,8 +71,6 @@ export type GuestPassErrorCode =
   | "SELF_SERVICE_NOT_CONFIGURED" | "NOT_A_SECURITY_GROUP" | "NOT_APP_OWNER" | "INVITE_NOT_ALLOWED"
   // B2B across clouds
   | "UPN_REQUIRED"
-  // handles: an object used after free() (checked by the Rust object table)
-  | "OBJECT_FREED"
   // the TypeScript layer: a module not loaded yet, host adapters and loading from Graph
   | "NOT_INITIALIZED" | "WASM_LOAD_FAILED"
   | "HOST_CONTEXT_MISSING_FIELD" | "HOST_CONTEXT_UNKNOWN" | "ABORTED" | "GRAPH_HTTP_ERROR"

@@ -7,7 +7,7 @@
 // Why JavaScript: setting one property of a JavaScript object from WebAssembly costs about
 // as much as a whole decision, so Rust hands over one packed number per answer and this
 // module builds the object. No rule or spelling lives here: `gpFlowSetup` receives, once
-// per instance, the tables of roles, codes, messages and actions AND the packed layout
+// per instance, the tables of roles, codes, messages, outcomes and actions AND the packed layout
 // (which bits hold what), all from the Rust types.
 
 /**
@@ -17,6 +17,7 @@
  * @property {string[]} roleMessages          the message of an allowed answer, per role
  * @property {(string | null)[]} codes        index 0: no code
  * @property {(string | null)[]} codeMessages
+ * @property {string[]} outcomes              per code index: "allowed" (index 0), "denied" or "unknown"
  * @property {string[]} actions               in the order of their packed index
  * @property {number} roleShift               the packed layout: bit 0 is "allowed"; the
  * @property {number} roleMask                role, code and `via` slot are
@@ -29,7 +30,7 @@
 
 /**
  * One answer of a flow check.
- * @typedef {{ allowed: boolean, role: string | null, via: string[], code: string | null, message: string }} Decision
+ * @typedef {{ allowed: boolean, outcome: string, role: string | null, via: string[], code: string | null, message: string }} Decision
  */
 
 /** @type {FlowTables} */
@@ -55,6 +56,7 @@ export function gpDecision(p, via) {
   const role = (p >>> roleShift) & roleMask, code = (p >>> codeShift) & codeMask;
   return {
     allowed: (p & 1) === 1,
+    outcome: T.outcomes[code] ?? "denied",
     role: T.roles[role] ?? null,
     via: via === undefined ? [] : via.slice(),
     code: T.codes[code] ?? null,
@@ -110,7 +112,7 @@ export function gpReadBatch(items) {
  */
 export function gpBuildBatch(items, packed, vias, errors) {
   const n = packed.length, out = new Array(n);
-  const { roles, codes, codeMessages, roleMessages } = T;
+  const { roles, codes, codeMessages, roleMessages, outcomes } = T;
   for (let i = 0; i < n; i++) {
     const it = items[i], p = /** @type {number} */ (packed[i]);
     const id = it !== null && typeof it === "object" ? /** @type {{ id?: unknown }} */ (it).id : undefined;
@@ -120,6 +122,7 @@ export function gpBuildBatch(items, packed, vias, errors) {
     out[i] = {
       id,
       allowed: (p & 1) === 1,
+      outcome: outcomes[code] ?? "denied",
       role: roles[role] ?? null,
       via: chain === undefined ? [] : chain.slice(),
       code: codes[code] ?? null,

@@ -11,6 +11,7 @@ import {
   sessionCheck,
   sessionCheckMany,
   sessionCheckOf,
+  sessionCollaboration,
   sessionDecideJoinRequest,
   sessionFeatures,
   sessionGroupsIOwn,
@@ -38,10 +39,11 @@ import type {
   AppLink,
   OwnedGroup,
   Approval,
-  ApprovalItem,
+  ApprovalList,
   ApprovalQuery,
   CheckRequest,
   CheckResult,
+  Collaboration,
   Decision,
   Features,
   FlowAction,
@@ -176,15 +178,32 @@ export class Session {
   /**
    * What this person may use here: creating and running flows, approvals, widgets, Process
    * Mining (never for guests) and people search, each "no" with its `code` and `message`.
+   * An answer that depends on a fact about a guest's home the directory does not hold is
+   * `outcome: "unknown"` with a `HOME_*_UNKNOWN` code, never a false "no".
    *
    * @example
    * ```ts
    * const f = session.features();
-   * if (!f.runFlows.allowed) console.log(f.runFlows.code); // NO_LICENSE, NO_CONSENT, …
+   * if (!f.runFlows.allowed) console.log(f.runFlows.outcome, f.runFlows.code); // "denied" NO_LICENSE, …
    * ```
    */
   features(): Features {
     return sessionFeatures(Session.#of(this, "features()"));
+  }
+
+  /**
+   * May this person's home tenant and this tenant collaborate? Allowed for a member; for a
+   * guest whose home tenant the directory does not hold, `outcome: "unknown"` with the
+   * facts it depends on (`unknown[i].fact` is the `homeFacts` field to supply).
+   *
+   * @example
+   * ```ts
+   * const c = session.collaboration();
+   * if (c.outcome === "unknown") console.log(c.unknown.map((u) => u.fact)); // ["outboundAllowed"]
+   * ```
+   */
+  collaboration(): Collaboration {
+    return sessionCollaboration(Session.#of(this, "collaboration()"));
   }
 
   /**
@@ -213,8 +232,9 @@ export class Session {
 
   /**
    * May the person do `action` with the flow? Every expected "no" is an answer with a
-   * `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, …). Throws
-   * `UNKNOWN_ACTION` or `UNKNOWN_FLOW`.
+   * `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, …), and an
+   * answer that depends on an unknown home fact is `outcome: "unknown"` (`allowed` is true
+   * only when certain). Throws `UNKNOWN_ACTION` or `UNKNOWN_FLOW`.
    *
    * @example
    * ```ts
@@ -232,7 +252,8 @@ export class Session {
   }
 
   /**
-   * Every action the person may do with the flow, in the order of `FlowAction`.
+   * Every action the person may certainly do with the flow, in the order of `FlowAction`
+   * (none while their answers are `unknown`: `check` says which fact is missing).
    *
    * @example
    * ```ts
@@ -290,21 +311,24 @@ export class Session {
 
   /**
    * The approvals of the tenant signed into, newest first (defaults: `received`,
-   * `pending`); each with what the person may do with it. A person without a license
-   * that counts gets `[]` (`features().approvals` says why).
+   * `pending`); each with what the person may do with it. A person who lacks a
+   * prerequisite (a licence that counts, consent) gets no items and `blocked` with the
+   * code; one whose home facts are not known, `blocked.outcome === "unknown"`.
    *
    * @example
    * ```ts
-   * for (const a of session.approvals({ box: "received", status: "pending" })) console.log(a.title);
+   * const { items, blocked } = session.approvals({ box: "received", status: "pending" });
+   * if (blocked) console.log(blocked.outcome, blocked.code, blocked.message);
+   * for (const a of items) console.log(a.title);
    * ```
    */
-  approvals(query?: ApprovalQuery): ApprovalItem[] {
+  approvals(query?: ApprovalQuery): ApprovalList {
     return sessionApprovals(Session.#of(this, "approvals()"), query);
   }
 
   /**
    * Responds with one of the approval's options (and comments); returns the approval.
-   * Throws `NOT_AN_APPROVER`, `ALREADY_RESPONDED`, `NOT_YOUR_TURN`, `INVALID_RESPONSE`, ….
+   * Throws `NOT_AN_APPROVER`, `ALREADY_RESPONDED`, `INVALID_RESPONSE`, ….
    *
    * @example
    * ```ts

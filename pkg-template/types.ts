@@ -19,16 +19,20 @@ export type {
   FlowAction,
   FlowRole,
   FlowShares,
+  HomeFacts,
   Invitation,
   InvitationRequest,
   InvitationStatus,
   JoinRequestItem,
   JoinRequestsOptions,
   JoinResult,
+  Outcome,
   RedeemRequest,
   SelfServiceConfig,
   ShareRequest,
+  UnknownCode,
 } from "./guestpass.js";
+import type { HomeFacts, UnknownCode } from "./guestpass.js";
 
 // ---------------------------------------------------------------------------------------
 // The world JSON (`Directory.fromJSON`, `dir.toJSON()`)
@@ -415,18 +419,36 @@ export interface CollaborationBlocker {
   code: BlockerCode;
 }
 
-/** `dir.collaboration(resourceTenantId, homeTenantId)`. */
-export interface Collaboration {
-  allowed: boolean;
-  /** Every setting that blocks, the resource tenant's first. */
-  blockers: CollaborationBlocker[];
+/** A fact about a guest's home an `unknown` answer depends on: its code, the `homeFacts` field that settles it, and words to show. */
+export interface UnknownFact {
+  code: UnknownCode;
+  /** The `HomeFacts` field to supply at sign-in. */
+  fact: keyof HomeFacts;
+  message: string;
 }
+
+/**
+ * `dir.collaboration(resourceTenantId, homeTenantId)` (both tenants in the directory:
+ * always certain) and `session.collaboration()` (a guest whose home the directory does
+ * not hold: possibly `unknown`). Told apart by `outcome`; `allowed` is true only when certain.
+ */
+export type Collaboration =
+  | { allowed: true; outcome: "allowed"; blockers: []; unknown?: undefined }
+  /** Every setting that blocks, the resource tenant's first. */
+  | { allowed: false; outcome: "denied"; blockers: CollaborationBlocker[]; unknown?: undefined }
+  /** Nothing blocks for certain; `unknown` lists the facts the answer depends on. */
+  | { allowed: false; outcome: "unknown"; blockers: []; unknown: UnknownFact[] };
 
 /** `dir.signIn(request)`: who signs in where. */
 export interface SignInRequest {
   tenantId: Id;
   /** An object id, a userPrincipalName or a mail of a user of that tenant. */
   user: string;
+  /**
+   * What you know about a guest's home that the directory may not hold (from your own
+   * service or a token claim): answers that depended on it become certain.
+   */
+  homeFacts?: HomeFacts;
 }
 
 /** `Directory.sample(options)` / `sampleWorld(options)`. */
@@ -451,17 +473,34 @@ export interface SignedIn {
   homeTenantId?: Id;
 }
 
-/** Why a feature is not available. */
+/** Why a feature is certainly not available. */
 export type FeatureCode = "INVITATION_PENDING" | "NO_LICENSE" | "NO_CONSENT" | "NOT_OFFERED_TO_GUESTS";
 
-/** One yes/no of `session.features()`, with the reason for a no. */
-export interface Feature {
-  allowed: boolean;
-  /** Present when `allowed` is false. */
-  code?: FeatureCode;
-  /** The reason in words, present when `allowed` is false. */
-  message?: string;
-}
+/**
+ * One answer of `session.features()`, told apart by `outcome`: `allowed` (certain),
+ * `denied` (certain, `code` says why) or `unknown` (depends on a fact about the guest's
+ * home the directory does not hold; `code` names it: sign in with `homeFacts` to know).
+ * `allowed` is true only when certain.
+ *
+ * @example
+ * ```ts
+ * const f = session.features().runFlows;
+ * if (f.outcome === "unknown") console.log("ask for", f.code); // HOME_LICENSE_UNKNOWN
+ * ```
+ */
+export type Feature =
+  | { allowed: true; outcome: "allowed"; code?: undefined; message?: undefined }
+  | { allowed: false; outcome: "denied"; code: FeatureCode; message: string }
+  | { allowed: false; outcome: "unknown"; code: UnknownCode; message: string };
+
+/**
+ * Why a Power Automate capability's list is empty (`approvals().blocked`) or an approver
+ * cannot act (`notifications()[i].blocked`): a missing prerequisite or blocked
+ * collaboration (`denied`), or a home fact that is not known (`unknown`).
+ */
+export type Blocked =
+  | { outcome: "denied"; code: "INVITATION_PENDING" | "NO_LICENSE" | "NO_CONSENT" | "COLLABORATION_BLOCKED"; message: string }
+  | { outcome: "unknown"; code: UnknownCode; message: string };
 
 /** How much of the directory a person's people search covers. */
 export type SearchMode = "full" | "exactOnly" | "none";
@@ -596,6 +635,19 @@ export interface PeopleIndexMatch<R extends PersonRecord = PersonRecord> {
 
 // --- approvals ---------------------------------------------------------------------------
 
+/**
+ * `session.approvals(query)`: the items, or why there are none to show. A person who lacks
+ * a prerequisite of every Power Automate capability (a licence that counts, consent) gets
+ * no items and `blocked` with the code; one whose home facts are not known, `blocked`
+ * with `outcome: "unknown"`.
+ */
+export interface ApprovalList {
+  /** Newest first; empty when `blocked`. */
+  items: ApprovalItem[];
+  /** Absent when the person can use approvals. */
+  blocked?: Blocked;
+}
+
 /** `session.approvals(query)`; defaults `received`, `pending`. */
 export interface ApprovalQuery {
   box?: "received" | "sent";
@@ -636,6 +688,8 @@ export interface Notification {
   link: string;
   /** Respond from the email itself: only a member asked to respond (guests act at `link`). */
   actionableInEmail: boolean;
+  /** For an approver asked to respond: why they cannot act on it (yet); absent when they can. */
+  blocked?: Blocked;
 }
 
 // ---------------------------------------------------------------------------------------

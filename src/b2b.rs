@@ -11,7 +11,16 @@
 //! inherits the defaults): enabling a cloud blocks every tenant of that cloud until then.
 //! A person may use flows once they hold a license that counts (an Office 365 plan or any
 //! plan with Power Automate, on their object here or — for a guest — on their home user)
-//! and have consented.
+//! and have consented. What the resource tenant cannot see about a guest's home is
+//! answered as unknown, never as "no" ([`home`]).
+
+mod home;
+mod outcome;
+mod standing;
+
+pub use home::{guest_collaboration, license, HomeFacts};
+pub use outcome::{Outcome, Unknown, UnknownFact};
+pub use standing::{standing, Blocked, Standing};
 
 mod targets;
 
@@ -38,14 +47,49 @@ pub struct Blocker {
     pub code: &'static str,
 }
 
-/// The answer to "may these two tenants collaborate?" (`dir.collaboration`).
+/// The answer to "may these two tenants collaborate?" (`dir.collaboration`, and for a
+/// guest `session.collaboration()`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Collaboration {
-    /// True when nothing blocks.
+    /// True only when nothing blocks for certain and nothing is unknown.
     pub allowed: bool,
+    /// `allowed`, `denied` (a setting blocks) or `unknown` (a fact is missing).
+    pub outcome: Outcome,
     /// Every setting that blocks, resource tenant first.
     pub blockers: Vec<Blocker>,
+    /// The facts about the guest's home it depends on and the directory does not hold;
+    /// empty unless the outcome is `unknown`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<UnknownFact>,
+}
+
+impl Collaboration {
+    /// A certain answer: allowed when nothing blocks.
+    pub fn certain(blockers: Vec<Blocker>) -> Collaboration {
+        Collaboration::with_unknown(blockers, Vec::new())
+    }
+
+    /// Denied when something blocks for certain (a certain "no" wins), else unknown when a
+    /// fact is missing, else allowed.
+    pub fn with_unknown(blockers: Vec<Blocker>, unknown: Vec<Unknown>) -> Collaboration {
+        let outcome = if !blockers.is_empty() {
+            Outcome::Denied
+        } else if !unknown.is_empty() {
+            Outcome::Unknown
+        } else {
+            Outcome::Allowed
+        };
+        Collaboration {
+            allowed: outcome == Outcome::Allowed,
+            outcome,
+            blockers,
+            unknown: match outcome {
+                Outcome::Unknown => unknown.into_iter().map(UnknownFact::from).collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
 }
 
 /// May people of `home_tenant_id` be guests in `resource_tenant_id`?
@@ -99,10 +143,7 @@ pub fn between(resource: &Tenant, home: &Tenant) -> Collaboration {
             });
         }
     }
-    Collaboration {
-        allowed: blockers.is_empty(),
-        blockers,
-    }
+    Collaboration::certain(blockers)
 }
 
 /// Whether Microsoft offers B2B collaboration between tenants of clouds `a` and `b`: the
@@ -240,10 +281,7 @@ pub fn collaboration_for(
     app: Option<&str>,
 ) -> Result<Collaboration> {
     let Some(home_id) = guest.home_tenant_id.as_deref().filter(|_| guest.is_guest()) else {
-        return Ok(Collaboration {
-            allowed: true,
-            blockers: Vec::new(),
-        });
+        return Ok(Collaboration::certain(Vec::new()));
     };
     let resource = dir
         .tenant(&guest.tenant_id)
@@ -251,14 +289,11 @@ pub fn collaboration_for(
     let home = dir
         .tenant(home_id)
         .ok_or_else(|| Error::UnknownTenant(home_id.to_string()))?;
-    let mut verdict = between(resource, home);
+    let mut blockers = between(resource, home).blockers;
     if resource.id != home.id {
-        verdict
-            .blockers
-            .extend(targets::person_blockers(dir, resource, home, guest, app));
+        blockers.extend(targets::person_blockers(dir, resource, home, guest, app));
     }
-    verdict.allowed = verdict.blockers.is_empty();
-    Ok(verdict)
+    Ok(Collaboration::certain(blockers))
 }
 
 /// Where a person's license that counts comes from.
@@ -271,24 +306,18 @@ pub enum LicenseSource {
     HomeTenant,
 }
 
-/// The license that counts for `user`, if any: on the object itself, or for a guest on
-/// their home user.
+/// Whether a licence assigned on `user` itself counts.
+fn license_counts(user: &User) -> bool {
+    user.licenses
+        .iter()
+        .any(|l| LICENSES_THAT_COUNT.contains(&l.as_str()))
+}
+
+/// The license that counts for `user`, if the directory knows of one: on the object
+/// itself, or for a guest on their home user. `None` also when it is not known (see
+/// [`license`] for the answer that tells the two apart).
 pub fn license_source(dir: &Directory, user: &User) -> Option<LicenseSource> {
-    let counts = |u: &User| {
-        u.licenses
-            .iter()
-            .any(|l| LICENSES_THAT_COUNT.contains(&l.as_str()))
-    };
-    if counts(user) {
-        return Some(LicenseSource::ThisTenant);
-    }
-    if user.is_guest() {
-        let home = user.home_user_id.as_deref().and_then(|id| dir.user(id));
-        if home.is_some_and(counts) {
-            return Some(LicenseSource::HomeTenant);
-        }
-    }
-    None
+    license(dir, user, &HomeFacts::default()).ok().flatten()
 }
 
 /// What a person lacks before they may use flows, first missing first.
@@ -328,15 +357,11 @@ impl Missing {
     }
 }
 
-/// The first prerequisite `user` lacks for using flows, or `None` when they have all.
+/// The first prerequisite `user` certainly lacks for using flows, or `None` when nothing
+/// is certainly missing (see [`standing`] for the answer that also says what is unknown).
 pub fn flow_prerequisite(dir: &Directory, user: &User) -> Option<Missing> {
-    if user.is_pending() {
-        Some(Missing::InvitationPending)
-    } else if license_source(dir, user).is_none() {
-        Some(Missing::NoLicense)
-    } else if !user.consented_to_power_automate {
-        Some(Missing::NoConsent)
-    } else {
-        None
+    match standing(dir, user, &HomeFacts::default()) {
+        Standing::Missing(missing) => Some(missing),
+        Standing::Met | Standing::Unknown(_) => None,
     }
 }

@@ -48,6 +48,11 @@ impl Writer {
         self.bytes.extend_from_slice(v);
     }
 
+    /// Writes bytes as they are, without a length (a fixed-size digest).
+    pub fn raw(&mut self, v: &[u8]) {
+        self.bytes.extend_from_slice(v);
+    }
+
     /// Writes one byte (a tag or a set of flags).
     pub fn byte(&mut self, v: u8) {
         self.bytes.push(v);
@@ -152,6 +157,19 @@ impl<'a> Reader<'a> {
         let out = self.bytes.get(self.pos..end).unwrap_or_default();
         self.pos = end;
         Ok(out)
+    }
+
+    /// Reads `N` bytes as they are (a fixed-size digest).
+    pub fn raw<const N: usize>(&mut self, what: &str) -> Result<[u8; N]> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N, what)?);
+        Ok(out)
+    }
+
+    /// Reads a varint byte length and that many bytes (borrowed).
+    pub fn var_bytes(&mut self, what: &str) -> Result<&'a [u8]> {
+        let n = self.count(1, what)?;
+        self.take(n, what)
     }
 
     /// Reads one `u32`.

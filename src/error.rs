@@ -282,6 +282,13 @@ errors! {
         "these bytes are not a guestpass snapshot (wrong magic); pass bytes made by dir.toBytes()"
     )]
     SnapshotNotRecognized => "SNAPSHOT_NOT_RECOGNIZED" [],
+    /// Bytes that are not a guestpass view (`dir.viewFor`) at all.
+    #[error("these bytes are not a guestpass view (wrong magic); pass bytes made by dir.viewFor({{ tenantId, user }}) (a snapshot from dir.toBytes() loads with Directory.fromBytes)")]
+    ViewNotRecognized => "VIEW_NOT_RECOGNIZED" [],
+    /// A change asked of a session read from a view, which holds one person's part of a
+    /// directory and cannot change the directory it came from.
+    #[error("{0} cannot be done from a view: a view is a read-only copy of one person's part of the directory; send the change to the server that holds the directory")]
+    ViewReadOnly(operation: &'static str) => "VIEW_READ_ONLY" ["operation": operation],
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {
@@ -485,6 +492,42 @@ errors! {
     /// Approvals asked of a person without a license that counts.
     #[error("\"{0}\" has no license that counts here (an Office 365 plan or a plan with Power Automate, in this tenant or a guest's home tenant), so approvals are not available to them; session.features().approvals says the same")]
     ApprovalsNeedLicense(id: Id) => "NO_LICENSE" ["id": id],
+    /// Approvals asked of a person who has not consented to Power Automate, a prerequisite
+    /// of every Power Automate capability, approvals included.
+    #[error("approvals are not available to \"{user}\": {reason}; session.features().approvals says the same")]
+    ApprovalsNeedConsent {
+        /// The signed-in user.
+        user: Id,
+        /// What is missing, in words (`b2b::Missing::NoConsent`'s message).
+        reason: &'static str,
+    } => "NO_CONSENT" ["id": user],
+    /// Approvals asked of a guest whose home tenant is not known where the answer depends
+    /// on it (`homeFacts.tenantId` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeTenantUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_TENANT_UNKNOWN" ["id": user],
+    /// Approvals asked of a guest whose home tenant's outbound settings are not known
+    /// (`homeFacts.outboundAllowed` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeOutboundUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_OUTBOUND_UNKNOWN" ["id": user],
+    /// Approvals asked of a guest with no licence that counts here whose home licences are
+    /// not known (`homeFacts.licensed` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsHomeLicenseUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "HOME_LICENSE_UNKNOWN" ["id": user],
     /// Responding to or reassigning an approval one is not an approver of.
     #[error("you are not an approver of approval \"{0}\": only its approvers (named, or members of a group named, nested groups counting) may respond or reassign")]
     NotAnApprover(id: Id) => "NOT_AN_APPROVER" ["id": id],

@@ -31,5 +31,6 @@ pub mod snapshot;
 pub mod sources;
 pub mod timestamp;
 pub mod varint;
+pub mod view;
 
 pub use error::{Error, Result};

@@ -59,21 +59,24 @@ use crate::error::{Error, Result};
 use crate::limits::MAX_BATCH_LEN;
 use crate::model::Flow;
 
-/// The flow `flow_id`; `UNKNOWN_FLOW` when there is none.
-pub fn flow<'d>(dir: &'d Directory, flow_id: &str) -> Result<&'d Flow> {
-    dir.flow(flow_id)
+/// The flow `flow_id` as `person` may ask about it: `UNKNOWN_FLOW` when there is none in
+/// the tenant they signed into — a flow of another tenant is answered exactly as an id
+/// that exists nowhere, so a session cannot tell them apart (Entra tenant isolation;
+/// no document says more, this is the conservative answer).
+pub fn flow<'d>(dir: &'d Directory, person: &Person, flow_id: &str) -> Result<&'d Flow> {
+    dir.flow_in_tenant(person.tenant_id(), flow_id)
         .ok_or_else(|| Error::UnknownFlow(flow_id.to_string()))
 }
 
 /// May `person` do `action` with the flow `flow_id`? `UNKNOWN_FLOW` when there is no such
 /// flow; every other "no" is a [`Decision`] with a [`Code`].
 pub fn decide(dir: &Directory, person: &Person, action: Action, flow_id: &str) -> Result<Decision> {
-    Ok(person.decide(action, flow(dir, flow_id)?))
+    Ok(person.decide(action, flow(dir, person, flow_id)?))
 }
 
 /// Every action `person` may do with the flow `flow_id`, in [`Action::ALL`] order.
 pub fn allowed_actions(dir: &Directory, person: &Person, flow_id: &str) -> Result<Vec<Action>> {
-    Ok(person.allowed_actions(flow(dir, flow_id)?))
+    Ok(person.allowed_actions(flow(dir, person, flow_id)?))
 }
 
 /// Refuses a `checkMany` batch of `len` items when it is longer than [`MAX_BATCH_LEN`]

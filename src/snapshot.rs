@@ -56,7 +56,7 @@
 //! half-loaded: a refused snapshot yields no directory.
 
 mod settings_codec;
-mod world_codec;
+pub(crate) mod world_codec;
 
 use crate::binary::{Reader, Writer};
 use crate::directory::{Directory, Keyed};
@@ -99,8 +99,13 @@ fn sorted<'a, T: Keyed + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<&'a T> {
 /// Wraps a body in the header and checksum (public so tests can write other versions
 /// and damaged bodies with a valid checksum).
 pub fn frame(version: u32, body: &[u8]) -> Vec<u8> {
+    frame_as(MAGIC, version, body)
+}
+
+/// [`frame`] under another magic (views use the same frame: [`crate::view`]).
+pub(crate) fn frame_as(magic: &[u8; 8], version: u32, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + body.len() + CHECKSUM_LEN);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(body);
@@ -167,18 +172,29 @@ fn in_snapshot(e: Error) -> Error {
 }
 
 fn checked_payload(bytes: &[u8]) -> Result<&[u8]> {
-    if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-        return Err(Error::SnapshotNotRecognized);
+    payload_as(MAGIC, FORMAT_VERSION, Error::SnapshotNotRecognized, bytes)
+}
+
+/// The body of bytes framed by [`frame_as`] with `magic` and `supported`, checked in the
+/// order the module documentation gives; `foreign` when the magic differs.
+pub(crate) fn payload_as<'b>(
+    magic: &[u8; 8],
+    supported: u32,
+    foreign: Error,
+    bytes: &'b [u8],
+) -> Result<&'b [u8]> {
+    if bytes.get(..magic.len()) != Some(magic.as_slice()) {
+        return Err(foreign);
     }
     let header = bytes.get(..HEADER_LEN).ok_or(Error::SnapshotTruncated {
         expected: HEADER_LEN + CHECKSUM_LEN,
         actual: bytes.len(),
     })?;
     let version = u32::from_le_bytes(array(header, 8)?);
-    if version != FORMAT_VERSION {
+    if version != supported {
         return Err(Error::SnapshotVersionUnsupported {
             found: version,
-            supported: FORMAT_VERSION,
+            supported,
         });
     }
     let declared = u64::from_le_bytes(array(header, 12)?);

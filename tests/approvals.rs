@@ -43,7 +43,7 @@ fn items_at<'d>(
     status: StatusFilter,
     t: Timestamp,
 ) -> Vec<ApprovalItem<'d>> {
-    s.approvals(dir, &query(mailbox, status), t).unwrap()
+    s.approvals(dir, &query(mailbox, status), t).unwrap().items
 }
 
 fn ids<'a>(items: &'a [ApprovalItem<'_>]) -> Vec<&'a str> {

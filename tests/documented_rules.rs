@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use guestpass::b2b;
+use guestpass::b2b::{self, HomeFacts};
 use guestpass::directory::Directory;
 use guestpass::groups::{
     self, InvitationRequest, InvitationStatus, JoinOutcome, SelfServiceConfig,
@@ -132,7 +132,13 @@ fn a_pending_guest_redeems_at_first_sign_in() {
         code(dir.sign_in("contoso", "carlos@fabrikam.com")),
         "INVITATION_PENDING"
     );
-    let carlos = Session::first_sign_in(&mut dir, "contoso", "carlos@fabrikam.com").unwrap();
+    let carlos = Session::first_sign_in(
+        &mut dir,
+        "contoso",
+        "carlos@fabrikam.com",
+        HomeFacts::default(),
+    )
+    .unwrap();
     assert_eq!(carlos.user_id(), "carlos-at-contoso");
     let stored = dir.user("carlos-at-contoso").unwrap();
     assert_eq!(
@@ -142,7 +148,7 @@ fn a_pending_guest_redeems_at_first_sign_in() {
     // From now on an ordinary sign-in works; a member's first sign-in changes nothing.
     assert!(dir.sign_in("contoso", "carlos-at-contoso").is_ok());
     let before = dir.to_json_string().unwrap();
-    Session::first_sign_in(&mut dir, "contoso", "bob").unwrap();
+    Session::first_sign_in(&mut dir, "contoso", "bob", HomeFacts::default()).unwrap();
     assert_eq!(dir.to_json_string().unwrap(), before);
 }
 
@@ -158,7 +164,8 @@ fn redemption_at_sign_in_is_blocked_where_collaboration_is() {
         code(Session::first_sign_in(
             &mut dir,
             "contoso",
-            "hana-at-contoso"
+            "hana-at-contoso",
+            HomeFacts::default()
         )),
         "COLLABORATION_BLOCKED"
     );
@@ -172,11 +179,45 @@ fn redemption_at_sign_in_is_blocked_where_collaboration_is() {
         code(Session::first_sign_in(
             &mut dir,
             "contoso",
-            "carlos-at-contoso"
+            "carlos-at-contoso",
+            HomeFacts::default()
         )),
         "ACCOUNT_DISABLED"
     );
     assert!(dir.user("carlos-at-contoso").unwrap().is_pending());
+}
+
+#[test]
+fn a_first_sign_in_refused_by_a_home_fact_leaves_the_guest_pending() {
+    let mut dir = sample();
+    // carlos, pending, with a home the directory does not hold: the caller says the home
+    // tenant's outbound settings block this tenant (third state, HomeFacts).
+    let mut carlos = dir.user("carlos-at-contoso").unwrap().clone();
+    carlos.home_tenant_id = None;
+    carlos.home_user_id = None;
+    dir.upsert_user(carlos).unwrap();
+    let before = dir.to_json_string().unwrap();
+    let blocks = HomeFacts {
+        outbound_allowed: Some(false),
+        ..HomeFacts::default()
+    };
+    assert_eq!(
+        code(Session::first_sign_in(
+            &mut dir,
+            "contoso",
+            "carlos-at-contoso",
+            blocks
+        )),
+        "COLLABORATION_BLOCKED"
+    );
+    assert_eq!(dir.to_json_string().unwrap(), before);
+    let allows = HomeFacts {
+        outbound_allowed: Some(true),
+        ..HomeFacts::default()
+    };
+    let s = Session::first_sign_in(&mut dir, "contoso", "carlos-at-contoso", allows).unwrap();
+    assert_eq!(s.home_facts().outbound_allowed, Some(true));
+    assert!(!dir.user("carlos-at-contoso").unwrap().is_pending());
 }
 
 // --- 4. Self-service: Entra "How users in your organization can invite guest users to an app",

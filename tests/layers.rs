@@ -3,7 +3,8 @@
 //! The map is only worth reading if it stays true, so this test reads every file under
 //! `src/`, collects the top-level modules it names (`crate::directory::…`), and fails on
 //! an import the table below does not allow. Because every module may import only
-//! modules of lower layers, the table also rules out import cycles between modules.
+//! modules of lower layers, the table also rules out import cycles between modules, but
+//! for the known debts listed in `DEBTS`, each with its way out.
 //! Test modules (`#[cfg(test)] mod …` and below) are not counted.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +33,22 @@ const LAYERS: &[&[&str]] = &[
 
 /// Same-layer imports that are allowed (importer, imported).
 const PEERS: &[(&str, &str)] = &[("sources", "graph"), ("timestamp", "limits")];
+
+/// Imports against the layers that are known debts, each with the way out. Add none
+/// without one; remove an entry when its way out lands (the test then keeps it out).
+const DEBTS: &[(&str, &str, &str)] = &[
+    (
+        "directory",
+        "view",
+        "a directory read from a view holds view::Partial; move Partial and the sealed book's \
+         data into directory/, leaving view/ their byte codec",
+    ),
+    (
+        "session",
+        "view",
+        "a limited guest's search opens view::SealedBook; the same move ends it",
+    ),
+];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
@@ -111,7 +128,8 @@ fn every_core_import_follows_the_layers() {
             continue;
         };
         let peer = PEERS.contains(&(from.as_str(), to.as_str()));
-        if t > f || (t == f && !peer) {
+        let debt = DEBTS.iter().any(|(a, b, _)| *a == from && *b == to);
+        if (t > f || (t == f && !peer)) && !debt {
             wrong.push(format!(
                 "{from} -> {to} ({}): {from} may not import {to}",
                 file.display()
@@ -139,5 +157,22 @@ fn the_wasm_boundary_is_named_only_by_its_own_crate() {
                 file.display()
             );
         }
+    }
+}
+
+#[test]
+fn every_listed_debt_is_still_owed() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    for (from, to, _) in DEBTS {
+        let owed = files.iter().any(|file| {
+            module_of(&src, file).as_deref() == Some(*from)
+                && imports(&fs::read_to_string(file).unwrap()).contains(*to)
+        });
+        assert!(
+            owed,
+            "{from} no longer imports {to}: remove the entry from DEBTS"
+        );
     }
 }

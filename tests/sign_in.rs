@@ -5,6 +5,7 @@
 mod common;
 
 use common::{code, directory};
+use guestpass::b2b::Outcome;
 use guestpass::session::SearchMode;
 
 #[test]
@@ -94,7 +95,10 @@ fn missing_license_and_consent_are_reasons_not_errors() {
     let gina = dir.sign_in("contoso", "gina@gmail.com").unwrap();
     let f = gina.features(&dir).unwrap();
     assert_eq!(f.run_flows.code, Some("NO_CONSENT"));
-    assert!(f.approvals.allowed);
+    // One rule for every Power Automate capability, approvals included (Power Automate
+    // "Support for guest users", Requirements: a licence that counts, and consent).
+    assert_eq!(f.approvals.code, Some("NO_CONSENT"));
+    assert_eq!(f.approvals.outcome, Outcome::Denied);
 }
 
 #[test]

@@ -369,8 +369,8 @@ fn step(
                     _ => StatusFilter::All,
                 },
             };
-            if let Ok(items) = s.approvals(dir, &query, *now) {
-                for item in items {
+            if let Ok(list) = s.approvals(dir, &query, *now) {
+                for item in list.items {
                     assert_eq!(
                         item.approval.tenant_id,
                         s.tenant_id(),

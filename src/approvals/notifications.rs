@@ -2,6 +2,7 @@
 //! opens the Approvals page of the tenant the approval belongs to.
 
 use super::rules;
+use crate::b2b::{self, Blocked, HomeFacts, Outcome};
 use crate::clouds::Offering;
 use crate::directory::Directory;
 use crate::error::{Error, Result};
@@ -62,6 +63,28 @@ pub struct Notification {
     /// approval mail): only for a response requested of a member. A guest acts on the
     /// Approvals page at `link`.
     pub actionable_in_email: bool,
+    /// For an approver asked to respond who cannot act on it (yet): why — a missing
+    /// prerequisite or a collaboration that is blocked (`outcome: "denied"`), or a fact
+    /// about their home that is not known (`"unknown"`). Absent when they can act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Blocked>,
+}
+
+/// Why `user` cannot act on an approval of their tenant, if anything: the prerequisites
+/// of every Power Automate capability (Power Automate "Support for guest users",
+/// Requirements), and for a guest a collaboration that Entra cross-tenant access settings
+/// block. No home facts are supplied here: what the directory does not hold is unknown.
+fn cannot_act(dir: &Directory, user: &User) -> Option<Blocked> {
+    let facts = HomeFacts::default();
+    let collaboration = b2b::guest_collaboration(dir, user, &facts).ok();
+    if collaboration.is_some_and(|c| c.outcome == Outcome::Denied) && !user.is_pending() {
+        return Some(Blocked {
+            outcome: Outcome::Denied,
+            code: "COLLABORATION_BLOCKED",
+            message: "the guest's home tenant and this tenant may not collaborate (cross-tenant access settings), so they cannot sign in to respond",
+        });
+    }
+    b2b::standing(dir, user, &facts).blocked()
 }
 
 /// The Approvals page of `tenant` opened on approval `approval_id`, in the Received box
@@ -169,6 +192,9 @@ pub fn notifications(
         link: approvals_page(tenant, &approval.id, reason.is_for_requester()),
         // Approvals connector, known issues: "Actionable Approval mails in Outlook are not supported for Guest users in a tenant. Guest users will need to go to the Power Automate portal in order to act on an approval."
         actionable_in_email: reason == NotificationReason::ResponseRequested && !user.is_guest(),
+        blocked: (reason == NotificationReason::ResponseRequested)
+            .then(|| cannot_act(dir, user))
+            .flatten(),
     };
     let out = match status {
         ApprovalStatus::Pending => {

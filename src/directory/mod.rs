@@ -11,6 +11,7 @@ mod addresses;
 mod approval_index;
 mod membership;
 mod mutations;
+mod partial;
 mod people;
 mod restore;
 mod slot_index;
@@ -103,6 +104,8 @@ pub struct Directory {
     approval_index: ApprovalIndex,
     clock: Option<Timestamp>,
     version: u64,
+    /// Set for a directory read from a view: whose part of which tenant it holds.
+    partial: Option<Box<crate::view::Partial>>,
 }
 
 impl Directory {

@@ -158,8 +158,10 @@ pub struct AppLink {
 /// `sender_id`, an owner of `app_id`, gets the app's direct link to send the guest named
 /// by `guest` (object id, UPN or mail) of the same tenant.
 ///
-/// Refused with `UNKNOWN_APP`, `NOT_APP_OWNER`, `USER_NOT_FOUND` (no such user in the
-/// tenant: a direct link is for a guest already in the directory) and `NOT_A_GUEST`.
+/// Refused with `UNKNOWN_APP` (also an app a guest with limited or restricted access
+/// neither owns nor reaches: they cannot read the tenant's apps), `NOT_APP_OWNER`,
+/// `USER_NOT_FOUND` (no such user in the tenant: a direct link is for a guest already in
+/// the directory) and `NOT_A_GUEST`.
 // Entra "How users in your organization can invite guest users to an app": "after a guest user has been added to the directory, an application owner can send the guest user a direct link to the app".
 pub fn app_link(
     dir: &Directory,
@@ -173,6 +175,10 @@ pub fn app_link(
         .filter(|a| a.tenant_id == tenant_id)
         .ok_or_else(|| Error::UnknownApp(app_id.to_string()))?;
     if !app.owners.iter().any(|o| o == sender_id) {
+        if !reads_apps(dir, tenant_id, sender_id, app) {
+            // No oracle: an app the sender may not read answers as one that does not exist.
+            return Err(Error::UnknownApp(app_id.to_string()));
+        }
         return Err(Error::NotAppOwner {
             app: app.id.clone(),
             user: sender_id.to_string(),
@@ -192,4 +198,28 @@ pub fn app_link(
         user_id: user.id.clone(),
         link: direct_link(&app.tenant_id, &app.id),
     })
+}
+
+/// Whether `user_id` may read `app` of `tenant_id`: members, and guests with the same
+/// access as members, read the tenant's apps; other guests only the apps they reach or
+/// that a group they own reaches (what their view holds).
+// Entra "Restrict guest access permissions": limited and restricted guests cannot enumerate directory objects.
+fn reads_apps(dir: &Directory, tenant_id: &str, user_id: &str, app: &App) -> bool {
+    let Some(user) = dir.user(user_id) else {
+        return false;
+    };
+    let same_as_member = dir
+        .tenant(tenant_id)
+        .is_some_and(|t| t.settings.guest_access == crate::model::GuestAccess::SameAsMember);
+    if !user.is_guest() || same_as_member {
+        return true;
+    }
+    let groups = dir.transitive_groups_of(user_id);
+    let owns = |id: &str| {
+        dir.group(id)
+            .is_some_and(|g| g.owners.iter().any(|o| o == user_id))
+    };
+    app.assignments
+        .iter()
+        .any(|p| p == user_id || owns(p) || groups.iter().any(|m| m.group_id == *p))
 }

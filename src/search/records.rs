@@ -180,20 +180,27 @@ mod tests {
         let long_id = "i".repeat(MAX_ID_CHARS + 1);
         let long_text = "é".repeat(MAX_TEXT_CHARS + 1);
         let longest_text = "é".repeat(MAX_TEXT_CHARS);
+        // An empty id is not a value; an over-long one is over a bound (as in the directory).
         let cases = [
-            (pack(["", "A", "", "", "", "", "", "", ""]), "records[7].id"),
+            (
+                pack(["", "A", "", "", "", "", "", "", ""]),
+                "records[7].id",
+                "INVALID_VALUE",
+            ),
             (
                 pack([&long_id, "A", "", "", "", "", "", "", ""]),
                 "records[7].id",
+                "LIMIT_EXCEEDED",
             ),
             (
                 pack(["a", "A", "", "", "", "", &long_text, "", ""]),
                 "records[7].jobTitle",
+                "LIMIT_EXCEEDED",
             ),
         ];
-        for (chunk, field) in cases {
+        for (chunk, field, code) in cases {
             let err = records(&chunk, 7).next().unwrap().unwrap_err();
-            assert_eq!(err.code(), "INVALID_VALUE", "{field}");
+            assert_eq!(err.code(), code, "{field}");
             assert!(err.to_string().contains(field), "{err}");
         }
         let chunk = pack(["a", &longest_text, "", "", "", "", "", "", ""]);

@@ -1,22 +1,27 @@
 //! What a signed-in person may use in the tenant they are signed into.
 //!
 //! Guests have the member experience in the portal, the mobile app and widgets —
-//! except Process Mining, never offered to guests. Flows, widgets and Process Mining
-//! need a license that counts and consent; approvals need a license that counts;
-//! people search follows the tenant's guest access setting for guests.
+//! except Process Mining, never offered to guests. Every Power Automate capability —
+//! flows, widgets, Process Mining and approvals — needs the same prerequisites (Power
+//! Automate "Support for guest users", Requirements: a licence that counts and consent);
+//! people search follows the tenant's guest access setting for guests. Where a guest's
+//! home facts are not known the answer is `unknown`, never a false "no".
 
-use crate::b2b::{self, LicenseSource, Missing};
+use crate::b2b::{self, HomeFacts, LicenseSource, Outcome, Standing};
 use crate::directory::Directory;
 use crate::model::{GuestAccess, Tenant, User};
 use serde::Serialize;
 
-/// One yes/no with the reason for a no.
+/// One yes/no/unknown with the reason for anything but yes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
-    /// May the person use it.
+    /// May the person use it: true only when certain.
     pub allowed: bool,
-    /// Why not (`NO_LICENSE`, `NO_CONSENT`, `NOT_OFFERED_TO_GUESTS`).
+    /// `allowed`, `denied` or `unknown`.
+    pub outcome: Outcome,
+    /// Why not (`NO_LICENSE`, `NO_CONSENT`, `NOT_OFFERED_TO_GUESTS`, …) or what is not
+    /// known (`HOME_LICENSE_UNKNOWN`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'static str>,
     /// The reason in words.
@@ -25,26 +30,23 @@ pub struct Feature {
 }
 
 impl Feature {
-    fn yes() -> Feature {
-        Feature {
-            allowed: true,
-            code: None,
-            message: None,
-        }
-    }
-
     fn no(code: &'static str, message: &'static str) -> Feature {
         Feature {
             allowed: false,
+            outcome: Outcome::Denied,
             code: Some(code),
             message: Some(message),
         }
     }
 
-    fn unless(missing: Option<Missing>) -> Feature {
-        match missing {
-            None => Feature::yes(),
-            Some(m) => Feature::no(m.code(), m.message()),
+    /// The feature as the person's standing on the prerequisites answers it.
+    pub fn of(standing: Standing) -> Feature {
+        let outcome = standing.outcome();
+        Feature {
+            allowed: outcome == Outcome::Allowed,
+            outcome,
+            code: standing.code(),
+            message: standing.message(),
         }
     }
 }
@@ -123,32 +125,26 @@ pub fn search_mode(tenant: &Tenant, user: &User) -> PeopleSearch {
     }
 }
 
-/// Every feature for `user` signed into `tenant`.
-pub fn of(dir: &Directory, tenant: &Tenant, user: &User) -> Features {
-    let flows = b2b::flow_prerequisite(dir, user);
-    let license = b2b::license_source(dir, user);
-    let approvals = if user.is_pending() {
-        Some(Missing::InvitationPending)
-    } else if license.is_none() {
-        Some(Missing::NoLicense)
-    } else {
-        None
-    };
+/// Every feature for `user` signed into `tenant`, with the home facts the caller supplied.
+pub fn of(dir: &Directory, tenant: &Tenant, user: &User, facts: &HomeFacts) -> Features {
+    // One rule for every capability (Power Automate "Support for guest users").
+    let standing = b2b::standing(dir, user, facts);
     let process_mining = if user.is_guest() {
+        // "Support for guest users": guests aren't supported in Process Mining.
         Feature::no(
             "NOT_OFFERED_TO_GUESTS",
             "Process Mining is not offered to guests",
         )
     } else {
-        Feature::unless(flows)
+        Feature::of(standing)
     };
     Features {
-        create_flows: Feature::unless(flows),
-        run_flows: Feature::unless(flows),
-        approvals: Feature::unless(approvals),
-        widgets: Feature::unless(flows),
+        create_flows: Feature::of(standing),
+        run_flows: Feature::of(standing),
+        approvals: Feature::of(standing),
+        widgets: Feature::of(standing),
         process_mining,
         people_search: search_mode(tenant, user),
-        license,
+        license: b2b::license(dir, user, facts).ok().flatten(),
     }
 }

@@ -2,7 +2,7 @@
 //! `share` and `unshare`. The rules live in [`crate::sharing`]; this file answers for the
 //! person of the session, in the tenant they signed into.
 
-use super::{admit, Session};
+use super::{admit, writable, Session};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::sharing::{self, check_batch_len, Action, Decision, FlowShares, Person, Share};
@@ -20,9 +20,9 @@ impl Session {
             .filter(|u| u.tenant_id == self.tenant_id)
             .ok_or_else(|| Error::SessionEnded(self.user_id.clone()))?;
         if !user.is_pending() {
-            admit(dir, user)?;
+            admit(dir, user, self.home_facts())?;
         }
-        Ok(Person::of(dir, user))
+        Ok(Person::with_facts(dir, user, self.home_facts()))
     }
 
     /// [`Session::sharing_person`], reusing `cache` while the directory has not changed
@@ -56,8 +56,9 @@ impl Session {
         sharing::decide(dir, &person, action, flow_id)
     }
 
-    /// Every action the signed-in person may do with the flow `flow_id`, in
-    /// [`Action::ALL`] order (empty for a flow of another tenant). `UNKNOWN_FLOW` if none.
+    /// Every action the signed-in person may certainly do with the flow `flow_id`, in
+    /// [`Action::ALL`] order (empty for a flow of another tenant, and while their
+    /// standing is `unknown`: [`Session::check`] says which fact). `UNKNOWN_FLOW` if none.
     pub fn allowed_actions(&self, dir: &Directory, flow_id: &str) -> Result<Vec<Action>> {
         let person = self.sharing_person(dir)?;
         sharing::allowed_actions(dir, &person, flow_id)
@@ -88,6 +89,7 @@ impl Session {
     /// `runOnly`); only its owner and co-owners may. See [`sharing::share`] for every
     /// refusal. Atomic: a refused call changes nothing.
     pub fn share(&self, dir: &mut Directory, flow_id: &str, share: &Share) -> Result<FlowShares> {
+        writable(dir, "share")?;
         let person = self.sharing_person(dir)?;
         sharing::share(dir, &person, flow_id, share)
     }
@@ -101,6 +103,7 @@ impl Session {
         flow_id: &str,
         principal: &str,
     ) -> Result<FlowShares> {
+        writable(dir, "unshare")?;
         let person = self.sharing_person(dir)?;
         sharing::unshare(dir, &person, flow_id, principal)
     }

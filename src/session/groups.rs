@@ -2,7 +2,7 @@
 //! decides join requests, anyone asks to join, and everyone sees the apps they reach.
 //! Every call re-reads the person first (`SESSION_ENDED`, `INVITATION_PENDING`, …).
 
-use super::Session;
+use super::{writable, Session};
 use crate::directory::Directory;
 use crate::error::Result;
 use crate::groups::{
@@ -43,6 +43,7 @@ impl Session {
         group_id: &str,
         request: &InvitationRequest,
     ) -> Result<Invitation> {
+        writable(dir, "inviteToGroup")?;
         self.user(dir)?;
         groups::invite(dir, self.tenant_id(), self.user_id(), group_id, request)
     }
@@ -51,6 +52,7 @@ impl Session {
     /// owner-approval group records a pending request, a closed one refuses. See
     /// [`groups::request_to_join`].
     pub fn request_to_join(&self, dir: &mut Directory, group_id: &str) -> Result<JoinResult> {
+        writable(dir, "requestToJoin")?;
         self.user(dir)?;
         groups::request_to_join(dir, self.tenant_id(), self.user_id(), group_id)
     }
@@ -79,6 +81,7 @@ impl Session {
         request_id: &str,
         approve: bool,
     ) -> Result<JoinRequestItem> {
+        writable(dir, "decideJoinRequest")?;
         self.user(dir)?;
         groups::decide_join_request(dir, self.tenant_id(), self.user_id(), request_id, approve)
     }
@@ -91,6 +94,7 @@ impl Session {
         group_id: &str,
         member_id: &str,
     ) -> Result<Group> {
+        writable(dir, "removeFromGroup")?;
         self.user(dir)?;
         groups::remove_from_group(dir, self.tenant_id(), self.user_id(), group_id, member_id)
     }
@@ -113,6 +117,7 @@ impl Session {
     /// a pending request when the app requires approval. See
     /// [`groups::request_app_access`].
     pub fn request_app_access(&self, dir: &mut Directory, app_id: &str) -> Result<JoinResult> {
+        writable(dir, "requestAppAccess")?;
         self.user(dir)?;
         groups::request_app_access(dir, self.tenant_id(), self.user_id(), app_id)
     }
@@ -126,6 +131,7 @@ impl Session {
         app_id: &str,
         request: &InvitationRequest,
     ) -> Result<Invitation> {
+        writable(dir, "inviteToApp")?;
         self.user(dir)?;
         groups::invite_to_app(dir, self.tenant_id(), self.user_id(), app_id, request)
     }

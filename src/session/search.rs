@@ -7,6 +7,7 @@
 //! pickers do not support guests leaves guests out and says so with `guestsHidden`.
 
 use super::features::{search_mode, SearchMode};
+use super::sealed_search::{self, ExactWanted, GroupFilter};
 use super::Session;
 use crate::directory::{Directory, SEARCH_FLAG_GUEST};
 use crate::error::{Error, Result};
@@ -162,9 +163,9 @@ impl Session {
                     .guest_picker
             }
         };
-        let group_members = match &options.group_id {
+        let group_filter = match &options.group_id {
             None => None,
-            Some(group_id) => Some(self.members_of_group(dir, group_id)?),
+            Some(group_id) => Some(self.group_filter(dir, group_id)?),
         };
         let tenant = dir
             .tenant(self.tenant_id())
@@ -194,8 +195,20 @@ impl Session {
             type_ok
                 && !(guests_hidden && guest)
                 && !exclude.contains(&key)
-                && group_members.as_ref().is_none_or(|m| m.contains(&key))
+                && group_filter.as_ref().is_none_or(|g| g.has_slot(key))
         };
+        if let (SearchMode::ExactOnly, Some(book)) = (mode, dir.partial().and_then(|p| p.book())) {
+            let wanted = ExactWanted {
+                tenant_id: self.tenant_id(),
+                user_type,
+                guests_hidden,
+                exclude: &options.exclude,
+                group: group_filter.as_ref(),
+                limit,
+            };
+            results.items = sealed_search::exact(book, query, &wanted);
+            return Ok(results);
+        }
         let keys: Vec<u32> = match mode {
             SearchMode::None => Vec::new(),
             SearchMode::Full => ranked(dir, index, query, limit, &mut accept)?,
@@ -225,6 +238,28 @@ impl Session {
             .map(|u| person_match(u, query))
             .collect();
         Ok(results)
+    }
+
+    /// The filter of `group_id`, which must be a group of this tenant: its members'
+    /// slots, or for a directory read from a view with a sealed address book (or a group
+    /// the view holds only as a digest) the group's digest, which sealed records carry.
+    fn group_filter(&self, dir: &Directory, group_id: &str) -> Result<GroupFilter> {
+        let partial = dir.partial();
+        let held = dir
+            .group(group_id)
+            .is_some_and(|g| g.tenant_id == self.tenant_id());
+        let sealed = partial.is_some_and(|p| p.book().is_some());
+        if held && !sealed {
+            return Ok(GroupFilter::Members(self.members_of_group(dir, group_id)?));
+        }
+        if held || partial.is_some_and(|p| p.has_unseen_group(self.tenant_id(), group_id)) {
+            return Ok(GroupFilter::Digest(crate::view::id_digest(
+                b"group",
+                self.tenant_id(),
+                group_id,
+            )));
+        }
+        Err(Error::UnknownGroup(group_id.to_string()))
     }
 
     /// User slots of every member of `group_id` (nested groups counting), which must be
@@ -317,7 +352,9 @@ fn display_name_at(dir: &Directory, slot: u32) -> &str {
         .unwrap_or_default()
 }
 
-fn has_address(user: &User, address: &str) -> bool {
+/// Whether `address` is one of `user`'s addresses (mail, userPrincipalName, other mails,
+/// the address inside a guest's `#EXT#` name), ignoring case.
+pub(super) fn has_address(user: &User, address: &str) -> bool {
     let same =
         |a: &str| a.eq_ignore_ascii_case(address) || a.to_lowercase() == address.to_lowercase();
     user.mail.as_deref().is_some_and(same)
@@ -326,7 +363,8 @@ fn has_address(user: &User, address: &str) -> bool {
         || search::normalize::decode_guest_upn(&user.user_principal_name).is_some_and(|d| same(&d))
 }
 
-fn person_match(user: &User, query: &str) -> PersonMatch {
+/// `user` as a search result for `query`, with what matched.
+pub(super) fn person_match(user: &User, query: &str) -> PersonMatch {
     let person = crate::directory::search_person(user);
     PersonMatch {
         id: user.id.clone(),

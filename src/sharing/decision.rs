@@ -1,20 +1,25 @@
-//! The answer to "may I do this with this flow?": allowed or not, the role that decided,
-//! the group chain it came through, and a stable code with a message for every "no".
+//! The answer to "may I do this with this flow?": allowed, denied or unknown, the role that
+//! decided, the group chain it came through, and a stable code with a message for every
+//! answer but a certain yes.
 
 use super::action::Action;
 use super::role::Role;
-use crate::b2b::Missing;
+use crate::b2b::{Missing, Outcome, Unknown};
 use serde::{Serialize, Serializer};
 
 /// Why a check said no. Every code is stable and part of the public contract.
 ///
 /// When several reasons apply, the first in this order is reported, most fundamental
 /// first: the flow is in another tenant, the person has no role, the role does not permit
-/// the action, a prerequisite is missing, the flow is turned off.
+/// the action, a prerequisite is missing, the flow is turned off; then, only when nothing
+/// certain says no, a fact about the guest's home that is not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
     /// `FLOW_IN_OTHER_TENANT`: the flow belongs to another tenant than the one signed
     /// into. Nothing else about it is told (not even whether the person has a role).
+    /// Sessions never answer it: they look a flow up in their own tenant only
+    /// ([`super::flow`]), so another tenant's flow is `UNKNOWN_FLOW` like an id that
+    /// exists nowhere; [`super::Person::verdict`] keeps it for a flow handed to it directly.
     FlowInOtherTenant,
     /// `NO_ROLE`: the flow is not shared with the person, directly or through a group.
     NoRole,
@@ -28,11 +33,40 @@ pub enum Code {
     Prerequisite(Missing),
     /// `FLOW_TURNED_OFF`: a turned-off flow cannot be run (everything else still can).
     FlowTurnedOff,
+    /// `HOME_TENANT_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN` or `HOME_LICENSE_UNKNOWN`: the answer
+    /// depends on a fact about the guest's home the directory does not hold (outcome
+    /// `unknown`, see [`crate::b2b::Unknown`]).
+    Unknown(Unknown),
 }
 
 impl Code {
     /// How many distinct codes there are (the range of [`Code::index`]).
-    pub const COUNT: usize = 13;
+    pub const COUNT: usize = 16;
+
+    /// Every code, in [`Code::index`] order.
+    pub fn all() -> Vec<Code> {
+        let mut all = vec![Code::FlowInOtherTenant, Code::NoRole];
+        all.extend(Action::ALL.map(Code::RunOnlyCannot));
+        all.extend(
+            [
+                Missing::InvitationPending,
+                Missing::NoLicense,
+                Missing::NoConsent,
+            ]
+            .map(Code::Prerequisite),
+        );
+        all.push(Code::FlowTurnedOff);
+        all.extend(Unknown::ALL.map(Code::Unknown));
+        all
+    }
+
+    /// `denied` for a certain "no", `unknown` for a missing home fact.
+    pub fn outcome(self) -> Outcome {
+        match self {
+            Code::Unknown(_) => Outcome::Unknown,
+            _ => Outcome::Denied,
+        }
+    }
 
     /// The stable machine-readable code, e.g. `"RUN_ONLY_CANNOT_EDIT"`.
     pub fn as_str(self) -> &'static str {
@@ -51,6 +85,7 @@ impl Code {
             },
             Code::Prerequisite(missing) => missing.code(),
             Code::FlowTurnedOff => "FLOW_TURNED_OFF",
+            Code::Unknown(unknown) => unknown.code(),
         }
     }
 
@@ -88,6 +123,7 @@ impl Code {
             Code::FlowTurnedOff => {
                 "this flow is turned off; its owner or a co-owner must turn it on before it can run"
             }
+            Code::Unknown(unknown) => unknown.message(),
         }
     }
 
@@ -101,6 +137,9 @@ impl Code {
             Code::Prerequisite(Missing::NoLicense) => 10,
             Code::Prerequisite(Missing::NoConsent) => 11,
             Code::FlowTurnedOff => 12,
+            Code::Unknown(Unknown::HomeTenant) => 13,
+            Code::Unknown(Unknown::HomeOutbound) => 14,
+            Code::Unknown(Unknown::HomeLicense) => 15,
         }
     }
 }
@@ -143,9 +182,14 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Whether the action is allowed.
+    /// Whether the action is allowed, for certain.
     pub fn allowed(&self) -> bool {
         self.code.is_none()
+    }
+
+    /// `allowed`, `denied` or `unknown`.
+    pub fn outcome(&self) -> Outcome {
+        self.code.map_or(Outcome::Allowed, Code::outcome)
     }
 
     /// The message: why not, or which role allowed it.
@@ -159,8 +203,11 @@ impl Verdict {
 }
 
 /// The answer to `session.check(action, flowId)`:
-/// `{ allowed, role, via, code, message }` in JSON.
+/// `{ allowed, outcome, role, via, code, message }` in JSON.
 ///
+/// - `outcome`: `"allowed"`, `"denied"` or `"unknown"` (the answer depends on a fact about
+///   the guest's home the directory does not hold; `code` names it). `allowed` is true
+///   only when the outcome is `"allowed"`.
 /// - `role`: the strongest role the person holds on the flow (`"owner"`, `"coOwner"`,
 ///   `"runOnly"`), also when it does not permit the action; `null` when they hold none,
 ///   and for a flow of another tenant.
@@ -174,8 +221,10 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
-    /// May the person do it.
+    /// May the person do it, for certain.
     pub allowed: bool,
+    /// `allowed`, `denied` or `unknown`.
+    pub outcome: Outcome,
     /// The role that decided.
     pub role: Option<Role>,
     /// The group chain the role came through; empty for a direct role.
@@ -192,17 +241,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn every_code() -> Vec<Code> {
-        let mut all = vec![Code::FlowInOtherTenant, Code::NoRole, Code::FlowTurnedOff];
-        all.extend(Action::ALL.iter().map(|a| Code::RunOnlyCannot(*a)));
-        all.extend(
-            [
-                Missing::InvitationPending,
-                Missing::NoLicense,
-                Missing::NoConsent,
-            ]
-            .map(Code::Prerequisite),
-        );
-        all
+        Code::all()
     }
 
     #[test]
@@ -227,9 +266,19 @@ mod tests {
     }
 
     #[test]
+    fn all_lists_every_code_in_index_order_with_its_outcome() {
+        for (i, code) in Code::all().into_iter().enumerate() {
+            assert_eq!(code.index(), i, "{}", code.as_str());
+            let unknown = code.as_str().ends_with("_UNKNOWN");
+            assert_eq!(code.outcome() == Outcome::Unknown, unknown);
+        }
+    }
+
+    #[test]
     fn a_decision_serializes_to_the_contract_shape() {
         let d = Decision {
             allowed: false,
+            outcome: Outcome::Denied,
             role: Some(Role::RunOnly),
             via: vec!["sales".into(), "emea".into()],
             code: Some(Code::RunOnlyCannot(Action::Edit)),
@@ -237,6 +286,7 @@ mod tests {
         };
         let json = serde_json::to_value(&d).unwrap_or_default();
         assert_eq!(json["allowed"], false);
+        assert_eq!(json["outcome"], "denied");
         assert_eq!(json["role"], "runOnly");
         assert_eq!(json["via"], serde_json::json!(["sales", "emea"]));
         assert_eq!(json["code"], "RUN_ONLY_CANNOT_EDIT");

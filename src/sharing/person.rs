@@ -1,11 +1,12 @@
 //! The signed-in person as flow sharing sees them: who they are, every group they belong
-//! to (with the chain) and what they lack for using flows — computed once per directory
-//! version, so each check is a flow lookup and a few hash probes.
+//! to (with the chain) and where they stand on the prerequisites for using flows (met,
+//! missing, or unknown for a guest whose home facts the directory lacks) — computed once
+//! per directory version, so each check is a flow lookup and a few hash probes.
 
 use super::action::Action;
 use super::decision::{Code, Decision, Verdict, Via};
 use super::role::Role;
-use crate::b2b::{self, Missing};
+use crate::b2b::{self, HomeFacts, Missing, Standing, Unknown};
 use crate::directory::Directory;
 use crate::model::{Flow, User};
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use std::collections::HashMap;
 pub struct Person {
     user_id: String,
     tenant_id: String,
-    missing: Option<Missing>,
+    standing: Standing,
     /// Group id -> index of its chain in `paths`.
     groups: HashMap<String, u32>,
     /// For each group the person belongs to: the chain from their own group up to it.
@@ -25,8 +26,13 @@ pub struct Person {
 
 impl Person {
     /// `user` as the directory has them now: their groups through nested groups and the
-    /// first flow prerequisite they lack.
+    /// first flow prerequisite they lack (no home facts supplied).
     pub fn of(dir: &Directory, user: &User) -> Person {
+        Person::with_facts(dir, user, &HomeFacts::default())
+    }
+
+    /// [`Person::of`] with the facts about a guest's home the caller supplied.
+    pub fn with_facts(dir: &Directory, user: &User, facts: &HomeFacts) -> Person {
         let memberships = dir.transitive_groups_of(&user.id);
         let mut groups = HashMap::with_capacity(memberships.len());
         let mut paths = Vec::with_capacity(memberships.len());
@@ -37,7 +43,7 @@ impl Person {
         Person {
             user_id: user.id.clone(),
             tenant_id: user.tenant_id.clone(),
-            missing: b2b::flow_prerequisite(dir, user),
+            standing: b2b::standing(dir, user, facts),
             groups,
             paths,
             version: dir.version(),
@@ -54,9 +60,21 @@ impl Person {
         &self.tenant_id
     }
 
-    /// The first prerequisite for using flows they lack, if any.
+    /// The first prerequisite for using flows they certainly lack, if any.
     pub fn missing(&self) -> Option<Missing> {
-        self.missing
+        match self.standing {
+            Standing::Missing(missing) => Some(missing),
+            Standing::Met | Standing::Unknown(_) => None,
+        }
+    }
+
+    /// The fact about their home their answers depend on, when nothing is certainly
+    /// missing but it is not known.
+    pub fn unknown(&self) -> Option<Unknown> {
+        match self.standing {
+            Standing::Unknown(unknown) => Some(unknown),
+            Standing::Met | Standing::Missing(_) => None,
+        }
     }
 
     /// The directory version this was computed at.
@@ -152,12 +170,12 @@ impl Person {
         };
         let code = if !role.permits(action) {
             Some(Code::RunOnlyCannot(action))
-        } else if let Some(missing) = self.missing {
+        } else if let Some(missing) = self.missing() {
             Some(Code::Prerequisite(missing))
         } else if action == Action::Run && !flow.enabled {
             Some(Code::FlowTurnedOff)
         } else {
-            None
+            self.unknown().map(Code::Unknown)
         };
         Verdict {
             role: Some(role),
@@ -170,6 +188,7 @@ impl Person {
     pub fn spell(&self, verdict: Verdict) -> Decision {
         Decision {
             allowed: verdict.allowed(),
+            outcome: verdict.outcome(),
             role: verdict.role,
             via: self.via_path(verdict.via).to_vec(),
             code: verdict.code,
@@ -182,7 +201,7 @@ impl Person {
         self.spell(self.verdict(action, flow))
     }
 
-    /// Every action they may do with `flow`, in [`Action::ALL`] order.
+    /// Every action they may certainly do with `flow`, in [`Action::ALL`] order.
     pub fn allowed_actions(&self, flow: &Flow) -> Vec<Action> {
         let standing = self.standing(flow);
         Action::ALL

@@ -49,9 +49,7 @@ impl FlowShares {
 /// The flow `flow_id`, if `person` may share it; `NOT_ALLOWED_TO_SHARE` naming the
 /// decision's code otherwise.
 fn flow_to_change<'d>(dir: &'d Directory, person: &Person, flow_id: &str) -> Result<&'d Flow> {
-    let flow = dir
-        .flow(flow_id)
-        .ok_or_else(|| Error::UnknownFlow(flow_id.to_string()))?;
+    let flow = super::flow(dir, person, flow_id)?;
     let verdict = person.verdict(Action::Share, flow);
     if let Some(code) = verdict.code {
         return Err(Error::NotAllowedToShare {
@@ -64,25 +62,15 @@ fn flow_to_change<'d>(dir: &'d Directory, person: &Person, flow_id: &str) -> Res
 }
 
 /// The object id of the user or group `name` names in the flow's tenant: a group id, or
-/// a user's object id, userPrincipalName or mail.
+/// a user's object id, userPrincipalName or mail. A user or group of another tenant is
+/// answered exactly as a name that exists nowhere (`UNKNOWN_PRINCIPAL`): a session cannot
+/// tell another tenant's ids from made-up ones (Entra tenant isolation).
 fn principal_id(dir: &Directory, flow: &Flow, name: &str) -> Result<String> {
-    let foreign = || Error::CrossTenantReference {
-        from: flow.id.clone(),
-        field: "principal",
-        to: name.to_string(),
-    };
-    if let Some(group) = dir.group(name) {
-        return if group.tenant_id == flow.tenant_id {
-            Ok(group.id.clone())
-        } else {
-            Err(foreign())
-        };
+    if let Some(group) = dir.group(name).filter(|g| g.tenant_id == flow.tenant_id) {
+        return Ok(group.id.clone());
     }
     if let Some(user) = dir.find_user_in_tenant(&flow.tenant_id, name.trim())? {
         return Ok(user.id.clone());
-    }
-    if dir.user(name).is_some() {
-        return Err(foreign());
     }
     Err(Error::UnknownPrincipal {
         principal: name.to_string(),
@@ -103,8 +91,7 @@ fn creator_stays(flow: &Flow) -> Error {
 ///
 /// Refused with `UNKNOWN_FLOW`; `NOT_ALLOWED_TO_SHARE` unless `person` may share it (owner
 /// or co-owner meeting the prerequisites); `INVALID_VALUE` for role `owner`;
-/// `UNKNOWN_PRINCIPAL` or `CROSS_TENANT_REFERENCE` for a principal that is not a user or
-/// group of the flow's tenant; `CANNOT_REMOVE_CREATOR` for the creator;
+/// `UNKNOWN_PRINCIPAL` for a principal that is not a user or group of the flow's tenant; `CANNOT_REMOVE_CREATOR` for the creator;
 /// `RUN_ONLY_REQUIRES_MANUAL_TRIGGER` for run-only on a flow that is not manually
 /// triggered.
 pub fn share(
@@ -149,8 +136,7 @@ pub fn share(
 /// Removes `principal`'s own share of `flow_id` (co-owner or run-only).
 ///
 /// Refused with `UNKNOWN_FLOW`; `NOT_ALLOWED_TO_SHARE` unless `person` may share it;
-/// `UNKNOWN_PRINCIPAL` or `CROSS_TENANT_REFERENCE` for a principal that is not a user or
-/// group of the flow's tenant; `CANNOT_REMOVE_CREATOR` for the creator (nobody can remove
+/// `UNKNOWN_PRINCIPAL` for a principal that is not a user or group of the flow's tenant; `CANNOT_REMOVE_CREATOR` for the creator (nobody can remove
 /// them); `NOT_SHARED` when the principal has no share of their own on the flow (they may
 /// still reach it through a group).
 pub fn unshare(

@@ -23,10 +23,12 @@ use crate::limits::MAX_USER_SLOTS;
 use crate::model::{App, Approval, Connector, Flow, Group, JoinRequest, Tenant, User, World};
 use objects::{
     read_app, read_approval, read_connector, read_flow, read_group, read_join_request, read_tenant,
-    read_user, write_app, write_approval, write_connector, write_flow, write_group,
-    write_join_request, write_tenant, write_user, MIN_APP, MIN_APPROVAL, MIN_CONNECTOR, MIN_FLOW,
-    MIN_GROUP, MIN_JOIN_REQUEST, MIN_TENANT, MIN_USER,
+    write_app, write_approval, write_connector, write_flow, write_group, write_join_request,
+    write_tenant, MIN_APP, MIN_APPROVAL, MIN_CONNECTOR, MIN_FLOW, MIN_GROUP, MIN_JOIN_REQUEST,
+    MIN_TENANT, MIN_USER,
 };
+/// One user, written and read as in the world section (a view's sealed records use them).
+pub(crate) use objects::{read_user, write_user};
 
 /// What a snapshot's world section holds: every list but the users, and the user slots
 /// (`None` for a free slot) with the free slots in reuse order.

@@ -20,7 +20,7 @@ describe("approvals in Chromium", { skip: skip ?? false }, () => {
       const gp = await import("/pkg/index.js");
       const dir = gp.Directory.fromJSON(worldJson);
       dir.setClock("2026-11-23T10:00:00Z");
-      const ids = (list) => list.map((a) => a.id);
+      const ids = (list) => list.items.map((a) => a.id);
       const aliceHome = dir.signIn({ tenantId: "fabrikam", user: "alice@fabrikam.com" });
       const aliceGuest = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" });
       const before = dir.toJSONString();
@@ -33,7 +33,7 @@ describe("approvals in Chromium", { skip: skip ?? false }, () => {
       return {
         home: ids(aliceHome.approvals({ box: "received", status: "all" })),
         guestPending: ids(aliceGuest.approvals()),
-        guestTenants: [...new Set(aliceGuest.approvals({ status: "all" }).map((a) => a.tenantId))],
+        guestTenants: [...new Set(aliceGuest.approvals({ status: "all" }).items.map((a) => a.tenantId))],
         code,
         unchanged: dir.toJSONString() === before,
         completed: aliceGuest.respond("c-first", "Approve").status,

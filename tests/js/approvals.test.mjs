@@ -16,7 +16,11 @@ function directory() {
   return dir;
 }
 
-const ids = (list) => list.map((a) => a.id);
+/** The ids of `approvals()`'s items; the list must not be blocked. */
+const ids = (list) => {
+  assert.equal(list.blocked, undefined, JSON.stringify(list.blocked));
+  return list.items.map((a) => a.id);
+};
 
 /** Runs a call that must throw; checks toJSONString() is unchanged; returns the code. */
 function refused(dir, call) {
@@ -40,10 +44,10 @@ test("signed into her home tenant, a guest does not see the resource tenant's ap
 
 test("signed in as a guest, she does not see her home tenant's approvals", () => {
   const alice = directory().signIn({ tenantId: "contoso", user: "alice@fabrikam.com" });
-  const all = alice.approvals({ box: "received", status: "all" });
+  const all = alice.approvals({ box: "received", status: "all" }).items;
   assert.ok(all.length > 0);
   assert.ok(all.every((a) => a.tenantId === "contoso"));
-  assert.deepEqual(alice.approvals({ box: "sent", status: "all" }), []);
+  assert.deepEqual(alice.approvals({ box: "sent", status: "all" }), { items: [] });
 });
 
 test("a person sees the approvals of the tenant they are signed into, newest first", () => {
@@ -85,7 +89,13 @@ test("refusals have stable codes and leave the directory unchanged", () => {
   assert.equal(refused(dir, () => alice.approvals({ box: "inbox" })), "INVALID_INPUT");
   assert.equal(refused(dir, () => dir.setClock("yesterday")), "INVALID_TIME");
   const carol = dir.signIn({ tenantId: "contoso", user: "carol@fabrikam.com" });
-  assert.deepEqual(carol.approvals({ status: "all" }), []);
+  // A missing prerequisite is a reason, not a silent [] (Power Automate "Support for guest
+  // users": every capability needs a licence that counts and consent).
+  const { items, blocked } = carol.approvals({ status: "all" });
+  assert.deepEqual(items, []);
+  assert.equal(blocked.outcome, "denied");
+  assert.equal(blocked.code, "NO_LICENSE");
+  assert.equal(blocked.message, carol.features().approvals.message);
   assert.equal(carol.features().approvals.code, "NO_LICENSE");
   assert.equal(refused(dir, () => carol.respond("c-carol", "Approve")), "NO_LICENSE");
 });

@@ -38,6 +38,12 @@ test("a Teams guest is found by UPN (their real address) when the object id is n
   assert.equal(s.userId, "alice-at-contoso");
 });
 
+test("home facts the widget knows pass through to signIn", () => {
+  const ctx = teams({ id: "pat-at-contoso", userPrincipalName: "pat.jones@gmail.com" });
+  assert.equal(dir.signInFromHost(ctx).features().runFlows.outcome, "unknown");
+  assert.equal(dir.signInFromHost(ctx, { entraHome: false }).features().runFlows.outcome, "allowed");
+});
+
 test("a Teams context hosted in Outlook says so", () => {
   assert.deepEqual(hostSignIn(teams({ id: "bob" }, "contoso", "Outlook")), {
     host: "teams",

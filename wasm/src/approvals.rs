@@ -24,7 +24,10 @@ impl JsSession {
     /// on their turn); sent ones, those they requested. Each item is the approval (status
     /// `expired` once left pending 30 days) with `expiresAt`, `waitingFor`, `canRespond`,
     /// `canReassign`, `canCancel` and `via` (the groups that made them an approver).
-    /// A person without a license that counts gets `[]` (`features().approvals` says why).
+    /// Returns `{ items, blocked? }`: a person who lacks a prerequisite of every Power
+    /// Automate capability (a licence that counts, consent) gets no items and `blocked:
+    /// { outcome: "denied", code, message }`; one whose home facts are not known,
+    /// `blocked: { outcome: "unknown", code: "HOME_LICENSE_UNKNOWN", … }`.
     /// Throws `INVALID_INPUT` / `UNKNOWN_FIELD` for a bad query.
     pub fn approvals(&self, query: JsValue) -> Result<JsValue, JsValue> {
         self.read(|d, s| {
@@ -40,8 +43,9 @@ impl JsSession {
     /// Responds to an approval with one of its options (case does not matter) and
     /// optional comments; returns the updated approval (completed when the type's rule
     /// says so). Throws `UNKNOWN_APPROVAL`, `NOT_AN_APPROVER`, `APPROVAL_COMPLETED`,
-    /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED`, `ALREADY_RESPONDED`, `NOT_YOUR_TURN`,
-    /// `INVALID_RESPONSE` (details.options lists them) or `NO_LICENSE`; nothing changes.
+    /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED`, `ALREADY_RESPONDED`,
+    /// `INVALID_RESPONSE` (details.options lists them), or the `blocked` code of
+    /// `approvals()` (`NO_LICENSE`, `NO_CONSENT`, `HOME_LICENSE_UNKNOWN`, …); nothing changes.
     pub fn respond(
         &self,
         approval_id: JsValue,
@@ -61,7 +65,8 @@ impl JsSession {
     /// userPrincipalName or mail), who takes its place among the approvers; returns the
     /// updated approval. Throws `UNKNOWN_APPROVAL`, `NOT_AN_APPROVER`,
     /// `ALREADY_RESPONDED`, `USER_NOT_FOUND`, `ALREADY_AN_APPROVER`, `APPROVAL_COMPLETED`,
-    /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
+    /// `APPROVAL_CANCELED`, `APPROVAL_EXPIRED` or the `blocked` code of `approvals()`;
+    /// nothing changes.
     pub fn reassign(&self, approval_id: JsValue, to_user: JsValue) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         let to_user: &str = &text_arg(&to_user, "toUser")?;
@@ -73,7 +78,7 @@ impl JsSession {
 
     /// Cancels an approval the person requested; returns the updated approval. Throws
     /// `UNKNOWN_APPROVAL`, `NOT_THE_REQUESTER`, `APPROVAL_COMPLETED`, `APPROVAL_CANCELED`,
-    /// `APPROVAL_EXPIRED` or `NO_LICENSE`; nothing changes.
+    /// `APPROVAL_EXPIRED` or the `blocked` code of `approvals()`; nothing changes.
     pub fn cancel(&self, approval_id: JsValue) -> Result<JsValue, JsValue> {
         let approval_id: &str = &text_arg(&approval_id, "approvalId")?;
         self.write(|d, s| {
@@ -85,7 +90,9 @@ impl JsSession {
 
 impl JsDirectory {
     /// Who must be told about an approval now: `[{ userId, displayName, address, reason,
-    /// onBehalfOf?, tenantId, approvalId, link }]`. Pending: the approvers it waits for
+    /// onBehalfOf?, tenantId, approvalId, link, blocked? }]`; `blocked` says why an
+    /// approver asked to respond cannot act (yet): a missing prerequisite, a blocked
+    /// collaboration, or an unknown home fact (`outcome: "unknown"`). Pending: the approvers it waits for
     /// (a group's members; in `sequential`, the one whose turn it is); completed or
     /// expired: the requester; canceled: those it was waiting for. `address` is the real
     /// address (a guest's `mail`, never their `#EXT#` userPrincipalName); `link` opens

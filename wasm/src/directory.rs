@@ -25,6 +25,8 @@ pub struct JsDirectory {
 struct SignInRequest {
     tenant_id: String,
     user: String,
+    #[serde(default)]
+    home_facts: b2b::HomeFacts,
 }
 
 impl JsDirectory {
@@ -135,7 +137,8 @@ impl JsDirectory {
     }
 
     /// May people of `homeTenantId` be guests in `resourceTenantId`?
-    /// `{ allowed, blockers: [{ tenantId, setting, code }] }`.
+    /// `{ allowed, outcome, blockers: [{ tenantId, setting, code }] }`; both tenants are in
+    /// the directory, so the outcome is certain (`allowed` or `denied`).
     pub fn collaboration(
         &self,
         resource_tenant_id: JsValue,
@@ -146,18 +149,22 @@ impl JsDirectory {
         self.read(|d| to_js(&b2b::collaboration(d, resource_tenant_id, home_tenant_id)?))
     }
 
-    /// Signs a person into a tenant: `{ tenantId, user }` where `user` is an object id,
-    /// userPrincipalName or mail. A guest who has not redeemed yet redeems at this first
+    /// Signs a person into a tenant: `{ tenantId, user, homeFacts? }` where `user` is an
+    /// object id, userPrincipalName or mail, and `homeFacts` (`{ tenantId?, entraHome?,
+    /// licensed?, outboundAllowed? }`) what the caller knows about a guest's home that the
+    /// directory may not hold. A guest who has not redeemed yet redeems at this first
     /// sign-in (`externalUserState` becomes `Accepted`) where collaboration allows, as in
-    /// Entra. Throws `USER_NOT_FOUND`, `UPN_REQUIRED`, `COLLABORATION_BLOCKED`,
-    /// `UNKNOWN_TENANT`.
+    /// Entra. Throws `USER_NOT_FOUND`, `AMBIGUOUS_USER`, `UPN_REQUIRED`,
+    /// `COLLABORATION_BLOCKED`, `ACCOUNT_DISABLED`, `UNKNOWN_TENANT`, `VIEW_READ_ONLY` (a
+    /// pending guest on a view), `INVALID_VALUE` (a `homeFacts.tenantId` that contradicts
+    /// the directory).
     pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
         let req: SignInRequest = throw(from_js(request))?;
-        let read = self.read(|d| Ok(d.sign_in(&req.tenant_id, &req.user)))?;
+        let read =
+            self.read(|d| Ok(d.sign_in_with(&req.tenant_id, &req.user, req.home_facts.clone())))?;
         let session = match read {
-            Err(Error::InvitationPending(_)) => {
-                self.write(|d| Session::first_sign_in(d, &req.tenant_id, &req.user))?
-            }
+            Err(Error::InvitationPending(_)) => self
+                .write(|d| Session::first_sign_in(d, &req.tenant_id, &req.user, req.home_facts))?,
             other => throw(other)?,
         };
         Ok(JsSession::new(self.shared(), session))

@@ -3,11 +3,13 @@
 //!
 //! Setting one property of a JavaScript object from Wasm (`Reflect.set`) costs about as
 //! much as a whole decision, so a check hands the module one packed number (allowed,
-//! role, code, `via` slot) and it returns the `{ allowed, role, via, code, message }`
-//! object: one call out of Wasm. The module's tables (roles, codes, messages, actions) and
+//! role, code, `via` slot) and it returns the `{ allowed, outcome, role, via, code,
+//! message }` object: one call out of Wasm. The module's tables (roles, codes, messages,
+//! outcomes, actions) and
 //! the packed layout are filled once from the Rust types and the constants below: no
 //! rule, spelling or bit position lives in JavaScript.
 
+use guestpass::b2b::Outcome;
 use guestpass::sharing::{allowed_message, Action, Code, Role, Verdict};
 use js_sys::{Array, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
@@ -78,20 +80,6 @@ pub fn pack(verdict: &Verdict, via_slot: u32) -> u32 {
         | via_slot << VIA_SHIFT
 }
 
-fn every_code() -> Vec<Code> {
-    let mut all = vec![Code::FlowInOtherTenant, Code::NoRole, Code::FlowTurnedOff];
-    all.extend(Action::ALL.iter().map(|a| Code::RunOnlyCannot(*a)));
-    all.extend(
-        [
-            guestpass::b2b::Missing::InvitationPending,
-            guestpass::b2b::Missing::NoLicense,
-            guestpass::b2b::Missing::NoConsent,
-        ]
-        .map(Code::Prerequisite),
-    );
-    all
-}
-
 fn strings(items: impl IntoIterator<Item = Option<&'static str>>) -> Array {
     let out = Array::new();
     for item in items {
@@ -113,7 +101,13 @@ pub fn ensure_tables() {
     TABLES_READY.with(|ready| ready.set(true));
     let mut codes: Vec<Option<&'static str>> = vec![None; Code::COUNT + 1];
     let mut code_messages = codes.clone();
-    for code in every_code() {
+    // Slot 0 (no code) is an allowed answer; every code gives its own outcome (a
+    // `HOME_*_UNKNOWN` code is `unknown`, every other `denied`).
+    let mut outcomes = vec![Some(Outcome::Allowed.as_str()); Code::COUNT + 1];
+    for code in Code::all() {
+        if let Some(slot) = outcomes.get_mut(code.index() + 1) {
+            *slot = Some(code.outcome().as_str());
+        }
         if let Some(slot) = codes.get_mut(code.index() + 1) {
             *slot = Some(code.as_str());
         }
@@ -135,6 +129,7 @@ pub fn ensure_tables() {
     );
     put("codes", &strings(codes));
     put("codeMessages", &strings(code_messages));
+    put("outcomes", &strings(outcomes));
     put("actions", &strings(Action::ALL.map(|a| Some(a.as_str()))));
     for (key, value) in [
         ("roleShift", ROLE_SHIFT),

@@ -36,21 +36,28 @@ export type FlowAction = "run" | "edit" | "share" | "viewRuns" | "cancelRun" | "
 /** A role on a flow, strongest first. */
 export type FlowRole = "owner" | "coOwner" | "runOnly";
 /**
- * The answer to `session.check(action, flowId)`.
+ * The answer to `session.check(action, flowId)`, told apart by `outcome`:
+ * - `"allowed"`: `allowed` is true, `code` null, `role` the role that allows it;
+ * - `"denied"`: certainly not; `code` is one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ *   `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
+ *   `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order);
+ * - `"unknown"`: the role permits it and nothing certain says no, but it depends on a fact
+ *   about the guest's home the directory does not hold (`code` names it; sign in with
+ *   `homeFacts` to know). `allowed` is false: it is true only when certain.
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
- * `code` is null when allowed, else one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
+ * `outcome` says whether the answer is certain: `"allowed"`, `"denied"`, or `"unknown"` when it
+ * depends on a guest's home fact the directory lacks (`code` then names it: `HOME_*_UNKNOWN`).
+ * `code` is null when allowed, else one of `NO_ROLE`,
  * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order).
+ * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order). A flow of
+ * another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
  */
-export interface Decision {
-  allowed: boolean;
-  role: FlowRole | null;
-  via: string[];
-  code: string | null;
-  message: string;
-}
+export type Decision =
+  | { allowed: true; outcome: "allowed"; role: FlowRole; via: string[]; code: null; message: string }
+  | { allowed: false; outcome: "denied"; role: FlowRole | null; via: string[]; code: string; message: string }
+  | { allowed: false; outcome: "unknown"; role: FlowRole; via: string[]; code: UnknownCode; message: string };
 /** One item of `session.checkMany`; `id` is yours, returned as given. */
 export interface CheckRequest {
   id?: unknown;
@@ -145,10 +152,12 @@ fn error_object(err: &Error) -> Object {
 
 impl JsSession {
     /// May the signed-in person do `action` with the flow `flowId`?
-    /// Returns `{ allowed, role, via, code, message }`; every expected "no" has a `code`
-    /// (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`, `NO_CONSENT`,
-    /// `INVITATION_PENDING`, `FLOW_IN_OTHER_TENANT`, …). Throws `GuestPassError` with
-    /// `UNKNOWN_ACTION` (the message lists the valid actions) or `UNKNOWN_FLOW`.
+    /// Returns `{ allowed, outcome, role, via, code, message }`; every expected "no" has a
+    /// `code` (`NO_ROLE`, `RUN_ONLY_CANNOT_EDIT`, `FLOW_TURNED_OFF`, `NO_LICENSE`,
+    /// `NO_CONSENT`, `INVITATION_PENDING`, …), and an answer that
+    /// depends on a guest's home fact the directory lacks is `outcome: "unknown"` with a
+    /// `HOME_*_UNKNOWN` code. Throws `GuestPassError` with `UNKNOWN_ACTION` (the message
+    /// lists the valid actions) or `UNKNOWN_FLOW` (also for another tenant's flow).
     ///
     /// @example
     /// const d = session.check("edit", "invoice-flow");
@@ -160,8 +169,9 @@ impl JsSession {
         let action = throw(Action::parse(action))?;
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let verdict = person(cache)?.verdict(action, flow);
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let verdict = me.verdict(action, flow);
             let packed = pack(&verdict, 0);
             Ok(match cache.via(verdict.via) {
                 Some(chain) => js_decision(packed, chain),
@@ -170,14 +180,16 @@ impl JsSession {
         })
     }
 
-    /// Every action the signed-in person may do with the flow `flowId`, in the order
-    /// `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow of
-    /// another tenant). Throws `UNKNOWN_FLOW`.
+    /// Every action the signed-in person may certainly do with the flow `flowId`, in the
+    /// order `run, edit, share, viewRuns, cancelRun, resubmitRun, delete` (empty for a flow
+    /// of another tenant, and while an answer is `unknown`: `check` says which fact).
+    /// Throws `UNKNOWN_FLOW`.
     pub fn allowed_actions(&self, flow_id: &str) -> std::result::Result<Array, JsValue> {
         ensure_tables();
         self.with_cache(|dir, cache| {
-            let flow = sharing::flow(dir, flow_id)?;
-            let mask = person(cache)?
+            let me = person(cache)?;
+            let flow = sharing::flow(dir, me, flow_id)?;
+            let mask = me
                 .allowed_actions(flow)
                 .iter()
                 .fold(0u32, |mask, a| mask | 1 << a.index());
@@ -186,7 +198,7 @@ impl JsSession {
     }
 
     /// Many checks in one call, for a whole screen: `[{ id, action, flowId }, …]` gives
-    /// one result per item, in order: `{ id, allowed, role, via, code, message }`, or
+    /// one result per item, in order: `{ id, allowed, outcome, role, via, code, message }`, or
     /// `{ id, error: { code, message } }` for a bad item (unknown action or flow, missing
     /// field) while the others still answer. `id` is returned as given. Throws
     /// `LIMIT_EXCEEDED` for more than 100,000 items and `INVALID_INPUT` if `items` is not
@@ -242,8 +254,9 @@ impl JsSession {
                         .as_ref()
                         .map_err(Clone::clone)
                         .and_then(|(action, flow_id)| {
-                            let flow = sharing::flow(dir, flow_id)?;
-                            Ok(person(cache)?.verdict(*action, flow))
+                            let me = person(cache)?;
+                            let flow = sharing::flow(dir, me, flow_id)?;
+                            Ok(me.verdict(*action, flow))
                         });
                 match decided {
                     Ok(verdict) => {
@@ -279,7 +292,7 @@ impl JsSession {
     /// user of the flow's tenant (object id, userPrincipalName or mail), `role` is
     /// `"coOwner"` or `"runOnly"`. Only the owner and co-owners may. Returns the flow's
     /// shares `{ flowId, ownerId, coOwners, runOnly }`. Throws `NOT_ALLOWED_TO_SHARE`,
-    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`, `CROSS_TENANT_REFERENCE`,
+    /// `UNKNOWN_FLOW`, `UNKNOWN_PRINCIPAL`,
     /// `CANNOT_REMOVE_CREATOR`, `RUN_ONLY_REQUIRES_MANUAL_TRIGGER`, `INVALID_VALUE`
     /// (role `owner`); a refused call changes nothing.
     pub fn share(&self, flow_id: JsValue, share: JsValue) -> std::result::Result<JsValue, JsValue> {

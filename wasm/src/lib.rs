@@ -16,6 +16,7 @@ mod objects;
 mod people_index;
 mod search;
 mod session;
+mod views;
 
 pub use directory::{sample_world, JsDirectory};
 pub use error::register_error_class;

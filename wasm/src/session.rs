@@ -52,6 +52,38 @@ impl JsSession {
     }
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const OUTCOME_TYPES: &'static str = r#"
+/**
+ * The three answers to "may they?": `allowed` and `denied` are certain; `unknown` means the
+ * answer depends on a fact about a guest's home that the directory does not hold (its
+ * `code` names the fact). `allowed: true` always means `outcome: "allowed"`.
+ */
+export type Outcome = "allowed" | "denied" | "unknown";
+/** A fact about a guest's home the directory does not hold, named in an `unknown` answer. */
+export type UnknownCode = "HOME_TENANT_UNKNOWN" | "HOME_OUTBOUND_UNKNOWN" | "HOME_LICENSE_UNKNOWN";
+/**
+ * What the caller knows about a guest's home (`signIn({ tenantId, user, homeFacts })`),
+ * from its own service or a token claim. Each fills a gap the directory leaves (what the
+ * directory holds wins) and turns the `unknown` answers that depended on it into certain
+ * ones. Ignored for members.
+ */
+export interface HomeFacts {
+  /** The guest's home tenant id (the `idp` claim of their token names it): `HOME_TENANT_UNKNOWN`. */
+  tenantId?: string;
+  /**
+   * `false` for an account with no Microsoft Entra home tenant (a Microsoft account, email
+   * one-time passcode, Google, Facebook): no home licences, no home outbound settings, and
+   * cross-tenant access settings do not apply; only a licence in this tenant counts.
+   */
+  entraHome?: boolean;
+  /** The guest holds a licence that counts in their home tenant: `HOME_LICENSE_UNKNOWN`. */
+  licensed?: boolean;
+  /** The home tenant's outbound settings let the guest collaborate here: `HOME_OUTBOUND_UNKNOWN`. */
+  outboundAllowed?: boolean;
+}
+"#;
+
 impl JsSession {
     /// The tenant signed into.
     pub fn tenant_id(&self) -> String {
@@ -69,8 +101,16 @@ impl JsSession {
     }
 
     /// What this person may use here: `{ createFlows, runFlows, approvals, widgets,
-    /// processMining, peopleSearch, license }`, each "no" with its `code`.
+    /// processMining, peopleSearch, license }`, each `{ allowed, outcome, code?, message? }`
+    /// with the `code` of a "no" or of an unknown home fact.
     pub fn features(&self) -> std::result::Result<JsValue, JsValue> {
         self.read(|d, s| to_js(&s.features(d)?))
+    }
+
+    /// May this person's home tenant and this tenant collaborate?
+    /// `{ allowed, outcome, blockers, unknown? }`: allowed for a member; for a guest whose
+    /// home the directory does not hold, `unknown` with the facts it depends on.
+    pub fn collaboration(&self) -> std::result::Result<JsValue, JsValue> {
+        self.read(|d, s| to_js(&s.collaboration(d)?))
     }
 }

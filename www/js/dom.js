@@ -40,6 +40,12 @@ export function yesNo(allowed, yes = "yes", no = "no") {
   return h("span", { class: `badge ${allowed ? "yes" : "no"}` }, allowed ? `✓ ${yes}` : `✗ ${no}`);
 }
 
+/** A yes/no badge, or "not known" for an answer whose `outcome` is `unknown`. */
+export function outcomeBadge(answer, yes = "yes", no = "no") {
+  if (answer.outcome === "unknown") return h("span", { class: "badge pending" }, "? not known");
+  return yesNo(answer.allowed, yes, no);
+}
+
 /** An error box for a thrown GuestPassError (or anything else). */
 export function errorBox(error, what) {
   const code = error?.code;

@@ -231,7 +231,7 @@ const USER_CONSENTED: u8 = 8;
 /// Set for a disabled account (`accountEnabled: false`), so enabled ones read as before.
 const USER_DISABLED: u8 = 16;
 
-pub(super) fn write_user(w: &mut Writer, u: &User) {
+pub(crate) fn write_user(w: &mut Writer, u: &User) {
     w.str(&u.id);
     w.str(&u.tenant_id);
     w.str(&u.display_name);
@@ -262,7 +262,7 @@ pub(super) fn write_user(w: &mut Writer, u: &User) {
     w.strs(&u.licenses);
 }
 
-pub(super) fn read_user(r: &mut Reader<'_>) -> Result<User> {
+pub(crate) fn read_user(r: &mut Reader<'_>) -> Result<User> {
     let id = string(r, "user id")?;
     let tenant_id = string(r, "user tenant")?;
     let display_name = string(r, "user name")?;

@@ -13,6 +13,8 @@ import {
   type AppLink,
   type Approval,
   type ApprovalItem,
+  type ApprovalList,
+  type Blocked,
   type Collaboration,
   type CollaborationBlocker,
   type Connector,
@@ -38,6 +40,7 @@ import {
   type Stats,
   type Tenant,
   type TenantSettings,
+  type UnknownFact,
   type User,
   type Flow,
   type WorldJSON,
@@ -64,8 +67,10 @@ function conforms<T>(what: string, value: T, presence: Presence<T>): T {
 
 const each = <T>(what: string, values: T[], presence: Presence<T>) => values.forEach((v, i) => conforms(`${what}[${i}]`, v, presence));
 
-const FEATURE: Presence<Feature> = { allowed: "required", code: "optional", message: "optional" };
-const DECISION: Presence<Decision> = { allowed: "required", role: "required", via: "required", code: "required", message: "required" };
+const FEATURE: Presence<Feature> = { allowed: "required", outcome: "required", code: "optional", message: "optional" };
+const DECISION: Presence<Decision> = { allowed: "required", outcome: "required", role: "required", via: "required", code: "required", message: "required" };
+const COLLABORATION: Presence<Collaboration> = { allowed: "required", outcome: "required", blockers: "required", unknown: "optional" };
+const BLOCKED: Presence<Blocked> = { outcome: "required", code: "required", message: "required" };
 
 // --- the directory ---------------------------------------------------------------------
 const dir = Directory.sample({ users: 500 });
@@ -76,7 +81,7 @@ conforms<Stats>("stats()", dir.stats(), {
   groups: "required", apps: "required", flows: "required", approvals: "required", connectors: "required", joinRequests: "required",
 });
 
-const verdict = conforms<Collaboration>("collaboration()", dir.collaboration("contoso", "woodgrove"), { allowed: "required", blockers: "required" });
+const verdict = conforms<Collaboration>("collaboration()", dir.collaboration("contoso", "woodgrove"), COLLABORATION);
 each<CollaborationBlocker>("collaboration().blockers", verdict.blockers, { tenantId: "required", setting: "required", code: "required" });
 assert.ok(verdict.blockers.length > 0);
 
@@ -134,7 +139,16 @@ for (const [who, s] of [["bob", bob], ["alice", alice]] as const) {
   });
   for (const key of ["createFlows", "runFlows", "approvals", "widgets", "processMining"] as const) conforms<Feature>(`${who}.features().${key}`, f[key], FEATURE);
   conforms<PeopleSearch>(`${who}.features().peopleSearch`, f.peopleSearch, { allowed: "required", mode: "required", code: "optional" });
+  conforms<Collaboration>(`${who}.collaboration()`, s.collaboration(), COLLABORATION);
 }
+
+// The third state: a guest whose home tenant is not in the directory.
+const pat = dir.signIn({ tenantId: "contoso", user: "pat-at-contoso" });
+const unknownRun = conforms<Feature>("pat.features().runFlows", pat.features().runFlows, FEATURE);
+assert.equal(unknownRun.outcome, "unknown");
+const patCollaboration = conforms<Collaboration>("pat.collaboration()", pat.collaboration(), COLLABORATION);
+assert.equal(patCollaboration.outcome, "unknown");
+each<UnknownFact>("pat.collaboration().unknown", patCollaboration.unknown ?? [], { code: "required", fact: "required", message: "required" });
 
 // Flow sharing.
 conforms<Decision>("check()", alice.check("edit", "invoice-flow"), DECISION);
@@ -219,8 +233,11 @@ if (typeof bob.search === "function") {
 
 // Approvals (once the build has them).
 if (typeof bob.approvals === "function") {
-  const items: ApprovalItem[] = bob.approvals({ box: "received", status: "all" });
+  const list = conforms<ApprovalList>("approvals()", bob.approvals({ box: "received", status: "all" }), { items: "required", blocked: "optional" });
+  const items: ApprovalItem[] = list.items;
   assert.ok(items.length > 0);
+  const blocked = conforms<ApprovalList>("pat.approvals()", pat.approvals(), { items: "required", blocked: "optional" }).blocked;
+  conforms<Blocked>("pat.approvals().blocked", blocked!, BLOCKED);
   each<ApprovalItem>("approvals()", items, {
     ...APPROVAL, status: "required", expiresAt: "optional", waitingFor: "required", canRespond: "required", canReassign: "required",
     canCancel: "required", via: "optional",
@@ -228,6 +245,7 @@ if (typeof bob.approvals === "function") {
   each<Notification>("notifications()", dir.notifications("inv-42"), {
     userId: "required", displayName: "required", address: "optional", reason: "required", onBehalfOf: "optional",
     tenantId: "required", approvalId: "required", link: "required", actionableInEmail: "required",
+    blocked: "optional",
   });
 }
 

@@ -30,6 +30,12 @@ pub fn session_features(session: f64) -> Result<JsValue, JsValue> {
     objects::session(session, "features()")?.features()
 }
 
+/// `Session.collaboration()` (pkg-template/session.ts).
+#[wasm_bindgen(js_name = sessionCollaboration)]
+pub fn session_collaboration(session: f64) -> Result<JsValue, JsValue> {
+    objects::session(session, "collaboration()")?.collaboration()
+}
+
 /// `Session.search()` (pkg-template/session.ts).
 #[wasm_bindgen(js_name = sessionSearch)]
 pub fn session_search(session: f64, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

@@ -30,7 +30,7 @@ fn ids(list: &JsValue) -> Vec<String> {
 }
 
 fn listed(session: &JsSession, query: &str) -> Vec<String> {
-    ids(&session.approvals(json(query)).unwrap())
+    ids(&get(&session.approvals(json(query)).unwrap(), "items"))
 }
 
 /// Runs a call that must throw; checks `toJSONString()` is unchanged and returns the code.
@@ -66,7 +66,7 @@ fn a_person_sees_the_approvals_of_the_tenant_they_are_signed_into() {
     let alice = sign_in(&dir, "contoso", "alice@fabrikam.com");
     // No argument: the Received box, pending, newest first.
     assert_eq!(
-        ids(&alice.approvals(JsValue::UNDEFINED).unwrap()),
+        ids(&get(&alice.approvals(JsValue::UNDEFINED).unwrap(), "items")),
         ["c-everyone", "c-first", "c-custom-one"]
     );
     let bob_guest = sign_in(&dir, "fabrikam", "bob@contoso.com");
@@ -86,7 +86,10 @@ fn a_person_sees_the_approvals_of_the_tenant_they_are_signed_into() {
 fn items_say_what_the_person_may_do_and_through_which_group() {
     let dir = directory();
     let alice = sign_in(&dir, "contoso", "alice-at-contoso");
-    let items = js_sys::Array::from(&alice.approvals(json(r#"{"status":"pending"}"#)).unwrap());
+    let items = js_sys::Array::from(&get(
+        &alice.approvals(json(r#"{"status":"pending"}"#)).unwrap(),
+        "items",
+    ));
     let custom = items
         .iter()
         .find(|i| get(i, "id").as_string().as_deref() == Some("c-custom-one"))

@@ -65,7 +65,7 @@ fn check_answers_the_contract_shape_exactly_as_the_rust_decision_serializes() {
                 let keys = Object::keys(object);
                 assert_eq!(
                     stringify(&keys),
-                    r#"["allowed","role","via","code","message"]"#
+                    r#"["allowed","outcome","role","via","code","message"]"#
                 );
                 assert!(Array::is_array(&get(&answer, "via")));
                 let expected = person.decide(action, native.flow(flow).unwrap());
@@ -369,4 +369,59 @@ fn an_item_that_throws_when_read_leaves_the_session_usable() {
         r#"{ "id": "finance", "tenantId": "contoso", "displayName": "Finance", "members": [] }"#,
     ))
     .unwrap();
+}
+
+/// The third state through the packed decision: a guest whose home is not in the
+/// directory (tests/fixtures/home_facts.json) gets `outcome: "unknown"` from `check` and
+/// `checkMany`, exactly as the Rust decision serializes, and a certain one with homeFacts.
+#[wasm_bindgen_test]
+fn an_unknown_home_fact_is_the_third_outcome_of_check_and_check_many() {
+    const HOME_FACTS: &str = include_str!("../../../tests/fixtures/home_facts.json");
+    let js = JsDirectory::from_json(JsValue::from_str(HOME_FACTS)).unwrap();
+    let native = Directory::from_json_str(HOME_FACTS).unwrap();
+    let sign_in_with = |facts: &str| {
+        let request = format!(r#"{{"tenantId":"contoso","user":"pat","homeFacts":{facts}}}"#);
+        js.sign_in(JSON::parse(&request).unwrap()).unwrap()
+    };
+    let pat_user = native.user("pat").unwrap();
+    for (facts, home) in [
+        ("{}", guestpass::b2b::HomeFacts::default()),
+        (
+            r#"{"licensed":true,"outboundAllowed":true}"#,
+            guestpass::b2b::HomeFacts {
+                licensed: Some(true),
+                outbound_allowed: Some(true),
+                ..Default::default()
+            },
+        ),
+    ] {
+        let pat = sign_in_with(facts);
+        let person = Person::with_facts(&native, pat_user, &home);
+        let items = Array::new();
+        let mut outcomes = Vec::new();
+        for (flow, action) in [
+            ("invoices", Action::Run),
+            ("invoices", Action::Edit),
+            ("nightly", Action::Run),
+        ] {
+            let expected = person.decide(action, native.flow(flow).unwrap());
+            let answer = pat.check(action.as_str(), flow).unwrap();
+            assert_eq!(
+                stringify(&answer),
+                serde_json::to_string(&expected).unwrap(),
+                "{facts} {action} {flow}"
+            );
+            outcomes.push(expected.outcome.as_str());
+            items.push(&item(JsValue::NULL, action.as_str(), flow));
+        }
+        let batch: Vec<String> = pat
+            .check_many(items.into())
+            .unwrap()
+            .iter()
+            .map(|answer| get(&answer, "outcome").as_string().unwrap())
+            .collect();
+        assert_eq!(batch, outcomes, "{facts}");
+        let first = if facts == "{}" { "unknown" } else { "allowed" };
+        assert_eq!(outcomes, [first, "denied", "denied"]);
+    }
 }

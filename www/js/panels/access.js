@@ -1,6 +1,6 @@
 // Access to a flow: `allowedActions` for the chips, `checkMany` for every action's answer
 // with its role, the groups it came through, and the reason for a no.
-import { h, show, yesNo, errorBox } from "../dom.js";
+import { h, show, outcomeBadge, errorBox } from "../dom.js";
 import { state, onSession, onChange, tenantName, sessionHas } from "../state.js";
 
 const ACTIONS = ["run", "edit", "share", "viewRuns", "cancelRun", "resubmitRun", "delete"];
@@ -70,7 +70,7 @@ function render() {
             "tr",
             { dataset: { action: a.id, allowed: String(!a.error && a.allowed), code: a.error?.code ?? a.code ?? "" } },
             h("th", { scope: "row", class: "code" }, a.id),
-            h("td", {}, a.error ? h("span", { class: "badge no" }, "error") : yesNo(a.allowed, "allowed", "refused")),
+            h("td", {}, a.error ? h("span", { class: "badge no" }, "error") : outcomeBadge(a, "allowed", "refused")),
             h("td", {}, a.error ? [h("span", { class: "code" }, a.error.code), " — ", a.error.message] : a.code ? [h("span", { class: "code" }, a.code), " — ", a.message] : a.message),
           ),
         ),

@@ -59,16 +59,23 @@ function render() {
   if (!s) return show(target, h("p", { class: "muted" }, "Nobody is signed in."));
   if (!sessionHas("approvals")) return show(target, h("p", { class: "muted" }, "Approvals (session.approvals) are not in this build of guestpass yet."));
   let items;
-  let feature;
+  let blocked;
   try {
-    items = s.approvals({ box: boxSelect.value, status: statusSelect.value });
-    feature = s.features().approvals;
+    ({ items, blocked } = s.approvals({ box: boxSelect.value, status: statusSelect.value }));
   } catch (error) {
     return show(target, notice, errorBox(error));
   }
-  const empty = feature.allowed
+  // A blocked list says why: a missing prerequisite (denied) or a guest's home fact that
+  // is not known (unknown).
+  const empty = !blocked
     ? h("p", { class: "muted", dataset: { empty: "true" } }, `No ${statusSelect.value === "all" ? "" : statusSelect.value + " "}approvals in this box of ${state.tenants.get(s.tenantId)?.displayName ?? s.tenantId}.`)
-    : h("p", { class: "alert info", dataset: { empty: "true" } }, "No approvals: ", h("span", { class: "code" }, feature.code), ` — ${feature.message}.`);
+    : h(
+        "p",
+        { class: "alert info", dataset: { empty: "true", outcome: blocked.outcome } },
+        blocked.outcome === "unknown" ? "Not known yet: " : "No approvals: ",
+        h("span", { class: "code" }, blocked.code),
+        ` — ${blocked.message}.`,
+      );
   const clock = state.dir.clock;
   show(
     target,

@@ -1,5 +1,5 @@
 // Features: `session.features()` as a table, each "no" with its code and message.
-import { h, show, yesNo, errorBox } from "../dom.js";
+import { h, show, yesNo, outcomeBadge, errorBox } from "../dom.js";
 import { state, onSession, onChange } from "../state.js";
 
 const target = document.getElementById("features");
@@ -30,9 +30,9 @@ function render() {
   const rows = ROWS.map(([key, name]) =>
     h(
       "tr",
-      { dataset: { feature: key, allowed: String(f[key].allowed) } },
+      { dataset: { feature: key, allowed: String(f[key].allowed), outcome: f[key].outcome } },
       h("th", { scope: "row" }, name),
-      h("td", {}, yesNo(f[key].allowed)),
+      h("td", {}, outcomeBadge(f[key])),
       h("td", {}, f[key].code ? [h("span", { class: "code" }, f[key].code), " — ", f[key].message] : ""),
     ),
   );

@@ -1,0 +1,121 @@
+//! What a directory read from a view knows beyond the objects it holds: whose view it
+//! is, which of the tenant's flows and groups exist without being in it, and — for a
+//! guest with limited access — the sealed address book that answers exact lookups.
+//!
+//! Flows and groups the person may not see are kept as keyed digests of their ids, so a
+//! session answers them as the whole directory does (`NO_ROLE` for a flow of the tenant
+//! the person holds no role on; a group filter that exists) while the view names none
+//! of them: a digest tells only whether an id the person already typed exists, which the
+//! whole directory's answer tells too.
+
+use super::sealed::SealedBook;
+use crate::model::{Flow, Trigger};
+use sha2::{Digest, Sha256};
+
+/// The first 16 bytes of SHA-256 over a domain, the tenant and an id: how a view names
+/// an object it does not hold.
+pub type IdDigest = [u8; 16];
+
+/// The digest of `id` in `tenant_id` under `domain` (`b"flow"`, `b"group"`).
+pub fn id_digest(domain: &[u8], tenant_id: &str, id: &str) -> IdDigest {
+    let mut h = Sha256::new();
+    h.update(b"guestpass view id\0");
+    h.update(domain);
+    h.update(b"\0");
+    h.update(tenant_id.as_bytes());
+    h.update(b"\0");
+    h.update(id.as_bytes());
+    let full = h.finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(full.get(..16).unwrap_or(&[0; 16]));
+    out
+}
+
+/// Whose part of which tenant a directory holds, and what it knows exists elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    pub(super) tenant_id: String,
+    pub(super) user_id: String,
+    pub(super) audience: super::Audience,
+    /// Digests of the tenant's flows not in the view, sorted.
+    pub(super) unseen_flows: Vec<IdDigest>,
+    /// Digests of the tenant's groups not in the view, sorted.
+    pub(super) unseen_groups: Vec<IdDigest>,
+    /// Exact address lookups for a guest with limited access.
+    pub(super) book: Option<SealedBook>,
+    /// The stand-in for an unseen flow: of the tenant, owned by nobody, shared with
+    /// nobody, so every check of it answers `NO_ROLE`.
+    pub(super) stand_in: Flow,
+}
+
+impl Partial {
+    pub(super) fn new(
+        tenant_id: String,
+        user_id: String,
+        audience: super::Audience,
+        mut unseen_flows: Vec<IdDigest>,
+        mut unseen_groups: Vec<IdDigest>,
+        book: Option<SealedBook>,
+    ) -> Partial {
+        unseen_flows.sort_unstable();
+        unseen_groups.sort_unstable();
+        let stand_in = Flow {
+            id: String::new(),
+            tenant_id: tenant_id.clone(),
+            display_name: String::new(),
+            trigger: Trigger::Manual,
+            enabled: true,
+            owner_id: String::new(),
+            co_owners: Vec::new(),
+            run_only: Vec::new(),
+        };
+        Partial {
+            tenant_id,
+            user_id,
+            audience,
+            unseen_flows,
+            unseen_groups,
+            book,
+            stand_in,
+        }
+    }
+
+    /// The tenant the view is of.
+    pub fn tenant_id(&self) -> &str {
+        &self.tenant_id
+    }
+
+    /// The person the view is for.
+    pub fn user_id(&self) -> &str {
+        &self.user_id
+    }
+
+    /// Which audience the view was written for.
+    pub fn audience(&self) -> super::Audience {
+        self.audience
+    }
+
+    /// The stand-in of a flow of `tenant_id` that exists but is not in the view.
+    pub fn unseen_flow(&self, tenant_id: &str, flow_id: &str) -> Option<&Flow> {
+        (tenant_id == self.tenant_id
+            && self
+                .unseen_flows
+                .binary_search(&id_digest(b"flow", tenant_id, flow_id))
+                .is_ok())
+        .then_some(&self.stand_in)
+    }
+
+    /// Whether `group_id` is a group of `tenant_id` that exists but is not in the view.
+    pub fn has_unseen_group(&self, tenant_id: &str, group_id: &str) -> bool {
+        tenant_id == self.tenant_id
+            && self
+                .unseen_groups
+                .binary_search(&id_digest(b"group", tenant_id, group_id))
+                .is_ok()
+    }
+
+    /// The sealed address book of a guest with limited access.
+    pub fn book(&self) -> Option<&SealedBook> {
+        self.book.as_ref()
+    }
+}

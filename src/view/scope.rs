@@ -1,0 +1,262 @@
+//! What one person may see and act on in one tenant: the objects a view holds.
+//!
+//! - **People.** Members, and guests whose tenant gives guests the same access as
+//!   members, get the tenant's directory: every user and group of the tenant ("Default
+//!   user permissions", Entra: members read all users and groups). Guests with limited
+//!   access get no readable directory, only the sealed address book an exact lookup
+//!   opens ([`super::sealed`]); restricted guests get themselves. Everyone also gets the
+//!   people their own answers name: the requesters of pending join requests to a group
+//!   they own (an owner sees who asks), and a guest's own home user (their license may
+//!   come from there: "Support for guest users", Power Automate).
+//! - **Flows** they hold a role on, directly or through groups, nested counting
+//!   ("Share a flow", Power Automate); the tenant's other flows only as digests.
+//! - **Approvals** of this tenant they requested, are named on (directly or through a
+//!   group) or responded to ("Approvals for guest users": a person sees the approvals of
+//!   the tenant they sign into).
+//! - **Groups** they belong to (nested counting), own, or asked to join; the tenant's
+//!   other groups only as digests (for a search's group filter). **Apps** assigned to them
+//!   or to one of their groups (members: every app of the tenant, as they read every
+//!   group — "Default user permissions"), assigned to a group they own (the groups-I-own answer
+//!   names the apps each reaches: Entra self-service group management), and apps they own
+//!   (a direct app link is sent by an owner: Entra "Invite guest users to an app"). **Join requests** they made, and the pending ones of the
+//!   groups they own. Every **connector** (Microsoft's, not a tenant's).
+//! - **Tenants**: this one with its settings, and for a guest their home tenant — its
+//!   name, cloud and the settings collaboration with this tenant reads (Entra
+//!   cross-tenant access settings; cross-cloud settings), nothing else. Cross-tenant
+//!   settings keep only the entry of the guest's home tenant; for a guest whose home is
+//!   not loaded, one partner entry that differs from the default inbound setting (with a
+//!   stub of that tenant: id and cloud), which is what makes their answers
+//!   `HOME_TENANT_UNKNOWN`. No document says how much of another tenant a guest may see;
+//!   this is the least the answers need.
+
+use super::partial::{id_digest, IdDigest};
+use super::Audience;
+use crate::directory::{ApprovalRole, Directory};
+use crate::error::Result;
+use crate::groups;
+use crate::model::{
+    App, Approval, Connector, Flow, Group, GuestAccess, JoinRequest, JoinRequestStatus, Tenant,
+    TenantSettings, User,
+};
+use crate::session::Session;
+use crate::sharing::Person;
+use std::collections::HashSet;
+
+/// The objects of one person's view, in the directory's own order.
+#[derive(Debug)]
+pub struct Scope<'d> {
+    /// Members' directory, limited or restricted guest.
+    pub audience: Audience,
+    /// This tenant and, for a guest, their home tenant, trimmed.
+    pub tenants: Vec<Tenant>,
+    /// Users the view holds readably.
+    pub users: Vec<&'d User>,
+    /// Groups the view holds.
+    pub groups: Vec<&'d Group>,
+    /// Apps they reach.
+    pub apps: Vec<&'d App>,
+    /// Flows they hold a role on.
+    pub flows: Vec<&'d Flow>,
+    /// Their approvals in this tenant.
+    pub approvals: Vec<&'d Approval>,
+    /// Every connector.
+    pub connectors: Vec<&'d Connector>,
+    /// Their join requests and those they decide.
+    pub join_requests: Vec<&'d JoinRequest>,
+    /// Digests of the tenant's other flows.
+    pub unseen_flows: Vec<IdDigest>,
+    /// Digests of the tenant's other groups.
+    pub unseen_groups: Vec<IdDigest>,
+    /// For a guest with limited access: every user of the tenant with their groups'
+    /// digests, to seal.
+    pub sealed: Option<Vec<(&'d User, Vec<IdDigest>)>>,
+}
+
+/// The audience of `user` in `tenant`.
+pub fn audience(tenant: &Tenant, user: &User) -> Audience {
+    // "Restrict guest access permissions in Microsoft Entra ID": guestUserRoleId.
+    match (user.is_guest(), tenant.settings.guest_access) {
+        (false, _) | (true, GuestAccess::SameAsMember) => Audience::Members,
+        (true, GuestAccess::Limited) => Audience::LimitedGuest,
+        (true, GuestAccess::Restricted) => Audience::RestrictedGuest,
+    }
+}
+
+/// What the person of `session` may see in their tenant.
+pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
+    let me = session.user(dir)?;
+    let tenant_id = session.tenant_id();
+    let tenant = dir
+        .tenant(tenant_id)
+        .ok_or_else(|| crate::error::Error::UnknownTenant(tenant_id.to_string()))?;
+    let audience = audience(tenant, me);
+    let memberships = dir.transitive_groups_of(&me.id);
+    let mine: HashSet<&str> = memberships.iter().map(|m| m.group_id.as_str()).collect();
+    let owns = |g: &Group| g.owners.contains(&me.id);
+    let owned: HashSet<&str> = dir
+        .groups()
+        .filter(|g| g.tenant_id == tenant_id && owns(g))
+        .map(|g| g.id.as_str())
+        .collect();
+    let join_requests: Vec<&JoinRequest> = dir
+        .join_requests()
+        .filter(|r| {
+            groups::group_of_tenant(dir, tenant_id, &r.group_id).is_ok_and(|g| {
+                r.user_id == me.id || (r.status == JoinRequestStatus::Pending && owns(g))
+            })
+        })
+        .collect();
+    let asked: HashSet<&str> = join_requests.iter().map(|r| r.group_id.as_str()).collect();
+    let requesters: HashSet<&str> = join_requests.iter().map(|r| r.user_id.as_str()).collect();
+    let in_tenant_groups = dir.groups().filter(|g| g.tenant_id == tenant_id);
+    let (groups, unseen_groups): (Vec<&Group>, Vec<&Group>) = in_tenant_groups.partition(|g| {
+        audience == Audience::Members
+            || mine.contains(g.id.as_str())
+            || owns(g)
+            || asked.contains(g.id.as_str())
+    });
+    let home_user = me.home_user_id.as_deref();
+    let users: Vec<&User> = dir
+        .users()
+        .filter(|u| {
+            (audience == Audience::Members && u.tenant_id == tenant_id)
+                || u.id == me.id
+                || requesters.contains(u.id.as_str())
+                || (me.is_guest() && home_user == Some(u.id.as_str()))
+        })
+        .collect();
+    let person = Person::of(dir, me);
+    let (flows, unseen_flows): (Vec<&Flow>, Vec<&Flow>) = dir
+        .flows()
+        .filter(|f| f.tenant_id == tenant_id)
+        .partition(|f| person.grant(f).is_some());
+    let sealed = (audience == Audience::LimitedGuest).then(|| sealed_people(dir, tenant_id));
+    Ok(Scope {
+        audience,
+        tenants: tenants(dir, tenant, me),
+        users,
+        groups,
+        apps: dir
+            .apps()
+            .filter(|a| a.tenant_id == tenant_id)
+            .filter(|a| {
+                audience == Audience::Members
+                    || a.owners.contains(&me.id)
+                    || a.assignments.iter().any(|p| {
+                        *p == me.id || mine.contains(p.as_str()) || owned.contains(p.as_str())
+                    })
+            })
+            .collect(),
+        flows,
+        approvals: approvals(dir, tenant_id, &me.id, &mine),
+        connectors: dir.connectors().collect(),
+        join_requests,
+        unseen_flows: unseen_flows
+            .iter()
+            .map(|f| id_digest(b"flow", tenant_id, &f.id))
+            .collect(),
+        unseen_groups: unseen_groups
+            .iter()
+            .map(|g| id_digest(b"group", tenant_id, &g.id))
+            .collect(),
+        sealed,
+    })
+}
+
+/// This tenant and a guest's home tenant, each with only what the person's answers read.
+fn tenants(dir: &Directory, tenant: &Tenant, me: &User) -> Vec<Tenant> {
+    let home = me
+        .home_tenant_id
+        .as_deref()
+        .filter(|_| me.is_guest())
+        .and_then(|id| dir.tenant(id));
+    let mut here = tenant.clone();
+    let access = &mut here.settings.cross_tenant_access;
+    let default_inbound = access.default.inbound;
+    // A guest whose home is not loaded is answered from whether every partner entry agrees
+    // with the default (b2b::home, `HOME_TENANT_UNKNOWN`): one entry that differs carries
+    // that fact (with a stub of its tenant, which the entry must name: its id and cloud,
+    // nothing else), and no other partner is shipped.
+    let unknown_home = me.is_guest() && home.is_none();
+    let mut differing: Option<String> = None;
+    access.partners.retain(|id, p| {
+        if home.is_some_and(|h| h.id == *id) {
+            return true;
+        }
+        let differs = p.inbound.is_some_and(|v| v != default_inbound);
+        let keep = unknown_home && differs && differing.is_none();
+        if keep {
+            differing = Some(id.clone());
+        }
+        keep
+    });
+    let mut out = vec![here];
+    if let Some(partner) = differing.and_then(|id| dir.tenant(&id)) {
+        out.push(Tenant {
+            id: partner.id.clone(),
+            display_name: partner.id.clone(),
+            cloud: partner.cloud,
+            us_government: partner.us_government,
+            domains: Vec::new(),
+            initial_domain: partner.initial_domain.clone(),
+            settings: TenantSettings::default(),
+        });
+    }
+    if let Some(home) = home {
+        let mut access = home.settings.cross_tenant_access.clone();
+        access.partners.retain(|id, _| *id == tenant.id);
+        out.push(Tenant {
+            id: home.id.clone(),
+            display_name: home.display_name.clone(),
+            cloud: home.cloud,
+            us_government: home.us_government,
+            domains: Vec::new(),
+            initial_domain: home.initial_domain.clone(),
+            settings: TenantSettings {
+                enabled_clouds: home.settings.enabled_clouds.clone(),
+                cross_tenant_access: access,
+                ..TenantSettings::default()
+            },
+        });
+    }
+    out
+}
+
+/// The approvals of `tenant_id` that `user_id` or one of their groups takes part in.
+fn approvals<'d>(
+    dir: &'d Directory,
+    tenant_id: &str,
+    user_id: &str,
+    groups: &HashSet<&str>,
+) -> Vec<&'d Approval> {
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut file = |principal: &str, role: ApprovalRole| {
+        let postings = dir.approvals_of(principal, role);
+        for (_, a) in postings.open().chain(postings.closed()) {
+            ids.insert(&a.id);
+        }
+    };
+    file(user_id, ApprovalRole::Approver);
+    file(user_id, ApprovalRole::Requester);
+    for g in groups {
+        file(g, ApprovalRole::Approver);
+    }
+    dir.approvals()
+        .filter(|a| a.tenant_id == tenant_id && ids.contains(a.id.as_str()))
+        .collect()
+}
+
+/// Every user of `tenant_id` with the digests of the groups they belong to.
+fn sealed_people<'d>(dir: &'d Directory, tenant_id: &str) -> Vec<(&'d User, Vec<IdDigest>)> {
+    dir.users()
+        .filter(|u| u.tenant_id == tenant_id)
+        .map(|u| {
+            let groups = dir
+                .transitive_groups_of(&u.id)
+                .iter()
+                .map(|m| id_digest(b"group", tenant_id, &m.group_id))
+                .collect();
+            (u, groups)
+        })
+        .collect()
+}

@@ -1,0 +1,37 @@
+//! Views for JavaScript: `dir.viewFor({ tenantId, user })` and `Directory.fromView(bytes)`
+//! (pkg-template/directory.ts), as glue functions over the object table (`objects.rs`).
+
+use super::convert::{bytes_arg, from_js};
+use super::error::throw;
+use super::objects::{self, Object};
+use super::session::JsSession;
+use guestpass::directory::Directory;
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ViewRequest {
+    tenant_id: String,
+    user: String,
+}
+
+/// `Directory.viewFor()`: the view's bytes, refused as `signIn` refuses.
+#[wasm_bindgen(js_name = directoryViewFor)]
+pub fn directory_view_for(dir: f64, request: JsValue) -> Result<Vec<u8>, JsValue> {
+    let shared = objects::directory(dir, "viewFor()")?.shared();
+    let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
+    throw(from_js::<ViewRequest>(request).and_then(|r| dir.view_for(&r.tenant_id, &r.user)))
+}
+
+/// `Directory.fromView()`: the handle of the session of the person the view is for,
+/// over a directory of its own that only that session reaches.
+#[wasm_bindgen(js_name = directoryFromView)]
+pub fn directory_from_view(bytes: JsValue) -> Result<f64, JsValue> {
+    let bytes = bytes_arg(&bytes, "bytes")?;
+    let (dir, session) = throw(Directory::from_view(&bytes))?.into_parts();
+    let session = JsSession::new(Rc::new(RefCell::new(dir)), session);
+    objects::insert(Object::Session(Rc::new(session)))
+}
