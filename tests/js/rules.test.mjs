@@ -112,9 +112,9 @@ test('approvals: 30-day run time-out, case-sensitive responses, no "sequential",
   const dir = Directory.fromJSON(world);
   dir.setClock("2026-10-31T08:59:59Z");
   const alice = dir.signIn({ tenantId: "contoso", user: "alice@fabrikam.com" });
-  assert.ok(alice.approvals().some((a) => a.id === "c-old"));
+  assert.ok(alice.approvals().items.some((a) => a.id === "c-old"));
   dir.setClock("2026-10-31T09:00:00Z");
-  assert.ok(!alice.approvals().some((a) => a.id === "c-old"));
+  assert.ok(!alice.approvals().items.some((a) => a.id === "c-old"));
   dir.setClock("2026-11-23T10:00:00Z");
   assert.equal(refused(dir, () => alice.respond("c-first", "approve")), "INVALID_RESPONSE");
   const told = dir.notifications("c-first");
