@@ -3,6 +3,7 @@
 //! Rust decisions serialized as JSON, and throw `GuestPassError`s with codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::support::code_of;
 use guestpass::directory::Directory;
 use guestpass::sharing::{Action, Person};
 use guestpass_wasm::{JsDirectory, JsSession};
@@ -11,12 +12,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const WORLD: &str = include_str!("../../../tests/fixtures/sharing.json");
-const FLOWS: [&str; 4] = [
-    "invoice-flow",
-    "nightly-report",
-    "paused-flow",
-    "north-flow",
-];
+/// The flows of contoso, where every person of `PEOPLE` is signed in.
+const FLOWS: [&str; 3] = ["invoice-flow", "nightly-report", "paused-flow"];
+/// A flow of another tenant (northwind): a session answers it as an id that exists nowhere.
+const OTHER_TENANT_FLOW: &str = "north-flow";
 const PEOPLE: [&str; 8] = [
     "bob",
     "carla",
@@ -130,7 +129,26 @@ fn allowed_actions_lists_action_names() {
         stringify(&bob.allowed_actions("paused-flow").unwrap()),
         r#"["edit","share","viewRuns","cancelRun","resubmitRun","delete"]"#
     );
-    assert_eq!(stringify(&bob.allowed_actions("north-flow").unwrap()), "[]");
+    assert_eq!(
+        code_of(bob.allowed_actions(OTHER_TENANT_FLOW).unwrap_err()),
+        code_of(bob.allowed_actions("no-such-flow").unwrap_err()),
+    );
+}
+
+#[wasm_bindgen_test]
+fn another_tenants_flow_answers_exactly_as_a_flow_that_exists_nowhere() {
+    let js = directory();
+    for user in PEOPLE {
+        let session = sign_in(&js, user);
+        for action in Action::ALL {
+            let other = session
+                .check(action.as_str(), OTHER_TENANT_FLOW)
+                .unwrap_err();
+            let nowhere = session.check(action.as_str(), "no-such-flow").unwrap_err();
+            assert_eq!(code_of(other), "UNKNOWN_FLOW", "{user} {action}");
+            assert_eq!(code_of(nowhere), "UNKNOWN_FLOW", "{user} {action}");
+        }
+    }
 }
 
 fn item(id: JsValue, action: &str, flow: &str) -> JsValue {
