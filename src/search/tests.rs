@@ -8,20 +8,23 @@ use super::query_words::{query_words, QueryWords};
 use super::rank::{score, Scratch, SegWord};
 use super::*;
 
+/// What a test returns: `?` reports a refused search or a missing key as a failure.
+type Outcome<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
 /// Scores every live record: what the bounded search must return.
 fn naive(
     index: &PeopleIndex,
     query: &str,
     limit: usize,
     accept: &mut dyn FnMut(Key, u32) -> bool,
-) -> Vec<(Key, Score)> {
+) -> Outcome<Vec<(Key, Score)>> {
     let QueryWords {
         words,
         elements,
         local,
-    } = query_words(query).unwrap();
+    } = query_words(query)?;
     if words.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let mut all: Vec<(Score, String, Key)> = Vec::new();
     let mut fwd = Forward::default();
@@ -45,7 +48,7 @@ fn naive(
             if local.is_some_and(|h| seg.ranks_with_address(h).any(|r| r == rank)) {
                 sc.local = 1;
             }
-            let key = seg.key(rank).unwrap();
+            let key = seg.key(rank).ok_or("a live rank without a key")?;
             if !accept(key, seg.flags(rank)) {
                 continue;
             }
@@ -58,10 +61,11 @@ fn naive(
             .then_with(|| a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
-    all.into_iter()
+    Ok(all
+        .into_iter()
         .take(limit)
         .map(|(s, _, k)| (k, s))
-        .collect()
+        .collect())
 }
 
 struct Rng(u64);
@@ -155,7 +159,7 @@ fn fold(s: &str) -> String {
 }
 
 #[test]
-fn bounded_search_equals_scoring_everything() {
+fn bounded_search_equals_scoring_everything() -> Outcome {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let index = random_index(&mut rng, 1500);
     assert!(index.segments.len() >= 2, "exercise several segments");
@@ -211,7 +215,7 @@ fn bounded_search_equals_scoring_everything() {
                     1 => flags != 1,
                     _ => key % 5 == 0,
                 };
-                let want = naive(&index, q, limit, &mut accept);
+                let want = naive(&index, q, limit, &mut accept)?;
                 for (budget, small_exact, score_max) in [
                     (None, None, None),
                     (Some(0), None, None),
@@ -224,8 +228,7 @@ fn bounded_search_equals_scoring_everything() {
                     searcher.small_exact = small_exact;
                     searcher.score_max = score_max;
                     let got: Vec<(Key, Score)> = index
-                        .search_with(searcher, q, limit, &mut accept)
-                        .unwrap()
+                        .search_with(searcher, q, limit, &mut accept)?
                         .into_iter()
                         .map(|h| (h.key, h.score))
                         .collect();
@@ -237,10 +240,11 @@ fn bounded_search_equals_scoring_everything() {
             }
         }
     }
+    Ok(())
 }
 
 #[test]
-fn bounded_search_equals_scoring_everything_on_long_lists() {
+fn bounded_search_equals_scoring_everything_on_long_lists() -> Outcome {
     // Enough records for posting lists with skip tables.
     let mut rng = Rng(7);
     let index = random_index(&mut rng, 9000);
@@ -257,14 +261,13 @@ fn bounded_search_equals_scoring_everything_on_long_lists() {
     ] {
         for filter in [0u32, 2] {
             let mut accept = |key: Key, _flags: u32| filter == 0 || key % 5 == 0;
-            let want = naive(&index, q, 10, &mut accept);
+            let want = naive(&index, q, 10, &mut accept)?;
             for (budget, score_max) in [(None, None), (Some(0), None), (Some(3), Some(0))] {
                 let mut searcher = Searcher::default();
                 searcher.budget = budget;
                 searcher.score_max = score_max;
                 let got: Vec<(Key, Score)> = index
-                    .search_with(searcher, q, 10, &mut accept)
-                    .unwrap()
+                    .search_with(searcher, q, 10, &mut accept)?
                     .into_iter()
                     .map(|h| (h.key, h.score))
                     .collect();
@@ -272,10 +275,11 @@ fn bounded_search_equals_scoring_everything_on_long_lists() {
             }
         }
     }
+    Ok(())
 }
 
 #[test]
-fn surname_and_initial_equals_scoring_everything() {
+fn surname_and_initial_equals_scoring_everything() -> Outcome {
     // "Surname + initial": a common first word, then a letter or two that start a
     // large part of the dictionary. Every way of narrowing (the bounded search alone,
     // the rarest word's candidates checked one by one, the postings intersected, the
@@ -296,7 +300,7 @@ fn surname_and_initial_equals_scoring_everything() {
         for filter in [0u32, 2] {
             let mut accept = |key: Key, _flags: u32| filter == 0 || key % 5 == 0;
             for limit in [1usize, 10, 40] {
-                let want = naive(&index, q, limit, &mut accept);
+                let want = naive(&index, q, limit, &mut accept)?;
                 for (budget, score_max, check_cost) in [
                     (None, None, None),
                     (Some(0), None, Some(0)),
@@ -309,8 +313,7 @@ fn surname_and_initial_equals_scoring_everything() {
                     searcher.score_max = score_max;
                     searcher.check_cost = check_cost;
                     let got: Vec<(Key, Score)> = index
-                        .search_with(searcher, q, limit, &mut accept)
-                        .unwrap()
+                        .search_with(searcher, q, limit, &mut accept)?
                         .into_iter()
                         .map(|h| (h.key, h.score))
                         .collect();
@@ -322,10 +325,11 @@ fn surname_and_initial_equals_scoring_everything() {
             }
         }
     }
+    Ok(())
 }
 
 #[test]
-fn one_segment_after_merging_answers_the_same() {
+fn one_segment_after_merging_answers_the_same() -> Outcome {
     let mut rng = Rng(42);
     let index = random_index(&mut rng, 600);
     let mut merged = index.clone();
@@ -335,10 +339,11 @@ fn one_segment_after_merging_answers_the_same() {
     assert_eq!(merged.segments.len(), 1);
     assert_eq!(merged.len(), index.len());
     for q in ["j", "john s", "smith", "ann", "o b", "sam"] {
-        let a = index.search(q, 25, &mut |_, _| true).unwrap();
-        let b = merged.search(q, 25, &mut |_, _| true).unwrap();
+        let a = index.search(q, 25, &mut |_, _| true)?;
+        let b = merged.search(q, 25, &mut |_, _| true)?;
         assert_eq!(a, b, "{q}");
     }
+    Ok(())
 }
 
 /// Asserts that a highlighter changed by `variant` gives `person` the same ranges.
