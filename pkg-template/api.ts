@@ -3,9 +3,13 @@
 // (TypeScript classes over handles of the WebAssembly side's object table, lifetime.ts),
 // the error class, the types, and two functions. wasm-bindgen's glue (guestpass.js) is
 // internal: the package's `exports` map does not name it.
-import { sampleWorld as wasmSampleWorld, version as wasmVersion } from "./guestpass.js";
+import {
+  sampleSources as wasmSampleSources,
+  sampleWorld as wasmSampleWorld,
+  version as wasmVersion,
+} from "./guestpass.js";
 import { ensureReady } from "./ready.js";
-import type { SampleOptions, WorldJSON } from "./types.js";
+import type { SampleOptions, SourcesInput, WorldJSON } from "./types.js";
 
 export type * from "./types.js";
 export { GuestPassError } from "./errors.js";
@@ -27,6 +31,24 @@ export { PeopleIndex } from "./people-index.js";
 export function sampleWorld(options?: SampleOptions): WorldJSON {
   ensureReady("sampleWorld()");
   return wasmSampleWorld(options);
+}
+
+/**
+ * The sample world as the pages Microsoft Graph, Power Automate and Dataverse would answer
+ * for it (the input of `Directory.fromSources`), paged 100 rows a page with
+ * `@odata.nextLink`: to try a loader, or to serve from a test server. Apps, connectors and
+ * join requests have no source yet and are left out; licences read back as
+ * `powerAutomate`, groups as `closed`, a group approver as its members.
+ *
+ * @example
+ * ```ts
+ * const pages = sampleSources({ users: 100 });
+ * const dir = Directory.fromSources(pages);
+ * ```
+ */
+export function sampleSources(options?: SampleOptions): SourcesInput {
+  ensureReady("sampleSources()");
+  return wasmSampleSources(options);
 }
 
 /**

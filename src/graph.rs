@@ -203,7 +203,6 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
     }
     homes::check_domains(&world)?;
     keep_partners_in_input(&mut world);
-    keep_partners_in_input(&mut world);
 
     for (t, gt) in input.tenants.iter().enumerate() {
         let tid = tenant_ids[t];

@@ -122,6 +122,7 @@ mod groups;
 mod ids;
 mod names;
 mod people;
+pub mod sources;
 mod tenants;
 mod well_known;
 

@@ -32,7 +32,7 @@ use crate::graph::{pages, world_from_graph, GraphInput};
 use crate::model::{Id, World};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Pages from every source: the input of `Directory.fromSources`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -191,8 +191,9 @@ fn environment_flows(
         .iter()
         .map(|o| o.required_string("name"))
         .collect::<Result<_>>()?;
+    let known: HashSet<&str> = names.iter().copied().collect();
     for key in env.permissions.keys() {
-        if !names.contains(&key.as_str()) {
+        if !known.contains(key.as_str()) {
             return Err(dangling(
                 &format!("powerAutomate[{at}]"),
                 "permissions",
@@ -259,11 +260,12 @@ fn environment_approvals(
         }
     }
     let approval_objects = pages::items(&env.approvals, at_list("approvals"), tid)?;
+    let approval_ids: HashSet<&str> = approval_objects
+        .iter()
+        .filter_map(|o| o.string("msdyn_flow_approvalid").ok().flatten())
+        .collect();
     for id in rows.requests.keys().chain(rows.responses.keys()) {
-        let known = approval_objects
-            .iter()
-            .any(|o| o.string("msdyn_flow_approvalid").ok().flatten() == Some(*id));
-        if !known {
+        if !approval_ids.contains(id) {
             return Err(dangling(&format!("dataverse[{at}]"), "approval", id));
         }
     }

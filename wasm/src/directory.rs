@@ -253,6 +253,17 @@ pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
     throw(sample_options(options).and_then(|o| to_js(&guestpass_sample::checked_sample_world(&o)?)))
 }
 
+/// The sample world as the pages Microsoft's services would answer for it (the input of
+/// `Directory.fromSources`): Graph, Power Automate and Dataverse pages, for loaders' tests
+/// and benchmarks. `{ users = 2000, seed = 42 }`.
+#[wasm_bindgen(js_name = sampleSources)]
+pub fn sample_sources(options: JsValue) -> std::result::Result<JsValue, JsValue> {
+    throw(sample_options(options).and_then(|o| {
+        let world = guestpass_sample::checked_sample_world(&o)?;
+        to_js(&guestpass_sample::sources::source_pages(&world))
+    }))
+}
+
 impl Default for JsDirectory {
     fn default() -> Self {
         JsDirectory::new()

@@ -18,7 +18,7 @@ mod search;
 mod session;
 mod views;
 
-pub use directory::{sample_world, JsDirectory};
+pub use directory::{sample_sources, sample_world, JsDirectory};
 pub use error::register_error_class;
 pub use objects::{live_objects, release};
 pub use people_index::JsPeopleIndex;

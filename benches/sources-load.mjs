@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Loading from source pages against loading world JSON (issue 22's target: source pages
+// take at most twice what `fromJSON` of the same world takes), through the built package
+// in Node. The pages are the sample world as Graph, Power Automate and Dataverse answer it
+// (`sampleSources`); the world JSON is what those pages build (`toJSONString()` of the
+// directory loaded from them), so both sides describe the same directory.
+//
+//   node benches/sources-load.mjs                      # 10,000 and 100,000 users
+//   node benches/sources-load.mjs --users 100000 --runs 3
+//
+// The sample has about one flow per 50 people; to reach the issue's dataset (100,000
+// people, 10,000 flows, 100,000 approvals) the flows and approvals of each environment
+// are copied under new ids (with their permissions, requests and responses) until there
+// are one flow per 10 people and one approval per person (--flows-per-person,
+// --approvals-per-person).
+//
+// Both inputs are JSON text, as a server holds them after fetching; each load is timed
+// from the text to a usable directory (parse, check, index), best and median of --runs.
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+
+function timed(runs, load) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const dir = load();
+    times.push(performance.now() - start);
+    dir.free();
+  }
+  times.sort((a, b) => a - b);
+  return { best: times[0], median: times[Math.floor(times.length / 2)] };
+}
+
+/** Copies of `rows` under new ids (`copy(row, n)` makes copy n) until there are `target`. */
+function grown(rows, target, copy) {
+  const out = [...rows];
+  for (let n = 1; out.length < target && rows.length > 0; n++) {
+    for (const row of rows) {
+      if (out.length >= target) break;
+      out.push(copy(row, n));
+    }
+  }
+  return out;
+}
+
+/** `rows` grouped by `key(row)` (Map.groupBy needs Node 21). */
+function groupBy(rows, key) {
+  const out = new Map();
+  for (const r of rows) {
+    const k = key(r);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k).push(r);
+  }
+  return out;
+}
+
+const values = (pages) => pages.flatMap((p) => p.value);
+const page = (rows) => [{ value: rows }];
+const renamed = (row, fields, n) => {
+  const out = { ...row };
+  for (const f of fields) if (typeof out[f] === "string") out[f] = `${out[f]}~${n}`;
+  return out;
+};
+
+/** `pages` with each environment's flows and approvals copied up to `flows` and
+ * `approvals` in all, split over the environments by their share. */
+function grow(pages, users, flowsPerPerson, approvalsPerPerson) {
+  const flowTotal = pages.powerAutomate.reduce((n, e) => n + values(e.flows).length, 0);
+  for (const env of pages.powerAutomate) {
+    const rows = values(env.flows);
+    const target = Math.round((rows.length / flowTotal) * users * flowsPerPerson);
+    const permissions = { ...env.permissions };
+    env.flows = page(grown(rows, target, (row, n) => {
+      const copy = renamed(row, ["name", "id"], n);
+      permissions[copy.name] = env.permissions[row.name];
+      return copy;
+    }));
+    env.permissions = permissions;
+  }
+  const approvalTotal = pages.dataverse.reduce((n, e) => n + values(e.approvals).length, 0);
+  for (const env of pages.dataverse) {
+    const rows = values(env.approvals);
+    const target = Math.round((rows.length / approvalTotal) * users * approvalsPerPerson);
+    const requests = values(env.approvalRequests);
+    const responses = values(env.approvalResponses);
+    const requestsOf = groupBy(requests, (r) => r._msdyn_flow_approvalrequest_approval_value);
+    const responsesOf = groupBy(responses, (r) => r._msdyn_flow_approvalresponse_approval_value);
+    env.approvals = page(grown(rows, target, (row, n) => {
+      const id = row.msdyn_flow_approvalid;
+      for (const r of requestsOf.get(id) ?? []) {
+        requests.push({ ...renamed(r, ["msdyn_flow_approvalrequestid", "_msdyn_flow_approvalrequest_approval_value"], n) });
+      }
+      for (const r of responsesOf.get(id) ?? []) {
+        responses.push({ ...renamed(r, ["msdyn_flow_approvalresponseid", "_msdyn_flow_approvalresponse_approval_value"], n) });
+      }
+      return renamed(row, ["msdyn_flow_approvalid"], n);
+    }));
+    env.approvalRequests = page(requests);
+    env.approvalResponses = page(responses);
+  }
+  return pages;
+}
+
+/** One dataset: counts, input sizes and both load times. */
+export function measure(api, users, runs, flowsPerPerson = 0.1, approvalsPerPerson = 1) {
+  const { Directory, sampleSources } = api;
+  const pages = grow(sampleSources({ users, seed: 42 }), users, flowsPerPerson, approvalsPerPerson);
+  const pagesText = JSON.stringify(pages);
+  const fromPages = Directory.fromSources(pagesText);
+  const stats = fromPages.stats();
+  const worldText = fromPages.toJSONString();
+  fromPages.free();
+  const sources = timed(runs, () => Directory.fromSources(pagesText));
+  const json = timed(runs, () => Directory.fromJSON(worldText));
+  return { users, stats, pagesBytes: pagesText.length, worldBytes: worldText.length, sources, json };
+}
+
+const ms = (x) => `${x.toFixed(0)} ms`;
+const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
+
+function table(rows) {
+  const lines = [
+    "| users | flows | approvals | pages | world JSON | fromSources (best / median) | fromJSON (best / median) | ratio (best) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of rows) {
+    const s = r.stats;
+    lines.push(
+      `| ${r.users.toLocaleString("en")} | ${s.flows.toLocaleString("en")} | ${s.approvals.toLocaleString("en")} | ` +
+        `${mb(r.pagesBytes)} | ${mb(r.worldBytes)} | ${ms(r.sources.best)} / ${ms(r.sources.median)} | ` +
+        `${ms(r.json.best)} / ${ms(r.json.median)} | ${(r.sources.best / r.json.best).toFixed(2)}× |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const pkg = resolve(option("pkg", join(here, "..", "pkg")));
+  const api = await import(pathToFileURL(join(pkg, "node.js")).href);
+  const runs = Number(option("runs", "3"));
+  const sizes = option("users", "10000,100000").split(",").map(Number);
+  const flows = Number(option("flows-per-person", "0.1"));
+  const approvals = Number(option("approvals-per-person", "1"));
+  const rows = sizes.map((users) => measure(api, users, runs, flows, approvals));
+  console.log(table(rows));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main();
+}
