@@ -25,6 +25,7 @@ fn main() {
     let world = sample_world(&SampleOptions { users, seed: 42 });
     let pages = serde_json::to_string(&source_pages(&world)).unwrap();
     let (input, parse) = time(|| SourcesInput::from_json(&pages).unwrap());
+    let (_, graph_time) = time(|| guestpass::graph::world_from_graph(&input.graph).unwrap());
     let (read, read_time) = time(|| world_from_sources(&input).unwrap());
     let world_json = serde_json::to_string(&read).unwrap();
     let (_, build) = time(|| Directory::from_world(read).unwrap());
@@ -37,9 +38,10 @@ fn main() {
         world_json.len() as f64 / 1e6
     );
     println!(
-        "sources: parse {:.0} ms, read {:.0} ms, build {:.0} ms",
+        "sources: parse {:.0} ms, read {:.0} ms (Graph alone {:.0} ms), build {:.0} ms",
         ms(parse),
         ms(read_time),
+        ms(graph_time),
         ms(build)
     );
     println!(

@@ -63,6 +63,7 @@ export type GuestPassErrorCode =
   | "ALREADY_AN_APPROVER"
   // approvals without the prerequisites, or while a guest's home fact is not known
   | "NO_LICENSE" | "NO_CONSENT" | "HOME_LICENSE_UNKNOWN" | "HOME_OUTBOUND_UNKNOWN" | "HOME_TENANT_UNKNOWN"
+  | "TARGETED_RULE_UNKNOWN"
   // self-service groups
   | "NOT_GROUP_OWNER" | "SELF_SERVICE_DISABLED" | "DYNAMIC_GROUP" | "ON_PREMISES_GROUP"
   | "INVALID_EMAIL" | "ADDRESS_IN_OWN_DOMAIN" | "SSO_NOT_CONFIGURED" | "GROUP_NOT_ASSIGNED_TO_APP"

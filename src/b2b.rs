@@ -24,7 +24,10 @@ pub use standing::{standing, Blocked, Standing};
 
 mod targets;
 
-pub use targets::{application_matches, person_matches, TargetMatch, POWER_AUTOMATE_APP_ID};
+pub use targets::{
+    application_matches, inbound_rules, person_matches, person_rules, PersonRules, TargetMatch,
+    POWER_AUTOMATE_APP_ID,
+};
 
 use crate::directory::Directory;
 use crate::error::{Error, Result};
@@ -273,12 +276,14 @@ fn direction(tenant: &Tenant, partner: &str, inbound: bool) -> (bool, String) {
 /// The tenant-wide verdict of [`between`], plus the blockers of rules that cover only
 /// some users, groups or applications (Entra cross-tenant access settings, "Applies
 /// to"). A rule the directory cannot decide for this person (their home user is not in
-/// it, or `app` is not named) adds no blocker. A member, or a guest with no home tenant
-/// in the directory, is always allowed.
+/// it, or `app` is not given) is `TARGETED_RULE_UNKNOWN` unless `facts` settles it —
+/// never a false "yes" or "no". A member, or a guest with no home tenant in the
+/// directory, is always allowed.
 pub fn collaboration_for(
     dir: &Directory,
     guest: &User,
     app: Option<&str>,
+    facts: &HomeFacts,
 ) -> Result<Collaboration> {
     let Some(home_id) = guest.home_tenant_id.as_deref().filter(|_| guest.is_guest()) else {
         return Ok(Collaboration::certain(Vec::new()));
@@ -290,10 +295,35 @@ pub fn collaboration_for(
         .tenant(home_id)
         .ok_or_else(|| Error::UnknownTenant(home_id.to_string()))?;
     let mut blockers = between(resource, home).blockers;
+    let mut unknown = Vec::new();
     if resource.id != home.id {
-        blockers.extend(targets::person_blockers(dir, resource, home, guest, app));
+        let rules = targets::person_rules(dir, resource, home, guest, app);
+        add_person_rules(rules, resource, facts, &mut blockers, &mut unknown);
     }
-    Ok(Collaboration::certain(blockers))
+    Ok(Collaboration::with_unknown(blockers, unknown))
+}
+
+/// Adds what the person-level rules say to an answer: their blockers, and for a rule
+/// the directory cannot decide, what `facts.targetedRulesAllow` says or
+/// `TARGETED_RULE_UNKNOWN`. No Microsoft document says how to answer a rule one cannot
+/// evaluate; the conservative answer is neither yes nor no until the caller knows.
+pub(crate) fn add_person_rules(
+    rules: PersonRules,
+    resource: &Tenant,
+    facts: &HomeFacts,
+    blockers: &mut Vec<Blocker>,
+    unknown: &mut Vec<Unknown>,
+) {
+    blockers.extend(rules.blockers);
+    match (rules.undecided, facts.targeted_rules_allow) {
+        (false, _) | (true, Some(true)) => {}
+        (true, Some(false)) => blockers.push(Blocker {
+            tenant_id: resource.id.clone(),
+            setting: "homeFacts.targetedRulesAllow".into(),
+            code: "INBOUND_BLOCKED",
+        }),
+        (true, None) => unknown.push(Unknown::TargetedRule),
+    }
 }
 
 /// Where a person's license that counts comes from.

@@ -519,6 +519,15 @@ errors! {
         /// What is not known and how to settle it (`b2b::Unknown`'s message).
         reason: &'static str,
     } => "HOME_OUTBOUND_UNKNOWN" ["id": user],
+    /// Approvals asked of a guest whom a cross-tenant rule covering only some users, groups
+    /// or applications may or may not let in (`homeFacts.targetedRulesAllow` settles it).
+    #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]
+    ApprovalsTargetedRuleUnknown {
+        /// The signed-in user.
+        user: Id,
+        /// What is not known and how to settle it (`b2b::Unknown`'s message).
+        reason: &'static str,
+    } => "TARGETED_RULE_UNKNOWN" ["id": user],
     /// Approvals asked of a guest with no licence that counts here whose home licences are
     /// not known (`homeFacts.licensed` settles it).
     #[error("approvals are not available to \"{user}\" yet: {reason}; session.features().approvals says the same")]

@@ -3,7 +3,7 @@
 //! (tests/fixtures/sources/README.md names each) → tenants with their policies, people
 //! with their licences, flows with their sharing, approvals; and one test per rule.
 
-use guestpass::b2b::{self, POWER_AUTOMATE_APP_ID};
+use guestpass::b2b::{self, HomeFacts, Outcome, Unknown, POWER_AUTOMATE_APP_ID};
 use guestpass::directory::Directory;
 use guestpass::model::{
     AllowInvitesFrom, ApprovalStatus, ApprovalType, Cloud, GuestAccess, Trigger, World,
@@ -165,26 +165,58 @@ fn a_partner_rule_for_some_groups_is_decided_per_person() {
 fn a_partner_rule_for_some_applications_is_decided_per_application() {
     let dir = directory(input());
     let alice = dir.user(ALICE_GUEST).unwrap();
-    let allowed = |app| b2b::collaboration_for(&dir, alice, app).unwrap();
+    let none = HomeFacts::default();
+    let allowed = |app| b2b::collaboration_for(&dir, alice, app, &none).unwrap();
     assert!(allowed(Some(POWER_AUTOMATE_APP_ID)).allowed);
     let other = allowed(Some("00000000-0000-0000-0000-00000000beef"));
     assert!(!other.allowed);
     assert!(other.blockers[0]
         .setting
         .ends_with("inboundTargets.applications"));
-    // An application nobody named is unknown: no false "no".
-    assert!(allowed(None).allowed);
+    // An application nobody named is unknown: neither a false "no" nor a false "yes".
+    let unnamed = allowed(None);
+    assert_eq!(unnamed.outcome, Outcome::Unknown);
+    assert_eq!(unnamed.unknown[0].code, Unknown::TargetedRule);
+    assert_eq!(unnamed.unknown[0].fact, "targetedRulesAllow");
+    // The caller settles it either way.
+    let told = |allow| HomeFacts {
+        targeted_rules_allow: Some(allow),
+        ..HomeFacts::default()
+    };
+    assert!(
+        b2b::collaboration_for(&dir, alice, None, &told(true))
+            .unwrap()
+            .allowed
+    );
+    let no = b2b::collaboration_for(&dir, alice, None, &told(false)).unwrap();
+    assert_eq!(no.outcome, Outcome::Denied);
+    assert_eq!(no.blockers[0].setting, "homeFacts.targetedRulesAllow");
 }
 
 #[test]
 fn a_rule_naming_people_the_directory_cannot_see_stays_unknown() {
-    // Without Fabrikam's pages, Bob's home user is unknown: the group rule cannot say no.
+    // Without Fabrikam's pages, Bob's home user is unknown: the group rule can say
+    // neither no nor yes (TARGETED_RULE_UNKNOWN), and signing in is not refused.
     let mut v = input();
     v["graph"]["tenants"][0]["users"][1]["value"][1]["mail"] = json!("bob@elsewhere.example");
     let dir = directory(v);
     let bob = dir.user(BOB_GUEST).unwrap();
-    assert!(bob.home_user_id.is_none());
-    assert!(b2b::collaboration_for(&dir, bob, None).unwrap().allowed);
+    assert!(bob.home_user_id.is_none() && bob.home_tenant_id.is_none());
+    // Which tenant he comes from decides whether the partner rule applies to him.
+    let session = dir.sign_in(CONTOSO, BOB_GUEST).unwrap();
+    let answer = session.collaboration(&dir).unwrap();
+    assert_eq!(answer.outcome, Outcome::Unknown);
+    assert_eq!(answer.unknown[0].code, Unknown::HomeTenant);
+    // Told he is from Fabrikam, the rule applies, and it names groups he cannot be
+    // matched against.
+    let facts = HomeFacts {
+        tenant_id: Some(FABRIKAM.into()),
+        ..HomeFacts::default()
+    };
+    let session = dir.sign_in_with(CONTOSO, BOB_GUEST, facts).unwrap();
+    let answer = session.collaboration(&dir).unwrap();
+    assert_eq!(answer.outcome, Outcome::Unknown);
+    assert_eq!(answer.unknown[0].code, Unknown::TargetedRule);
 }
 
 #[test]

@@ -76,7 +76,8 @@ pub struct Notification {
 /// block. No home facts are supplied here: what the directory does not hold is unknown.
 fn cannot_act(dir: &Directory, user: &User) -> Option<Blocked> {
     let facts = HomeFacts::default();
-    let collaboration = b2b::guest_collaboration(dir, user, &facts).ok();
+    let pa = Some(b2b::POWER_AUTOMATE_APP_ID);
+    let collaboration = b2b::guest_collaboration(dir, user, &facts, pa).ok();
     if collaboration.is_some_and(|c| c.outcome == Outcome::Denied) && !user.is_pending() {
         return Some(Blocked {
             outcome: Outcome::Denied,

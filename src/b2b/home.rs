@@ -36,6 +36,10 @@ pub struct HomeFacts {
     /// Whether the home tenant's outbound settings let the guest collaborate here.
     #[serde(default)]
     pub outbound_allowed: Option<bool>,
+    /// Whether the cross-tenant rules that cover only some users, groups or applications
+    /// let the guest in, where the directory cannot decide them.
+    #[serde(default)]
+    pub targeted_rules_allow: Option<bool>,
 }
 
 impl HomeFacts {
@@ -126,10 +130,15 @@ pub fn license(
 /// Entra "Configure Microsoft cloud settings for B2B collaboration" lets another cloud's
 /// people in only through a partner the resource tenant adds by tenant id, which the
 /// caller can name in `facts.tenantId`.
+///
+/// `app` is the application the answer is about: guestpass's answers about flows and
+/// approvals pass Power Automate's ([`super::POWER_AUTOMATE_APP_ID`]); a sign-in to the
+/// widget's host passes `None`, leaving a rule that names applications unknown.
 pub fn guest_collaboration(
     dir: &Directory,
     user: &User,
     facts: &HomeFacts,
+    app: Option<&str>,
 ) -> Result<Collaboration> {
     // Entra "Cross-tenant access overview": the settings govern collaboration with other
     // Microsoft Entra organizations; an account with no Entra home is not one (external
@@ -143,16 +152,23 @@ pub fn guest_collaboration(
     if user.home_tenant_id.is_some() {
         // The home tenant is in the directory (validation sees to it): certain, person
         // by person where a partner rule names only some users or applications.
-        return super::collaboration_for(dir, user, None);
+        return super::collaboration_for(dir, user, app, facts);
     }
     let home_id = facts.tenant_id.as_deref();
     if let Some(home) = home_id.and_then(|id| dir.tenant(id)) {
-        return Ok(between(resource, home));
+        let mut blockers = between(resource, home).blockers;
+        let mut unknown = Vec::new();
+        let rules = super::person_rules(dir, resource, home, user, app);
+        super::add_person_rules(rules, resource, facts, &mut blockers, &mut unknown);
+        return Ok(Collaboration::with_unknown(blockers, unknown));
     }
     let mut blockers = Vec::new();
     let mut unknown = Vec::new();
     match inbound_without_home(resource, home_id) {
-        Ok((true, _)) => {}
+        Ok((true, _)) => {
+            let rules = super::inbound_rules(dir, resource, home_id.unwrap_or(""), app);
+            super::add_person_rules(rules, resource, facts, &mut blockers, &mut unknown);
+        }
         Ok((false, setting)) => blockers.push(Blocker {
             tenant_id: resource.id.clone(),
             setting,
@@ -185,10 +201,11 @@ fn inbound_without_home(
     }
     let access = &resource.settings.cross_tenant_access;
     let default = access.default.inbound;
-    let agree = access
-        .partners
-        .values()
-        .all(|p| p.inbound.is_none_or(|v| v == default));
+    // A partner entry with targets of its own may answer differently for some people.
+    let agree = access.partners.values().all(|p| {
+        p.inbound.is_none_or(|v| v == default)
+            && (p.inbound_targets.is_none() || p.inbound_targets == access.default.inbound_targets)
+    });
     if agree {
         Ok((default, "crossTenantAccess.default.inbound".into()))
     } else {

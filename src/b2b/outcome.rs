@@ -37,15 +37,20 @@ pub enum Unknown {
     /// `HOME_OUTBOUND_UNKNOWN`: whether the home tenant's outbound settings let the guest
     /// collaborate here.
     HomeOutbound,
+    /// `TARGETED_RULE_UNKNOWN`: whether a cross-tenant rule that covers only some users,
+    /// groups or applications covers this guest, where the directory cannot tell (their
+    /// home user is not in it, or the application is not one it knows).
+    TargetedRule,
     /// `HOME_LICENSE_UNKNOWN`: whether the guest holds a licence that counts at home.
     HomeLicense,
 }
 
 impl Unknown {
     /// Every unknown fact, in the order answers report them.
-    pub const ALL: [Unknown; 3] = [
+    pub const ALL: [Unknown; 4] = [
         Unknown::HomeTenant,
         Unknown::HomeOutbound,
+        Unknown::TargetedRule,
         Unknown::HomeLicense,
     ];
 
@@ -54,6 +59,7 @@ impl Unknown {
         match self {
             Unknown::HomeTenant => "HOME_TENANT_UNKNOWN",
             Unknown::HomeOutbound => "HOME_OUTBOUND_UNKNOWN",
+            Unknown::TargetedRule => "TARGETED_RULE_UNKNOWN",
             Unknown::HomeLicense => "HOME_LICENSE_UNKNOWN",
         }
     }
@@ -63,6 +69,7 @@ impl Unknown {
         match self {
             Unknown::HomeTenant => "tenantId",
             Unknown::HomeOutbound => "outboundAllowed",
+            Unknown::TargetedRule => "targetedRulesAllow",
             Unknown::HomeLicense => "licensed",
         }
     }
@@ -75,6 +82,9 @@ impl Unknown {
             }
             Unknown::HomeOutbound => {
                 "not known yet: the guest's home tenant decides whether its people may collaborate outbound, and it is not in the directory; sign in with homeFacts.outboundAllowed (or homeFacts.entraHome: false for an account with no Entra home) to know"
+            }
+            Unknown::TargetedRule => {
+                "not known yet: a cross-tenant access rule covers only some users, groups or applications, and the directory cannot tell whether it covers this guest (their home user is not in it, or the application is not one it knows); sign in with homeFacts.targetedRulesAllow (for example from a sign-in of theirs that succeeded) to know"
             }
             Unknown::HomeLicense => {
                 "not known yet: no licence that counts here, and the guest's home licences are not in the directory; sign in with homeFacts.licensed to know"
@@ -93,7 +103,8 @@ impl Serialize for Unknown {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnknownFact {
-    /// `HOME_TENANT_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN` or `HOME_LICENSE_UNKNOWN`.
+    /// `HOME_TENANT_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN`, `TARGETED_RULE_UNKNOWN` or
+    /// `HOME_LICENSE_UNKNOWN`.
     pub code: Unknown,
     /// The `homeFacts` field that settles it.
     pub fact: &'static str,

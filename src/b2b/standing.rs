@@ -89,7 +89,8 @@ pub fn standing(dir: &Directory, user: &User, facts: &HomeFacts) -> Standing {
     if !user.consented_to_power_automate {
         return Standing::Missing(Missing::NoConsent);
     }
-    let collaboration_unknown = guest_collaboration(dir, user, facts)
+    let pa = Some(super::POWER_AUTOMATE_APP_ID);
+    let collaboration_unknown = guest_collaboration(dir, user, facts, pa)
         .ok()
         .and_then(|c| c.unknown.first().map(|u| u.code));
     match (collaboration_unknown, license) {

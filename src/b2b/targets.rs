@@ -110,37 +110,75 @@ fn verdict(allowed: bool) -> TargetMatch {
     }
 }
 
-/// The blockers the person-level rules add for `guest` (a guest object in `resource`,
-/// from `home`) using `app`: the resource tenant's inbound targets, then the home
-/// tenant's outbound targets. Unknown matches add nothing.
-pub fn person_blockers(
+/// What the person-level rules say about one guest: the settings that block them, and
+/// whether some rule could not be decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonRules {
+    /// The settings that certainly block, resource tenant first.
+    pub blockers: Vec<Blocker>,
+    /// A rule the directory cannot decide for them (see [`TargetMatch::Unknown`]).
+    pub undecided: bool,
+}
+
+/// What the person-level rules say for `guest` (a guest object in `resource`, from
+/// `home`) using `app`: the resource tenant's inbound targets, then the home tenant's
+/// outbound targets.
+pub fn person_rules(
     dir: &Directory,
     resource: &Tenant,
     home: &Tenant,
     guest: &User,
     app: Option<&str>,
-) -> Vec<Blocker> {
+) -> PersonRules {
     let home_user = guest.home_user_id.as_deref().and_then(|id| dir.user(id));
-    let mut blockers = Vec::new();
-    for (tenant, partner, inbound, code) in [
-        (resource, &home.id, true, "INBOUND_BLOCKED"),
-        (home, &resource.id, false, "OUTBOUND_BLOCKED"),
+    let mut rules = PersonRules::default();
+    direction_rules(dir, (resource, &home.id, true), home_user, app, &mut rules);
+    direction_rules(dir, (home, &resource.id, false), home_user, app, &mut rules);
+    rules
+}
+
+/// What the resource tenant's inbound rules say for a guest whose home tenant is
+/// `home_id` (empty when not known: the default rule applies) and whose home user the
+/// directory does not hold.
+pub fn inbound_rules(
+    dir: &Directory,
+    resource: &Tenant,
+    home_id: &str,
+    app: Option<&str>,
+) -> PersonRules {
+    let mut rules = PersonRules::default();
+    direction_rules(dir, (resource, home_id, true), None, app, &mut rules);
+    rules
+}
+
+/// Adds what one direction's targets say: `(tenant, partner, inbound)` picks the rule.
+fn direction_rules(
+    dir: &Directory,
+    (tenant, partner, inbound): (&Tenant, &str, bool),
+    home_user: Option<&User>,
+    app: Option<&str>,
+    rules: &mut PersonRules,
+) {
+    let Some((targets, setting)) = applying(tenant, partner, inbound) else {
+        return;
+    };
+    let code = if inbound {
+        "INBOUND_BLOCKED"
+    } else {
+        "OUTBOUND_BLOCKED"
+    };
+    for (part, matched) in [
+        ("usersAndGroups", person_matches(dir, targets, home_user)),
+        ("applications", application_matches(targets, app)),
     ] {
-        let Some((targets, setting)) = applying(tenant, partner, inbound) else {
-            continue;
-        };
-        for (part, matched) in [
-            ("usersAndGroups", person_matches(dir, targets, home_user)),
-            ("applications", application_matches(targets, app)),
-        ] {
-            if matched == TargetMatch::Blocked {
-                blockers.push(Blocker {
-                    tenant_id: tenant.id.clone(),
-                    setting: format!("{setting}.{part}"),
-                    code,
-                });
-            }
+        match matched {
+            TargetMatch::Blocked => rules.blockers.push(Blocker {
+                tenant_id: tenant.id.clone(),
+                setting: format!("{setting}.{part}"),
+                code,
+            }),
+            TargetMatch::Unknown => rules.undecided = true,
+            TargetMatch::Allowed => {}
         }
     }
-    blockers
 }

@@ -52,6 +52,9 @@ impl Session {
             Standing::Unknown(Unknown::HomeOutbound) => {
                 Err(Error::ApprovalsHomeOutboundUnknown { user: id, reason })
             }
+            Standing::Unknown(Unknown::TargetedRule) => {
+                Err(Error::ApprovalsTargetedRuleUnknown { user: id, reason })
+            }
             Standing::Unknown(Unknown::HomeLicense) => {
                 Err(Error::ApprovalsHomeLicenseUnknown { user: id, reason })
             }

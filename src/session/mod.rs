@@ -224,12 +224,14 @@ impl Session {
         Ok(features::of(dir, tenant, user, &self.home_facts))
     }
 
-    /// May this person's home tenant and this tenant collaborate? For a member: allowed.
-    /// For a guest whose home the directory does not hold: `unknown` with the facts it
-    /// depends on, until the caller supplies them at sign-in.
+    /// May this person's home tenant and this tenant collaborate, in Power Automate (the
+    /// application guestpass's flow and approval answers are about)? For a member:
+    /// allowed. For a guest whose home the directory does not hold: `unknown` with the
+    /// facts it depends on, until the caller supplies them at sign-in.
     pub fn collaboration(&self, dir: &Directory) -> Result<Collaboration> {
         let user = self.user(dir)?;
-        b2b::guest_collaboration(dir, user, &self.home_facts)
+        let pa = Some(b2b::POWER_AUTOMATE_APP_ID);
+        b2b::guest_collaboration(dir, user, &self.home_facts, pa)
     }
 }
 
@@ -256,7 +258,10 @@ fn admit(dir: &Directory, user: &User, facts: &HomeFacts) -> Result<()> {
     if user.is_pending() {
         return Err(Error::InvitationPending(user.id.clone()));
     }
-    let verdict = b2b::guest_collaboration(dir, user, facts)?;
+    // Signing in to the widget's host: no application is known, so a rule that names
+    // applications stays unknown here (and does not refuse); answers about flows and
+    // approvals decide it for Power Automate.
+    let verdict = b2b::guest_collaboration(dir, user, facts, None)?;
     if verdict.outcome == b2b::Outcome::Denied {
         let home = user
             .home_tenant_id

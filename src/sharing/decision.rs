@@ -33,7 +33,7 @@ pub enum Code {
     Prerequisite(Missing),
     /// `FLOW_TURNED_OFF`: a turned-off flow cannot be run (everything else still can).
     FlowTurnedOff,
-    /// `HOME_TENANT_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN` or `HOME_LICENSE_UNKNOWN`: the answer
+    /// `HOME_TENANT_UNKNOWN`, `HOME_OUTBOUND_UNKNOWN`, `TARGETED_RULE_UNKNOWN` or `HOME_LICENSE_UNKNOWN`: the answer
     /// depends on a fact about the guest's home the directory does not hold (outcome
     /// `unknown`, see [`crate::b2b::Unknown`]).
     Unknown(Unknown),
@@ -41,7 +41,7 @@ pub enum Code {
 
 impl Code {
     /// How many distinct codes there are (the range of [`Code::index`]).
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 17;
 
     /// Every code, in [`Code::index`] order.
     pub fn all() -> Vec<Code> {
@@ -140,6 +140,7 @@ impl Code {
             Code::Unknown(Unknown::HomeTenant) => 13,
             Code::Unknown(Unknown::HomeOutbound) => 14,
             Code::Unknown(Unknown::HomeLicense) => 15,
+            Code::Unknown(Unknown::TargetedRule) => 16,
         }
     }
 }

@@ -163,3 +163,51 @@ test("a world that holds both tenants answers with certainty", () => {
     assert.equal(c.unknown, undefined);
   }
 });
+
+// Entra cross-tenant access settings, "Applies to": a partner rule may cover only some
+// users, groups or applications. Where the directory cannot tell whether it covers the
+// guest, the answer is TARGETED_RULE_UNKNOWN (tests/sources_import.rs has the native cases).
+const targeted = (targets) => ({
+  crossTenantAccess: {
+    partners: {
+      fabrikam: {
+        inbound: true,
+        inboundTargets: {
+          usersAndGroups: [],
+          usersAndGroupsAllowed: true,
+          applications: [],
+          applicationsAllowed: true,
+          ...targets,
+        },
+      },
+    },
+  },
+});
+
+test("a partner rule naming people the directory cannot match is unknown until told", () => {
+  const dir = directory(targeted({ usersAndGroups: ["alice-home"] }));
+  const alice = dir.signIn({ tenantId: "contoso", user: "alice" });
+  assert.equal(alice.collaboration().outcome, "allowed", "her home user is named");
+  const lee = dir.signIn({ tenantId: "contoso", user: "lee" });
+  const c = lee.collaboration();
+  assert.equal(c.outcome, "unknown");
+  assert.deepEqual(c.unknown.map((u) => [u.code, u.fact]), [["TARGETED_RULE_UNKNOWN", "targetedRulesAllow"]]);
+  const told = (targetedRulesAllow) =>
+    dir.signIn({ tenantId: "contoso", user: "lee", homeFacts: { targetedRulesAllow } }).collaboration();
+  assert.equal(told(true).outcome, "allowed");
+  const no = told(false);
+  assert.equal(no.outcome, "denied");
+  assert.deepEqual(no.blockers.map((b) => b.setting), ["homeFacts.targetedRulesAllow"]);
+  assert.equal(thrown(() => dir.signIn({ tenantId: "contoso", user: "lee", homeFacts: { targetedRulesAllow: "yes" } })).code, "INVALID_VALUE");
+});
+
+test("a partner rule for some applications is decided for Power Automate, not at sign-in", () => {
+  const dir = directory(targeted({ applications: ["00000000-0000-0000-0000-0000000000aa"] }));
+  // Signing in to the widget's host names no application: not refused.
+  const alice = dir.signIn({ tenantId: "contoso", user: "alice" });
+  const c = alice.collaboration();
+  assert.equal(c.outcome, "denied", "Power Automate is not among the applications");
+  assert.deepEqual(c.blockers.map((b) => b.setting), ["crossTenantAccess.partners.fabrikam.inboundTargets.applications"]);
+  const pa = directory(targeted({ applications: ["7df0a125-d3be-4c96-aa54-591f83ff541c"] }));
+  assert.equal(pa.signIn({ tenantId: "contoso", user: "alice" }).collaboration().outcome, "allowed");
+});

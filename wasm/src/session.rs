@@ -61,7 +61,11 @@ const OUTCOME_TYPES: &'static str = r#"
  */
 export type Outcome = "allowed" | "denied" | "unknown";
 /** A fact about a guest's home the directory does not hold, named in an `unknown` answer. */
-export type UnknownCode = "HOME_TENANT_UNKNOWN" | "HOME_OUTBOUND_UNKNOWN" | "HOME_LICENSE_UNKNOWN";
+export type UnknownCode =
+  | "HOME_TENANT_UNKNOWN"
+  | "HOME_OUTBOUND_UNKNOWN"
+  | "TARGETED_RULE_UNKNOWN"
+  | "HOME_LICENSE_UNKNOWN";
 /**
  * What the caller knows about a guest's home (`signIn({ tenantId, user, homeFacts })`),
  * from its own service or a token claim. Each fills a gap the directory leaves (what the
@@ -81,6 +85,12 @@ export interface HomeFacts {
   licensed?: boolean;
   /** The home tenant's outbound settings let the guest collaborate here: `HOME_OUTBOUND_UNKNOWN`. */
   outboundAllowed?: boolean;
+  /**
+   * The cross-tenant rules that cover only some users, groups or applications let this
+   * guest in (for example, your service saw them sign in to Power Automate):
+   * `TARGETED_RULE_UNKNOWN`.
+   */
+  targetedRulesAllow?: boolean;
 }
 "#;
 
