@@ -125,6 +125,8 @@ mod people;
 mod tenants;
 mod well_known;
 
+pub use clock::{date_at, SAMPLE_NOW};
+
 use guestpass::model::World;
 use serde::{Deserialize, Serialize};
 
