@@ -70,6 +70,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dating_at_the_sample_present_changes_nothing_and_a_year_on_moves_every_time() {
+        use crate::{sample_world, SampleOptions};
+        let original = sample_world(&SampleOptions::default());
+        let mut same = original.clone();
+        date_at(&mut same, Timestamp::parse("now", SAMPLE_NOW).unwrap()).unwrap();
+        assert_eq!(same, original);
+        let mut later = original.clone();
+        let year_on = Timestamp::parse("now", "2027-11-20T12:00:00Z").unwrap();
+        date_at(&mut later, year_on).unwrap();
+        let shift = 365 * 86_400;
+        let moved = |a: &str, b: &str| {
+            let (a, b) = (
+                Timestamp::parse("a", a).unwrap(),
+                Timestamp::parse("b", b).unwrap(),
+            );
+            b.seconds_since(a)
+        };
+        for (a, b) in original.approvals.iter().zip(&later.approvals) {
+            assert_eq!(moved(&a.created_at, &b.created_at), shift, "{}", a.id);
+            for (r, s) in a.responses.iter().zip(&b.responses) {
+                assert_eq!(moved(&r.responded_at, &s.responded_at), shift, "{}", a.id);
+            }
+            assert_eq!(a.completed_at.is_some(), b.completed_at.is_some());
+        }
+        assert_eq!(later.users, original.users);
+    }
+
+    #[test]
     fn window_edges() {
         assert_eq!(at(0), "2026-11-06T00:00:00Z");
         assert_eq!(at(86_400 + 3_661), "2026-11-07T01:01:01Z");
