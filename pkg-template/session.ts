@@ -395,13 +395,15 @@ export class Session {
    * The approvals of the tenant signed into, newest first (defaults: `received`,
    * `pending`); each with what the person may do with it. A person who lacks a
    * prerequisite (a licence that counts, consent) gets no items and `blocked` with the
-   * code; one whose home facts are not known, `blocked.outcome === "unknown"`.
+   * code; one whose home facts are not known, `blocked.outcome === "unknown"`. Each item's
+   * `names` has the display names of the people and groups it names that the person may
+   * see (as `user(id)` and `group(id)` would answer).
    *
    * @example
    * ```ts
    * const { items, blocked } = session.approvals({ box: "received", status: "pending" });
    * if (blocked) console.log(blocked.outcome, blocked.code, blocked.message);
-   * for (const a of items) console.log(a.title);
+   * for (const a of items) console.log(a.title, "from", a.names[a.requesterId] ?? a.requesterId);
    * ```
    */
   approvals(query?: ApprovalQuery): ApprovalList {
