@@ -368,6 +368,68 @@ export class Directory {
   }
 
   /**
+   * The user `id` as the world JSON has it, or `null`: the whole directory's record, for a
+   * server (a session's `user(id)` answers what one person may see). `INVALID_VALUE` for
+   * an `id` that is not text.
+   *
+   * @example
+   * ```ts
+   * dir.user("bob")?.licenses; // ["office365"]
+   * ```
+   */
+  user(id: Id): User | null {
+    return glue.directoryUser(Directory.#of(this, "user()"), id);
+  }
+
+  /**
+   * The tenant `id` as the world JSON has it (with its settings), or `null`.
+   *
+   * @example
+   * ```ts
+   * dir.tenant("fabrikam")?.displayName; // "Fabrikam"
+   * ```
+   */
+  tenant(id: Id): Tenant | null {
+    return glue.directoryTenant(Directory.#of(this, "tenant()"), id);
+  }
+
+  /**
+   * The group `id` as the world JSON has it (with its members and owners), or `null`.
+   *
+   * @example
+   * ```ts
+   * dir.group("sales")?.owners; // ["bob"]
+   * ```
+   */
+  group(id: Id): Group | null {
+    return glue.directoryGroup(Directory.#of(this, "group()"), id);
+  }
+
+  /**
+   * The app `id` as the world JSON has it, or `null`.
+   *
+   * @example
+   * ```ts
+   * dir.app("expenses")?.assignments; // ["sales"]
+   * ```
+   */
+  app(id: Id): App | null {
+    return glue.directoryApp(Directory.#of(this, "app()"), id);
+  }
+
+  /**
+   * The flow `id` as the world JSON has it (with its owner and shares), or `null`.
+   *
+   * @example
+   * ```ts
+   * dir.flow("invoice-flow")?.runOnly; // ["sales"]
+   * ```
+   */
+  flow(id: Id): Flow | null {
+    return glue.directoryFlow(Directory.#of(this, "flow()"), id);
+  }
+
+  /**
    * How many tenants, users (members, guests, pending guests), groups, … the directory holds.
    *
    * @example

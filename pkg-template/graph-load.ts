@@ -158,6 +158,25 @@ function isResponse(value: unknown): value is Response {
   );
 }
 
+/**
+ * The caller's `fetch` callback threw (or rejected) for `url`: a network failure of the
+ * fetch it wraps, or an error of its own (a token it could not get). guestpass cannot tell
+ * which, so the error keeps the network code (`GRAPH_NETWORK_ERROR`,
+ * `SOURCE_NETWORK_ERROR`), says the callback threw, names it (`details.thrownBy`:
+ * `"fetch"`) and carries what it threw as `cause`.
+ */
+function fetchThrew(load: Load, url: string, tenantId: Id, error: unknown): GuestPassError {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const wrapped = new GuestPassError(
+    load.kind.network,
+    `your fetch callback threw for ${url} (${message}): a network failure reaching ${load.kind.service}, ` +
+      `or an error in the callback itself (getting a token?); the thrown value is this error's cause — nothing was built`,
+    { url, tenantId, reason: message, thrownBy: "fetch" },
+  );
+  Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
+  return wrapped;
+}
+
 /** One GET, retried on 429 and 503 as `Retry-After` says, read as a collection page. */
 async function getPage(load: Load, url: string, tenantId: Id, resource: Resource, single = false): Promise<GraphPage> {
   for (let attempt = 0; ; attempt++) {
@@ -177,12 +196,7 @@ async function getPage(load: Load, url: string, tenantId: Id, resource: Resource
     } catch (error) {
       if (load.signal?.aborted || (error instanceof Error && error.name === "AbortError")) throw aborted(load.signal);
       if (error instanceof GuestPassError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new GuestPassError(
-        load.kind.network,
-        `could not reach ${load.kind.service} at ${url} (${message}); nothing was built`,
-        { url, tenantId, reason: message },
-      );
+      throw fetchThrew(load, url, tenantId, error);
     }
     if (response.status === 429 || response.status === 503) {
       if (attempt < load.maxRetries) {

@@ -13,7 +13,10 @@ import {
   sessionCheckOf,
   sessionCollaboration,
   sessionDecideJoinRequest,
+  sessionApp,
   sessionFeatures,
+  sessionFlows,
+  sessionGroup,
   sessionGroupsIOwn,
   sessionInviteToApp,
   sessionInviteToGroup,
@@ -26,8 +29,10 @@ import {
   sessionRespond,
   sessionSearch,
   sessionShare,
+  sessionTenant,
   sessionTenantId,
   sessionUnshare,
+  sessionUser,
   sessionUserId,
   sessionWhoami,
 } from "./guestpass.js";
@@ -36,6 +41,7 @@ import { GuestPassError } from "./errors.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import type {
   AppAccess,
+  AppInfo,
   AppLink,
   OwnedGroup,
   Approval,
@@ -49,16 +55,20 @@ import type {
   FlowAction,
   FlowShares,
   Group,
+  GroupInfo,
   Id,
   Invitation,
   InvitationRequest,
   JoinRequestItem,
   JoinRequestsOptions,
   JoinResult,
+  MyFlow,
   SearchOptions,
   SearchResult,
   ShareRequest,
   SignedIn,
+  TenantInfo,
+  UserInfo,
 } from "./types.js";
 
 /** Only `Directory.signIn` makes sessions (through `sessionFromHandle`). */
@@ -176,6 +186,77 @@ export class Session {
   }
 
   /**
+   * The user `id` of this tenant as this person may see them, or `null`. Members (and
+   * guests with member access) see everyone in the tenant; a guest with limited or
+   * restricted access sees themselves and the people asking to join a group they own.
+   * Someone they may not see, another tenant's user and an id that exists nowhere are all
+   * `null`, so lookups tell nothing a search would not. `INVALID_VALUE` for an `id` that is
+   * not text.
+   *
+   * @example
+   * ```ts
+   * const name = session.user(item.requesterId)?.displayName ?? item.requesterId;
+   * ```
+   */
+  user(id: Id): UserInfo | null {
+    return sessionUser(Session.#of(this, "user()"), id);
+  }
+
+  /**
+   * The group `id` of this tenant as this person may see it (with `isMember`, `isOwner`),
+   * or `null`: members see every group of the tenant, a guest with limited access the
+   * groups they belong to, own or asked to join.
+   *
+   * @example
+   * ```ts
+   * session.group("sales")?.displayName; // "Sales"
+   * ```
+   */
+  group(id: Id): GroupInfo | null {
+    return sessionGroup(Session.#of(this, "group()"), id);
+  }
+
+  /**
+   * The app `id` of this tenant as this person may see it, or `null`: members see every
+   * app, a guest the apps assigned to them or their groups, and those they own.
+   *
+   * @example
+   * ```ts
+   * session.app("expenses")?.singleSignOn; // "saml"
+   * ```
+   */
+  app(id: Id): AppInfo | null {
+    return sessionApp(Session.#of(this, "app()"), id);
+  }
+
+  /**
+   * The tenant `id` if it is the one signed into or, for a guest, their home tenant:
+   * `{ id, displayName, cloud, usGovernment? }`; `null` for any other.
+   *
+   * @example
+   * ```ts
+   * const home = guest.tenant(guest.whoami().homeTenantId ?? "")?.displayName; // "Fabrikam"
+   * ```
+   */
+  tenant(id: Id): TenantInfo | null {
+    return sessionTenant(Session.#of(this, "tenant()"), id);
+  }
+
+  /**
+   * The flows of this tenant the person holds a role on (directly or through groups,
+   * nested counting), each with their strongest `role` and the groups it came `via`.
+   * Whether the role may be used now (licence, consent, a turned-off flow) is `check`'s.
+   *
+   * @example
+   * ```ts
+   * for (const f of session.flows()) console.log(f.displayName, f.role); // "Invoice approval" "runOnly"
+   * ```
+   */
+  flows(): MyFlow[] {
+    return sessionFlows(Session.#of(this, "flows()"));
+  }
+
+  /**
    * What this person may use here: creating and running flows, approvals, widgets, Process
    * Mining (never for guests) and people search, each "no" with its `code` and `message`.
    * An answer that depends on a fact about a guest's home the directory does not hold is
@@ -267,7 +348,8 @@ export class Session {
 
   /**
    * Many checks in one call (a whole screen): one answer per item, in order; a bad item
-   * answers `{ id, error }` while the others still answer.
+   * answers `{ id, error }` while the others still answer. `id` is yours, of any type, and
+   * comes back as given and typed as given (`CheckResult<number>` for numeric ids).
    *
    * @example
    * ```ts
@@ -277,7 +359,7 @@ export class Session {
    * ]);
    * ```
    */
-  checkMany(items: CheckRequest[]): CheckResult[] {
+  checkMany<I = unknown>(items: readonly CheckRequest<I>[]): CheckResult<I>[] {
     return sessionCheckMany(Session.#of(this, "checkMany()"), items);
   }
 
@@ -313,13 +395,15 @@ export class Session {
    * The approvals of the tenant signed into, newest first (defaults: `received`,
    * `pending`); each with what the person may do with it. A person who lacks a
    * prerequisite (a licence that counts, consent) gets no items and `blocked` with the
-   * code; one whose home facts are not known, `blocked.outcome === "unknown"`.
+   * code; one whose home facts are not known, `blocked.outcome === "unknown"`. Each item's
+   * `names` has the display names of the people and groups it names that the person may
+   * see (as `user(id)` and `group(id)` would answer).
    *
    * @example
    * ```ts
    * const { items, blocked } = session.approvals({ box: "received", status: "pending" });
    * if (blocked) console.log(blocked.outcome, blocked.code, blocked.message);
-   * for (const a of items) console.log(a.title);
+   * for (const a of items) console.log(a.title, "from", a.names[a.requesterId] ?? a.requesterId);
    * ```
    */
   approvals(query?: ApprovalQuery): ApprovalList {

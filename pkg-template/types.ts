@@ -16,6 +16,8 @@ export type {
   CheckRequest,
   CheckResult,
   Decision,
+  DecisionCode,
+  DeniedCode,
   FlowAction,
   FlowRole,
   FlowShares,
@@ -32,7 +34,7 @@ export type {
   ShareRequest,
   UnknownCode,
 } from "./guestpass.js";
-import type { HomeFacts, UnknownCode } from "./guestpass.js";
+import type { FlowRole, HomeFacts, UnknownCode } from "./guestpass.js";
 
 // ---------------------------------------------------------------------------------------
 // The world JSON (`Directory.fromJSON`, `dir.toJSON()`)
@@ -457,6 +459,11 @@ export interface SampleOptions {
   users?: number;
   /** Default 42: the same seed and size always give the same world. */
   seed?: number;
+  /**
+   * The sample's present (RFC 3339; default `"2026-11-20T12:00:00Z"`): its approvals are
+   * dated in the two weeks before it, and `Directory.sample` sets its clock to it.
+   */
+  now?: string;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -589,6 +596,74 @@ export interface SearchResult {
   mode: SearchMode;
 }
 
+// --- lookups -------------------------------------------------------------------------------
+// `session.user/group/app/tenant(id)` and `session.flows()` (src/session/lookups.rs): only
+// what the person may see; anything else is `null`, as an id that exists nowhere.
+
+/** A person as `session.user(id)` shows them. */
+export interface UserInfo {
+  id: Id;
+  displayName: string;
+  givenName?: string;
+  surname?: string;
+  /** The real address. */
+  mail?: string;
+  userPrincipalName: string;
+  userType: UserType;
+  /** A guest's home tenant, when known. */
+  homeTenantId?: Id;
+  /** Present (`true`) for a guest whose invitation is not redeemed yet. */
+  pending?: true;
+  jobTitle?: string;
+}
+
+/** A group as `session.group(id)` shows it (without its member and owner lists). */
+export interface GroupInfo {
+  id: Id;
+  displayName: string;
+  description?: string;
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  groupTypes: string[];
+  onPremisesSyncEnabled: boolean;
+  joinPolicy: JoinPolicy;
+  /** The signed-in person belongs to it (nested groups counting). */
+  isMember: boolean;
+  /** The signed-in person owns it. */
+  isOwner: boolean;
+}
+
+/** An app as `session.app(id)` shows it. */
+export interface AppInfo {
+  id: Id;
+  displayName: string;
+  singleSignOn: SingleSignOn;
+  /** Self-service access, when configured. */
+  selfService?: SelfService;
+  /** The signed-in person owns it. */
+  isOwner: boolean;
+}
+
+/** A tenant as `session.tenant(id)` shows it: the one signed into, or a guest's home tenant. */
+export interface TenantInfo {
+  id: Id;
+  displayName: string;
+  cloud: Cloud;
+  usGovernment?: UsGovernment;
+}
+
+/** A flow the signed-in person holds a role on (`session.flows()`). */
+export interface MyFlow {
+  id: Id;
+  displayName: string;
+  trigger: Trigger;
+  enabled: boolean;
+  /** Their strongest role on it. */
+  role: FlowRole;
+  /** The groups the role came through, from their own group up; `[]` for a direct role. */
+  via: Id[];
+}
+
 /**
  * A person as `PeopleIndex` reads them: any object with these fields (a world's `User`,
  * a Microsoft Graph user, a row of your own API). Other fields are ignored and kept.
@@ -667,6 +742,12 @@ export interface ApprovalItem extends Approval {
   canCancel: boolean;
   /** When the person is an approver only through a group: the groups from theirs up. */
   via?: Id[];
+  /**
+   * Display names by id of the people and groups the approval names (requester, approvers,
+   * responders, `via`) that the signed-in person may see, as `session.user(id)` and
+   * `session.group(id)` would: an id missing here is one to show as it is.
+   */
+  names: Record<Id, string>;
 }
 
 /** Why a person is told about an approval. */

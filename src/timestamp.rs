@@ -58,6 +58,17 @@ impl Timestamp {
         self.0.checked_add_signed(delta).map(Timestamp)
     }
 
+    /// This instant plus `seconds` (negative: minus); `None` past the representable range.
+    pub fn plus_seconds(self, seconds: i64) -> Option<Timestamp> {
+        let delta = TimeDelta::try_seconds(seconds)?;
+        self.0.checked_add_signed(delta).map(Timestamp)
+    }
+
+    /// Whole seconds from `earlier` to this instant (negative when it is later).
+    pub fn seconds_since(self, earlier: Timestamp) -> i64 {
+        (self.0 - earlier.0).num_seconds()
+    }
+
     /// The largest value of [`Timestamp::order_bits`].
     pub const ORDER_BITS_MAX: u128 = (1 << 96) - 1;
 

@@ -30,6 +30,9 @@ struct Probe {
     queries: Vec<String>,
     connectors: Vec<String>,
     times: Vec<Timestamp>,
+    /// Every user and tenant id, and one that exists nowhere (lookups).
+    users: Vec<String>,
+    tenants: Vec<String>,
 }
 
 impl Probe {
@@ -65,7 +68,13 @@ impl Probe {
             .take(6)
             .map(|u| u.id.clone())
             .collect();
+        let mut users: Vec<String> = world.users.iter().map(|u| u.id.clone()).collect();
+        users.push("no-such-user".into());
+        let mut tenants: Vec<String> = world.tenants.iter().map(|t| t.id.clone()).collect();
+        tenants.push("no-such-tenant".into());
         Probe {
+            users,
+            tenants,
             flows,
             apps,
             guests,
@@ -136,6 +145,19 @@ fn answers(dir: &Directory, s: &Session, probe: &Probe) -> Vec<String> {
         for guest in &probe.guests {
             out.push(said(s.app_link(dir, app, guest)));
         }
+    }
+    out.push(said(s.flows(dir)));
+    for id in &probe.users {
+        out.push(said(s.lookup_user(dir, id)));
+    }
+    for id in &probe.groups {
+        out.push(said(s.lookup_group(dir, id)));
+    }
+    for id in &probe.apps {
+        out.push(said(s.lookup_app(dir, id)));
+    }
+    for id in &probe.tenants {
+        out.push(said(s.lookup_tenant(dir, id)));
     }
     out.push(said(s.join_requests(dir, JoinBox::ToDecide)));
     out.push(said(s.join_requests(dir, JoinBox::Mine)));

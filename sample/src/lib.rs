@@ -126,6 +126,8 @@ pub mod sources;
 mod tenants;
 mod well_known;
 
+pub use clock::{date_at, SAMPLE_NOW};
+
 use guestpass::model::World;
 use serde::{Deserialize, Serialize};
 

@@ -7,6 +7,7 @@ use crate::model::{Approval, ApprovalStatus, Id};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// Which box to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,9 +80,25 @@ pub struct ApprovalItem<'d> {
     /// to the group named among the approvers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<Vec<Id>>,
+    /// Display names of the people and groups the approval names (requester, approvers,
+    /// responders, `via`) that the signed-in person may see; the session fills it
+    /// (`session::Sight`), ids it leaves out are shown as ids.
+    pub names: BTreeMap<&'d str, &'d str>,
 }
 
 impl<'d> ApprovalItem<'d> {
+    /// Every principal id the approval names: its requester, approvers and responders
+    /// (and who they answered for), and the groups of `via`.
+    pub fn named(&self) -> impl Iterator<Item = &str> {
+        let a = &*self.approval;
+        std::iter::once(a.requester_id.as_str())
+            .chain(a.approvers.iter().map(String::as_str))
+            .chain(a.responses.iter().flat_map(|r| {
+                std::iter::once(r.approver_id.as_str()).chain(r.on_behalf_of.as_deref())
+            }))
+            .chain(self.via.iter().flatten().map(String::as_str))
+    }
+
     /// Describes `approval` (created at `created`, with `status` now) for `person`, whose
     /// part in it is `standing`.
     fn new(
@@ -129,6 +146,7 @@ impl<'d> ApprovalItem<'d> {
             can_reassign: pending && held.is_some(),
             can_cancel: pending && approval.requester_id == person.user_id,
             via,
+            names: BTreeMap::new(),
         }
     }
 }

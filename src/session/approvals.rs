@@ -64,7 +64,8 @@ impl Session {
     /// The approvals of this tenant in this person's Received or Sent box, newest first,
     /// as of `now` (see [`ApprovalQuery`] for what each status means). For a person who
     /// lacks a prerequisite, or whose home facts are not known, no items and `blocked`
-    /// saying why.
+    /// saying why. Each item's `names` holds the display names of the people and groups it
+    /// names that the person may see ([`super::Sight`]).
     ///
     /// ```
     /// # fn main() -> Result<(), guestpass::Error> {
@@ -100,8 +101,17 @@ impl Session {
                 blocked: Some(blocked),
             });
         }
+        let mut items = approvals::list(dir, self.tenant_id(), self.user_id(), query, now);
+        let sight = self.sight(dir)?;
+        for item in &mut items {
+            let names: Vec<(&str, &str)> = item
+                .named()
+                .filter_map(|id| sight.name_of(dir, id))
+                .collect();
+            item.names.extend(names);
+        }
         Ok(ApprovalList {
-            items: approvals::list(dir, self.tenant_id(), self.user_id(), query, now),
+            items,
             blocked: None,
         })
     }

@@ -10,14 +10,18 @@ mod approvals;
 mod features;
 mod flows;
 mod groups;
+mod lookups;
 mod sealed_search;
 mod search;
+mod sight;
 
 pub use approvals::ApprovalList;
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
+pub use lookups::{AppInfo, GroupInfo, MyFlow, TenantInfo, UserInfo};
 pub use search::{
     MatchRange, PersonMatch, SearchOptions, SearchResults, UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
 };
+pub use sight::{reads_directory, Sight};
 
 use crate::b2b::{self, Collaboration, HomeFacts};
 use crate::directory::Directory;

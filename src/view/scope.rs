@@ -33,12 +33,10 @@ use super::partial::{id_digest, IdDigest};
 use super::Audience;
 use crate::directory::{ApprovalRole, Directory};
 use crate::error::Result;
-use crate::groups;
 use crate::model::{
-    App, Approval, Connector, Flow, Group, GuestAccess, JoinRequest, JoinRequestStatus, Tenant,
-    TenantSettings, User,
+    App, Approval, Connector, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
 };
-use crate::session::Session;
+use crate::session::{Session, Sight};
 use crate::sharing::Person;
 use std::collections::HashSet;
 
@@ -75,55 +73,31 @@ pub struct Scope<'d> {
 /// The audience of `user` in `tenant`.
 pub fn audience(tenant: &Tenant, user: &User) -> Audience {
     // "Restrict guest access permissions in Microsoft Entra ID": guestUserRoleId.
-    match (user.is_guest(), tenant.settings.guest_access) {
-        (false, _) | (true, GuestAccess::SameAsMember) => Audience::Members,
-        (true, GuestAccess::Limited) => Audience::LimitedGuest,
-        (true, GuestAccess::Restricted) => Audience::RestrictedGuest,
+    if crate::session::reads_directory(tenant, user) {
+        return Audience::Members;
+    }
+    match tenant.settings.guest_access {
+        GuestAccess::Restricted => Audience::RestrictedGuest,
+        GuestAccess::Limited | GuestAccess::SameAsMember => Audience::LimitedGuest,
     }
 }
 
-/// What the person of `session` may see in their tenant.
+/// What the person of `session` may see in their tenant: the objects
+/// [`crate::session::Sight`] lets them see (the rule lookups and approval names follow
+/// too), their own home user, flows, approvals and the digests of the rest.
 pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
     let me = session.user(dir)?;
     let tenant_id = session.tenant_id();
-    let tenant = dir
-        .tenant(tenant_id)
-        .ok_or_else(|| crate::error::Error::UnknownTenant(tenant_id.to_string()))?;
+    let sight = Sight::of(dir, tenant_id, me)?;
+    let tenant = sight.tenant;
     let audience = audience(tenant, me);
-    let memberships = dir.transitive_groups_of(&me.id);
-    let mine: HashSet<&str> = memberships.iter().map(|m| m.group_id.as_str()).collect();
-    let owns = |g: &Group| g.owners.contains(&me.id);
-    let owned: HashSet<&str> = dir
-        .groups()
-        .filter(|g| g.tenant_id == tenant_id && owns(g))
-        .map(|g| g.id.as_str())
-        .collect();
-    let join_requests: Vec<&JoinRequest> = dir
-        .join_requests()
-        .filter(|r| {
-            groups::group_of_tenant(dir, tenant_id, &r.group_id).is_ok_and(|g| {
-                r.user_id == me.id || (r.status == JoinRequestStatus::Pending && owns(g))
-            })
-        })
-        .collect();
-    let asked: HashSet<&str> = join_requests.iter().map(|r| r.group_id.as_str()).collect();
-    let requesters: HashSet<&str> = join_requests.iter().map(|r| r.user_id.as_str()).collect();
     let in_tenant_groups = dir.groups().filter(|g| g.tenant_id == tenant_id);
-    let (groups, unseen_groups): (Vec<&Group>, Vec<&Group>) = in_tenant_groups.partition(|g| {
-        audience == Audience::Members
-            || mine.contains(g.id.as_str())
-            || owns(g)
-            || asked.contains(g.id.as_str())
-    });
+    let (groups, unseen_groups): (Vec<&Group>, Vec<&Group>) =
+        in_tenant_groups.partition(|g| sight.sees_group(g));
     let home_user = me.home_user_id.as_deref();
     let users: Vec<&User> = dir
         .users()
-        .filter(|u| {
-            (audience == Audience::Members && u.tenant_id == tenant_id)
-                || u.id == me.id
-                || requesters.contains(u.id.as_str())
-                || (me.is_guest() && home_user == Some(u.id.as_str()))
-        })
+        .filter(|u| sight.sees_user(u) || (me.is_guest() && home_user == Some(u.id.as_str())))
         .collect();
     let person = Person::of(dir, me);
     let (flows, unseen_flows): (Vec<&Flow>, Vec<&Flow>) = dir
@@ -131,26 +105,17 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
         .filter(|f| f.tenant_id == tenant_id)
         .partition(|f| person.grant(f).is_some());
     let sealed = (audience == Audience::LimitedGuest).then(|| sealed_people(dir, tenant_id));
+    let mine: HashSet<&str> = sight.member_of.iter().map(String::as_str).collect();
     Ok(Scope {
         audience,
         tenants: tenants(dir, tenant, me),
         users,
         groups,
-        apps: dir
-            .apps()
-            .filter(|a| a.tenant_id == tenant_id)
-            .filter(|a| {
-                audience == Audience::Members
-                    || a.owners.contains(&me.id)
-                    || a.assignments.iter().any(|p| {
-                        *p == me.id || mine.contains(p.as_str()) || owned.contains(p.as_str())
-                    })
-            })
-            .collect(),
+        apps: dir.apps().filter(|a| sight.sees_app(a)).collect(),
         flows,
         approvals: approvals(dir, tenant_id, &me.id, &mine),
         connectors: dir.connectors().collect(),
-        join_requests,
+        join_requests: sight.join_requests.clone(),
         unseen_flows: unseen_flows
             .iter()
             .map(|f| id_digest(b"flow", tenant_id, &f.id))

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { compileExamples, readExamples } from "../js/examples-lib.mjs";
+import { checkStated, compileExamples, PAGE_PRINTED, readExamples } from "../js/examples-lib.mjs";
 import { browserSkipReason, launchChromium, openPage, startDemoServer } from "./harness.mjs";
 
 const skip = browserSkipReason();
@@ -22,8 +22,10 @@ describe("README examples in the browser", { skip: skip ?? false }, () => {
       join(project.dir, "index.html"),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>examples</title>` +
         `<script type="importmap">${JSON.stringify({ imports: { guestpass: "/pkg/index.js", "guestpass/web": "/pkg/web.js", "guestpass/picker": "/pkg/picker.js" } })}</script>` +
+        `<script src="/printed.js"></script>` +
         `</head><body><p>README examples</p></body></html>`,
     );
+    writeFileSync(join(project.dir, "printed.js"), PAGE_PRINTED);
     server = await startDemoServer({ root: project.dir });
     browser = await launchChromium();
   });
@@ -52,6 +54,9 @@ describe("README examples in the browser", { skip: skip ?? false }, () => {
       }, `/out/${ex.name}.js`);
       assert.equal(error, null, `${ex.source} threw ${error}\nIt printed:\n${printed.join("\n")}`);
       assert.ok(printed.length > 0 || !/console\.log/.test(ex.code), `${ex.source} prints what it shows`);
+      // What a line states it prints, it prints (the first run).
+      const records = await page.evaluate(() => globalThis.__records);
+      assert.deepEqual(checkStated(ex, records), [], `${ex.source}: a comment does not say what is printed`);
       // Run it again in the same page: now the IndexedDB snapshot is there.
       await page.evaluate(async (url) => import(`${url}?again`), `/out/${ex.name}.js`);
       assert.deepEqual(page.problems, []);

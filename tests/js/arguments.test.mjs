@@ -152,9 +152,10 @@ test("errors about an object's fields name the field in JSON's terms, without a 
     message(() => session.search("a", { limt: 5 })),
     "UNKNOWN_FIELD: unknown field: limt (expected one of `limit`, `userType`, `connector`, `exclude`, `groupId`); remove it or check its spelling",
   );
+  // A field of a request object of the wrong type is an argument of the wrong type.
   assert.equal(
     message(() => dir.signIn({ tenantId: { id: "contoso" }, user: "bob" })),
-    "INVALID_INPUT: invalid input: tenantId: invalid type: object, expected a string",
+    "INVALID_VALUE: invalid value for tenantId: invalid type: object, expected a string",
   );
   // JSON text the caller wrote keeps the line and column of the mistake.
   assert.match(message(() => Directory.fromJSON('{\n  "tenants": 7\n}')), /^INVALID_INPUT: invalid input: tenants: invalid type: integer `7`, expected an array at line 2 column \d+$/);
@@ -188,4 +189,46 @@ test("PeopleIndex refuses records whose fields have the wrong type, naming the f
   // Absent and null fields are fine.
   people.upsert({ id: "cy", displayName: "Cy", mail: null, otherMails: null, jobTitle: undefined });
   assert.equal(people.size, 2);
+});
+
+test("a request field of the wrong type is INVALID_VALUE naming the field, as the README says for arguments", () => {
+  const { dir, session } = fixture();
+  const refused = (call) => {
+    try {
+      call();
+    } catch (error) {
+      assert.ok(error instanceof GuestPassError, String(error));
+      return [error.code, error.details.field];
+    }
+    assert.fail("answered");
+  };
+  assert.deepEqual(refused(() => dir.signIn({ tenantId: "contoso", user: 5 })), ["INVALID_VALUE", "user"]);
+  assert.deepEqual(refused(() => dir.signIn({ tenantId: 5, user: "bob" })), ["INVALID_VALUE", "tenantId"]);
+  assert.deepEqual(refused(() => dir.viewFor({ tenantId: "contoso", user: true })), ["INVALID_VALUE", "user"]);
+  assert.deepEqual(refused(() => session.share("invoice-flow", { principal: 7, role: "runOnly" })), ["INVALID_VALUE", "principal"]);
+  assert.deepEqual(refused(() => session.inviteToGroup("sales", { email: ["x@y.com"] })), ["INVALID_VALUE", "email"]);
+  // A missing field, or a value outside an enumeration, keeps INVALID_INPUT.
+  assert.equal(refused(() => dir.signIn({ tenantId: "contoso" }))[0], "INVALID_INPUT");
+  assert.equal(refused(() => session.share("invoice-flow", { principal: "ann", role: "admin" }))[0], "INVALID_INPUT");
+});
+
+test("a limit that is not a whole number states the real range, 1-100", () => {
+  const { dir, world, session } = fixture();
+  const people = PeopleIndex.from(world.users);
+  const view = Directory.fromView(dir.viewFor({ tenantId: "contoso", user: "bob" }));
+  for (const [what, call] of [
+    ["session.search", () => session.search("a", { limit: 5.5 })],
+    ["a view's search", () => view.search("a", { limit: 5.5 })],
+    ["PeopleIndex.search", () => people.search("a", { limit: 5.5 })],
+  ]) {
+    assert.throws(
+      call,
+      (error) =>
+        error instanceof GuestPassError &&
+        error.code === "INVALID_VALUE" &&
+        error.details.field === "limit" &&
+        error.message === "invalid value for limit: expected a whole number from 1 to 100, got 5.5",
+      what,
+    );
+  }
 });

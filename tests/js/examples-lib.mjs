@@ -5,12 +5,19 @@
 // Chromium by tests/browser/examples.test.mjs when the block is preceded by
 // `<!-- example: browser -->` (IndexedDB and friends).
 //
-// What an example may assume, besides the package (declared in env.d.ts, provided by
-// installExampleEnvironment):
-//   world       the world JSON of ARCHITECTURE.md (tests/fixtures/world.json)
-//   getToken    an MSAL stand-in, and a global fetch that answers https://graph.microsoft.com
-//               (and empty Power Automate and Dataverse environments, for loadFromSources)
-//               with a small Graph tenant (two pages of users, one group)
+// Every example is self-contained: it declares what it uses. The only thing the runner
+// provides is what an example says is the reader's own (`declare function getToken…`: "your
+// MSAL call"): an MSAL stand-in `getToken`, and a global fetch that answers
+// https://graph.microsoft.com (and empty Power Automate and Dataverse environments, for
+// loadFromSources) with a small Graph tenant (two pages of users, one group).
+//
+// Checked exactly as printed: a `console.log(…);` line that ends in a `// comment` states
+// what it prints, and the test checks it. The printed values are written as JavaScript
+// literals (strings in double quotes at every level, `{ key: value }`, `[a, b]`, the
+// arguments separated by a space); `…` in the comment stands for any text (a long
+// message); after the value, the comment may go on in words after " — ", ": ", ", ",
+// " (", "; " or " where " (`// true — through the group sales`). Such a line must print
+// exactly once.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,12 +45,22 @@ export function readExamples() {
       const start = i + 1;
       let end = start;
       while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
+      const code = lines.slice(start, end);
+      const expectations = [];
+      const run = code.map((line, at) => {
+        const stated = line.match(EXPECTATION);
+        if (!stated) return line;
+        expectations.push({ line: start + at + 1, comment: stated[1].trim() });
+        return line.replace("console.log(", `__printed(${start + at + 1}, `);
+      });
       out.push({
         name: `${prefix}-L${start}`,
         source: `${prefix === "README" ? "README.md" : "pkg-template/README.md"}:${start}`,
         lang: open[1],
         where,
-        code: lines.slice(start, end).join("\n") + "\n",
+        code: code.join("\n") + "\n",
+        run: run.join("\n") + "\n",
+        expectations,
       });
       i = end;
     }
@@ -51,16 +68,74 @@ export function readExamples() {
   return out;
 }
 
-const ENV_DTS = `// What README examples may assume besides the package (see tests/js/examples-lib.mjs).
-import type { World } from "guestpass";
+/**
+ * A line that states what its `console.log` prints: `console.log(…); // what`, also after
+ * an `if (…)`; not a `for` line, which prints once per item.
+ */
+const EXPECTATION = /^(?!\s*for\b).*\bconsole\.log\(.*\);\s*\/\/\s*(.+)$/;
+
+const ENV_DTS = `// The runner's helper (see tests/js/examples-lib.mjs): a console.log whose line states what
+// it prints is run as __printed(line, …), which records the values and logs them.
 declare global {
-  /** The world JSON of ARCHITECTURE.md. */
-  var world: World;
-  /** An MSAL stand-in: a token for the tenant. */
-  function getToken(tenantId: string): Promise<string>;
+  function __printed(line: number, ...values: unknown[]): void;
 }
 export {};
 `;
+
+/** `value` written as the README's comments write what is printed. */
+export function literal(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === null || typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{ ${entries.map(([k, v]) => `${key(k)}: ${literal(v)}`).join(", ")} }`;
+}
+
+/** What one console.log printed, as a comment would state it. */
+export function printed(values) {
+  return values.map(literal).join(" ");
+}
+
+const PROSE = [" — ", ": ", ", ", " (", "; ", " where "];
+
+/**
+ * Whether `comment` states `text` exactly: the comment, or its part before a prose
+ * separator, matches the whole text, `…` standing for any text.
+ */
+export function states(comment, text) {
+  const cuts = new Set([comment.length]);
+  for (const sep of PROSE) {
+    for (let i = comment.indexOf(sep); i >= 0; i = comment.indexOf(sep, i + 1)) cuts.add(i);
+  }
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...cuts].some((cut) => {
+    const expected = comment.slice(0, cut).trim();
+    return expected.length > 0 && new RegExp(`^${expected.split("…").map(escape).join("[^]*?")}$`).test(text);
+  });
+}
+
+/**
+ * Checks what an example printed against the comments that state it: `records` are the
+ * `[line, text]` pairs `__printed` recorded (the text as `printed` writes it). Returns the
+ * mismatches, as text.
+ */
+export function checkStated(ex, records) {
+  const problems = [];
+  for (const { line, comment } of ex.expectations ?? []) {
+    const at = records.filter(([l]) => l === line);
+    const where = `${ex.source.replace(/:\d+$/, "")}:${line}`;
+    if (at.length !== 1) {
+      problems.push(`${where} printed ${at.length} times (a line that states what it prints must print once)`);
+      continue;
+    }
+    const text = at[0][1];
+    if (!states(comment, text)) problems.push(`${where} states // ${comment}\n    but printed    ${text}`);
+  }
+  return problems;
+}
 
 /**
  * Writes the examples into a fresh TypeScript project that has the built package (pkg/)
@@ -75,7 +150,7 @@ export function compileExamples(examples) {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "readme-examples", private: true, type: "module" }));
   mkdirSync(join(dir, "src"));
   writeFileSync(join(dir, "src", "env.d.ts"), ENV_DTS);
-  for (const ex of examples) writeFileSync(join(dir, "src", `${ex.name}.ts`), ex.code);
+  for (const ex of examples) writeFileSync(join(dir, "src", `${ex.name}.ts`), ex.run ?? ex.code);
   writeFileSync(
     join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -140,11 +215,17 @@ function graphResponse(url) {
   return json({ value: [] });
 }
 
-/** Installs `world`, `getToken` and a fetch that answers graph.microsoft.com; returns an undo. */
-export function installExampleEnvironment(target = globalThis) {
-  const saved = { world: target.world, getToken: target.getToken, fetch: target.fetch };
-  target.world = JSON.parse(readFileSync(join(repo, "tests", "fixtures", "world.json"), "utf8"));
+/**
+ * Installs `getToken`, a fetch that answers graph.microsoft.com and `__printed` (which
+ * records into `records`); returns an undo.
+ */
+export function installExampleEnvironment(target = globalThis, records = []) {
+  const saved = { getToken: target.getToken, fetch: target.fetch, __printed: target.__printed };
   target.getToken = async (tenantId) => `token-for-${tenantId}`;
+  target.__printed = (line, ...values) => {
+    records.push([line, printed(values)]);
+    console.log(...values);
+  };
   const realFetch = target.fetch;
   target.fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -163,3 +244,11 @@ export function installExampleEnvironment(target = globalThis) {
   };
   return () => Object.assign(target, saved);
 }
+
+/** A classic script defining `__printed` in a page: records `[line, text]` in `__records`. */
+export const PAGE_PRINTED = `${literal.toString()}
+globalThis.__records = [];
+globalThis.__printed = (line, ...values) => {
+  globalThis.__records.push([line, values.map(literal).join(" ")]);
+  console.log(...values);
+};`;

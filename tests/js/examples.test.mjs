@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import * as guestpass from "guestpass";
-import { compileExamples, installExampleEnvironment, readExamples, repo } from "./examples-lib.mjs";
+import { checkStated, compileExamples, installExampleEnvironment, readExamples, repo } from "./examples-lib.mjs";
 
 const examples = readExamples();
 
@@ -17,6 +17,10 @@ describe("README examples", () => {
     project = compileExamples(examples);
   });
   after(() => project?.cleanup());
+
+  test("the examples state what they print, and a comment is checked against it", () => {
+    assert.ok(examples.reduce((n, e) => n + e.expectations.length, 0) >= 60);
+  });
 
   test("there are examples, and each one is js or ts", () => {
     assert.ok(examples.length >= 15, `found ${examples.length} examples`);
@@ -42,7 +46,8 @@ describe("README examples", () => {
 
   for (const ex of examples.filter((e) => e.where === "node")) {
     test(`${ex.source} runs in Node`, async () => {
-      const undo = installExampleEnvironment();
+      const records = [];
+      const undo = installExampleEnvironment(globalThis, records);
       const log = console.log;
       const printed = [];
       console.log = (...args) => printed.push(args);
@@ -57,6 +62,8 @@ describe("README examples", () => {
       // EXAMPLES_VERBOSE=1 shows what each example printed, to compare with its comments.
       if (process.env.EXAMPLES_VERBOSE) log(`--- ${ex.source}\n${printed.map((a) => a.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(" ")).join("\n")}`);
       assert.ok(printed.length > 0 || !/console\.log/.test(ex.code), `${ex.source} prints what it shows`);
+      // What a line states it prints, it prints.
+      assert.deepEqual(checkStated(ex, records), [], `${ex.source}: a comment does not say what is printed`);
     });
   }
 });

@@ -344,3 +344,23 @@ test("a fetch that does not resolve to a Response is named as the problem", asyn
     );
   }
 });
+
+test("an exception thrown by the caller's own fetch callback says so, with what it threw as cause", async () => {
+  class TokenError extends Error {
+    name = "TokenError";
+  }
+  const thrown = new TokenError("no token for this tenant: sign in again");
+  for (const [load, code] of [
+    [() => Directory.loadFromGraph({ fetch: async () => { throw thrown; }, tenantIds: ["contoso"] }), "GRAPH_NETWORK_ERROR"],
+    [() => Directory.loadFromSources({ fetch: () => { throw thrown; }, tenants: [{ tenantId: "contoso" }] }), "SOURCE_NETWORK_ERROR"],
+  ]) {
+    await assert.rejects(load, (error) => {
+      assert.ok(error instanceof GuestPassError, String(error));
+      assert.equal(error.code, code);
+      assert.equal(error.cause, thrown);
+      assert.equal(error.details.thrownBy, "fetch");
+      assert.match(error.message, /your fetch callback threw for https:\/\/\S+ \(TokenError: no token for this tenant: sign in again\)/);
+      return true;
+    });
+  }
+});

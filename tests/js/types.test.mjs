@@ -35,3 +35,30 @@ test("every answer of the API has exactly the keys its type declares (typed/shap
   }
   assert.match(printed.join("\n"), /shapes: \d+ answers match/);
 });
+
+test("DeniedCode lists exactly the codes a certain no of check carries", async () => {
+  const { Directory } = await import("guestpass");
+  const declared = readFileSync(join(repo, "pkg", "guestpass.d.ts"), "utf8").match(/export type DeniedCode =([^;]+);/);
+  assert.ok(declared, "pkg/guestpass.d.ts declares DeniedCode");
+  const union = new Set([...declared[1].matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]));
+  const dir = Directory.sample({ users: 200 });
+  const world = dir.toJSON();
+  const actions = ["run", "edit", "share", "viewRuns", "cancelRun", "resubmitRun", "delete"];
+  const seen = new Set();
+  const ask = (session) => {
+    for (const flow of world.flows.filter((f) => f.tenantId === session.tenantId)) {
+      for (const action of actions) {
+        const d = session.check(action, flow.id);
+        if (d.outcome === "denied") seen.add(d.code);
+      }
+    }
+  };
+  for (const user of ["bob", "alice-at-contoso", "ann", "ivan", "lars", "erik-at-contoso", "carlos-at-contoso", "pat-at-contoso"]) {
+    ask(dir.signIn({ tenantId: "contoso", user }));
+  }
+  // A guest whose invitation was reset to pending after signing in.
+  const carlos = dir.signIn({ tenantId: "contoso", user: "carlos-at-contoso" });
+  dir.upsertUser({ ...world.users.find((u) => u.id === "carlos-at-contoso"), externalUserState: "PendingAcceptance" });
+  ask(carlos);
+  assert.deepEqual([...seen].sort(), [...union].sort());
+});

@@ -23,7 +23,8 @@ impl JsSession {
     /// approver (named or through a group; a `sequential` one is pending for them only
     /// on their turn); sent ones, those they requested. Each item is the approval (status
     /// `expired` once left pending 30 days) with `expiresAt`, `waitingFor`, `canRespond`,
-    /// `canReassign`, `canCancel` and `via` (the groups that made them an approver).
+    /// `canReassign`, `canCancel`, `via` (the groups that made them an approver) and `names`
+    /// (display names of the people and groups it names that the person may see).
     /// Returns `{ items, blocked? }`: a person who lacks a prerequisite of every Power
     /// Automate capability (a licence that counts, consent) gets no items and `blocked:
     /// { outcome: "denied", code, message }`; one whose home facts are not known,

@@ -69,6 +69,26 @@ fn parse_output(text: &str) -> Result<JsValue, Error> {
         .map_err(|_| Error::invalid_input("could not convert output: JSON.parse failed"))
 }
 
+/// [`from_js`] for the request object of a call (`signIn`'s `{ tenantId, user }`, a share,
+/// an invitation): a field of the wrong type is an argument of the wrong type, so it is
+/// `INVALID_VALUE` naming the field (as the package README promises for arguments); a
+/// missing field, an unknown one or a value outside an enumeration keep their codes.
+pub fn request_from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    from_js(value).map_err(wrong_field_type)
+}
+
+/// `INVALID_INPUT` about a field of the wrong type as `INVALID_VALUE` naming it (out of
+/// the generic [`request_from_js`]).
+fn wrong_field_type(err: Error) -> Error {
+    match err {
+        Error::InvalidInput {
+            field: Some(field),
+            reason,
+        } if reason.starts_with("invalid type") => Error::InvalidValue { field, reason },
+        other => other,
+    }
+}
+
 /// The text of an argument declared `string`, or `INVALID_VALUE` naming the argument and
 /// what it got. Text arguments cross as `JsValue` and are read here because
 /// wasm-bindgen's own `&str` and `Option<String>` parameters, handed a number or an

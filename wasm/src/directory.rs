@@ -1,6 +1,6 @@
 //! `Directory` for JavaScript: one handle over the directory, shared with its sessions.
 
-use super::convert::{bytes_arg, from_js, text_arg, to_js};
+use super::convert::{bytes_arg, from_js, request_from_js, text_arg, to_js};
 use super::error::throw;
 use super::session::JsSession;
 use guestpass::b2b;
@@ -8,6 +8,7 @@ use guestpass::directory::Directory;
 use guestpass::error::{Error, Result};
 use guestpass::model::{App, Approval, Connector, Flow, Group, Tenant, User};
 use guestpass::session::Session;
+use guestpass::timestamp::Timestamp;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -106,12 +107,15 @@ impl JsDirectory {
 
     /// The built-in sample directory: one seeded, deterministic world of several
     /// tenants on two clouds, members and guests, groups, apps, flows and approvals.
-    /// `{ users = 2000, seed = 42 }`; the same options always give the same directory.
+    /// `{ users = 2000, seed = 42, now = "2026-11-20T12:00:00Z" }`; the same options always
+    /// give the same directory. Its approvals are dated in the two weeks before `now`, and
+    /// its clock is set to `now`, so its inbox does not age with the real time.
     pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        throw(
-            sample_options(options)
-                .and_then(|o| Directory::from_world(guestpass_sample::checked_sample_world(&o)?)),
-        )
+        throw(dated_sample(options).and_then(|(world, now)| {
+            let mut dir = Directory::from_world(world)?;
+            dir.set_clock(Some(now));
+            Ok(dir)
+        }))
         .map(JsDirectory::wrap)
     }
 
@@ -159,7 +163,7 @@ impl JsDirectory {
     /// pending guest on a view), `INVALID_VALUE` (a `homeFacts.tenantId` that contradicts
     /// the directory).
     pub fn sign_in(&self, request: JsValue) -> std::result::Result<JsSession, JsValue> {
-        let req: SignInRequest = throw(from_js(request))?;
+        let req: SignInRequest = throw(request_from_js(request))?;
         let read =
             self.read(|d| Ok(d.sign_in_with(&req.tenant_id, &req.user, req.home_facts.clone())))?;
         let session = match read {
@@ -238,19 +242,56 @@ impl JsDirectory {
     }
 }
 
-fn sample_options(options: JsValue) -> Result<guestpass_sample::SampleOptions> {
-    if options.is_undefined() || options.is_null() {
-        Ok(guestpass_sample::SampleOptions::default())
-    } else {
-        from_js(options)
+/// The options of `Directory.sample` and `sampleWorld`: the generator's, and the sample's
+/// present.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct SampleRequest {
+    users: usize,
+    seed: u64,
+    now: Option<String>,
+}
+
+impl Default for SampleRequest {
+    fn default() -> Self {
+        let defaults = guestpass_sample::SampleOptions::default();
+        SampleRequest {
+            users: defaults.users,
+            seed: defaults.seed,
+            now: None,
+        }
     }
+}
+
+/// The sample world of `options`, dated relative to its `now` (default
+/// [`guestpass_sample::SAMPLE_NOW`]), and that `now`.
+fn dated_sample(options: JsValue) -> Result<(guestpass::model::World, Timestamp)> {
+    let request: SampleRequest = if options.is_undefined() || options.is_null() {
+        SampleRequest::default()
+    } else {
+        from_js(options)?
+    };
+    let sample = guestpass_sample::SampleOptions {
+        users: request.users,
+        seed: request.seed,
+    };
+    let mut world = guestpass_sample::checked_sample_world(&sample)?;
+    let now = match &request.now {
+        Some(text) => {
+            let now = Timestamp::parse("now", text)?;
+            guestpass_sample::date_at(&mut world, now)?;
+            now
+        }
+        None => Timestamp::parse("now", guestpass_sample::SAMPLE_NOW)?,
+    };
+    Ok((world, now))
 }
 
 /// The sample world as world JSON (the input of `Directory.fromJSON`), for feeding other
 /// libraries the same people: `{ users = 2000, seed = 42 }`.
 #[wasm_bindgen(js_name = sampleWorld)]
 pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
-    throw(sample_options(options).and_then(|o| to_js(&guestpass_sample::checked_sample_world(&o)?)))
+    throw(dated_sample(options).and_then(|(world, _)| to_js(&world)))
 }
 
 /// The sample world as the pages Microsoft's services would answer for it (the input of

@@ -15,7 +15,7 @@
 //! The objects have exactly the shape of [`guestpass::sharing::Decision`] serialized with serde
 //! (the wasm tests compare them).
 
-use super::convert::{from_js, text_arg, to_js};
+use super::convert::{request_from_js, text_arg, to_js};
 use super::error::{throw, to_js as error_to_js};
 use super::flow_answers::{
     ensure_tables, js_actions, js_build_batch, js_decision, js_read_batch, pack, BAD_ITEM,
@@ -36,38 +36,54 @@ export type FlowAction = "run" | "edit" | "share" | "viewRuns" | "cancelRun" | "
 /** A role on a flow, strongest first. */
 export type FlowRole = "owner" | "coOwner" | "runOnly";
 /**
+ * The code of a certain "no" of `session.check` (`outcome: "denied"`), reported in this
+ * order when several apply: the person holds no role on the flow, a run-only role does not
+ * permit the action, a prerequisite is missing, the flow is turned off.
+ */
+export type DeniedCode =
+  | "NO_ROLE"
+  | "RUN_ONLY_CANNOT_EDIT"
+  | "RUN_ONLY_CANNOT_SHARE"
+  | "RUN_ONLY_CANNOT_VIEW_RUNS"
+  | "RUN_ONLY_CANNOT_CANCEL_RUN"
+  | "RUN_ONLY_CANNOT_RESUBMIT_RUN"
+  | "RUN_ONLY_CANNOT_DELETE"
+  | "INVITATION_PENDING"
+  | "NO_LICENSE"
+  | "NO_CONSENT"
+  | "FLOW_TURNED_OFF";
+/** Every `code` a `Decision` may carry: a certain "no", or the unknown fact. */
+export type DecisionCode = DeniedCode | UnknownCode;
+/**
  * The answer to `session.check(action, flowId)`, told apart by `outcome`:
  * - `"allowed"`: `allowed` is true, `code` null, `role` the role that allows it;
- * - `"denied"`: certainly not; `code` is one of `FLOW_IN_OTHER_TENANT`, `NO_ROLE`,
- *   `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- *   `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order);
+ * - `"denied"`: certainly not; `code` is a `DeniedCode`;
  * - `"unknown"`: the role permits it and nothing certain says no, but it depends on a fact
- *   about the guest's home the directory does not hold (`code` names it; sign in with
- *   `homeFacts` to know). `allowed` is false: it is true only when certain.
+ *   about the guest's home the directory does not hold (`code` names it, an `UnknownCode`;
+ *   sign in with `homeFacts` to know). `allowed` is false: it is true only when certain.
  * `via`: the groups the role came through, from the person's own group up to the group the
  * flow is shared with (`["sales", "emea"]`: in sales, sales in emea, flow shared with emea);
  * `[]` for a direct role (creator, or a share naming the person) and when there is no role.
- * `outcome` says whether the answer is certain: `"allowed"`, `"denied"`, or `"unknown"` when it
- * depends on a guest's home fact the directory lacks (`code` then names it: `HOME_*_UNKNOWN`).
- * `code` is null when allowed, else one of `NO_ROLE`,
- * `RUN_ONLY_CANNOT_<ACTION>` (e.g. `RUN_ONLY_CANNOT_EDIT`), `INVITATION_PENDING`,
- * `NO_LICENSE`, `NO_CONSENT`, `FLOW_TURNED_OFF` (reported in that order). A flow of
- * another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
+ * A flow of another tenant throws `UNKNOWN_FLOW`, exactly as an id that exists nowhere.
  */
 export type Decision =
   | { allowed: true; outcome: "allowed"; role: FlowRole; via: string[]; code: null; message: string }
-  | { allowed: false; outcome: "denied"; role: FlowRole | null; via: string[]; code: string; message: string }
+  | { allowed: false; outcome: "denied"; role: FlowRole | null; via: string[]; code: DeniedCode; message: string }
   | { allowed: false; outcome: "unknown"; role: FlowRole; via: string[]; code: UnknownCode; message: string };
-/** One item of `session.checkMany`; `id` is yours, returned as given. */
-export interface CheckRequest {
-  id?: unknown;
+/** One item of `session.checkMany`; `id` is yours (any type), returned as given. */
+export interface CheckRequest<I = unknown> {
+  id?: I;
   action: FlowAction;
   flowId: string;
 }
-/** One answer of `session.checkMany`: a decision, or the error of a bad item. */
-export type CheckResult =
-  | ({ id: unknown } & Decision)
-  | { id: unknown; error: { code: string; message: string } };
+/**
+ * One answer of `session.checkMany`: a decision, or the error of a bad item (`error.code`
+ * is `UNKNOWN_FLOW`, `UNKNOWN_ACTION`, `INVALID_VALUE`, …). `id` is the item's own, of
+ * the type you gave it.
+ */
+export type CheckResult<I = unknown> =
+  | ({ id: I } & Decision)
+  | { id: I; error: { code: string; message: string } };
 /** A share to add: a user (id, UPN or mail) or group id of the flow's tenant. */
 export interface ShareRequest {
   principal: string;
@@ -297,7 +313,7 @@ impl JsSession {
     /// (role `owner`); a refused call changes nothing.
     pub fn share(&self, flow_id: JsValue, share: JsValue) -> std::result::Result<JsValue, JsValue> {
         let flow_id: &str = &text_arg(&flow_id, "flowId")?;
-        let share: Share = throw(from_js(share))?;
+        let share: Share = throw(request_from_js(share))?;
         self.write(|dir, session| to_js(&session.share(dir, flow_id, &share)?))
     }
 

@@ -1,7 +1,7 @@
 //! Self-service groups for JavaScript: the administrator's settings and redeeming on
 //! `Directory`, inviting, joining and reaching apps on `Session`.
 
-use super::convert::{bool_arg, from_js, text_arg, to_js};
+use super::convert::{bool_arg, from_js, request_from_js, text_arg, to_js};
 use super::directory::JsDirectory;
 use super::error::throw;
 use super::session::JsSession;
@@ -235,7 +235,7 @@ impl JsDirectory {
     /// const session = dir.signIn({ tenantId: "contoso", user: guest.mail });
     pub fn redeem_invitation(&self, request: JsValue) -> std::result::Result<JsValue, JsValue> {
         change(self, |d| {
-            let req: RedeemRequest = from_js(request)?;
+            let req: RedeemRequest = request_from_js(request)?;
             let (tenant_id, user) = match req {
                 RedeemRequest {
                     invite_redeem_url: Some(url),
@@ -281,7 +281,7 @@ impl JsSession {
     ) -> std::result::Result<JsValue, JsValue> {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| {
-            let request: InvitationRequest = from_js(request)?;
+            let request: InvitationRequest = request_from_js(request)?;
             to_js(&s.invite_to_group(d, group_id, &request)?)
         })
     }
@@ -368,7 +368,7 @@ impl JsSession {
     ) -> std::result::Result<JsValue, JsValue> {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         self.write(|d, s| {
-            let request: InvitationRequest = from_js(request)?;
+            let request: InvitationRequest = request_from_js(request)?;
             to_js(&s.invite_to_app(d, app_id, &request)?)
         })
     }

@@ -12,6 +12,7 @@ mod flow_answers;
 mod flow_cache;
 mod flows;
 mod groups;
+mod lookups;
 mod objects;
 mod people_index;
 mod search;

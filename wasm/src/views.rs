@@ -1,7 +1,7 @@
 //! Views for JavaScript: `dir.viewFor({ tenantId, user })` and `Directory.fromView(bytes)`
 //! (pkg-template/directory.ts), as glue functions over the object table (`objects.rs`).
 
-use super::convert::{bytes_arg, from_js};
+use super::convert::{bytes_arg, request_from_js};
 use super::error::throw;
 use super::objects::{self, Object};
 use super::session::JsSession;
@@ -23,7 +23,7 @@ struct ViewRequest {
 pub fn directory_view_for(dir: f64, request: JsValue) -> Result<Vec<u8>, JsValue> {
     let shared = objects::directory(dir, "viewFor()")?.shared();
     let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
-    throw(from_js::<ViewRequest>(request).and_then(|r| dir.view_for(&r.tenant_id, &r.user)))
+    throw(request_from_js::<ViewRequest>(request).and_then(|r| dir.view_for(&r.tenant_id, &r.user)))
 }
 
 /// `Directory.fromView()`: the handle of the session of the person the view is for,

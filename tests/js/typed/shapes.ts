@@ -44,6 +44,15 @@ import {
   type User,
   type Flow,
   type WorldJSON,
+  type AppInfo,
+  type CheckResult,
+  type DecisionCode,
+  type DeniedCode,
+  type GroupInfo,
+  type MyFlow,
+  type TenantInfo,
+  type UnknownCode,
+  type UserInfo,
 } from "guestpass";
 
 /** For each key of T: is it required or optional? tsc checks a literal of this type is exact. */
@@ -154,12 +163,47 @@ each<UnknownFact>("pat.collaboration().unknown", patCollaboration.unknown ?? [],
 conforms<Decision>("check()", alice.check("edit", "invoice-flow"), DECISION);
 conforms<Decision>("check() allowed", bob.check("run", "invoice-flow"), DECISION);
 const many = alice.checkMany([{ id: 1, action: "run", flowId: "invoice-flow" }, { id: 2, action: "run", flowId: "nope" }]);
-conforms("checkMany()[0]", many[0]!, { id: "required", ...DECISION } as Presence<{ id: unknown } & Decision>);
-conforms("checkMany()[1]", many[1]!, { id: "required", error: "required" } as Presence<{ id: unknown; error: { code: string; message: string } }>);
+conforms("checkMany()[0]", many[0]! as { id: unknown } & Decision, { id: "required", ...DECISION } as Presence<{ id: unknown } & Decision>);
+conforms("checkMany()[1]", many[1]! as { id: unknown; error: { code: string; message: string } }, { id: "required", error: "required" } as Presence<{ id: unknown; error: { code: string; message: string } }>);
 const shares = bob.share("invoice-flow", { principal: "ann", role: "coOwner" });
 conforms<FlowShares>("share()", shares, { flowId: "required", ownerId: "required", coOwners: "required", runOnly: "required" });
 conforms<FlowShares>("unshare()", bob.unshare("invoice-flow", "ann"), { flowId: "required", ownerId: "required", coOwners: "required", runOnly: "required" });
 assert.ok(Array.isArray(alice.allowedActions("invoice-flow")));
+
+// `checkMany` gives the caller's id type back; a decision's code is a union of its codes.
+const numbered: CheckResult<number>[] = alice.checkMany([{ id: 7, action: "run", flowId: "invoice-flow" }]);
+const seven: number = numbered[0]!.id;
+assert.equal(seven, 7);
+const keyed = alice.checkMany([{ id: { row: 3 }, action: "edit", flowId: "invoice-flow" }]);
+assert.equal(keyed[0]!.id.row, 3);
+const denied = alice.check("edit", "invoice-flow");
+if (denied.outcome === "denied") {
+  const code: DeniedCode = denied.code;
+  assert.equal(code, "RUN_ONLY_CANNOT_EDIT");
+}
+const anyCode: DecisionCode | null = denied.code;
+// @ts-expect-error: a code that is not one of a decision's
+const notACode: DecisionCode = "NOT_A_CODE";
+void notACode;
+export const unknownCodesAreDecisionCodes: UnknownCode extends DecisionCode ? true : false = true;
+assert.ok(anyCode);
+
+// Lookups: what the person may see, with their types.
+conforms<UserInfo>("user()", bob.user("alice-at-contoso")!, {
+  id: "required", displayName: "required", givenName: "optional", surname: "optional", mail: "optional",
+  userPrincipalName: "required", userType: "required", homeTenantId: "optional", pending: "optional", jobTitle: "optional",
+});
+conforms<GroupInfo>("group()", bob.group("sales")!, {
+  id: "required", displayName: "required", description: "optional", securityEnabled: "required", mailEnabled: "required",
+  groupTypes: "required", onPremisesSyncEnabled: "required", joinPolicy: "required", isMember: "required", isOwner: "required",
+});
+conforms<AppInfo>("app()", bob.app("expenses")!, { id: "required", displayName: "required", singleSignOn: "required", selfService: "optional", isOwner: "required" });
+conforms<TenantInfo>("tenant()", alice.tenant("fabrikam")!, { id: "required", displayName: "required", cloud: "required", usGovernment: "optional" });
+each<MyFlow>("flows()", alice.flows(), { id: "required", displayName: "required", trigger: "required", enabled: "required", role: "required", via: "required" });
+const nobody: UserInfo | null = alice.user("bob");
+assert.equal(nobody, null);
+conforms<User>("dir.user()", dir.user("bob")!, USER);
+conforms<Tenant>("dir.tenant()", dir.tenant("contoso")!, TENANT);
 
 // Self-service groups and apps.
 const invitation = bob.inviteToGroup("sales", { email: "eve@northwind.com", message: "hi" });
@@ -240,7 +284,7 @@ if (typeof bob.approvals === "function") {
   conforms<Blocked>("pat.approvals().blocked", blocked!, BLOCKED);
   each<ApprovalItem>("approvals()", items, {
     ...APPROVAL, status: "required", expiresAt: "optional", waitingFor: "required", canRespond: "required", canReassign: "required",
-    canCancel: "required", via: "optional",
+    canCancel: "required", via: "optional", names: "required",
   });
   each<Notification>("notifications()", dir.notifications("inv-42"), {
     userId: "required", displayName: "required", address: "optional", reason: "required", onBehalfOf: "optional",

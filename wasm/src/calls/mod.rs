@@ -5,5 +5,6 @@
 //! classes document every method once.
 
 pub mod directory;
+pub mod lookups;
 pub mod people_index;
 pub mod session;
