@@ -7,8 +7,8 @@
 // `OBJECT_FREED`. Here a component *holds* the object while its effect is mounted, and
 // letting go frees it only if no one holds it again by the next task: StrictMode's unmount
 // and remount run in one go, so the object lives on; a real unmount frees it a task later.
-// An object freed while a component was hidden (React's `<Activity>`) is made again when
-// the component shows, and `hold` says so, for a re-render. No React here: hooks.ts binds it.
+// An object freed while a component was hidden (React's `<Activity>`) is made again by
+// the render that follows when the component shows (`hold` asks for it). No React here: hooks.ts binds it.
 
 /** What the hooks own: anything with `free()` (`Directory`, `Session`, `PeopleIndex`). */
 export interface Freeable {
@@ -38,12 +38,14 @@ export class Owned<T extends Freeable | null> {
     return this.#value as T;
   }
 
-  /** A mounted component holds it. `true` when it had been freed and is made again. */
+  /**
+   * A mounted component holds it. `true` when it was freed meanwhile: the component must
+   * render again, and that render makes it again (with what the render knows now: a
+   * session's directory may be new too).
+   */
   hold(): boolean {
     this.#holders++;
-    if (this.#made) return false;
-    this.current();
-    return true;
+    return !this.#made;
   }
 
   /** A component lets go: the object is freed a task later unless it is held again by then. */
