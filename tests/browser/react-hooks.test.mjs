@@ -14,17 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { browserSkipReason, launchChromium, openPage, repo, screenshot, startDemoServer } from "./harness.mjs";
+import { readmeExample } from "./readme-blocks.mjs";
 
 const skip = browserSkipReason();
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-
-/** The README block that follows `<!-- example: NAME -->`. */
-export function readmeExample(name) {
-  const text = readFileSync(join(repo, "pkg-template", "README.md"), "utf8");
-  const match = text.match(new RegExp(`<!--\\s*example:\\s*${name}\\s*-->\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\`\\n`));
-  if (!match) throw new Error(`pkg-template/README.md has no block marked <!-- example: ${name} -->`);
-  return match[1] + "\n";
-}
 
 // Counts frees of every Directory and Session, and renders three things on demand: the
 // hooks, the hooks unmounted, and the natural pattern the hooks replace.
