@@ -188,6 +188,16 @@ describe("guestpass/react in a React 19 + Vite project under StrictMode", { skip
     await page.getByRole("option").first().waitFor();
     await input.press("Enter");
     await page.locator(".picked", { hasText: /\w/ }).waitFor();
+    // A click picks too; Backspace in the empty input removes the last pick; a query the
+    // engine refuses is the hook's error, not a throw.
+    await input.pressSequentially("deb");
+    await page.getByRole("option").first().click();
+    await page.locator(".picked", { hasText: "," }).waitFor();
+    await input.press("Backspace");
+    await page.locator(".picked", { hasText: /^[^,]+$/ }).waitFor();
+    await input.fill("x".repeat(300));
+    assert.equal(await page.getByRole("alert").textContent(), "QUERY_TOO_LONG");
+    await input.fill("");
     const counts = await page.evaluate(() => ({ ...window.counts }));
     assert.deepEqual(counts, { directoriesMade: 1, directoriesFreed: 0, sessionsFreed: 0 }, "made once, freed by nothing");
     assert.equal(await page.getByRole("alert").count(), 0);
