@@ -85,6 +85,7 @@ export interface PeoplePickerStatusProps {
 export interface PeoplePicker {
   /** What is typed. */
   query: string;
+  /** Sets what is typed (opens the list for a non-blank query), as typing does. */
   setQuery(query: string): void;
   /** The people found for `query` (empty while it is blank). */
   results: PersonMatch[];
@@ -106,9 +107,13 @@ export interface PeoplePicker {
   close(): void;
   /** What a screen reader should hear about the list ("3 people found"), for `statusProps`. */
   statusText: string;
+  /** Spread on the `<input>`: the combobox. */
   inputProps: PeoplePickerInputProps;
+  /** Spread on the list element, rendered while `isOpen`. */
   listboxProps: PeoplePickerListboxProps;
+  /** Spread on the option for `results[index]`. */
   optionProps(index: number): PeoplePickerOptionProps;
+  /** Spread on the element that shows `statusText`. */
   statusProps: PeoplePickerStatusProps;
 }
 
