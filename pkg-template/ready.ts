@@ -1,5 +1,6 @@
 // Calls made before the WebAssembly module is instantiated. The "guestpass" entry
-// instantiates it on import; "guestpass/web" waits for `await init()`. Before that,
+// instantiates it on import; "guestpass/web" waits for `await init()`; "guestpass/lazy"
+// starts loading on import and says when it is done with its `ready` promise. Before that,
 // wasm-bindgen's glue reads a property of an undefined module and throws a bare
 // `TypeError`; the entry points (the static constructors, `new Directory()`,
 // `new PeopleIndex()`, `version`, `sampleWorld`) check first and throw `NOT_INITIALIZED`,
@@ -22,7 +23,7 @@ export function ensureReady(what: string): void {
   } catch {
     throw new GuestPassError(
       "NOT_INITIALIZED",
-      `${what} was called before the guestpass WebAssembly module was loaded; in a plain browser page, \`await init()\` from "guestpass/web" once before using the API (the "guestpass" entry loads it on import)`,
+      `${what} was called before the guestpass WebAssembly module was loaded; in a plain browser page, \`await init()\` from "guestpass/web" once before using the API; with "guestpass/lazy", \`await ready\` first (the "guestpass" entry loads it on import)`,
       { member: what },
     );
   }

@@ -2,26 +2,12 @@
 // `await init()` once before using the API.
 import initWasm from "./guestpass.js";
 import type { InitInput } from "./guestpass.js";
-import { connectErrors, GuestPassError } from "./errors.js";
+import { connectErrors } from "./errors.js";
+import { loadFailed } from "./load-failed.js";
 
 export * from "./api.js";
 
 let ready: Promise<void> | undefined;
-
-/**
- * `WASM_LOAD_FAILED` for a module that could not be fetched or compiled (a 404 page read
- * as WebAssembly says only "expected magic word"), with the original error as `cause`.
- */
-function loadFailed(error: unknown): GuestPassError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const wrapped = new GuestPassError(
-    "WASM_LOAD_FAILED",
-    `could not load the guestpass WebAssembly module (${reason}); serve guestpass_bg.wasm beside web.js (as application/wasm), or pass init() its URL, a Response or its bytes`,
-    { reason },
-  );
-  Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
-  return wrapped;
-}
 
 /**
  * Loads and instantiates the guestpass WebAssembly module; await it once before any other
