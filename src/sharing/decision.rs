@@ -139,8 +139,8 @@ impl Code {
             Code::FlowTurnedOff => 12,
             Code::Unknown(Unknown::HomeTenant) => 13,
             Code::Unknown(Unknown::HomeOutbound) => 14,
-            Code::Unknown(Unknown::HomeLicense) => 15,
-            Code::Unknown(Unknown::TargetedRule) => 16,
+            Code::Unknown(Unknown::TargetedRule) => 15,
+            Code::Unknown(Unknown::HomeLicense) => 16,
         }
     }
 }
