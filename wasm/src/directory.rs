@@ -299,8 +299,7 @@ pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
 /// and benchmarks. `{ users = 2000, seed = 42 }`.
 #[wasm_bindgen(js_name = sampleSources)]
 pub fn sample_sources(options: JsValue) -> std::result::Result<JsValue, JsValue> {
-    throw(sample_options(options).and_then(|o| {
-        let world = guestpass_sample::checked_sample_world(&o)?;
+    throw(dated_sample(options).and_then(|(world, _)| {
         to_js(&guestpass_sample::sources::source_pages(&world))
     }))
 }
