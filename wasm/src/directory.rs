@@ -85,6 +85,7 @@ impl JsDirectory {
     /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
     /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
     /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
+    #[cfg(feature = "full")]
     pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)),
@@ -96,6 +97,7 @@ impl JsDirectory {
     /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
     /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::sources::SourcesInput>(input)
@@ -107,6 +109,7 @@ impl JsDirectory {
     /// The built-in sample directory: one seeded, deterministic world of several
     /// tenants on two clouds, members and guests, groups, apps, flows and approvals.
     /// `{ users = 2000, seed = 42 }`; the same options always give the same directory.
+    #[cfg(feature = "full")]
     pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             sample_options(options)
@@ -238,6 +241,7 @@ impl JsDirectory {
     }
 }
 
+#[cfg(feature = "full")]
 fn sample_options(options: JsValue) -> Result<guestpass_sample::SampleOptions> {
     if options.is_undefined() || options.is_null() {
         Ok(guestpass_sample::SampleOptions::default())
@@ -248,6 +252,7 @@ fn sample_options(options: JsValue) -> Result<guestpass_sample::SampleOptions> {
 
 /// The sample world as world JSON (the input of `Directory.fromJSON`), for feeding other
 /// libraries the same people: `{ users = 2000, seed = 42 }`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sampleWorld)]
 pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
     throw(sample_options(options).and_then(|o| to_js(&guestpass_sample::checked_sample_world(&o)?)))
