@@ -49,7 +49,7 @@ test:
 	@$(STEP) "node --test tests/js/ (package, npm pack + install)" $(SUBMAKE) test-js
 	@$(STEP) "node --test tests/browser/ (demo in Chromium)" $(SUBMAKE) test-browser
 	@echo
-	@$(SUBMAKE) size
+	@$(STEP) "wasm sizes (view runtime at most 150 KB gzipped)" $(SUBMAKE) size
 	@scripts/summary.sh
 
 package: setup-no-browser build-package
@@ -87,6 +87,8 @@ check-docs:
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p guestpass-wasm --lib --test wasm -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p guestpass-wasm --lib --no-default-features -- -D warnings
+	cargo clippy -p guestpass --lib --no-default-features -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -112,5 +114,8 @@ test-js:
 test-browser:
 	node --test --test-reporter=spec tests/browser/
 
+# Both modules' sizes; fails when the view runtime's passes RUNTIME_MAX_GZIP bytes gzipped
+# (issue 17: at most 150 KB).
+RUNTIME_MAX_GZIP ?= 150000
 size:
-	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm
+	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm pkg/view/guestpass_bg.wasm:$(RUNTIME_MAX_GZIP)

@@ -4,7 +4,10 @@
 #   2. tsc over pkg-template/*.ts beside that output -> the package's entries (.js + .d.ts)
 #   3. pkg/ = entries + wasm-bindgen output + pkg-template/package.json (version from
 #      Cargo.toml's [workspace.package]) + pkg-template/README.md
-# and prints the .wasm size. Needs wasm-pack, wasm-bindgen and wasm-opt (npm binaryen) on PATH.
+#   4. the view runtime (`guestpass/view`): wasm/ again without its `full` feature
+#      -> target/wasm-pack/view, tsc over pkg-template/view/*.ts and the shared session
+#      files beside it -> pkg/view/
+# and prints both .wasm sizes. Needs wasm-pack, wasm-bindgen and wasm-opt (npm binaryen) on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -42,5 +45,27 @@ if grep -q 'Symbol.dispose' pkg/guestpass.d.ts; then
 fi
 node scripts/package-json.mjs pkg-template/package.json Cargo.toml > pkg/package.json
 
+# The view runtime: the same crate without `full` exports only what reading a view and
+# answering needs; its entries share session.ts and the rest with the full package.
+view_out="$PWD/target/wasm-pack/view"
+view_build="$PWD/target/pkg-build-view"
+rm -rf "$view_out" "$view_build"
+wasm-pack build wasm --release --target web --no-pack --out-dir "$view_out" --out-name guestpass \
+  -- --no-default-features
+mkdir -p "$view_build"
+cp pkg-template/view/*.ts pkg-template/view/tsconfig.json "$view_build/"
+for shared in errors types lifetime arguments ready session; do cp "pkg-template/$shared.ts" "$view_build/"; done
+cp "$view_out"/guestpass.js "$view_out"/guestpass.d.ts "$view_out"/guestpass_bg.wasm "$view_out"/guestpass_bg.wasm.d.ts "$view_build/"
+if [ -d "$view_out/snippets" ]; then cp -R "$view_out/snippets" "$view_build/"; fi
+tsc -p "$view_build/tsconfig.json"
+mkdir -p pkg/view
+cp "$view_build"/out/*.js "$view_build"/out/*.d.ts pkg/view/
+cp "$view_build"/guestpass.js "$view_build"/guestpass.d.ts "$view_build"/guestpass_bg.wasm "$view_build"/guestpass_bg.wasm.d.ts pkg/view/
+if [ -d "$view_build/snippets" ]; then cp -R "$view_build/snippets" pkg/view/; fi
+if grep -q 'Symbol.dispose' pkg/view/guestpass.d.ts; then
+  { echo '/// <reference lib="esnext.disposable" />'; cat pkg/view/guestpass.d.ts; } > pkg/view/guestpass.d.ts.new
+  mv pkg/view/guestpass.d.ts.new pkg/view/guestpass.d.ts
+fi
+
 echo "package: pkg/ holds $(ls pkg | tr '\n' ' ')"
-node scripts/wasm-size.mjs pkg/guestpass_bg.wasm
+node scripts/wasm-size.mjs pkg/guestpass_bg.wasm pkg/view/guestpass_bg.wasm

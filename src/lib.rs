@@ -17,6 +17,7 @@ pub mod binary;
 pub mod clouds;
 pub mod directory;
 pub mod error;
+#[cfg(feature = "full")]
 pub mod graph;
 pub mod groups;
 pub mod hash;
@@ -28,6 +29,7 @@ pub mod search;
 pub mod session;
 pub mod sharing;
 pub mod snapshot;
+#[cfg(feature = "full")]
 pub mod sources;
 pub mod timestamp;
 pub mod varint;

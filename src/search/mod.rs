@@ -69,6 +69,8 @@ mod query;
 mod query_words;
 mod rank;
 pub mod records;
+mod stripped;
+mod stripped_table;
 mod types;
 
 pub use highlight::{highlight, Highlighter};

@@ -1,8 +1,9 @@
 //! Folding and word splitting: how a field value or a query becomes searchable words.
 //!
-//! **Folding** (case and accent insensitivity) uses the `unicode-normalization` crate
-//! (unicode-rs, the decomposition tables of the Unicode Character Database): each character
-//! is decomposed with NFD, combining marks are dropped (`é` → `e`, `ñ` → `n`, `й` → `и`),
+//! **Folding** (case and accent insensitivity) uses the decomposition tables of the Unicode
+//! Character Database, as the `unicode-normalization` crate (unicode-rs) holds them, through
+//! a compact table made from its own (`stripped.rs`, checked for every character): each
+//! character is decomposed with NFD, combining marks are dropped (`é` → `e`, `ñ` → `n`, `й` → `и`),
 //! and what remains is lowercased with the full Unicode mapping of `char::to_lowercase`
 //! (`İ` → `i`, `Σ` → `σ`). The compatibility forms people meet in names are folded by
 //! rule rather than with NFKD's tables (which would add about 30 KB to the gzipped Wasm
@@ -26,7 +27,7 @@
 //! sides, so matching stays consistent. Thai and Lao, written without spaces, are split
 //! only at spaces.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+pub use super::stripped::strip_marks;
 
 /// What a folded character is for word splitting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,11 +207,7 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<FoldedChar>) {
             }
             continue;
         }
-        decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                push_lower(out, d, start, end);
-            }
-        });
+        strip_marks(c, |d| push_lower(out, d, start, end));
         if out.len() == before {
             // A lone combining mark (decomposed input such as "e\u{301}"): it belongs to
             // the character before it, so a highlight covers it too.

@@ -86,6 +86,7 @@ impl JsDirectory {
     /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
     /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
     /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
+    #[cfg(feature = "full")]
     pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::graph::GraphInput>(input).and_then(|i| Directory::from_graph(&i)),
@@ -97,6 +98,7 @@ impl JsDirectory {
     /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
     /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
             from_js::<guestpass::sources::SourcesInput>(input)
@@ -110,6 +112,7 @@ impl JsDirectory {
     /// `{ users = 2000, seed = 42, now = "2026-11-20T12:00:00Z" }`; the same options always
     /// give the same directory. Its approvals are dated in the two weeks before `now`, and
     /// its clock is set to `now`, so its inbox does not age with the real time.
+    #[cfg(feature = "full")]
     pub fn sample(options: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(dated_sample(options).and_then(|(world, now)| {
             let mut dir = Directory::from_world(world)?;
@@ -244,6 +247,7 @@ impl JsDirectory {
 
 /// The options of `Directory.sample` and `sampleWorld`: the generator's, and the sample's
 /// present.
+#[cfg(feature = "full")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 struct SampleRequest {
@@ -252,6 +256,7 @@ struct SampleRequest {
     now: Option<String>,
 }
 
+#[cfg(feature = "full")]
 impl Default for SampleRequest {
     fn default() -> Self {
         let defaults = guestpass_sample::SampleOptions::default();
@@ -265,6 +270,7 @@ impl Default for SampleRequest {
 
 /// The sample world of `options`, dated relative to its `now` (default
 /// [`guestpass_sample::SAMPLE_NOW`]), and that `now`.
+#[cfg(feature = "full")]
 fn dated_sample(options: JsValue) -> Result<(guestpass::model::World, Timestamp)> {
     let request: SampleRequest = if options.is_undefined() || options.is_null() {
         SampleRequest::default()
@@ -289,6 +295,7 @@ fn dated_sample(options: JsValue) -> Result<(guestpass::model::World, Timestamp)
 
 /// The sample world as world JSON (the input of `Directory.fromJSON`), for feeding other
 /// libraries the same people: `{ users = 2000, seed = 42 }`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sampleWorld)]
 pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
     throw(dated_sample(options).and_then(|(world, _)| to_js(&world)))
@@ -297,6 +304,7 @@ pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
 /// The sample world as the pages Microsoft's services would answer for it (the input of
 /// `Directory.fromSources`): Graph, Power Automate and Dataverse pages, for loaders' tests
 /// and benchmarks. `{ users = 2000, seed = 42 }`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sampleSources)]
 pub fn sample_sources(options: JsValue) -> std::result::Result<JsValue, JsValue> {
     throw(dated_sample(options).and_then(|(world, _)| {

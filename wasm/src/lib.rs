@@ -2,6 +2,14 @@
 //! converts values and errors and calls the public Rust API of `guestpass` (and, for
 //! `Directory.sample` and `sampleWorld`, of `guestpass-sample`); it holds no rules of its
 //! own. wasm-pack builds this crate into the npm package (`--out-name guestpass`).
+//!
+//! Without its `full` feature it is the view runtime (`guestpass/view`): the same code,
+//! exporting only `fromView`, the session's questions (its changes answer
+//! `VIEW_READ_ONLY`, `calls/view_writes.rs`), `release`, `liveObjects`, `version` and
+//! `registerErrorClass`; what nothing exported reaches (world JSON, importers, snapshots,
+//! the sample, changes) the linker leaves out of the .wasm.
+// The runtime compiles the whole boundary and exports a part: the rest is unused there.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 mod approvals;
 pub mod calls;
@@ -19,7 +27,9 @@ mod search;
 mod session;
 mod views;
 
-pub use directory::{sample_sources, sample_world, JsDirectory};
+#[cfg(feature = "full")]
+pub use directory::{sample_sources, sample_world};
+pub use directory::JsDirectory;
 pub use error::register_error_class;
 pub use objects::{live_objects, release};
 pub use people_index::JsPeopleIndex;

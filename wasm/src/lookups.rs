@@ -47,6 +47,7 @@ impl JsSession {
     }
 }
 
+#[cfg(feature = "full")]
 impl JsDirectory {
     /// The world record (as `toJSON()` has it) of the `kind` object `id`, or `null`.
     pub fn record(&self, kind: Kind, id: &JsValue) -> Result<JsValue, JsValue> {

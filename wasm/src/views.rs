@@ -19,6 +19,7 @@ struct ViewRequest {
 }
 
 /// `Directory.viewFor()`: the view's bytes, refused as `signIn` refuses.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryViewFor)]
 pub fn directory_view_for(dir: f64, request: JsValue) -> Result<Vec<u8>, JsValue> {
     let shared = objects::directory(dir, "viewFor()")?.shared();

@@ -36,30 +36,35 @@ pub fn session_flows(session: f64) -> Result<JsValue, JsValue> {
 }
 
 /// `Directory.user()` (pkg-template/directory.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryUser)]
 pub fn directory_user(dir: f64, id: JsValue) -> Result<JsValue, JsValue> {
     objects::directory(dir, "user()")?.record(Kind::User, &id)
 }
 
 /// `Directory.group()` (pkg-template/directory.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryGroup)]
 pub fn directory_group(dir: f64, id: JsValue) -> Result<JsValue, JsValue> {
     objects::directory(dir, "group()")?.record(Kind::Group, &id)
 }
 
 /// `Directory.app()` (pkg-template/directory.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryApp)]
 pub fn directory_app(dir: f64, id: JsValue) -> Result<JsValue, JsValue> {
     objects::directory(dir, "app()")?.record(Kind::App, &id)
 }
 
 /// `Directory.tenant()` (pkg-template/directory.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryTenant)]
 pub fn directory_tenant(dir: f64, id: JsValue) -> Result<JsValue, JsValue> {
     objects::directory(dir, "tenant()")?.record(Kind::Tenant, &id)
 }
 
 /// `Directory.flow()` (pkg-template/directory.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = directoryFlow)]
 pub fn directory_flow(dir: f64, id: JsValue) -> Result<JsValue, JsValue> {
     objects::directory(dir, "flow()")?.record(Kind::Flow, &id)

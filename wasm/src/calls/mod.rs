@@ -4,7 +4,11 @@
 //! is refused there) and calls the Rust method. The glue is internal to the package; the
 //! classes document every method once.
 
+#[cfg(feature = "full")]
 pub mod directory;
 pub mod lookups;
+#[cfg(feature = "full")]
 pub mod people_index;
 pub mod session;
+#[cfg(not(feature = "full"))]
+pub mod view_writes;

@@ -85,12 +85,14 @@ pub fn session_check_many(session: f64, items: JsValue) -> Result<Array, JsValue
 }
 
 /// `Session.share()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionShare)]
 pub fn session_share(session: f64, flow_id: JsValue, share: JsValue) -> Result<JsValue, JsValue> {
     objects::session(session, "share()")?.share(flow_id, share)
 }
 
 /// `Session.unshare()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionUnshare)]
 pub fn session_unshare(
     session: f64,
@@ -107,6 +109,7 @@ pub fn session_approvals(session: f64, query: JsValue) -> Result<JsValue, JsValu
 }
 
 /// `Session.respond()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionRespond)]
 pub fn session_respond(
     session: f64,
@@ -118,6 +121,7 @@ pub fn session_respond(
 }
 
 /// `Session.reassign()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionReassign)]
 pub fn session_reassign(
     session: f64,
@@ -128,12 +132,14 @@ pub fn session_reassign(
 }
 
 /// `Session.cancel()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionCancel)]
 pub fn session_cancel(session: f64, approval_id: JsValue) -> Result<JsValue, JsValue> {
     objects::session(session, "cancel()")?.cancel(approval_id)
 }
 
 /// `Session.inviteToGroup()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionInviteToGroup)]
 pub fn session_invite_to_group(
     session: f64,
@@ -144,6 +150,7 @@ pub fn session_invite_to_group(
 }
 
 /// `Session.requestToJoin()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionRequestToJoin)]
 pub fn session_request_to_join(session: f64, group_id: JsValue) -> Result<JsValue, JsValue> {
     objects::session(session, "requestToJoin()")?.request_to_join(group_id)
@@ -156,6 +163,7 @@ pub fn session_join_requests(session: f64, options: JsValue) -> Result<JsValue, 
 }
 
 /// `Session.decideJoinRequest()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionDecideJoinRequest)]
 pub fn session_decide_join_request(
     session: f64,
@@ -166,6 +174,7 @@ pub fn session_decide_join_request(
 }
 
 /// `Session.removeFromGroup()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionRemoveFromGroup)]
 pub fn session_remove_from_group(
     session: f64,
@@ -188,12 +197,14 @@ pub fn session_groups_i_own(session: f64) -> Result<JsValue, JsValue> {
 }
 
 /// `Session.requestAppAccess()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionRequestAppAccess)]
 pub fn session_request_app_access(session: f64, app_id: JsValue) -> Result<JsValue, JsValue> {
     objects::session(session, "requestAppAccess()")?.request_app_access(app_id)
 }
 
 /// `Session.inviteToApp()` (pkg-template/session.ts).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sessionInviteToApp)]
 pub fn session_invite_to_app(
     session: f64,
