@@ -307,9 +307,10 @@ pub fn sample_world(options: JsValue) -> std::result::Result<JsValue, JsValue> {
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sampleSources)]
 pub fn sample_sources(options: JsValue) -> std::result::Result<JsValue, JsValue> {
-    throw(dated_sample(options).and_then(|(world, _)| {
-        to_js(&guestpass_sample::sources::source_pages(&world))
-    }))
+    throw(
+        dated_sample(options)
+            .and_then(|(world, _)| to_js(&guestpass_sample::sources::source_pages(&world))),
+    )
 }
 
 impl Default for JsDirectory {

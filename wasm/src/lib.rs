@@ -27,9 +27,9 @@ mod search;
 mod session;
 mod views;
 
+pub use directory::JsDirectory;
 #[cfg(feature = "full")]
 pub use directory::{sample_sources, sample_world};
-pub use directory::JsDirectory;
 pub use error::register_error_class;
 pub use objects::{live_objects, release};
 pub use people_index::JsPeopleIndex;
