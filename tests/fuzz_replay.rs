@@ -1,5 +1,6 @@
 //! Replays every file of `fuzz/corpus/<target>/` through the body of that fuzz target
-//! (`fuzz/bodies/<target>.rs`, shared with `cargo fuzz`), so `cargo test` keeps every
+//! (`fuzz/bodies/<target>.rs`, or `source_pages.rs` for `flow_pages` and `approval_pages`,
+//! shared with `cargo fuzz`), so `cargo test` keeps every
 //! input the fuzzers found interesting (and every crash once fixed) passing.
 //!
 //! `cargo test --test fuzz_replay -- --ignored write_seed_corpus` writes the seed inputs
@@ -7,10 +8,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "../fuzz/bodies/approval_pages.rs"]
-mod approval_pages;
-#[path = "../fuzz/bodies/flow_pages.rs"]
-mod flow_pages;
 #[path = "../fuzz/bodies/graph_pages.rs"]
 mod graph_pages;
 #[path = "../fuzz/bodies/operations.rs"]
@@ -19,6 +16,8 @@ mod operations;
 mod search_query;
 #[path = "../fuzz/bodies/snapshot_bytes.rs"]
 mod snapshot_bytes;
+#[path = "../fuzz/bodies/source_pages.rs"]
+mod source_pages;
 #[path = "../fuzz/bodies/view_bytes.rs"]
 mod view_bytes;
 #[path = "../fuzz/bodies/world_json.rs"]
@@ -80,12 +79,12 @@ fn operations_corpus() {
 
 #[test]
 fn flow_pages_corpus() {
-    replay("flow_pages", flow_pages::run);
+    replay("flow_pages", source_pages::flows);
 }
 
 #[test]
 fn approval_pages_corpus() {
-    replay("approval_pages", approval_pages::run);
+    replay("approval_pages", source_pages::approvals);
 }
 
 #[test]

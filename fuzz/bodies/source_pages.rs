@@ -1,5 +1,9 @@
-//! What `flow_pages` and `approval_pages` share: the sources fixture with one part
-//! replaced by the fuzzer's text, imported and compared with its `fromJSON` twin.
+//! The bodies of `flow_pages` and `approval_pages` (`Directory.fromSources`): the input is
+//! the JSON of the fixture's `powerAutomate` list (flows and their permissions) or of its
+//! `dataverse` list (approvals, requests, responses, system users), read beside the rest of
+//! `tests/fixtures/sources/input.json`, so the fuzzer mutates that part alone. Any text is
+//! refused with a code or imports; an imported world that loads is the same directory as
+//! its `fromJSON` twin, and `from_sources` agrees.
 
 use guestpass::directory::Directory;
 use guestpass::sources::{world_from_sources, SourcesInput};
@@ -8,8 +12,18 @@ use guestpass::sources::{world_from_sources, SourcesInput};
 /// `tests/fuzz_replay.rs` read the same one).
 const FIXTURE: &str = include_str!("../../tests/fixtures/sources/input.json");
 
+/// Runs one input of `flow_pages`.
+pub fn flows(data: &[u8]) {
+    run_with_part("powerAutomate", data);
+}
+
+/// Runs one input of `approval_pages`.
+pub fn approvals(data: &[u8]) {
+    run_with_part("dataverse", data);
+}
+
 /// Imports the fixture with its `part` (`powerAutomate` or `dataverse`) replaced by `data`.
-pub fn run_with_part(part: &str, data: &[u8]) {
+fn run_with_part(part: &str, data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
