@@ -126,6 +126,10 @@ async function publicKey(key: unknown, call: string): Promise<{ key: CryptoKey; 
       if (key.type !== "public" || key.algorithm.name !== "Ed25519") {
         throw new GuestPassError("INVALID_VALUE", `invalid value for ${field}: expected an Ed25519 public key, got a ${key.algorithm.name} ${key.type} key`, { field });
       }
+      if (!key.extractable) {
+        // The key id is made from the raw bytes, which a non-extractable key keeps to itself.
+        throw new GuestPassError("INVALID_VALUE", `invalid value for ${field}: a public key imported as not extractable; import it with extractable true, or pass its 32 raw bytes`, { field });
+      }
       const raw = new Uint8Array(await crypto.exportKey("raw", key));
       return { key, id: await keyIdOf(raw, call) };
     }

@@ -159,6 +159,8 @@ describe("signed snapshots and views (issue 21, defect 9)", async () => {
     await assert.rejects(Directory.fromSignedBytes(signed, { publicKey: new Uint8Array(31) }), field("publicKey"));
     await assert.rejects(Directory.fromSignedBytes(signed, { publicKey: server.privateKey }), field("publicKey"));
     await assert.rejects(Directory.fromSignedBytes(signed, { publicKey: "key" }), field("publicKey"));
+    const hidden = await crypto.subtle.importKey("raw", await raw(publicKey), { name: "Ed25519" }, false, ["verify"]);
+    await assert.rejects(Directory.fromSignedBytes(signed, { publicKey: hidden }), field("publicKey"));
     await assert.rejects(Directory.fromSignedBytes("bytes", { publicKey }), field("bytes"));
     await assert.rejects(Directory.fromSignedBytes(new Uint8Array(0), { publicKey }), field("bytes"));
   });
