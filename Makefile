@@ -59,7 +59,8 @@ demo: setup-no-browser build-package
 
 # Fuzzing (fuzz/README.md): cargo-fuzz on stable Rust, RUSTC_BOOTSTRAP=1 for its
 # sanitizer flags; one target after another, at low priority.
-FUZZ_TARGETS := world_json graph_pages snapshot_bytes search_query operations
+FUZZ_TARGETS := world_json graph_pages snapshot_bytes search_query operations \
+                flow_pages approval_pages view_bytes
 FUZZ_SECONDS ?= 600
 FUZZ_SANITIZER ?= address
 
@@ -67,9 +68,10 @@ fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	@for t in $(FUZZ_TARGETS); do \
 	  case $$t in world_json) len=4096;; graph_pages) len=32768;; snapshot_bytes) len=8192;; \
-	    search_query) len=512;; *) len=2048;; esac; \
+	    search_query) len=512;; flow_pages|approval_pages) len=16384;; view_bytes) len=8192;; \
+	    *) len=2048;; esac; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s, inputs up to $$len bytes)"; \
-	  RUSTC_BOOTSTRAP=1 nice -n 10 cargo fuzz run --sanitizer $(FUZZ_SANITIZER) $$t \
+	  RUSTC_BOOTSTRAP=1 nice -n 19 cargo fuzz run --sanitizer $(FUZZ_SANITIZER) $$t \
 	    -- -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -rss_limit_mb=4096 || exit 1; \
 	done
 

@@ -1,7 +1,7 @@
 // The API every entry point of the package exports (`guestpass` in Node and in bundlers,
 // `guestpass/web` in a plain page): the classes `Directory`, `Session` and `PeopleIndex`
 // (TypeScript classes over handles of the WebAssembly side's object table, lifetime.ts),
-// the error class, the types, and two functions. wasm-bindgen's glue (guestpass.js) is
+// the error class, the types, and three functions. wasm-bindgen's glue (guestpass.js) is
 // internal: the package's `exports` map does not name it.
 import {
   sampleSources as wasmSampleSources,
@@ -18,6 +18,8 @@ export { hostSignIn } from "./host.js";
 export { Directory } from "./directory.js";
 export { Session } from "./session.js";
 export { PeopleIndex } from "./people-index.js";
+export { signBytes } from "./signing.js";
+export type { SignedLoadOptions, SigningKeyPair, SigningPublicKey } from "./signing.js";
 
 /**
  * The sample world as world JSON (the input of `Directory.fromJSON`), e.g. to feed other

@@ -11,6 +11,7 @@ import { hostSignIn } from "./host.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
+import { isSigned, verified, type SignedLoadOptions } from "./signing.js";
 import type {
   App,
   Approval,
@@ -36,6 +37,15 @@ import type {
   World,
   WorldJSON,
 } from "./types.js";
+
+/** `INVALID_VALUE` for a signed envelope given to a loader that does not check signatures. */
+function signedGivenToUnsigned(call: string, instead: string): GuestPassError {
+  return new GuestPassError(
+    "INVALID_VALUE",
+    `invalid value for bytes: ${call} was given signed bytes; check their signature with ${instead}(bytes, { publicKey })`,
+    { field: "bytes" },
+  );
+}
 
 /**
  * Everything guestpass knows: tenants, people, groups, apps, flows and approvals, in
@@ -116,7 +126,11 @@ export class Directory {
    * an `ArrayBuffer` (`await response.arrayBuffer()`). Throws `SNAPSHOT_NOT_RECOGNIZED`,
    * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
    * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything else (a detached buffer, an
-   * array of numbers); never half-loads.
+   * array of numbers, signed bytes: load those with `fromSignedBytes`); never half-loads.
+   *
+   * The checksum detects damage, not forgery: whoever can write the bytes decides every
+   * answer. Load unsigned bytes only from storage you trust as much as the server's own
+   * data (the package README, "Signed snapshots and views").
    *
    * @example
    * ```ts
@@ -125,7 +139,27 @@ export class Directory {
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer): Directory {
     ensureReady("Directory.fromBytes()");
+    if (isSigned(bytes)) throw signedGivenToUnsigned("Directory.fromBytes()", "Directory.fromSignedBytes");
     return Directory.#adopt(glue.directoryFromBytes(bytes));
+  }
+
+  /**
+   * `fromBytes` for bytes a server signed with `signBytes`: resolves once the signature by
+   * `publicKey` (or one of several) holds, and loads exactly the bytes it checked (a copy
+   * taken at the call). Rejects with `SIGNATURE_REQUIRED` for unsigned bytes,
+   * `SIGNATURE_INVALID` for a signature that does not hold (another key, changed bytes),
+   * `SIGNATURE_UNSUPPORTED` without WebCrypto's Ed25519, `INVALID_VALUE` for a key that is
+   * not an Ed25519 public key, and what `fromBytes` throws; nothing is loaded unchecked.
+   *
+   * @example
+   * ```ts
+   * const dir = await Directory.fromSignedBytes(await (await fetch("/directory.bin")).arrayBuffer(), { publicKey });
+   * ```
+   */
+  static async fromSignedBytes(bytes: Uint8Array | ArrayBuffer, options: SignedLoadOptions): Promise<Directory> {
+    ensureReady("Directory.fromSignedBytes()");
+    const payload = await verified(bytes, options, "Directory.fromSignedBytes()");
+    return Directory.#adopt(glue.directoryFromBytes(payload));
   }
 
   /**
@@ -143,7 +177,27 @@ export class Directory {
    */
   static fromView(bytes: Uint8Array | ArrayBuffer): Session {
     ensureReady("Directory.fromView()");
+    if (isSigned(bytes)) throw signedGivenToUnsigned("Directory.fromView()", "Directory.fromSignedView");
     return sessionFromHandle(glue.directoryFromView(bytes));
+  }
+
+  /**
+   * `fromView` for a view the server signed with `signBytes` (a view that travels through
+   * caches and CDNs): resolves once the signature by `publicKey` (or one of several)
+   * holds, with the session of the person the view is for, read from exactly the bytes it
+   * checked. Rejects as `fromSignedBytes` does, and with what `fromView` throws. A valid
+   * signature says the server wrote the view, not for whom you meant: compare
+   * `session.whoami()` with who signed in.
+   *
+   * @example
+   * ```ts
+   * const me = await Directory.fromSignedView(await (await fetch("/me/view")).arrayBuffer(), { publicKey });
+   * ```
+   */
+  static async fromSignedView(bytes: Uint8Array | ArrayBuffer, options: SignedLoadOptions): Promise<Session> {
+    ensureReady("Directory.fromSignedView()");
+    const payload = await verified(bytes, options, "Directory.fromSignedView()");
+    return sessionFromHandle(glue.directoryFromView(payload));
   }
 
   /**

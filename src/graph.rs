@@ -58,12 +58,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Graph pages for one or more tenants: the input of `Directory.fromGraph`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct GraphInput {
     /// One entry per tenant.
     #[serde(default)]
     pub tenants: Vec<GraphTenant>,
 }
+crate::objects_only!(serialize: GraphInput);
 
 fn global() -> Cloud {
     Cloud::Global
@@ -71,7 +72,7 @@ fn global() -> Cloud {
 
 /// What Graph returned for one tenant, plus the settings Graph pages do not carry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct GraphTenant {
     /// The `organization` resource (`GET /organization`, the one item of its `value`).
     pub organization: Value,
@@ -112,6 +113,7 @@ pub struct GraphTenant {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subscribed_skus: Vec<Value>,
 }
+crate::objects_only!(serialize: GraphTenant);
 
 impl GraphInput {
     /// Reads Graph input from JSON text (`INVALID_INPUT` or `UNKNOWN_FIELD` when it does

@@ -96,6 +96,14 @@ fn in_javascript_terms(message: &str) -> String {
             out = out.replace(rust, &js);
         }
     }
+    // `expected struct Tenant` (a struct read from an array, `json_object`).
+    if let Some((before, after)) = out.split_once("expected struct ") {
+        let name_end = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        let (name, rest) = after.split_at(name_end);
+        out = format!("{before}expected an object ({name}){rest}");
+    }
     out
 }
 

@@ -21,6 +21,7 @@ pub mod error;
 pub mod graph;
 pub mod groups;
 pub mod hash;
+pub mod json_object;
 pub mod json_path;
 pub mod limits;
 pub mod model;

@@ -102,8 +102,9 @@ pub fn frame(version: u32, body: &[u8]) -> Vec<u8> {
     frame_as(MAGIC, version, body)
 }
 
-/// [`frame`] under another magic (views use the same frame: [`crate::view`]).
-pub(crate) fn frame_as(magic: &[u8; 8], version: u32, body: &[u8]) -> Vec<u8> {
+/// [`frame`] under another magic (views use the same frame: [`crate::view`]; public so
+/// the view fuzzer can frame any body under a valid checksum).
+pub fn frame_as(magic: &[u8; 8], version: u32, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + body.len() + CHECKSUM_LEN);
     out.extend_from_slice(magic);
     out.extend_from_slice(&version.to_le_bytes());

@@ -544,3 +544,134 @@ fn a_key_written_twice_is_refused_with_its_path() {
         "{err}"
     );
 }
+
+/// Every object of `value` with its path (`tenants[0].settings`), the top level first.
+fn object_paths(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            out.push(path.clone());
+            for (key, v) in map {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                object_paths(v, at, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                object_paths(v, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `value` with the node at `path` (as [`object_paths`] spells it) replaced by `with`.
+fn replaced(value: &serde_json::Value, path: &str, with: serde_json::Value) -> serde_json::Value {
+    let mut out = value.clone();
+    let mut node = &mut out;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indexes) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            node = node.get_mut(key).unwrap();
+        }
+        for index in indexes.split('[').filter(|i| !i.is_empty()) {
+            node = node
+                .get_mut(index.trim_end_matches(']').parse::<usize>().unwrap())
+                .unwrap();
+        }
+    }
+    *node = with;
+    out
+}
+
+/// Issue 21, defect 8: serde's derived readers build a struct from an array of its fields
+/// in order (`"settings": []` was a tenant's default settings, `["contoso", "Contoso"]` a
+/// tenant). Every object of our world JSON, at every depth, is refused when given as an
+/// array, with its path.
+#[test]
+fn a_struct_given_as_an_array_is_refused_at_every_depth_with_its_path() {
+    let mut w: serde_json::Value = serde_json::from_str(&world_json()).unwrap();
+    let approvals: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/approvals.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    // Parsing comes before validation, so the world needs every kind of object, not sense.
+    let with_responses = approvals["approvals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a.get("responses").is_some());
+    w["approvals"]
+        .as_array_mut()
+        .unwrap()
+        .push(with_responses.unwrap().clone());
+    w["joinRequests"] = serde_json::json!([{ "id": "jr", "groupId": "g", "userId": "u" }]);
+    let access = &mut w["tenants"][0]["settings"]["crossTenantAccess"];
+    access["default"]["inboundTargets"] = serde_json::json!({ "usersAndGroups": ["u"] });
+    access["default"]["outboundTargets"] = serde_json::json!({});
+    access["partners"]["tailspin"]["inboundTargets"] = serde_json::json!({});
+    access["partners"]["tailspin"]["outboundTargets"] =
+        serde_json::json!({ "applications": ["a"] });
+    guestpass::json_path::parse::<guestpass::model::World>(&w.to_string()).unwrap();
+
+    let mut paths = Vec::new();
+    object_paths(&w, String::new(), &mut paths);
+    let mut structs = std::collections::BTreeSet::new();
+    for path in &paths {
+        // An empty array: before the fix, every struct whose fields all have defaults
+        // (settings, crossTenantAccess, selfService, targets) was read from it.
+        for positional in [serde_json::json!([]), serde_json::json!(["x", "y"])] {
+            let text = replaced(&w, path, positional).to_string();
+            let err = Directory::from_json_str(&text).unwrap_err();
+            let message = err.to_string();
+            assert_eq!(err.code(), "INVALID_INPUT", "{path}: {message}");
+            assert!(
+                message.contains("invalid type: array, expected an object"),
+                "{path}: {message}"
+            );
+            let field = err
+                .details()
+                .into_iter()
+                .find(|(k, _)| *k == "field")
+                .map(|(_, v)| v);
+            assert_eq!(field.as_deref().unwrap_or(""), path.as_str(), "{message}");
+            if let Some((_, name)) = message.split_once("expected an object (") {
+                structs.insert(name.split(')').next().unwrap().to_string());
+            }
+        }
+    }
+    let every: std::collections::BTreeSet<String> = [
+        "World",
+        "Tenant",
+        "TenantSettings",
+        "CrossTenantAccess",
+        "AccessDirections",
+        "AccessTargets",
+        "PartnerAccess",
+        "User",
+        "Group",
+        "App",
+        "SelfService",
+        "Flow",
+        "Connector",
+        "Approval",
+        "ApprovalResponse",
+        "JoinRequest",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    assert_eq!(
+        structs, every,
+        "every struct of the world was given as an array"
+    );
+}

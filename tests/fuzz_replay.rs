@@ -1,5 +1,6 @@
 //! Replays every file of `fuzz/corpus/<target>/` through the body of that fuzz target
-//! (`fuzz/bodies/<target>.rs`, shared with `cargo fuzz`), so `cargo test` keeps every
+//! (`fuzz/bodies/<target>.rs`, or `source_pages.rs` for `flow_pages` and `approval_pages`,
+//! shared with `cargo fuzz`), so `cargo test` keeps every
 //! input the fuzzers found interesting (and every crash once fixed) passing.
 //!
 //! `cargo test --test fuzz_replay -- --ignored write_seed_corpus` writes the seed inputs
@@ -15,6 +16,10 @@ mod operations;
 mod search_query;
 #[path = "../fuzz/bodies/snapshot_bytes.rs"]
 mod snapshot_bytes;
+#[path = "../fuzz/bodies/source_pages.rs"]
+mod source_pages;
+#[path = "../fuzz/bodies/view_bytes.rs"]
+mod view_bytes;
 #[path = "../fuzz/bodies/world_json.rs"]
 mod world_json;
 
@@ -72,6 +77,21 @@ fn operations_corpus() {
     replay("operations", operations::run);
 }
 
+#[test]
+fn flow_pages_corpus() {
+    replay("flow_pages", source_pages::flows);
+}
+
+#[test]
+fn approval_pages_corpus() {
+    replay("approval_pages", source_pages::approvals);
+}
+
+#[test]
+fn view_bytes_corpus() {
+    replay("view_bytes", view_bytes::run);
+}
+
 /// Writes the seed inputs of every target (run by hand; see fuzz/README.md).
 #[test]
 #[ignore = "writes files: run by hand to (re)seed the corpus"]
@@ -117,6 +137,59 @@ fn write_seed_corpus() {
         "small",
         br##"{"tenants":[{"organization":{"id":"t1","displayName":"T","verifiedDomains":[{"name":"t.com","isDefault":true},{"name":"t.onmicrosoft.com","isInitial":true}]},"users":[{"value":[{"id":"u1","displayName":"Ann Lee","userPrincipalName":"ann@t.com","mail":"ann@t.com","userType":"Member"},{"id":"u2","displayName":"Bo","userPrincipalName":"bo_x.com#EXT#@t.onmicrosoft.com","mail":"bo@x.com","userType":"Guest","externalUserState":"PendingAcceptance"}]}],"groups":[{"value":[{"id":"g1","displayName":"G","securityEnabled":true,"groupTypes":[]}]}],"groupMembers":{"g1":[{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1"}]}]},"consentedToPowerAutomate":["u1"]}]}"##,
     );
+    // Sources: the fixture's Power Automate and Dataverse parts (each target replaces
+    // one of them), and its Graph part for graph_pages (policies and subscribed SKUs,
+    // which the Graph fixture does not have).
+    let sources: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixtures.join("sources/input.json")).unwrap())
+            .unwrap();
+    write(
+        "graph_pages",
+        "sources-graph",
+        sources["graph"].to_string().as_bytes(),
+    );
+    write(
+        "flow_pages",
+        "fixture",
+        sources["powerAutomate"].to_string().as_bytes(),
+    );
+    write("flow_pages", "empty", b"[]");
+    write(
+        "approval_pages",
+        "fixture",
+        sources["dataverse"].to_string().as_bytes(),
+    );
+    write("approval_pages", "empty", b"[]");
+    // Views: of the fixture worlds and a sample world, for members and guests of each
+    // access level, whole and as bodies (the target frames a body with a valid checksum).
+    let sample =
+        Directory::from_world(sample_world(&SampleOptions { users: 40, seed: 2 })).unwrap();
+    let mut views: Vec<(String, Vec<u8>)> = Vec::new();
+    for (name, text) in &worlds {
+        let Ok(dir) = Directory::from_json_str(text) else {
+            continue;
+        };
+        for (i, user) in dir.users().take(6).enumerate() {
+            if let Ok(bytes) = dir.view_for(&user.tenant_id, &user.id) {
+                views.push((format!("{name}-{i}"), bytes));
+            }
+        }
+    }
+    for user in ["bob", "alice-at-contoso", "carol-at-contoso"] {
+        if let Ok(bytes) = sample.view_for("contoso", user) {
+            views.push((format!("sample-{user}"), bytes));
+        }
+    }
+    for (name, bytes) in views.iter().filter(|(_, b)| b.len() <= 8192) {
+        write("view_bytes", name, bytes);
+        // The frame is 20 bytes of header and 8 of checksum.
+        write(
+            "view_bytes",
+            &format!("{name}-payload"),
+            &bytes[20..bytes.len() - 8],
+        );
+    }
+    write("view_bytes", "magic", b"GUESTVEW");
     for (i, query) in [
         "a",
         "ali",

@@ -46,7 +46,7 @@ crate::model::string_enum!(
 
 /// `session.approvals({ box, status })`; both default to `received` and `pending`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApprovalQuery {
     /// `received` or `sent`.
     #[serde(rename = "box", default)]
@@ -55,6 +55,7 @@ pub struct ApprovalQuery {
     #[serde(default)]
     pub status: StatusFilter,
 }
+crate::objects_only!(ApprovalQuery);
 
 /// One approval in a list: the approval (with its status at the time asked) and what
 /// the signed-in person may do with it. It borrows from the directory, copying only an

@@ -20,7 +20,7 @@ use serde::Deserialize;
 /// (`signIn({ tenantId, user, homeFacts })`). Each fills only a gap: what the directory
 /// holds wins. Ignored for members.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct HomeFacts {
     /// The guest's home tenant id (the `idp` claim of their token names it).
     #[serde(default)]
@@ -41,6 +41,7 @@ pub struct HomeFacts {
     #[serde(default)]
     pub targeted_rules_allow: Option<bool>,
 }
+crate::objects_only!(HomeFacts);
 
 impl HomeFacts {
     /// Whether the caller said the guest has no Entra home tenant.

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 /// What a group owner fills in (`session.inviteToGroup(groupId, { email, displayName?,
 /// message? })`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvitationRequest {
     /// The invitee's email address.
     pub email: String,
@@ -40,6 +40,7 @@ pub struct InvitationRequest {
     #[serde(default)]
     pub message: Option<String>,
 }
+crate::objects_only!(InvitationRequest);
 
 /// Where an invitation stands (Graph `invitation.status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

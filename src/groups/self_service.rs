@@ -16,7 +16,7 @@ use serde::Deserialize;
 /// What [`configure_self_service`] sets (`dir.configureSelfService(appId, { groupId,
 /// requireApproval })`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct SelfServiceConfig {
     /// The group self-service adds people to; it must be assigned to the app.
     pub group_id: String,
@@ -24,6 +24,7 @@ pub struct SelfServiceConfig {
     #[serde(default)]
     pub require_approval: bool,
 }
+crate::objects_only!(SelfServiceConfig);
 
 /// Turns "owners can manage group membership requests" on or off for a tenant
 /// (`settings.selfServiceGroupManagement`). Returns the tenant's new value.

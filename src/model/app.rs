@@ -34,7 +34,7 @@ string_enum!(
 
 /// Self-service access settings of an app.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct SelfService {
     /// Users may request access.
     #[serde(default)]
@@ -46,10 +46,11 @@ pub struct SelfService {
     #[serde(default)]
     pub require_approval: bool,
 }
+crate::objects_only!(serialize: SelfService);
 
 /// An enterprise application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct App {
     /// Object id.
     pub id: Id,
@@ -70,3 +71,4 @@ pub struct App {
     #[serde(default)]
     pub assignments: Vec<Id>,
 }
+crate::objects_only!(serialize: App);

@@ -97,7 +97,7 @@ string_enum!(
 
 /// One approver's response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApprovalResponse {
     /// Who responded.
     pub approver_id: Id,
@@ -113,10 +113,11 @@ pub struct ApprovalResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<Id>,
 }
+crate::objects_only!(serialize: ApprovalResponse);
 
 /// An approval request; it belongs to one tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Approval {
     /// Object id.
     pub id: Id,
@@ -151,6 +152,7 @@ pub struct Approval {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
 }
+crate::objects_only!(serialize: Approval);
 
 impl Approval {
     /// Whether the approver `entry` (a user or group of `approvers`) has been answered: a

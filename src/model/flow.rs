@@ -27,7 +27,7 @@ string_enum!(
 
 /// A Power Automate flow and its sharing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Flow {
     /// Object id.
     pub id: Id,
@@ -49,10 +49,11 @@ pub struct Flow {
     #[serde(default)]
     pub run_only: Vec<Id>,
 }
+crate::objects_only!(serialize: Flow);
 
 /// A connector whose pickers may or may not offer guests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Connector {
     /// Connector id (`shared_office365`).
     pub id: Id,
@@ -62,3 +63,4 @@ pub struct Connector {
     #[serde(default = "yes")]
     pub guest_picker: bool,
 }
+crate::objects_only!(serialize: Connector);

@@ -28,7 +28,7 @@ string_enum!(
 
 /// A security or Microsoft 365 group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Group {
     /// Object id.
     pub id: Id,
@@ -61,6 +61,7 @@ pub struct Group {
     #[serde(default)]
     pub members: Vec<Id>,
 }
+crate::objects_only!(serialize: Group);
 
 /// The `groupTypes` value of a group with rule-based membership.
 pub const DYNAMIC_MEMBERSHIP: &str = "DynamicMembership";
@@ -104,7 +105,7 @@ string_enum!(
 
 /// A request by a person to join a group that requires owner approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct JoinRequest {
     /// Object id.
     pub id: Id,
@@ -119,3 +120,4 @@ pub struct JoinRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<Id>,
 }
+crate::objects_only!(serialize: JoinRequest);

@@ -187,7 +187,7 @@ fn is_false(value: &bool) -> bool {
 
 /// Everything guestpass knows, as one JSON document (`Directory.fromJSON`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct World {
     /// Tenants.
     #[serde(default)]
@@ -214,6 +214,7 @@ pub struct World {
     #[serde(default)]
     pub join_requests: Vec<JoinRequest>,
 }
+crate::objects_only!(serialize: World);
 
 #[cfg(test)]
 mod tests {

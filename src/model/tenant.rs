@@ -58,7 +58,7 @@ string_enum!(
 
 /// One direction pair of cross-tenant access: may B2B collaboration come in / go out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessDirections {
     /// Users of other tenants may be invited into this one.
     #[serde(default = "yes")]
@@ -73,6 +73,7 @@ pub struct AccessDirections {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_targets: Option<AccessTargets>,
 }
+crate::objects_only!(serialize: AccessDirections);
 
 impl Default for AccessDirections {
     fn default() -> Self {
@@ -90,7 +91,7 @@ impl Default for AccessDirections {
 /// and `applications` of Graph's `crossTenantAccessPolicyB2BSetting`). An empty list
 /// means all users (`AllUsers`) or all applications (`AllApplications`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessTargets {
     /// User and group ids named by the rule (of the tenant whose people travel: the
     /// partner for inbound, this tenant for outbound); empty means all users.
@@ -107,11 +108,12 @@ pub struct AccessTargets {
     #[serde(default = "yes")]
     pub applications_allowed: bool,
 }
+crate::objects_only!(serialize: AccessTargets);
 
 /// A per-partner override of the default cross-tenant access; an absent direction
 /// falls back to the tenant default.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct PartnerAccess {
     /// Overrides `default.inbound` for this partner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +128,7 @@ pub struct PartnerAccess {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_targets: Option<AccessTargets>,
 }
+crate::objects_only!(serialize: PartnerAccess);
 
 /// Who may invite guests (Graph `authorizationPolicy.allowInvitesFrom`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -156,7 +159,7 @@ string_enum!(
 
 /// Cross-tenant access settings: a default and per-partner overrides keyed by tenant id.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct CrossTenantAccess {
     /// Applies to every partner without its own setting.
     #[serde(default)]
@@ -169,10 +172,11 @@ pub struct CrossTenantAccess {
     )]
     pub partners: BTreeMap<Id, PartnerAccess>,
 }
+crate::objects_only!(serialize: CrossTenantAccess);
 
 /// A tenant's settings that guestpass reasons about.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct TenantSettings {
     /// Guest user access level for directory search.
     #[serde(default)]
@@ -190,6 +194,7 @@ pub struct TenantSettings {
     #[serde(default, skip_serializing_if = "is_everyone")]
     pub allow_invites_from: AllowInvitesFrom,
 }
+crate::objects_only!(serialize: TenantSettings);
 
 fn is_everyone(value: &AllowInvitesFrom) -> bool {
     *value == AllowInvitesFrom::Everyone
@@ -236,7 +241,7 @@ impl UsGovernment {
 
 /// A directory (Entra tenant) in one cloud.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tenant {
     /// Tenant id.
     pub id: Id,
@@ -258,6 +263,7 @@ pub struct Tenant {
     #[serde(default)]
     pub settings: TenantSettings,
 }
+crate::objects_only!(serialize: Tenant);
 
 fn default_cloud() -> Cloud {
     Cloud::Global

@@ -35,7 +35,7 @@ string_enum!(
 
 /// A user object in one tenant: a member, or a guest's object in the resource tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct User {
     /// Object id.
     pub id: Id,
@@ -85,6 +85,7 @@ pub struct User {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub account_enabled: bool,
 }
+crate::objects_only!(serialize: User);
 
 impl User {
     /// Whether this object is a B2B guest.

@@ -42,7 +42,7 @@ crate::model::string_enum!(
 
 /// Options of `session.search(query, options)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct SearchOptions {
     /// At most this many results (1–100, default 10).
     #[serde(default)]
@@ -61,6 +61,7 @@ pub struct SearchOptions {
     #[serde(default)]
     pub group_id: Option<String>,
 }
+crate::objects_only!(serialize: SearchOptions);
 
 /// A matched range in one field of a result, in UTF-16 code units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

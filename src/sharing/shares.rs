@@ -12,13 +12,14 @@ use serde::{Deserialize, Serialize};
 
 /// A request to share a flow (`session.share(flowId, { principal, role })`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Share {
     /// A group id, or a user of the flow's tenant by object id, userPrincipalName or mail.
     pub principal: String,
     /// `"coOwner"` or `"runOnly"` (a flow has one owner: its creator).
     pub role: Role,
 }
+crate::objects_only!(serialize: Share);
 
 /// Who a flow is shared with, after a change (`share` and `unshare` return it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

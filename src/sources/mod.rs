@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Pages from every source: the input of `Directory.fromSources`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourcesInput {
     /// Microsoft Graph: tenants, people, groups, policies, licences.
     #[serde(default)]
@@ -48,10 +48,11 @@ pub struct SourcesInput {
     #[serde(default)]
     pub dataverse: Vec<EnvironmentApprovals>,
 }
+crate::objects_only!(serialize: SourcesInput);
 
 /// What Power Automate's management API returned for one environment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct EnvironmentFlows {
     /// The tenant the environment belongs to.
     pub tenant_id: Id,
@@ -64,10 +65,11 @@ pub struct EnvironmentFlows {
     #[serde(default)]
     pub permissions: BTreeMap<Id, Vec<Value>>,
 }
+crate::objects_only!(serialize: EnvironmentFlows);
 
 /// What the Dataverse Web API of one environment returned for its Approvals tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct EnvironmentApprovals {
     /// The tenant the environment belongs to.
     pub tenant_id: Id,
@@ -87,6 +89,7 @@ pub struct EnvironmentApprovals {
     #[serde(default)]
     pub approval_responses: Vec<Value>,
 }
+crate::objects_only!(serialize: EnvironmentApprovals);
 
 impl SourcesInput {
     /// Reads sources input from JSON text (`INVALID_INPUT` or `UNKNOWN_FIELD` when it

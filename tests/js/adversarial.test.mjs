@@ -288,6 +288,48 @@ describe("wrong types refused (21.8)", () => {
     assert.throws(() => Directory.fromJSON("[[], []]"), coded("INVALID_INPUT"));
   });
 
+  test("an object nested at any depth and given as an array is INVALID_INPUT at its path", () => {
+    // serde reads a struct from an array of its fields in order: `[]` was a tenant's
+    // default settings, `["t", "T"]` the start of a tenant.
+    const atPath = (path) => coded("INVALID_INPUT", (e) => {
+      assert.equal(e.details.field, path);
+      assert.match(e.message, /invalid type: array, expected an object/);
+    });
+    const cases = [
+      ["tenants[0]", (w) => (w.tenants[0] = ["contoso", "Contoso"])],
+      ["tenants[0].settings", (w) => (w.tenants[0].settings = [])],
+      ["tenants[0].settings.crossTenantAccess", (w) => (w.tenants[0].settings.crossTenantAccess = [])],
+      ["tenants[0].settings.crossTenantAccess.default", (w) => (w.tenants[0].settings.crossTenantAccess.default = [true, true])],
+      ["tenants[0].settings.crossTenantAccess.default.inboundTargets", (w) => (w.tenants[0].settings.crossTenantAccess.default.inboundTargets = [])],
+      ["tenants[0].settings.crossTenantAccess.partners.tailspin", (w) => (w.tenants[0].settings.crossTenantAccess.partners.tailspin = [false])],
+      ["users[1]", (w) => (w.users[1] = [])],
+      ["groups[0]", (w) => (w.groups[0] = [])],
+      ["apps[0].selfService", (w) => (w.apps[0].selfService = [])],
+      ["flows[0]", (w) => (w.flows[0] = [])],
+      ["connectors[0]", (w) => (w.connectors[0] = [])],
+      ["approvals[0]", (w) => (w.approvals[0] = [])],
+      ["joinRequests[0]", (w) => (w.joinRequests = [[]])],
+    ];
+    for (const [path, change] of cases) {
+      const world = fixture();
+      change(world);
+      assert.throws(() => Directory.fromJSON(world), atPath(path), path);
+      assert.throws(() => Directory.fromJSON(JSON.stringify(world)), atPath(path), `${path} as text`);
+    }
+    const dir = Directory.fromJSON(fixture());
+    const before = dir.toJSON();
+    const contoso = fixture().tenants[0];
+    assert.throws(() => dir.upsertTenant({ ...contoso, settings: [] }), atPath("settings"));
+    assert.throws(() => dir.upsertApproval({ ...fixture().approvals[0], responses: [["bob", "Approve"]] }), atPath("responses[0]"));
+    assert.deepEqual(dir.toJSON(), before);
+    assert.throws(() => dir.signIn({ tenantId: "contoso", user: "alice-at-contoso", homeFacts: [] }), atPath("homeFacts"));
+    assert.throws(() => Directory.fromGraph({ tenants: [[]] }), atPath("tenants[0]"));
+    assert.throws(() => Directory.fromSources({ graph: [] }), atPath("graph"));
+    assert.throws(() => Directory.fromSources({ powerAutomate: [["contoso", "Default-contoso"]] }), atPath("powerAutomate[0]"));
+    assert.throws(() => Directory.fromSources({ dataverse: [[]] }), atPath("dataverse[0]"));
+    dir.free();
+  });
+
   test("fromBytes takes a Uint8Array or an ArrayBuffer only", () => {
     for (const wrong of [["327"], [1.5], [-185], [1, 2, 3], "abc"]) {
       assert.throws(() => Directory.fromBytes(wrong), coded("INVALID_VALUE"), JSON.stringify(wrong));

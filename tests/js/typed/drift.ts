@@ -16,8 +16,9 @@ type Statics<C> = Exclude<keyof C, "prototype">;
 /** `true` when nothing is left over; otherwise the names, in tsc's error message. */
 type None<Names> = [Names] extends [never] ? true : { differ: Names };
 
-/** What the classes add in TypeScript, and the glue's helpers that are no method. */
-type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "free";
+/** What the classes add in TypeScript (the signed loaders check in WebCrypto, then call
+ * the same glue as fromBytes and fromView), and the glue's helpers that are no method. */
+type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "fromSignedBytes" | "fromSignedView" | "free";
 type GlueOnlyDirectory = "new" | "live";
 type TsOnlySession = "free";
 /** `sessionCheckOf`: the checking twin of `sessionCheck`, for arguments that are not text. */
