@@ -16,7 +16,8 @@ mod search;
 pub use approvals::ApprovalList;
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
 pub use search::{
-    MatchRange, PersonMatch, SearchOptions, SearchResults, UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
+    home_tenant_name, Found, FoundPeople, MatchRange, PersonMatch, SearchOptions, SearchResults,
+    UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
 };
 
 use crate::b2b::{self, Collaboration, HomeFacts};

@@ -15,6 +15,7 @@ mod groups;
 mod objects;
 mod people_index;
 mod search;
+mod search_packed;
 mod session;
 mod views;
 
