@@ -473,8 +473,8 @@ fn person_match_parts(user: &User, home_name: Option<&str>, hl: &mut Highlighter
 }
 
 /// The display name of a guest's home tenant as a search result shows it: only when
-/// the directory holds that tenant and the search covers the whole directory (members,
-/// and guests of a `sameAsMember` tenant).
+/// the directory holds that tenant (a view: carries its name) and the search covers the
+/// whole directory (members, and guests of a `sameAsMember` tenant).
 // Microsoft Graph "findTenantInformationByTenantId": a tenant's displayName is readable by
 // any signed-in caller; no document says what a people picker shows a limited guest, so
 // the conservative answer: not in an exact-only (or no) search.
@@ -483,7 +483,11 @@ pub fn home_tenant_name<'d>(dir: &'d Directory, user: &User, mode: SearchMode) -
         return None;
     }
     let home = user.home_tenant_id.as_deref()?;
-    dir.tenant(home).map(|t| t.display_name.as_str())
+    // A view may hold a stub of a tenant (its id as its name): its names table decides.
+    match dir.partial() {
+        Some(partial) => partial.home_tenant_name(home),
+        None => dir.tenant(home).map(|t| t.display_name.as_str()),
+    }
 }
 
 fn match_range(h: Highlight) -> MatchRange {
