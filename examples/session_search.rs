@@ -24,7 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(keys)?;
     let keys: Vec<&str> = text.lines().collect();
     let world: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[0])?)?;
-    let tenant = world["tenants"][0]["id"].as_str().unwrap_or_default().to_string();
+    let tenant = world["tenants"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     let person = world["users"]
         .as_array()
         .and_then(|users| {
@@ -74,13 +77,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 t_json = t_json.min(t.elapsed().as_nanos());
                 let t = Instant::now();
                 for h in &hits {
-                    std::hint::black_box(guestpass::search::display_order(&dir.user_at(h.key).map(|u| u.display_name.clone()).unwrap_or_default()));
+                    std::hint::black_box(guestpass::search::display_order(
+                        &dir.user_at(h.key)
+                            .map(|u| u.display_name.clone())
+                            .unwrap_or_default(),
+                    ));
                 }
                 t_order = t_order.min(t.elapsed().as_nanos());
                 let t = Instant::now();
                 for h in &hits {
                     if let Some(u) = dir.user_at(h.key) {
-                        std::hint::black_box(guestpass::search::highlight(q, &guestpass::directory::search_person(u)));
+                        std::hint::black_box(guestpass::search::highlight(
+                            q,
+                            &guestpass::directory::search_person(u),
+                        ));
                     }
                 }
                 t_hl = t_hl.min(t.elapsed().as_nanos());
@@ -102,7 +112,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::hint::black_box(json);
             session_times.push(t.elapsed().as_nanos());
             if t.elapsed().as_nanos() > 2_000_000 {
-                eprintln!("slow {q:?}: search {} µs, total {} µs", mid / 1000, t.elapsed().as_nanos() / 1000);
+                eprintln!(
+                    "slow {q:?}: search {} µs, total {} µs",
+                    mid / 1000,
+                    t.elapsed().as_nanos() / 1000
+                );
             }
             slow.push((t.elapsed().as_nanos(), q));
             let t = Instant::now();
@@ -119,12 +133,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     slow.sort_unstable();
-    let slowest: Vec<String> = slow.iter().rev().take(12).map(|(t, q)| format!("{q:?} {} µs", t / 1000)).collect();
+    let slowest: Vec<String> = slow
+        .iter()
+        .rev()
+        .take(12)
+        .map(|(t, q)| format!("{q:?} {} µs", t / 1000))
+        .collect();
     println!("slowest session searches: {}", slowest.join(", "));
-    for (name, mut times) in [("session.search + JSON", session_times), ("index.search + highlights", index_times)] {
+    for (name, mut times) in [
+        ("session.search + JSON", session_times),
+        ("index.search + highlights", index_times),
+    ] {
         times.sort_unstable();
         let at = |p: usize| times.get(times.len() * p / 100).copied().unwrap_or(0) as f64 / 1e3;
-        println!("{name:28} p50 {:7.1} µs  p90 {:7.1} µs  p99 {:7.1} µs", at(50), at(90), at(99));
+        println!(
+            "{name:28} p50 {:7.1} µs  p90 {:7.1} µs  p99 {:7.1} µs",
+            at(50),
+            at(90),
+            at(99)
+        );
     }
     Ok(())
 }

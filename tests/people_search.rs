@@ -296,3 +296,26 @@ fn empty_and_over_long_queries() {
         "INVALID_VALUE"
     );
 }
+
+/// A guest's result names their home tenant beside its id when the search covers the
+/// whole directory; a limited guest's exact lookup does not.
+#[test]
+fn guests_carry_their_home_tenant_name_in_a_full_search() {
+    let d = dir();
+    let r = find(&d, &bob(&d), "alice martin");
+    let alice = r.items.iter().find(|i| i.id == "alice-at-contoso").unwrap();
+    assert_eq!(alice.home_tenant_id.as_deref(), Some("fabrikam"));
+    let fabrikam = d.tenant("fabrikam").unwrap().display_name.clone();
+    assert_eq!(alice.home_tenant_name.as_deref(), Some(fabrikam.as_str()));
+    assert!(r
+        .items
+        .iter()
+        .filter(|i| i.user_type == UserType::Member)
+        .all(|i| i.home_tenant_name.is_none()));
+    // contoso gives guests limited access: an exact lookup shows no tenant name.
+    let guest = d.sign_in("contoso", "alice@fabrikam.com").unwrap();
+    let r = find(&d, &guest, "alice@fabrikam.com");
+    assert_eq!(r.mode, SearchMode::ExactOnly);
+    assert!(!r.items.is_empty());
+    assert!(r.items.iter().all(|i| i.home_tenant_name.is_none()));
+}

@@ -90,7 +90,11 @@ fn short_word(q: &QueryWords) -> Option<&str> {
 
 /// The one- and two-character prefixes of `term`.
 fn prefixes(term: &str) -> impl Iterator<Item = &str> {
-    let mut ends = term.char_indices().map(|(i, _)| i).skip(1).chain([term.len()]);
+    let mut ends = term
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([term.len()]);
     let one = ends.next();
     let two = ends.next();
     [one, two]

@@ -464,7 +464,11 @@ fn short_prefix_answers_equal_the_full_ranking_after_updates() -> Outcome {
     let records: Vec<(Key, String, String, String, u32)> = (0..1200u32)
         .map(|key| {
             let (g, s) = (rng.pick(GIVEN), rng.pick(SUR));
-            let display = if key % 5 == 0 { format!("{s} {g}") } else { format!("{g} {s}") };
+            let display = if key % 5 == 0 {
+                format!("{s} {g}")
+            } else {
+                format!("{g} {s}")
+            };
             let mail = format!("{}.{}@x{}.com", fold(g), fold(s), key % 3);
             (key, display, mail, rng.pick(JOBS).to_string(), key % 3)
         })
@@ -480,7 +484,10 @@ fn short_prefix_answers_equal_the_full_ranking_after_updates() -> Outcome {
         (r.0, p, r.4)
     }
     index.extend(records.iter().map(person));
-    assert!(index.short.len() > 20, "the bulk build kept the short prefixes");
+    assert!(
+        index.short.len() > 20,
+        "the bulk build kept the short prefixes"
+    );
     let queries = short_queries();
     let check = |index: &PeopleIndex, step: &str| -> Outcome {
         for q in &queries {
@@ -529,7 +536,10 @@ fn short_prefix_answers_equal_the_full_ranking_after_updates() -> Outcome {
     for q in &queries {
         index.search(q, 10, &mut |_, _| true)?;
     }
-    assert!(index.short.len() >= kept_before, "dropped lists are computed again");
+    assert!(
+        index.short.len() >= kept_before,
+        "dropped lists are computed again"
+    );
     check(&index, "after the lists were computed again")?;
     Ok(())
 }

@@ -186,7 +186,10 @@ fn home_tenant_names(dir: &Directory, users: &[&User]) -> Vec<(String, String)> 
     crate::order::sort_by_text(&mut ids, |id: &&str| -> &str { id });
     ids.dedup();
     ids.into_iter()
-        .filter_map(|id| dir.tenant(id).map(|t| (t.id.clone(), t.display_name.clone())))
+        .filter_map(|id| {
+            dir.tenant(id)
+                .map(|t| (t.id.clone(), t.display_name.clone()))
+        })
         .collect()
 }
 

@@ -54,9 +54,8 @@ pub fn session_search_packed(
     exclude: &str,
     group_id: Option<String>,
 ) -> Result<String, JsValue> {
-    objects::session(session, "search()")?.search_packed(
-        query, limit, user_type, connector, exclude, group_id,
-    )
+    objects::session(session, "search()")?
+        .search_packed(query, limit, user_type, connector, exclude, group_id)
 }
 
 /// The numbers of the last [`session_search_packed`] (taken: a second call answers none).
