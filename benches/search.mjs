@@ -86,6 +86,27 @@ function memory() {
   return process.memoryUsage().heapUsed + wasmMemory.buffer.byteLength;
 }
 
+/**
+ * Every one- and two-letter query (a … z, aa … zz: 702), each timed alone, twice (the
+ * second pass is reported: the first may compute a kept answer the index had not kept).
+ */
+function shortPrefixes(engine) {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const queries = [...letters];
+  for (const a of letters) for (const b of letters) queries.push(a + b);
+  let times = [];
+  for (let pass = 0; pass < 2; pass++) {
+    times = queries.map((q) => {
+      const t = performance.now();
+      engine.search(q);
+      return performance.now() - t;
+    });
+  }
+  times.sort((a, b) => a - b);
+  const us = (x) => Math.round(x * 10000) / 10;
+  return { shortP50us: us(times[Math.floor(times.length / 2)]), shortP99us: us(times[Math.floor(times.length * 0.99)]), shortMaxus: us(times.at(-1)) };
+}
+
 const rows = [];
 for (const name of wanted) {
   const make = makers[name];
@@ -93,6 +114,7 @@ for (const name of wanted) {
   const engine = make();
   const row = measure(engine, people, seqs, exact, { budgetMs, memory, log });
   row.node = process.version;
+  if (name.startsWith("guestpass") || name.startsWith("session-")) Object.assign(row, shortPrefixes(engine));
   // WebAssembly memory never shrinks: the second guestpass run reuses what the first one
   // grew, so it reports the first one's figure (it builds the same index).
   const first = rows.find((r) => r.engine === "guestpass");
@@ -128,6 +150,8 @@ if (!json) {
     const us = (v) => (v >= 1000 ? `${fmt(v / 1000, 2)} ms` : `${fmt(v)} µs`);
     console.log(`| ${r.engine} | ${build} | ${fmt(r.memoryMB)} MB | ${us(r.p50us)} | ${us(r.p99us)} | ${fmt(r.top10)}% | ${fmt(r.exactFirst)}% | ${r.keystrokes.toLocaleString("en-US")}${r.partial ? " (partial)" : ""} |`);
   }
+  console.log("\none- and two-letter queries (702, each timed alone; p50 / p99 / max):");
+  for (const r of rows.filter((r) => r.shortP50us !== undefined)) console.log(`  ${r.engine}: ${r.shortP50us} / ${r.shortP99us} / ${r.shortMaxus} µs`);
   const base = rows.find((r) => r.engine === "guestpass");
   for (const r of rows.filter((r) => r.engine.startsWith("session.search"))) {
     if (base) console.log(`${r.engine} against PeopleIndex.search (both with highlights): p50 ${fmt((100 * r.p50us) / base.p50us, 0)}%, p99 ${fmt((100 * r.p99us) / base.p99us, 0)}%`);
