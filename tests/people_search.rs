@@ -319,3 +319,33 @@ fn guests_carry_their_home_tenant_name_in_a_full_search() {
     assert!(!r.items.is_empty());
     assert!(r.items.iter().all(|i| i.home_tenant_name.is_none()));
 }
+
+/// A loaded directory keeps users in id order, so ties need no re-sorting; once a user is
+/// added out of that order, ties are put in user-id order by the search itself: either
+/// way the same people in the same order as a fresh load of the same world.
+#[test]
+fn ties_come_in_user_id_order_whether_or_not_slots_are() {
+    let mut d = dir();
+    assert!(d.users_in_id_order());
+    let mut namesake = d.user("alice-at-contoso").unwrap().clone();
+    for id in ["0-alice-namesake", "zz-alice-namesake"] {
+        namesake.id = id.to_string();
+        namesake.user_principal_name = format!("{id}_fabrikam.com#EXT#@contoso.onmicrosoft.com");
+        namesake.mail = Some(format!("{id}@fabrikam.com"));
+        d.upsert_user(namesake.clone()).unwrap();
+    }
+    assert!(!d.users_in_id_order(), "0-… was added after every other id");
+    let fresh = Directory::from_world(d.to_world()).unwrap();
+    assert!(fresh.users_in_id_order());
+    for q in ["alice", "alice martin", "a", "al", "bob", "m", "lee", "wei"] {
+        for limit in [1, 2, 10, 40] {
+            let options = SearchOptions {
+                limit: Some(limit),
+                ..SearchOptions::default()
+            };
+            let ours = bob(&d).search(&d, q, &options).unwrap();
+            let theirs = bob(&fresh).search(&fresh, q, &options).unwrap();
+            assert_eq!(ids(&ours), ids(&theirs), "{q:?} limit {limit}");
+        }
+    }
+}

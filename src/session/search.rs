@@ -350,8 +350,9 @@ fn user_id_at(dir: &Directory, slot: u32) -> &str {
 }
 
 /// The best `limit` people for `query`, people tied on score and display name in user-id
-/// order. The index breaks such ties by slot, and slots depend on the directory's history
-/// (a snapshot round trip renumbers them), so this asks for one more result than needed
+/// order. The index breaks such ties by slot; while slots are in user-id order (a loaded
+/// directory: `Directory::users_in_id_order`) that is the order wanted. Otherwise slots
+/// depend on the directory's history, so this asks for one more result than needed
 /// and, while a tie crosses the cut, for twice as many, then orders each tie by user id:
 /// the same people in the same order whatever the history.
 fn ranked(
@@ -361,6 +362,11 @@ fn ranked(
     limit: usize,
     accept: &mut dyn FnMut(u32, u32) -> bool,
 ) -> Result<Vec<u32>> {
+    // Slots in user-id order: the index's own tie-break is the one wanted.
+    if dir.users_in_id_order() {
+        let hits = index.search(query, limit, accept)?;
+        return Ok(hits.into_iter().map(|h| h.key).collect());
+    }
     let tie = |a: &search::Hit, b: &search::Hit| {
         a.score == b.score && same_order(display_name_at(dir, a.key), display_name_at(dir, b.key))
     };
