@@ -260,6 +260,33 @@ export function guestpassEngine(gp, { highlights = true } = {}) {
   };
 }
 
+/**
+ * The path a people picker calls: `session.search` of a person signed into a `Directory`
+ * holding the same people (`world`, from benches/people-varied.mjs's `worldOf`), with
+ * highlights, as the picker shows them. `who` picks the person: `"member"` or `"guest"`
+ * (the tenant's guest access is `sameAsMember`, so a guest searches everyone too). The
+ * two rows share one directory (`shared.dir`), built by the first; the caller frees it.
+ */
+export function sessionEngine(gp, { world, who, shared }) {
+  let session;
+  return {
+    name: `session.search (${who})`,
+    build() {
+      shared.dir ??= gp.Directory.fromJSON(world);
+      const tenantId = world.tenants[0].id;
+      const person = world.users.find((u) => (who === "guest" ? u.userType === "Guest" && u.externalUserState === "Accepted" : u.userType !== "Guest"));
+      session = shared.dir.signIn({ tenantId, user: person.id });
+    },
+    search(q) {
+      return session.search(q, { limit: 10 }).items.map((m) => m.id);
+    },
+    drop() {
+      session?.free();
+      session = undefined;
+    },
+  };
+}
+
 /** FlexSearch: a Document index over the same fields, forward tokenizing. */
 export function flexsearchEngine(FlexSearch) {
   let index;

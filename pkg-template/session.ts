@@ -28,6 +28,8 @@ import {
   sessionRequestToJoin,
   sessionRespond,
   sessionSearch,
+  sessionSearchNumbers,
+  sessionSearchPacked,
   sessionShare,
   sessionTenant,
   sessionTenantId,
@@ -39,6 +41,7 @@ import {
 import { checkLimit, wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
 import { notThis, track, untrack } from "./lifetime.js";
+import { plainSearchOptions, unpackSearch } from "./search-unpack.js";
 import type {
   AppAccess,
   AppInfo,
@@ -298,7 +301,7 @@ export class Session {
    * @example
    * ```ts
    * const { items } = session.search("ali", { limit: 5 });
-   * for (const p of items) console.log(p.displayName, p.userType, p.homeTenantId);
+   * for (const p of items) console.log(p.displayName, p.userType, p.homeTenantName ?? p.homeTenantId);
    * ```
    */
   search(query: string, options?: SearchOptions): SearchResult {
@@ -308,7 +311,12 @@ export class Session {
       if (typeof options !== "object" || Array.isArray(options)) throw wrongType("options", "an object", options);
       if (options.limit != null) checkLimit(options.limit);
     }
-    return sessionSearch(handle, query, options);
+    // Text and plain options take the packed path; anything else the JSON one, which
+    // checks it as it always has.
+    const plain = typeof query === "string" ? plainSearchOptions(options) : undefined;
+    if (plain === undefined) return sessionSearch(handle, query, options);
+    const text = sessionSearchPacked(handle, query, plain.limit, plain.kind, plain.connector, plain.exclude, plain.groupId);
+    return unpackSearch(text, sessionSearchNumbers());
   }
 
   /**

@@ -580,6 +580,11 @@ export interface PersonMatch {
   userType: UserType;
   /** A guest's home tenant, when known (for the guest badge). */
   homeTenantId?: Id;
+  /**
+   * The home tenant's display name ("Fabrikam, Inc."), when the directory holds that
+   * tenant and the search covers the whole directory (`mode: "full"`).
+   */
+  homeTenantName?: string;
   /** Present (`true`) for a guest whose invitation is not redeemed yet. */
   pending?: true;
   jobTitle?: string;

@@ -296,3 +296,56 @@ fn empty_and_over_long_queries() {
         "INVALID_VALUE"
     );
 }
+
+/// A guest's result names their home tenant beside its id when the search covers the
+/// whole directory; a limited guest's exact lookup does not.
+#[test]
+fn guests_carry_their_home_tenant_name_in_a_full_search() {
+    let d = dir();
+    let r = find(&d, &bob(&d), "alice martin");
+    let alice = r.items.iter().find(|i| i.id == "alice-at-contoso").unwrap();
+    assert_eq!(alice.home_tenant_id.as_deref(), Some("fabrikam"));
+    let fabrikam = d.tenant("fabrikam").unwrap().display_name.clone();
+    assert_eq!(alice.home_tenant_name.as_deref(), Some(fabrikam.as_str()));
+    assert!(r
+        .items
+        .iter()
+        .filter(|i| i.user_type == UserType::Member)
+        .all(|i| i.home_tenant_name.is_none()));
+    // contoso gives guests limited access: an exact lookup shows no tenant name.
+    let guest = d.sign_in("contoso", "alice@fabrikam.com").unwrap();
+    let r = find(&d, &guest, "alice@fabrikam.com");
+    assert_eq!(r.mode, SearchMode::ExactOnly);
+    assert!(!r.items.is_empty());
+    assert!(r.items.iter().all(|i| i.home_tenant_name.is_none()));
+}
+
+/// A loaded directory keeps users in id order, so ties need no re-sorting; once a user is
+/// added out of that order, ties are put in user-id order by the search itself: either
+/// way the same people in the same order as a fresh load of the same world.
+#[test]
+fn ties_come_in_user_id_order_whether_or_not_slots_are() {
+    let mut d = dir();
+    assert!(d.users_in_id_order());
+    let mut namesake = d.user("alice-at-contoso").unwrap().clone();
+    for id in ["0-alice-namesake", "zz-alice-namesake"] {
+        namesake.id = id.to_string();
+        namesake.user_principal_name = format!("{id}_fabrikam.com#EXT#@contoso.onmicrosoft.com");
+        namesake.mail = Some(format!("{id}@fabrikam.com"));
+        d.upsert_user(namesake.clone()).unwrap();
+    }
+    assert!(!d.users_in_id_order(), "0-… was added after every other id");
+    let fresh = Directory::from_world(d.to_world()).unwrap();
+    assert!(fresh.users_in_id_order());
+    for q in ["alice", "alice martin", "a", "al", "bob", "m", "lee", "wei"] {
+        for limit in [1, 2, 10, 40] {
+            let options = SearchOptions {
+                limit: Some(limit),
+                ..SearchOptions::default()
+            };
+            let ours = bob(&d).search(&d, q, &options).unwrap();
+            let theirs = bob(&fresh).search(&fresh, q, &options).unwrap();
+            assert_eq!(ids(&ours), ids(&theirs), "{q:?} limit {limit}");
+        }
+    }
+}

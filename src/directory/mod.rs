@@ -130,7 +130,19 @@ impl Directory {
     /// # Ok(()) }
     /// ```
     pub fn from_world(world: World) -> Result<Directory> {
-        Directory::from_world_with(world, collect, |dir| Ok(People::build(&dir.users)))
+        // Users take their slots in id order, so that a search's ties (broken by slot in
+        // the people index) are already in user-id order: see `users_in_id_order`.
+        let users = |mut users: Vec<User>, dir: &Directory| {
+            crate::order::sort_by_text(&mut users, |u| u.id.as_str());
+            collect(users, dir)
+        };
+        Directory::from_world_with(world, users, |dir| Ok(People::build(&dir.users)))
+    }
+
+    /// Whether users' slots are in user-id order (after a load, until a user is added out
+    /// of that order): then people a search ranks alike already come in user-id order.
+    pub fn users_in_id_order(&self) -> bool {
+        self.users.in_key_order()
     }
 
     /// [`Directory::from_world`] with the user table and the people indexes supplied by

@@ -22,6 +22,9 @@ pub struct Table<T> {
     index: SlotIndex,
     free: Vec<u32>,
     hasher: RandomState,
+    /// Slot order is id order (every live object's id sorts before the next one's): kept
+    /// while objects are appended in id order, lost for good by any other insertion.
+    in_key_order: bool,
 }
 
 impl<T> Default for Table<T> {
@@ -31,6 +34,7 @@ impl<T> Default for Table<T> {
             index: SlotIndex::default(),
             free: Vec::new(),
             hasher: RandomState::new(),
+            in_key_order: true,
         }
     }
 }
@@ -43,7 +47,26 @@ impl<T: Keyed> Table<T> {
             index: SlotIndex::with_capacity(n),
             free: Vec::new(),
             hasher: RandomState::new(),
+            in_key_order: true,
         }
+    }
+
+    /// Whether slot order is id order (byte order of the ids) for every stored object:
+    /// then anything ordered by slot is ordered by id too.
+    pub fn in_key_order(&self) -> bool {
+        self.in_key_order
+    }
+
+    /// Whether every stored object's id sorts before the next one's.
+    fn check_key_order(slots: &[Option<T>]) -> bool {
+        let mut last: Option<&str> = None;
+        for value in slots.iter().flatten() {
+            if last.is_some_and(|l| l >= value.key()) {
+                return false;
+            }
+            last = Some(value.key());
+        }
+        true
     }
 
     fn hash(&self, id: &str) -> u64 {
@@ -101,6 +124,10 @@ impl<T: Keyed> Table<T> {
             }
         }
         let hash = self.hash(value.key());
+        if self.in_key_order {
+            let last = self.slots.iter().rev().find_map(Option::as_ref);
+            self.in_key_order = self.free.is_empty() && last.is_none_or(|l| l.key() < value.key());
+        }
         let slot = match self.free.pop() {
             Some(slot) => {
                 if let Some(cell) = self.slots.get_mut(slot as usize) {
@@ -184,11 +211,13 @@ impl<T: Keyed> Table<T> {
                 "the free slots are not the unused ones".into(),
             ));
         }
+        let in_key_order = Self::check_key_order(&slots);
         Ok(Table {
             slots,
             index,
             free,
             hasher,
+            in_key_order,
         })
     }
 

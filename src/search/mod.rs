@@ -69,6 +69,7 @@ mod query;
 mod query_words;
 mod rank;
 pub mod records;
+mod short;
 mod stripped;
 mod stripped_table;
 mod types;

@@ -8,7 +8,8 @@
 use super::index::{Forward, Segment, SegmentBuilder};
 use super::normalize::{address_hash, address_key};
 use super::query::{Candidate, Floor, Searcher};
-use super::query_words::query_words;
+use super::query_words::{query_words, QueryWords};
+use super::short::ShortAnswers;
 use super::types::{Hit, Key, Person, QueryError};
 use super::KeySet;
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,9 @@ pub struct PeopleIndex {
     pub(super) loc: Vec<Loc>,
     pub(super) sparse: HashMap<Key, Loc>,
     pub(super) live: usize,
+    /// Kept answers of one- and two-character queries (`short.rs`); never stored.
+    #[serde(skip)]
+    pub(super) short: ShortAnswers,
 }
 
 impl PeopleIndex {
@@ -69,6 +73,29 @@ impl PeopleIndex {
         self.segments.iter().map(Segment::heap_bytes).sum::<usize>()
             + self.loc.capacity() * 8
             + self.sparse.capacity() * 16
+            + self.short.heap_bytes()
+    }
+
+    /// Computes the best results of every one- and two-character prefix of the index's
+    /// words now (an index under 20,000 records keeps none), so that the first searches of
+    /// single letters are as fast as the next ones. Bulk builds and snapshot loads do it
+    /// already; later changes keep the results current.
+    pub fn warm_short_prefixes(&self) {
+        self.short.warm(self);
+    }
+
+    /// The caller's flags of the live record with `key` (0 when none).
+    pub(super) fn flags_of(&self, key: Key) -> u32 {
+        let loc = self.loc_of(key);
+        if loc == 0 {
+            return 0;
+        }
+        let uid = ((loc >> 32) - 1) as u32;
+        let rank = (loc & 0xffff_ffff) as u32;
+        self.segments
+            .iter()
+            .find(|s| s.uid == uid)
+            .map_or(0, |s| s.flags(rank))
     }
 
     /// How many segments the index is split into (one after a bulk build; updates add
@@ -160,7 +187,8 @@ impl PeopleIndex {
     /// twice keeps its last record.
     pub fn finish_bulk(&mut self, bulk: BulkLoad) {
         let builder = bulk.builder;
-        if builder.len() == 0 {
+        let added = builder.len();
+        if added == 0 {
             return;
         }
         for &key in builder.keys() {
@@ -168,8 +196,14 @@ impl PeopleIndex {
         }
         let uid = self.take_uid();
         let seg = builder.build(uid);
+        self.short.added(&seg);
         self.install(seg);
         self.settle();
+        // A large load computes the short prefixes' results at once; a small change has
+        // dropped those it touched, which are computed again when next asked for.
+        if added >= self.short.warm_after {
+            self.short.warm(self);
+        }
     }
 
     /// Registers a freshly built segment: its keys' locations and the live count.
@@ -235,6 +269,12 @@ impl PeopleIndex {
         let Some(pos) = self.segments.iter().position(|s| s.uid == uid) else {
             return;
         };
+        if let Some(seg) = self.segments.get(pos) {
+            let mut fwd = Forward::default();
+            seg.forward(rank, &mut fwd);
+            self.short
+                .removed(key, fwd.terms.iter().map(|&(t, _)| seg.term(t)));
+        }
         let mut compact = false;
         if let Some(seg) = self.segments.get_mut(pos) {
             if seg.kill(rank) {
@@ -269,18 +309,34 @@ impl PeopleIndex {
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Result<Vec<Hit>, QueryError> {
-        self.search_with(Searcher::default(), query, limit, accept)
+        let words = query_words(query)?;
+        if let Some(hits) = self.short.answer(self, &words, limit, accept) {
+            return Ok(hits);
+        }
+        self.search_words(Searcher::default(), &words, limit, accept)
     }
 
-    /// [`PeopleIndex::search`] with a chosen [`Searcher`] (tests force each path with it).
+    /// [`PeopleIndex::search`] with a chosen [`Searcher`], never from the kept short
+    /// answers (tests force each path with it).
+    #[cfg(test)]
     pub(super) fn search_with(
         &self,
-        mut searcher: Searcher,
+        searcher: Searcher,
         query: &str,
         limit: usize,
         accept: &mut dyn FnMut(Key, u32) -> bool,
     ) -> Result<Vec<Hit>, QueryError> {
-        let query = query_words(query)?;
+        self.search_words(searcher, &query_words(query)?, limit, accept)
+    }
+
+    /// The search of a folded query over the segments.
+    pub(super) fn search_words(
+        &self,
+        mut searcher: Searcher,
+        query: &QueryWords,
+        limit: usize,
+        accept: &mut dyn FnMut(Key, u32) -> bool,
+    ) -> Result<Vec<Hit>, QueryError> {
         if query.words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }

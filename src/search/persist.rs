@@ -73,6 +73,7 @@ impl PeopleIndex {
             }
         }
         index.segments = segments;
+        index.warm_short_prefixes();
         Ok(index)
     }
 }

@@ -436,3 +436,110 @@ fn ascii_highlights_equal_folded_ones() {
         same_highlights(&query, &person, |slow| slow.general_only = true);
     }
 }
+
+/// Every one- and two-character query of the test names, and a few that match nothing.
+fn short_queries() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in GIVEN.iter().chain(SUR).chain(JOBS) {
+        let folded = fold(word);
+        let chars: Vec<char> = folded.chars().collect();
+        for n in 1..=2usize.min(chars.len()) {
+            out.push(chars.get(..n).unwrap_or_default().iter().collect());
+        }
+    }
+    out.extend(["q", "zz", "x0", "7", "É", "Jo", "SM"].map(str::to_string));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Kept short-prefix answers equal the full ranking's first results, for every filter and
+/// limit, after the bulk build that computed them and after upserts and removals.
+#[test]
+fn short_prefix_answers_equal_the_full_ranking_after_updates() -> Outcome {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut index = PeopleIndex::new();
+    index.short.min_records = 0;
+    index.short.warm_after = 100;
+    let records: Vec<(Key, String, String, String, u32)> = (0..1200u32)
+        .map(|key| {
+            let (g, s) = (rng.pick(GIVEN), rng.pick(SUR));
+            let display = if key % 5 == 0 {
+                format!("{s} {g}")
+            } else {
+                format!("{g} {s}")
+            };
+            let mail = format!("{}.{}@x{}.com", fold(g), fold(s), key % 3);
+            (key, display, mail, rng.pick(JOBS).to_string(), key % 3)
+        })
+        .collect();
+    fn person(r: &(Key, String, String, String, u32)) -> (Key, Person<'_>, u32) {
+        let p = Person {
+            display_name: &r.1,
+            mail: Some(&r.2),
+            user_principal_name: &r.2,
+            job_title: Some(&r.3),
+            ..Person::default()
+        };
+        (r.0, p, r.4)
+    }
+    index.extend(records.iter().map(person));
+    assert!(
+        index.short.len() > 20,
+        "the bulk build kept the short prefixes"
+    );
+    let queries = short_queries();
+    let check = |index: &PeopleIndex, step: &str| -> Outcome {
+        for q in &queries {
+            for limit in [1usize, 3, 10, 11, 40, 101] {
+                for filter in 0..3u32 {
+                    let mut accept = |key: Key, flags: u32| match filter {
+                        0 => true,
+                        1 => flags != 1,
+                        _ => key % 5 == 0,
+                    };
+                    let got: Vec<(Key, Score)> = index
+                        .search(q, limit, &mut accept)?
+                        .into_iter()
+                        .map(|h| (h.key, h.score))
+                        .collect();
+                    let want = naive(index, q, limit, &mut accept)?;
+                    assert_eq!(got, want, "{step}: {q:?}, limit {limit}, filter {filter}");
+                }
+            }
+        }
+        Ok(())
+    };
+    check(&index, "after the bulk build")?;
+    // Removals, then upserts of new people and of changed ones (a name that now starts
+    // with a kept prefix, flags that change), one at a time.
+    for key in (0..1200u32).filter(|k| k % 9 == 4) {
+        index.remove(key);
+    }
+    check(&index, "after removals")?;
+    let mut changed = Vec::new();
+    for (i, r) in records.iter().enumerate().filter(|(i, _)| i % 11 == 0) {
+        let mut r = r.clone();
+        r.1 = format!("{} {}", rng.pick(GIVEN), r.1);
+        r.4 = (r.4 + 1) % 3;
+        if i % 2 == 0 {
+            r.0 += 5000;
+        }
+        changed.push(r);
+    }
+    for r in &changed {
+        let (key, p, flags) = person(r);
+        index.upsert(key, &p, flags);
+    }
+    check(&index, "after upserts")?;
+    let kept_before = index.short.len();
+    for q in &queries {
+        index.search(q, 10, &mut |_, _| true)?;
+    }
+    assert!(
+        index.short.len() >= kept_before,
+        "dropped lists are computed again"
+    );
+    check(&index, "after the lists were computed again")?;
+    Ok(())
+}

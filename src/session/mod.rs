@@ -19,7 +19,8 @@ pub use approvals::ApprovalList;
 pub use features::{Feature, Features, PeopleSearch, SearchMode};
 pub use lookups::{AppInfo, GroupInfo, MyFlow, TenantInfo, UserInfo};
 pub use search::{
-    MatchRange, PersonMatch, SearchOptions, SearchResults, UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
+    home_tenant_name, Found, FoundPeople, MatchRange, PersonMatch, SearchOptions, SearchResults,
+    UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
 };
 pub use sight::{reads_directory, Sight};
 

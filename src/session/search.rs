@@ -12,7 +12,7 @@ use super::Session;
 use crate::directory::{Directory, SEARCH_FLAG_GUEST};
 use crate::error::{Error, Result};
 use crate::model::{User, UserType};
-use crate::search::{self, Highlight};
+use crate::search::{self, Highlight, Highlighter};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -97,6 +97,10 @@ pub struct PersonMatch {
     /// A guest's home tenant, for the guest badge.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub home_tenant_id: Option<String>,
+    /// The home tenant's display name, when the directory holds that tenant and the
+    /// search covers the whole directory ([`home_tenant_name`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home_tenant_name: Option<String>,
     /// A guest whose invitation is not redeemed yet.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub pending: bool,
@@ -117,6 +121,27 @@ pub struct SearchResults {
     pub guests_hidden: bool,
     /// How much of the directory this person's search covers.
     pub mode: SearchMode,
+}
+
+/// What [`Session::search_found`] found, best first.
+#[derive(Debug)]
+pub struct Found<'d> {
+    /// The people.
+    pub people: FoundPeople<'d>,
+    /// Guests were left out because the connector does not support picking them.
+    pub guests_hidden: bool,
+    /// How much of the directory this person's search covers.
+    pub mode: SearchMode,
+}
+
+/// The people of a [`Found`]: users of the directory, or (a limited guest's exact lookup
+/// in a view's sealed address book) results already built.
+#[derive(Debug)]
+pub enum FoundPeople<'d> {
+    /// Users of the directory, best first.
+    Users(Vec<&'d User>),
+    /// Results built from sealed records.
+    Sealed(Vec<PersonMatch>),
 }
 
 impl Session {
@@ -146,6 +171,32 @@ impl Session {
         query: &str,
         options: &SearchOptions,
     ) -> Result<SearchResults> {
+        let found = self.search_found(dir, query, options)?;
+        let mut hl = Highlighter::new(query);
+        let items = match found.people {
+            FoundPeople::Users(users) => users
+                .into_iter()
+                .map(|u| person_match_with(dir, u, found.mode, &mut hl))
+                .collect(),
+            FoundPeople::Sealed(items) => items,
+        };
+        Ok(SearchResults {
+            items,
+            guests_hidden: found.guests_hidden,
+            mode: found.mode,
+        })
+    }
+
+    /// [`Session::search`] before its results are built: the people found (borrowed from
+    /// the directory), for a caller that writes them out itself (the package packs them
+    /// for JavaScript) — with [`Highlighter`] and [`home_tenant_name`] it builds exactly
+    /// what [`Session::search`] answers. Refused as [`Session::search`] is.
+    pub fn search_found<'d>(
+        &self,
+        dir: &'d Directory,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Found<'d>> {
         let me = self.user(dir)?;
         search::check_query(query)?;
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
@@ -172,19 +223,24 @@ impl Session {
             .tenant(self.tenant_id())
             .ok_or_else(|| Error::UnknownTenant(self.tenant_id().to_string()))?;
         let mode = search_mode(tenant, me).mode;
-        let mut results = SearchResults {
-            items: Vec::new(),
+        let mut found = Found {
+            people: FoundPeople::Users(Vec::new()),
             guests_hidden,
             mode,
         };
         let Some(index) = dir.people_index(self.tenant_id()) else {
-            return Ok(results);
+            return Ok(found);
         };
-        let exclude: HashSet<u32> = options
-            .exclude
-            .iter()
-            .filter_map(|id| dir.user_slot(id))
-            .collect();
+        // Usually empty: no set is built for it then.
+        let exclude: HashSet<u32> = if options.exclude.is_empty() {
+            HashSet::new()
+        } else {
+            options
+                .exclude
+                .iter()
+                .filter_map(|id| dir.user_slot(id))
+                .collect()
+        };
         let user_type = options.user_type;
         let mut accept = |key: u32, flags: u32| {
             let guest = flags & SEARCH_FLAG_GUEST != 0;
@@ -207,8 +263,8 @@ impl Session {
                 group: group_filter.as_ref(),
                 limit,
             };
-            results.items = sealed_search::exact(book, query, &wanted);
-            return Ok(results);
+            found.people = FoundPeople::Sealed(sealed_search::exact(book, query, &wanted));
+            return Ok(found);
         }
         let keys: Vec<u32> = match mode {
             SearchMode::None => Vec::new(),
@@ -232,13 +288,13 @@ impl Session {
                 .map(|(_, key)| key)
                 .collect(),
         };
-        results.items = keys
-            .into_iter()
-            .filter_map(|key| dir.user_at(key))
-            .filter(|u| u.tenant_id == self.tenant_id())
-            .map(|u| person_match(u, query))
-            .collect();
-        Ok(results)
+        found.people = FoundPeople::Users(
+            keys.into_iter()
+                .filter_map(|key| dir.user_at(key))
+                .filter(|u| u.tenant_id == self.tenant_id())
+                .collect(),
+        );
+        Ok(found)
     }
 
     /// The filter of `group_id`, which must be a group of this tenant: its members'
@@ -295,8 +351,9 @@ fn user_id_at(dir: &Directory, slot: u32) -> &str {
 }
 
 /// The best `limit` people for `query`, people tied on score and display name in user-id
-/// order. The index breaks such ties by slot, and slots depend on the directory's history
-/// (a snapshot round trip renumbers them), so this asks for one more result than needed
+/// order. The index breaks such ties by slot; while slots are in user-id order (a loaded
+/// directory: `Directory::users_in_id_order`) that is the order wanted. Otherwise slots
+/// depend on the directory's history, so this asks for one more result than needed
 /// and, while a tie crosses the cut, for twice as many, then orders each tie by user id:
 /// the same people in the same order whatever the history.
 fn ranked(
@@ -306,10 +363,13 @@ fn ranked(
     limit: usize,
     accept: &mut dyn FnMut(u32, u32) -> bool,
 ) -> Result<Vec<u32>> {
+    // Slots in user-id order: the index's own tie-break is the one wanted.
+    if dir.users_in_id_order() {
+        let hits = index.search(query, limit, accept)?;
+        return Ok(hits.into_iter().map(|h| h.key).collect());
+    }
     let tie = |a: &search::Hit, b: &search::Hit| {
-        a.score == b.score
-            && search::display_order(display_name_at(dir, a.key))
-                == search::display_order(display_name_at(dir, b.key))
+        a.score == b.score && same_order(display_name_at(dir, a.key), display_name_at(dir, b.key))
     };
     let mut want = limit.saturating_add(1);
     let hits = loop {
@@ -324,26 +384,48 @@ fn ranked(
         }
         want = want.saturating_mul(2);
     };
-    // Each hit's display order once, not once per comparison: this runs per keystroke.
-    let ordered: Vec<(search::Score, String, u32)> = hits
-        .iter()
-        .map(|h| {
-            let order = search::display_order(display_name_at(dir, h.key));
-            (h.score, order, h.key)
-        })
-        .collect();
+    // Hits come in (score, display order, slot) order, so people tied on score and
+    // display name are neighbours: each run of them is put in user-id order.
     let mut keys: Vec<u32> = Vec::with_capacity(hits.len());
-    for tied in ordered.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        let mut group: Vec<(&str, u32)> =
-            tied.iter().map(|t| (user_id_at(dir, t.2), t.2)).collect();
-        crate::order::sort_by_text(&mut group, |g| g.0);
-        keys.extend(group.iter().map(|g| g.1));
+    let mut run: Vec<(&str, u32)> = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        run.push((user_id_at(dir, hit.key), hit.key));
+        let next_tied = hits.get(i + 1).is_some_and(|next| tie(hit, next));
+        if next_tied {
+            continue;
+        }
+        if run.len() > 1 {
+            crate::order::sort_by_text(&mut run, |g| g.0);
+        }
+        keys.extend(run.drain(..).map(|g| g.1));
         if keys.len() >= limit {
             break;
         }
     }
     keys.truncate(limit);
     Ok(keys)
+}
+
+/// Whether two display names rank as one ([`search::display_order`] equal), without
+/// folding either when a cheap look tells them apart: the display order keeps every
+/// letter and digit of a name, lowercased, in order, so two ASCII names whose letters
+/// and digits differ cannot share it.
+pub(crate) fn same_order(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        let letters = |s: &'_ str| {
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<Vec<u8>>()
+        };
+        if a.len() + b.len() < 512 && letters(a) != letters(b) {
+            return false;
+        }
+    }
+    search::display_order(a) == search::display_order(b)
 }
 
 /// The display name of the user in `slot` (empty if none).
@@ -364,8 +446,24 @@ pub(super) fn has_address(user: &User, address: &str) -> bool {
         || search::normalize::decode_guest_upn(&user.user_principal_name).is_some_and(|d| same(&d))
 }
 
-/// `user` as a search result for `query`, with what matched.
+/// `user` as a search result for `query`, with what matched (a limited guest's exact
+/// lookup: no home tenant name).
 pub(super) fn person_match(user: &User, query: &str) -> PersonMatch {
+    person_match_parts(user, None, &mut Highlighter::new(query))
+}
+
+/// `user` as a search result of a search covering `mode`, highlighted by `hl` (one for
+/// all the results of a query).
+fn person_match_with(
+    dir: &Directory,
+    user: &User,
+    mode: SearchMode,
+    hl: &mut Highlighter,
+) -> PersonMatch {
+    person_match_parts(user, home_tenant_name(dir, user, mode), hl)
+}
+
+fn person_match_parts(user: &User, home_name: Option<&str>, hl: &mut Highlighter) -> PersonMatch {
     let person = crate::directory::search_person(user);
     PersonMatch {
         id: user.id.clone(),
@@ -374,12 +472,28 @@ pub(super) fn person_match(user: &User, query: &str) -> PersonMatch {
         user_principal_name: user.user_principal_name.clone(),
         user_type: user.user_type,
         home_tenant_id: user.home_tenant_id.clone(),
+        home_tenant_name: home_name.map(str::to_string),
         pending: user.is_pending(),
         job_title: user.job_title.clone(),
-        highlights: search::highlight(query, &person)
-            .into_iter()
-            .map(match_range)
-            .collect(),
+        highlights: hl.highlight(&person).into_iter().map(match_range).collect(),
+    }
+}
+
+/// The display name of a guest's home tenant as a search result shows it: only when
+/// the directory holds that tenant (a view: carries its name) and the search covers the
+/// whole directory (members, and guests of a `sameAsMember` tenant).
+// Microsoft Graph "findTenantInformationByTenantId": a tenant's displayName is readable by
+// any signed-in caller; no document says what a people picker shows a limited guest, so
+// the conservative answer: not in an exact-only (or no) search.
+pub fn home_tenant_name<'d>(dir: &'d Directory, user: &User, mode: SearchMode) -> Option<&'d str> {
+    if mode != SearchMode::Full {
+        return None;
+    }
+    let home = user.home_tenant_id.as_deref()?;
+    // A view may hold a stub of a tenant (its id as its name): its names table decides.
+    match dir.partial() {
+        Some(partial) => partial.home_tenant_name(home),
+        None => dir.tenant(home).map(|t| t.display_name.as_str()),
     }
 }
 
@@ -390,5 +504,59 @@ fn match_range(h: Highlight) -> MatchRange {
         index,
         start: h.start,
         end: h.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_order;
+    use crate::search::display_order;
+
+    /// The cheap look of `same_order` never tells apart two names the display order ties.
+    #[test]
+    fn same_order_agrees_with_the_display_order() {
+        let names = [
+            "Ann Lee",
+            "ann lee",
+            "Ann  Lee",
+            "Ann-Lee",
+            "Ann Lee-Smith",
+            "Ann Lees",
+            "Anne Lee",
+            "O'Brien S",
+            "OBrien S",
+            "O Brien S",
+            "obrien s",
+            "Déborah Lefèvre",
+            "Deborah Lefevre",
+            "DEBORAH LEFEVRE",
+            "Lee, Ann",
+            "Lee Ann",
+            "Ann Lee 2",
+            "Ann Lee2",
+            "Ann L. Lee",
+            "Ann L Lee",
+            "van der Berg",
+            "Van Der Berg",
+            "vanderberg",
+            "李雷",
+            "Support EMEA",
+            "support-emea",
+            "Support (EMEA)",
+            "",
+            " ",
+            "A.B",
+            "AB",
+            "a b",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(
+                    same_order(a, b),
+                    display_order(a) == display_order(b),
+                    "{a:?} and {b:?}"
+                );
+            }
+        }
     }
 }

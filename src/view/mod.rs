@@ -18,7 +18,7 @@
 //! view came from, and a view cannot say what the server would answer.
 //!
 //! Layout: the snapshot frame ([`crate::snapshot`]) with magic `GUESTVEW` and format
-//! version 1, its body:
+//! version 2 (1 had no home tenant names), its body:
 //!
 //! | part | content |
 //! | --- | --- |
@@ -26,6 +26,7 @@
 //! | world | the view's objects, written as a snapshot's world section, in the whole directory's order |
 //! | unseen flows, unseen groups | each a varint count and 16-byte digests ([`partial`]) |
 //! | address book | 0, or 1 and a [`sealed::SealedBook`] (limited guests) |
+//! | home tenant names | a varint count, then per tenant its id and display name (strings, by id): the names a members' search shows beside guests' `homeTenantId` |
 //!
 //! Reading checks the frame as a snapshot's (`VIEW_NOT_RECOGNIZED` for another magic,
 //! then `SNAPSHOT_VERSION_UNSUPPORTED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
@@ -50,7 +51,7 @@ use serde::Serialize;
 /// The first eight bytes of every view.
 pub const MAGIC: &[u8; 8] = b"GUESTVEW";
 /// The view format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Whose kind of view it is: decides the people part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -130,6 +131,11 @@ impl Directory {
                 SealedBook::seal(session.tenant_id(), people).write(&mut w);
             }
         }
+        w.varint(scope.home_tenant_names.len() as u64);
+        for (id, name) in &scope.home_tenant_names {
+            w.str(id);
+            w.str(name);
+        }
         Ok(crate::snapshot::frame_as(
             MAGIC,
             FORMAT_VERSION,
@@ -163,6 +169,13 @@ impl Directory {
             1 => Some(SealedBook::read(&mut r)?),
             other => return Err(corrupt(format_args!("view address book: tag {other}"))),
         };
+        let count = r.count(2, "view home tenant names")?;
+        let mut home_tenant_names = Vec::with_capacity(count);
+        for _ in 0..count {
+            let id = r.str("view home tenant id")?.to_string();
+            let name = r.str("view home tenant name")?.to_string();
+            home_tenant_names.push((id, name));
+        }
         r.finish()?;
         let partial = Partial::new(
             tenant_id.clone(),
@@ -171,6 +184,7 @@ impl Directory {
             unseen_flows,
             unseen_groups,
             book,
+            home_tenant_names,
         );
         let mut dir = Directory::from_partial_world(world, partial).map_err(in_view)?;
         dir.set_clock(clock);

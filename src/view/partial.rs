@@ -43,6 +43,9 @@ pub struct Partial {
     pub(super) unseen_groups: Vec<IdDigest>,
     /// Exact address lookups for a guest with limited access.
     pub(super) book: Option<SealedBook>,
+    /// Display names of the home tenants of the guests the view holds, by tenant id
+    /// (sorted).
+    pub(super) home_tenant_names: Vec<(String, String)>,
     /// The stand-in for an unseen flow: of the tenant, owned by nobody, shared with
     /// nobody, so every check of it answers `NO_ROLE`.
     pub(super) stand_in: Flow,
@@ -56,8 +59,10 @@ impl Partial {
         mut unseen_flows: Vec<IdDigest>,
         mut unseen_groups: Vec<IdDigest>,
         book: Option<SealedBook>,
+        mut home_tenant_names: Vec<(String, String)>,
     ) -> Partial {
         unseen_flows.sort_unstable();
+        home_tenant_names.sort_unstable();
         unseen_groups.sort_unstable();
         let stand_in = Flow {
             id: String::new(),
@@ -76,6 +81,7 @@ impl Partial {
             unseen_flows,
             unseen_groups,
             book,
+            home_tenant_names,
             stand_in,
         }
     }
@@ -117,5 +123,14 @@ impl Partial {
     /// The sealed address book of a guest with limited access.
     pub fn book(&self) -> Option<&SealedBook> {
         self.book.as_ref()
+    }
+
+    /// The display name of a guest's home tenant as the view carries it (members' views).
+    pub fn home_tenant_name(&self, tenant_id: &str) -> Option<&str> {
+        self.home_tenant_names
+            .binary_search_by(|(id, _)| id.as_str().cmp(tenant_id))
+            .ok()
+            .and_then(|i| self.home_tenant_names.get(i))
+            .map(|(_, name)| name.as_str())
     }
 }

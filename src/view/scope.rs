@@ -47,6 +47,10 @@ pub struct Scope<'d> {
     pub audience: Audience,
     /// This tenant and, for a guest, their home tenant, trimmed.
     pub tenants: Vec<Tenant>,
+    /// The display names of the home tenants of the guests a members' view holds, by
+    /// tenant id (sorted): what its search results show beside `homeTenantId`, and
+    /// nothing else of those tenants.
+    pub home_tenant_names: Vec<(String, String)>,
     /// Users the view holds readably.
     pub users: Vec<&'d User>,
     /// Groups the view holds.
@@ -106,9 +110,15 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
         .partition(|f| person.grant(f).is_some());
     let sealed = (audience == Audience::LimitedGuest).then(|| sealed_people(dir, tenant_id));
     let mine: HashSet<&str> = sight.member_of.iter().map(String::as_str).collect();
+    let home_tenant_names = if audience == Audience::Members {
+        home_tenant_names(dir, &users)
+    } else {
+        Vec::new()
+    };
     Ok(Scope {
         audience,
         tenants: tenants(dir, tenant, me),
+        home_tenant_names,
         users,
         groups,
         apps: dir.apps().filter(|a| sight.sees_app(a)).collect(),
@@ -126,6 +136,26 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
             .collect(),
         sealed,
     })
+}
+
+/// The display names of the home tenants of the guests among `users` that the directory
+/// holds, by tenant id, sorted.
+// Microsoft Graph "findTenantInformationByTenantId": a tenant's display name is readable by
+// any signed-in caller, so a members' view may carry it; nothing else of those tenants.
+fn home_tenant_names(dir: &Directory, users: &[&User]) -> Vec<(String, String)> {
+    let mut ids: Vec<&str> = users
+        .iter()
+        .filter(|u| u.is_guest())
+        .filter_map(|u| u.home_tenant_id.as_deref())
+        .collect();
+    crate::order::sort_by_text(&mut ids, |id: &&str| -> &str { id });
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| {
+            dir.tenant(id)
+                .map(|t| (t.id.clone(), t.display_name.clone()))
+        })
+        .collect()
 }
 
 /// This tenant and a guest's home tenant, each with only what the person's answers read.

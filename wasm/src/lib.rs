@@ -24,6 +24,7 @@ mod lookups;
 mod objects;
 mod people_index;
 mod search;
+mod search_packed;
 mod session;
 mod views;
 

@@ -5,7 +5,7 @@ use super::convert::text_arg;
 use super::error::to_js as error_to_js;
 use super::session::JsSession;
 use guestpass::error::Error;
-use guestpass::session::SearchOptions;
+use guestpass::session::{SearchOptions, UserTypeFilter};
 use wasm_bindgen::prelude::*;
 
 impl JsSession {
@@ -33,5 +33,40 @@ impl JsSession {
         // One JSON text and one native parse are cheaper than setting every property of
         // every result across the boundary.
         js_sys::JSON::parse(&text)
+    }
+
+    /// [`JsSession::search`] with its options read by the caller (`pkg-template/session.ts`,
+    /// which checked them) and its results packed (`search_packed.rs`): the text is
+    /// returned, the numbers kept for `sessionSearchNumbers`. `user_type`: 0 any,
+    /// 1 members, 2 guests; `exclude`: ids joined by U+001F.
+    #[allow(clippy::too_many_arguments)]
+    pub fn search_packed(
+        &self,
+        query: &str,
+        limit: u32,
+        user_type: u32,
+        connector: Option<String>,
+        exclude: &str,
+        group_id: Option<String>,
+    ) -> Result<String, JsValue> {
+        let options = SearchOptions {
+            limit: Some(limit as usize),
+            user_type: match user_type {
+                1 => UserTypeFilter::Member,
+                2 => UserTypeFilter::Guest,
+                _ => UserTypeFilter::Any,
+            },
+            connector,
+            exclude: if exclude.is_empty() {
+                Vec::new()
+            } else {
+                exclude.split('\u{1f}').map(str::to_string).collect()
+            },
+            group_id,
+        };
+        self.read(|dir, session| {
+            let found = session.search_found(dir, query, &options)?;
+            Ok(super::search_packed::pack(dir, query, &found))
+        })
     }
 }

@@ -21,8 +21,11 @@ type None<Names> = [Names] extends [never] ? true : { differ: Names };
 type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "fromSignedBytes" | "fromSignedView" | "free";
 type GlueOnlyDirectory = "new" | "live";
 type TsOnlySession = "free";
-/** `sessionCheckOf`: the checking twin of `sessionCheck`, for arguments that are not text. */
-type GlueOnlySession = "checkOf" | "allowedActionsOf";
+/**
+ * `sessionCheckOf`: the checking twin of `sessionCheck`, for arguments that are not text;
+ * `sessionSearchPacked` and `sessionSearchNumbers`: `Session.search`'s packed path.
+ */
+type GlueOnlySession = "checkOf" | "allowedActionsOf" | "searchPacked" | "searchNumbers";
 
 type DirectoryApi = Members<Directory> | Statics<typeof Directory>;
 export const directoryCallsHaveMethods: None<Exclude<Calls<"directory">, DirectoryApi | GlueOnlyDirectory>> = true;

@@ -252,7 +252,7 @@ if (typeof bob.search === "function") {
   assert.ok(result.items.length > 0);
   each<PersonMatch>("search().items", result.items, {
     id: "required", displayName: "required", mail: "optional", userPrincipalName: "required", userType: "required",
-    homeTenantId: "optional", pending: "optional", jobTitle: "optional", highlights: "required",
+    homeTenantId: "optional", homeTenantName: "optional", pending: "optional", jobTitle: "optional", highlights: "required",
   });
   for (const item of result.items) {
     for (const h of item.highlights) {

@@ -42,6 +42,28 @@ pub fn session_search(session: f64, query: JsValue, options: JsValue) -> Result<
     objects::session(session, "search()")?.search(query, options)
 }
 
+/// `Session.search()` with plain options (pkg-template/session.ts): the results packed,
+/// their text returned and their numbers kept for [`session_search_numbers`].
+#[wasm_bindgen(js_name = sessionSearchPacked)]
+pub fn session_search_packed(
+    session: f64,
+    query: &str,
+    limit: u32,
+    user_type: u32,
+    connector: Option<String>,
+    exclude: &str,
+    group_id: Option<String>,
+) -> Result<String, JsValue> {
+    objects::session(session, "search()")?
+        .search_packed(query, limit, user_type, connector, exclude, group_id)
+}
+
+/// The numbers of the last [`session_search_packed`] (taken: a second call answers none).
+#[wasm_bindgen(js_name = sessionSearchNumbers)]
+pub fn session_search_numbers() -> Vec<u32> {
+    super::super::search_packed::take_numbers()
+}
+
 /// `Session.check()` (pkg-template/session.ts): the hot path, with wasm-bindgen's own
 /// string parameters (the class sends anything but text to [`session_check_of`]).
 #[wasm_bindgen(js_name = sessionCheck)]
