@@ -36,6 +36,7 @@ import {
   sessionUnshare,
   sessionUser,
   sessionUserId,
+  sessionViewContents,
   sessionWhoami,
 } from "./guestpass.js";
 import { checkLimit, wrongType } from "./arguments.js";
@@ -68,6 +69,7 @@ import type {
   MyFlow,
   SearchOptions,
   SearchResult,
+  ViewContents,
   ShareRequest,
   SignedIn,
   TenantInfo,
@@ -273,6 +275,21 @@ export class Session {
    */
   features(): Features {
     return sessionFeatures(Session.#of(this, "features()"));
+  }
+
+  /**
+   * What the view this session was read from holds, counted (`Directory.fromView`), or
+   * `null` for a session on a whole directory: the audience that decided the people part,
+   * and how many people, sealed addresses, flows, approvals, groups and apps it carries.
+   *
+   * @example
+   * ```ts
+   * const bob = Directory.fromView(dir.viewFor({ tenantId: "contoso", user: "bob" }));
+   * const { audience, people, flows } = bob.viewContents()!; // "members", …
+   * ```
+   */
+  viewContents(): ViewContents | null {
+    return sessionViewContents(Session.#of(this, "viewContents()"));
   }
 
   /**

@@ -409,6 +409,42 @@ export interface Stats {
   joinRequests: number;
 }
 
+/** Whose kind of view a view is: it decided the people part (`session.viewContents()`). */
+export type ViewAudience = "members" | "limitedGuest" | "restrictedGuest";
+
+/**
+ * `session.viewContents()`: what the view a session was read from holds, counted —
+ * "what this person's browser receives". The view's byte length says its size.
+ */
+export interface ViewContents {
+  /** Members (and guests with member access), limited guest or restricted guest. */
+  audience: ViewAudience;
+  /** Tenants named: the one signed into and, for a guest, their home tenant. */
+  tenants: number;
+  /** People whose records are readable (the tenant's directory for members; a guest, their home account and whom they may see). */
+  people: number;
+  /** People a limited guest reaches by exact address only: sealed records. */
+  sealedPeople: number;
+  /** Groups the person may see. */
+  groups: number;
+  /** Apps they reach. */
+  apps: number;
+  /** Flows they hold a role on. */
+  flows: number;
+  /** The tenant's other flows: digests only, so their ids answer `NO_ROLE` as on the whole directory. */
+  unseenFlows: number;
+  /** The tenant's other groups: digests only. */
+  unseenGroups: number;
+  /** Their approvals in the tenant. */
+  approvals: number;
+  /** Connectors (Microsoft's catalogue, the same for everyone). */
+  connectors: number;
+  /** Join requests they made or decide. */
+  joinRequests: number;
+  /** Home tenants named beside guests in a members' search. */
+  homeTenantNames: number;
+}
+
 /** Why two tenants may not collaborate. */
 export type BlockerCode = "CLOUD_NOT_ENABLED" | "INBOUND_BLOCKED" | "OUTBOUND_BLOCKED";
 

@@ -460,6 +460,38 @@ fn a_limited_guest_finds_people_by_exact_address_only() {
         .is_empty());
     assert!(d.user("bob").is_none());
     assert!(!bytes.windows(12).any(|w| w == b"Bob Kowalski"));
+    let contents = d.view_contents().unwrap();
+    assert_eq!(contents.audience, guestpass::view::Audience::LimitedGuest);
+    assert_eq!(
+        contents.sealed_people,
+        d.partial().unwrap().book().unwrap().len()
+    );
+    assert_eq!(contents.people, d.stats().users);
+    assert!(contents.people < 5, "{contents:?}");
+}
+
+#[test]
+fn view_contents_count_what_a_view_holds() {
+    let dir = Directory::from_world(sample_world(&SampleOptions {
+        users: 150,
+        seed: 2,
+    }))
+    .unwrap();
+    assert!(dir.view_contents().is_none());
+    let view = Directory::from_view(&dir.view_for("contoso", "bob").unwrap()).unwrap();
+    let contents = view.directory().view_contents().unwrap();
+    let contoso = |t: &str| t == "contoso";
+    assert_eq!(contents.audience, guestpass::view::Audience::Members);
+    assert_eq!(contents.sealed_people, 0);
+    assert_eq!(
+        contents.people,
+        dir.users().filter(|u| contoso(&u.tenant_id)).count()
+    );
+    let flows = dir.flows().filter(|f| contoso(&f.tenant_id)).count();
+    assert_eq!(contents.flows + contents.unseen_flows, flows);
+    let groups = dir.groups().filter(|g| contoso(&g.tenant_id)).count();
+    assert_eq!(contents.groups + contents.unseen_groups, groups);
+    assert_eq!(contents.approvals, view.directory().stats().approvals);
 }
 
 #[test]

@@ -32,10 +32,12 @@
 //! then `SNAPSHOT_VERSION_UNSUPPORTED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
 //! `SNAPSHOT_CORRUPT`), then that the person can sign in from what the view holds.
 
+mod contents;
 mod partial;
 mod scope;
 mod sealed;
 
+pub use contents::ViewContents;
 pub use partial::{id_digest, IdDigest, Partial};
 pub use scope::{audience, Scope};
 pub use sealed::{SealedBook, SealedPerson};

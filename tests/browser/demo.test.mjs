@@ -294,6 +294,42 @@ describe("the demo page in Chromium", { skip: skip ?? false }, () => {
     await page.close();
   });
 
+  test("the view panel shows what the person's browser receives, and the reading panels answer from it", async () => {
+    const page = await openDemo(live.browser, live.demo.url);
+    await signInAs(page, "contoso", "bob");
+    const summary = page.locator("#view .view-summary");
+    await page.locator('#view .view-summary[data-audience="members"]').waitFor();
+    assert.ok(Number(await summary.getAttribute("data-people")) > 100);
+    await page.locator("#view strong[data-gzipped]").waitFor();
+    await signInAs(page, "contoso", "alice-at-contoso");
+    await page.locator('#view .view-summary[data-audience="limitedGuest"]').waitFor();
+    assert.ok(Number(await summary.getAttribute("data-people")) < 5);
+    assert.match(await page.textContent('#view tr[data-part="People by exact address"]'), /sealed/);
+    await page.locator("#view strong[data-gzipped]").waitFor();
+    await screenshot(page, "demo-view-alice");
+    // What the page holds is the view: no member's name is in its bytes, and the panels
+    // ask the view's session (state.js is the demo's own module, the same instance).
+    const held = await page.evaluate(async () => {
+      const { state, reader } = await import("/js/state.js");
+      const text = new TextDecoder("utf-8", { fatal: false }).decode(state.view.bytes);
+      return {
+        fromView: reader() === state.view.session,
+        audience: reader().viewContents()?.audience,
+        holdsBob: text.includes("Bob Kowalski") || text.includes("bob@contoso.com"),
+        wholeIsNotAView: state.session.viewContents() === null,
+      };
+    });
+    assert.deepEqual(held, { fromView: true, audience: "limitedGuest", holdsBob: false, wholeIsNotAView: true });
+    // The switch: the same answers from the whole directory's session.
+    await page.uncheck("#from-view");
+    await page.locator('body[data-from-view="false"]').waitFor();
+    await page.selectOption("#flow", "invoice-flow");
+    await page.locator('#access tr[data-action="edit"][data-code="RUN_ONLY_CANNOT_EDIT"]').waitFor();
+    assert.equal(await page.evaluate(async () => (await import("/js/state.js")).reader().viewContents()), null);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test("sign-in refusals show their code; features show the reasons", async () => {
     const page = await openDemo(live.browser, live.demo.url);
     await page.selectOption("#tenant", "contoso");

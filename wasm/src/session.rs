@@ -117,6 +117,15 @@ impl JsSession {
         self.read(|d, s| to_js(&s.features(d)?))
     }
 
+    /// What the view this session was read from holds (`ViewContents`), or `null` for a
+    /// session on a whole directory.
+    pub fn view_contents(&self) -> std::result::Result<JsValue, JsValue> {
+        self.read(|d, _| match d.view_contents() {
+            Some(contents) => to_js(&contents),
+            None => Ok(JsValue::NULL),
+        })
+    }
+
     /// May this person's home tenant and this tenant collaborate?
     /// `{ allowed, outcome, blockers, unknown? }`: allowed for a member; for a guest whose
     /// home the directory does not hold, `unknown` with the facts it depends on.

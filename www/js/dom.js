@@ -66,8 +66,9 @@ export function ms(value) {
   return `${(value / 1000).toFixed(2)} s`;
 }
 
-/** "1.2 MB" / "340 KB". */
+/** "1.2 MB" / "340 KB" / "512 B". */
 export function bytes(n) {
+  if (n < 1000) return `${n} B`;
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)} MB`;
   return `${Math.round(n / 1000)} KB`;
 }

@@ -8,6 +8,7 @@ import { loadSnapshot, saveSnapshot, forgetSnapshots } from "./snapshots.js";
 import { state, onChange, figures } from "./state.js";
 import { setupSignIn } from "./panels/signin.js";
 import { setupFeatures } from "./panels/features.js";
+import { setupView } from "./panels/view.js";
 import { setupPicker } from "./panels/picker.js";
 import { setupAccess } from "./panels/access.js";
 import { setupApprovals } from "./panels/approvals.js";
@@ -170,6 +171,8 @@ async function start(size, lookup, builtIn) {
 
 function setupPanels() {
   const signIn = setupSignIn();
+  // First: it makes each sign-in's view, which the reading panels below answer from.
+  setupView();
   setupFeatures();
   setupPicker(signIn);
   setupAccess();

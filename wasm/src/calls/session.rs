@@ -36,6 +36,12 @@ pub fn session_collaboration(session: f64) -> Result<JsValue, JsValue> {
     objects::session(session, "collaboration()")?.collaboration()
 }
 
+/// `Session.viewContents()` (pkg-template/session.ts).
+#[wasm_bindgen(js_name = sessionViewContents)]
+pub fn session_view_contents(session: f64) -> Result<JsValue, JsValue> {
+    objects::session(session, "viewContents()")?.view_contents()
+}
+
 /// `Session.search()` (pkg-template/session.ts).
 #[wasm_bindgen(js_name = sessionSearch)]
 pub fn session_search(session: f64, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

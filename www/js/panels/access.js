@@ -1,7 +1,8 @@
 // Access to a flow: `allowedActions` for the chips, `checkMany` for every action's answer
-// with its role, the groups it came through, and the reason for a no.
+// with its role, the groups it came through, and the reason for a no. Asked of the
+// person's view (panels/view.js) unless the view switch is off.
 import { h, show, outcomeBadge, errorBox } from "../dom.js";
-import { state, onSession, onChange, tenantName, sessionHas } from "../state.js";
+import { state, reader, onSession, onChange, tenantName, sessionHas } from "../state.js";
 
 const ACTIONS = ["run", "edit", "share", "viewRuns", "cancelRun", "resubmitRun", "delete"];
 const ROLE = { owner: "owner", coOwner: "co-owner", runOnly: "run-only user" };
@@ -31,7 +32,8 @@ function fillFlows() {
 }
 
 function render() {
-  const session = state.session;
+  // The view's session when the demo answers from views (state.js): a read, as a widget does.
+  const session = reader();
   if (!session) return show(target, h("p", { class: "muted" }, "Nobody is signed in."));
   if (!sessionHas("check")) return show(target, h("p", { class: "muted" }, "Flow checks (session.check) are not in this build of guestpass yet."));
   const flowId = flowSelect.value;

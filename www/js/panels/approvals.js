@@ -1,7 +1,8 @@
 // The approvals inbox of the tenant signed into: `session.approvals({ box, status })`,
-// with Respond / Cancel where the person may.
+// with Respond / Cancel where the person may. The list is read from the person's view
+// (panels/view.js) unless the view switch is off; responses go to the whole directory.
 import { h, show, errorBox } from "../dom.js";
-import { state, onSession, onChange, changed, userName, sessionHas } from "../state.js";
+import { state, reader, onSession, onChange, changed, userName, sessionHas } from "../state.js";
 
 const target = document.getElementById("approvals");
 const boxSelect = document.getElementById("approvals-box");
@@ -34,6 +35,8 @@ function act(label, run) {
 }
 
 function item(a) {
+  // Responding is a change: the whole directory's session decides it (the server, in a
+  // real deployment), and the view is written again after it.
   const s = state.session;
   const buttons = [];
   if (a.canRespond) for (const option of a.responseOptions) buttons.push(act(option, () => s.respond(a.id, option, "from the guestpass demo")));
@@ -55,7 +58,7 @@ function item(a) {
 }
 
 function render() {
-  const s = state.session;
+  const s = reader();
   if (!s) return show(target, h("p", { class: "muted" }, "Nobody is signed in."));
   if (!sessionHas("approvals")) return show(target, h("p", { class: "muted" }, "Approvals (session.approvals) are not in this build of guestpass yet."));
   let items;

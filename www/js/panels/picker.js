@@ -1,11 +1,12 @@
 // The people picker: the package's <guestpass-people-picker> (guestpass/picker), bound to
-// the signed-in session. The panel sets its filters (user type, connector), gives it the
+// the signed-in person's view (or their session on the whole directory when the view
+// switch is off). The panel sets its filters (user type, connector), gives it the
 // tenants' names for guest badges, and lists what was picked with the demo's own actions:
 // sign in as a picked person, or invite a picked address to the group of the groups panel.
 // It also times each search (the figures the browser tests read).
 import "/pkg/picker.js";
 import { h, show, ms } from "../dom.js";
-import { state, onSession, onChange, tenantName, sessionHas, figures as demoFigures } from "../state.js";
+import { state, reader, onSession, onChange, tenantName, sessionHas, figures as demoFigures } from "../state.js";
 
 const picker = document.getElementById("picker");
 const meta = document.getElementById("picker-meta");
@@ -66,7 +67,7 @@ function renderPicked(people) {
 
 function bind() {
   const available = sessionHas("search");
-  picker.session = available ? timed(state.session) : null;
+  picker.session = available ? timed(reader()) : null;
   picker.selectedPeople = [];
   renderPicked([]);
   if (!state.session) show(meta, "Sign someone in to search.");
@@ -93,6 +94,6 @@ export function setupPicker(signInPanel) {
   onSession(bind);
   // A change of the directory (an invitation, a redeemed guest) shows in the next search.
   onChange(() => {
-    if (state.session && sessionHas("search")) picker.session = timed(state.session);
+    if (state.session && sessionHas("search")) picker.session = timed(reader());
   });
 }
