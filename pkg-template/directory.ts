@@ -738,7 +738,8 @@ export class Directory {
   }
 
   /**
-   * The direct link to an app: `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`.
+   * The direct link to an app: `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`,
+   * on the My Apps host of the tenant's cloud (`myapps.microsoft.us` for GCC High and DoD).
    *
    * @example
    * ```ts
@@ -751,8 +752,10 @@ export class Directory {
 
   /**
    * A guest redeems their invitation (`externalUserState` becomes `Accepted`); returns the
-   * guest. Throws `USER_NOT_FOUND`, `NOT_A_GUEST`, `ALREADY_REDEEMED`,
-   * `COLLABORATION_BLOCKED`, `INVALID_VALUE` (a link not made here).
+   * guest. A link is checked first: its ticket must hold under the directory's key, so a
+   * link cannot be made from a guest's ids (`INVITATION_LINK_INVALID`, as for ids that
+   * exist nowhere). Throws `USER_NOT_FOUND`, `NOT_A_GUEST`, `ALREADY_REDEEMED`,
+   * `COLLABORATION_BLOCKED`, `INVALID_VALUE` (not a redeem link).
    *
    * @example
    * ```ts

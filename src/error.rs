@@ -420,6 +420,9 @@ errors! {
     /// Redeeming an invitation that was already redeemed.
     #[error("guest \"{0}\" has already redeemed their invitation (externalUserState is Accepted)")]
     AlreadyRedeemed(id: Id) => "ALREADY_REDEEMED" ["id": id],
+    /// A redeem link whose ticket does not hold under the directory's key.
+    #[error("this redeem link was not made by this directory: its ticket does not hold (the link was changed, or the directory was loaded from JSON since, which makes a new key); the guest can still redeem by signing in, or invite them again for a new link")]
+    InvitationLinkInvalid => "INVITATION_LINK_INVALID" [],
     /// Redeeming an invitation for a member, who was never invited.
     #[error("\"{0}\" is a member of the tenant, not an invited guest; members have no invitation to redeem")]
     NotAGuest(id: Id) => "NOT_A_GUEST" ["id": id],

@@ -23,6 +23,7 @@ mod groups;
 mod lookups;
 mod objects;
 mod people_index;
+mod random;
 mod search;
 mod search_packed;
 mod session;
