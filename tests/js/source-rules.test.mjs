@@ -97,8 +97,9 @@ test('a rule naming people the directory cannot see stays unknown, never a false
   const told = dir.signIn({ tenantId: CONTOSO, user: BOB_GUEST, homeFacts: { tenantId: FABRIKAM } }).collaboration();
   assert.equal(told.outcome, "unknown");
   assert.deepEqual(told.unknown.map((u) => [u.code, u.fact]), [["TARGETED_RULE_UNKNOWN", "targetedRulesAllow"]]);
-  const settled = dir.signIn({ tenantId: CONTOSO, user: BOB_GUEST, homeFacts: { tenantId: FABRIKAM, targetedRulesAllow: false } });
-  assert.deepEqual(settled.collaboration().blockers.map((b) => b.setting), ["homeFacts.targetedRulesAllow"]);
+  const settled = thrown(() => dir.signIn({ tenantId: CONTOSO, user: BOB_GUEST, homeFacts: { tenantId: FABRIKAM, targetedRulesAllow: false } }));
+  assert.equal(settled.code, "COLLABORATION_BLOCKED");
+  assert.match(settled.message, /homeFacts\.targetedRulesAllow/);
 });
 
 test('licences count only enabled plans that carry Power Automate (Power Automate "Licensing overview"; Graph assignedPlans / subscribedSkus)', () => {
