@@ -310,7 +310,10 @@ export class GuestpassPeoplePicker extends ElementBase {
     this.setAttribute("theme", value);
   }
 
-  /** Home tenant names by tenant id, for guest badges; without a name a badge shows the id. */
+  /**
+   * Home tenant names by tenant id, for guest badges; without one a badge shows the
+   * result's `homeTenantName` (a member's search names guests' home tenants), else the id.
+   */
   get tenantNames(): Readonly<Record<string, string>> | null {
     return this.#tenantNames;
   }
