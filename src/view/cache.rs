@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 pub struct SharedBytes {
     /// The framed bytes.
     pub bytes: Arc<Vec<u8>>,
-    /// Their SHA-256, lowercase hex.
-    pub hash: String,
+    /// Their SHA-256.
+    pub hash: [u8; 32],
 }
 
 struct Entry {
@@ -58,7 +58,7 @@ impl SharedCache {
         }
         let bytes = make();
         let shared = SharedBytes {
-            hash: super::shared::hash_hex(&bytes),
+            hash: super::shared::hash(&bytes),
             bytes: Arc::new(bytes),
         };
         if let Ok(mut entries) = self.0.lock() {

@@ -22,13 +22,13 @@
 //! - the **shared part** ([`shared`], magic `GUESTSHR`): what every person of the same
 //!   audience in the tenant receives alike — for members (and guests with member-like
 //!   access) the tenant's users, groups and apps; for guests with limited access the
-//!   sealed address book — byte-identical for all of them and named by its SHA-256, so a
+//!   sealed address book; for everyone the connector catalogue — byte-identical for all of them and named by its SHA-256, so a
 //!   server or CDN keeps one copy per tenant and audience (`Cache-Control: immutable`);
 //! - the **personal part** (magic `GUESTPRS`): the SHA-256 of the shared part it goes
 //!   with, then the person (tenant id, user id, audience byte, clock as an optional
 //!   string) and a snapshot's world section with the rest: tenants, the people only this
 //!   person reads (a guest's home user, requesters, themselves), a guest's groups and
-//!   apps, flows, approvals, connectors, join requests.
+//!   apps, flows, approvals, join requests.
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
@@ -155,17 +155,17 @@ impl Directory {
                 .get_or_make(self.version(), tenant_id, scope.audience, || {
                     shared::write(self, tenant_id, scope.audience)
                 });
-        let personal = self.personal_part(&session, scope, &shared.bytes);
+        let personal = self.personal_part(&session, scope, &shared.hash);
         Ok(ViewParts {
             shared: shared.bytes,
-            shared_hash: shared.hash,
+            shared_hash: shared::hex(&shared.hash),
             personal,
         })
     }
 
-    fn personal_part(&self, session: &Session, scope: Scope<'_>, shared: &[u8]) -> Vec<u8> {
+    fn personal_part(&self, session: &Session, scope: Scope<'_>, shared: &[u8; 32]) -> Vec<u8> {
         let mut w = Writer::new();
-        w.raw(&shared::hash(shared));
+        w.raw(shared);
         w.str(session.tenant_id());
         w.str(session.user_id());
         w.byte(scope.audience as u8);
@@ -177,7 +177,7 @@ impl Directory {
             apps: scope.apps,
             flows: scope.flows,
             approvals: scope.approvals,
-            connectors: scope.connectors,
+            connectors: Vec::new(),
             join_requests: scope.join_requests,
         };
         world_codec::write(&mut w, &refs, scope.users.into_iter(), &[]);
@@ -234,6 +234,7 @@ impl Directory {
         world.users = users;
         world.groups = [shared.world.groups, world.groups].concat();
         world.apps = [shared.world.apps, world.apps].concat();
+        world.connectors = shared.world.connectors;
         let partial = Partial::new(
             tenant_id.clone(),
             user_id.clone(),

@@ -19,7 +19,8 @@
 //!   group — "Default user permissions"), assigned to a group they own (the groups-I-own answer
 //!   names the apps each reaches: Entra self-service group management), and apps they own
 //!   (a direct app link is sent by an owner: Entra "Invite guest users to an app"). **Join requests** they made, and the pending ones of the
-//!   groups they own. Every **connector** (Microsoft's, not a tenant's).
+//!   groups they own. (Every **connector**, Microsoft's and the same for everyone, travels
+//!   in the shared part.)
 //! - **Tenants**: this one with its settings, and for a guest their home tenant — its
 //!   name, cloud and the settings collaboration with this tenant reads (Entra
 //!   cross-tenant access settings; cross-cloud settings), nothing else. Cross-tenant
@@ -34,7 +35,7 @@ use super::Audience;
 use crate::directory::{ApprovalRole, Directory};
 use crate::error::Result;
 use crate::model::{
-    App, Approval, Connector, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
+    App, Approval, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
 };
 use crate::session::{Session, Sight};
 use crate::sharing::Person;
@@ -58,8 +59,6 @@ pub struct Scope<'d> {
     pub flows: Vec<&'d Flow>,
     /// Their approvals in this tenant.
     pub approvals: Vec<&'d Approval>,
-    /// Every connector.
-    pub connectors: Vec<&'d Connector>,
     /// Their join requests and those they decide.
     pub join_requests: Vec<&'d JoinRequest>,
 }
@@ -120,7 +119,6 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
         apps,
         flows,
         approvals: approvals(dir, tenant_id, &me.id, &mine),
-        connectors: dir.connectors().collect(),
         join_requests: sight.join_requests.clone(),
     })
 }

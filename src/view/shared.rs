@@ -2,6 +2,9 @@
 //! alike, so a server or CDN keeps one copy per tenant and audience and names it by its
 //! SHA-256.
 //!
+//! Every audience's shared part also carries the connector catalogue (Microsoft's, the
+//! same for everyone).
+//!
 //! | audience | the shared part holds |
 //! | --- | --- |
 //! | members (and guests with member-like access) | the tenant's users, groups and apps, the home tenant names a members' search shows, the digests of the tenant's flows |
@@ -13,7 +16,7 @@
 //! digests answer only ids the view does not hold, as the unseen digests of format 2 did.
 //!
 //! Body: tenant id, audience (one byte), a world section ([`world_codec`]: the users,
-//! groups and apps; every other list empty), the flow digests and the group digests (each
+//! groups, apps and connectors; every other list empty), the flow digests and the group digests (each
 //! a varint count and 16-byte digests), the address book (0, or 1 and a
 //! [`SealedBook`]), the home tenant names (a varint count, then id and display name).
 
@@ -37,7 +40,7 @@ pub struct Shared {
     pub tenant_id: String,
     /// The audience it was written for.
     pub audience: Audience,
-    /// Its users, groups and apps (no other list).
+    /// Its users, groups, apps and connectors (no other list).
     pub world: World,
     /// Digests of the tenant's flows.
     pub flow_digests: Vec<IdDigest>,
@@ -100,6 +103,7 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
         user_count: users.len(),
         groups,
         apps,
+        connectors: dir.connectors().collect(),
         ..WorldRefs::default()
     };
     world_codec::write(&mut w, &refs, users.iter().copied(), &[]);
@@ -160,11 +164,10 @@ pub fn read(bytes: &[u8]) -> Result<Shared> {
     if !(world.tenants.is_empty()
         && world.flows.is_empty()
         && world.approvals.is_empty()
-        && world.connectors.is_empty()
         && world.join_requests.is_empty())
     {
         return Err(corrupt(
-            "a view's shared part holds only users, groups and apps",
+            "a view's shared part holds only users, groups, apps and connectors",
         ));
     }
     world.users = parts.slots.into_iter().flatten().collect();
