@@ -22,8 +22,10 @@
 //! - the **shared part** ([`shared`], magic `GUESTSHR`): what every person of the same
 //!   audience in the tenant receives alike — for members (and guests with member-like
 //!   access) the tenant's users, groups and apps; for guests with limited access the
-//!   sealed address book; for everyone the connector catalogue — byte-identical for all of them and named by its SHA-256, so a
-//!   server or CDN keeps one copy per tenant and audience (`Cache-Control: immutable`);
+//!   sealed address book; for everyone the connector catalogue and the digests of the
+//!   tenant's flows (and, for guests, groups) — byte-identical for all of them and named
+//!   by its SHA-256, so a server or CDN keeps one copy per tenant and audience
+//!   (`Cache-Control: immutable`);
 //! - the **personal part** (magic `GUESTPRS`): the SHA-256 of the shared part it goes
 //!   with, then the person (tenant id, user id, audience byte, clock as an optional
 //!   string) and a snapshot's world section with the rest: tenants, the people only this
