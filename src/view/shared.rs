@@ -8,14 +8,14 @@
 //! | audience | the shared part holds |
 //! | --- | --- |
 //! | members (and guests with member-like access) | the tenant's users, groups and apps, the home tenant names a members' search shows, the digests of the tenant's flows |
-//! | limited guests | the sealed address book ([`super::sealed`]), the digests of the tenant's flows and groups |
+//! | limited guests | the sealed address book ([`SealedBook`]), the digests of the tenant's flows and groups |
 //! | restricted guests | the digests of the tenant's flows and groups |
 //!
 //! Digests of every flow (and, for guests, every group) of the tenant stand for the ones
 //! a person does not hold: a flow or group the personal part holds is found first, so the
 //! digests answer only ids the view does not hold, as the unseen digests of format 2 did.
 //!
-//! Body: tenant id, audience (one byte), a world section ([`world_codec`]: the users,
+//! Body: tenant id, audience (one byte), a world section (the snapshot world codec: the users,
 //! groups, apps and connectors; every other list empty), the flow digests and the group digests (each
 //! a varint count and 16-byte digests), the address book (0, or 1 and a
 //! [`SealedBook`]), the home tenant names (a varint count, then id and display name).
@@ -147,7 +147,7 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
     crate::snapshot::frame_as(MAGIC, super::FORMAT_VERSION, &w.into_bytes())
 }
 
-/// Reads a shared part [`write`] wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
+/// Reads a shared part `write` wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
 /// snapshot frame's codes).
 pub fn read(bytes: &[u8]) -> Result<Shared> {
     let body = crate::snapshot::payload_as(
