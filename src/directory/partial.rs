@@ -17,18 +17,11 @@ use super::people::People;
 use super::{collect, validate, Directory};
 use crate::error::Result;
 use crate::model::{Flow, World};
-use crate::search::PeopleIndex;
 use crate::view::Partial;
 
 impl Directory {
     /// A directory of one person's part of a tenant: see the module documentation.
-    /// `index` is the people index of one tenant whose users come first in `world`,
-    /// keyed by their position (a members' shared part carries it); the others are built.
-    pub(crate) fn from_partial_world(
-        world: World,
-        partial: Partial,
-        index: Option<(String, PeopleIndex)>,
-    ) -> Result<Directory> {
+    pub(crate) fn from_partial_world(world: World, partial: Partial) -> Result<Directory> {
         let mut dir = Directory::new();
         dir.tenants = collect(world.tenants, &dir)?;
         dir.users = collect(world.users, &dir)?;
@@ -44,10 +37,7 @@ impl Directory {
         dir.addresses = AddressBook::build(&dir.users, &dir.tenants)?;
         dir.member_of = MemberOf::build(&dir.groups, &dir.users);
         membership::check_no_cycles(&dir)?;
-        dir.people = match index {
-            Some((tenant, index)) => People::build_with(&dir.users, tenant, index),
-            None => People::build(&dir.users),
-        };
+        dir.people = People::build(&dir.users);
         dir.approval_index = ApprovalIndex::build(&dir);
         dir.partial = Some(Box::new(partial));
         Ok(dir)

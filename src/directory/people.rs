@@ -65,29 +65,6 @@ impl People {
         People { by_tenant }
     }
 
-    /// Every tenant's index, with `tenant`'s given (a view's shared part carries it, keyed
-    /// by the slots its users take) and the others built from `users`.
-    pub fn build_with(users: &Table<User>, tenant: String, index: PeopleIndex) -> People {
-        let mut grouped: HashMap<&str, Vec<(u32, &User)>> = HashMap::new();
-        for (slot, user) in users.iter_slots().filter(|(_, u)| u.tenant_id != tenant) {
-            grouped
-                .entry(&user.tenant_id)
-                .or_default()
-                .push((slot, user));
-        }
-        let mut by_tenant: HashMap<String, PeopleIndex> = grouped
-            .into_iter()
-            .map(|(t, members)| {
-                let built = PeopleIndex::from_people(
-                    members.iter().map(|(slot, u)| (*slot, person(u), flags(u))),
-                );
-                (t.to_string(), built)
-            })
-            .collect();
-        by_tenant.insert(tenant, index);
-        People { by_tenant }
-    }
-
     /// Adds or replaces the user in `slot`.
     pub fn upsert(&mut self, slot: u32, user: &User) {
         self.by_tenant

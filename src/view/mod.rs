@@ -246,8 +246,7 @@ impl Directory {
             shared.book,
             shared.home_tenant_names,
         );
-        let index = shared.index.map(|i| (tenant_id.clone(), i));
-        let mut dir = Directory::from_partial_world(world, partial, index).map_err(in_view)?;
+        let mut dir = Directory::from_partial_world(world, partial).map_err(in_view)?;
         dir.set_clock(clock);
         let session = Session::sign_in(&dir, &tenant_id, &user_id)?;
         Ok(View { dir, session })

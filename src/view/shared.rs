@@ -18,19 +18,15 @@
 //! Body: tenant id, audience (one byte), a world section (the snapshot world codec: the users,
 //! groups, apps and connectors; every other list empty), the flow digests and the group digests (each
 //! a varint count and 16-byte digests), the address book (0, or 1 and a
-//! [`SealedBook`]), the home tenant names (a varint count, then id and display name), and
-//! for members the people index of the users (0, or 1 and the index as a snapshot keeps
-//! it, keyed by the users' positions), so a browser does not build it again.
+//! [`SealedBook`]), the home tenant names (a varint count, then id and display name).
 
 use super::partial::{id_digest, IdDigest};
 use super::sealed::SealedBook;
 use super::{scope, Audience};
 use crate::binary::{corrupt, Reader, Writer};
 use crate::directory::Directory;
-use crate::directory::{search_flags, search_person};
 use crate::error::Result;
 use crate::model::{App, Group, User, World};
-use crate::search::PeopleIndex;
 use crate::snapshot::world_codec::{self, WorldRefs};
 use sha2::{Digest, Sha256};
 
@@ -55,9 +51,6 @@ pub struct Shared {
     pub book: Option<SealedBook>,
     /// Home tenant names a members' search shows, by tenant id.
     pub home_tenant_names: Vec<(String, String)>,
-    /// Members: the people index of the users, keyed by their position (a snapshot's
-    /// persisted segments), so loading does not build it again.
-    pub index: Option<PeopleIndex>,
 }
 
 /// The SHA-256 of `bytes` in lowercase hex: how a personal part names its shared part.
@@ -151,14 +144,6 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
         w.str(id);
         w.str(name);
     }
-    if members {
-        w.byte(1);
-        let people = users.iter().zip(0u32..);
-        PeopleIndex::from_people(people.map(|(u, at)| (at, search_person(u), search_flags(u))))
-            .write_snapshot(&mut w);
-    } else {
-        w.byte(0);
-    }
     crate::snapshot::frame_as(MAGIC, super::FORMAT_VERSION, &w.into_bytes())
 }
 
@@ -200,15 +185,6 @@ pub fn read(bytes: &[u8]) -> Result<Shared> {
         let name = r.str("view home tenant name")?.to_string();
         home_tenant_names.push((id, name));
     }
-    let index = match r.byte("shared part people index")? {
-        0 => None,
-        1 if audience == Audience::Members => Some(read_index(&mut r, &world.users)?),
-        other => {
-            return Err(corrupt(format_args!(
-                "shared part people index: tag {other}"
-            )))
-        }
-    };
     r.finish()?;
     Ok(Shared {
         tenant_id,
@@ -218,20 +194,5 @@ pub fn read(bytes: &[u8]) -> Result<Shared> {
         group_digests,
         book,
         home_tenant_names,
-        index,
     })
-}
-
-/// The people index of `users` (keyed by position), checked to hold each exactly once.
-fn read_index(r: &mut Reader<'_>, users: &[User]) -> Result<PeopleIndex> {
-    let flags_of = |key: u32| users.get(key as usize).map(search_flags);
-    let index = PeopleIndex::read_snapshot(r, &flags_of)?;
-    if index.len() != users.len() {
-        return Err(corrupt(format_args!(
-            "the shared part's people index holds {} people, the part {}",
-            index.len(),
-            users.len()
-        )));
-    }
-    Ok(index)
 }
