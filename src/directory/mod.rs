@@ -110,6 +110,8 @@ pub struct Directory {
     version: u64,
     /// Set for a directory read from a view: whose part of which tenant it holds.
     partial: Option<Box<crate::view::Partial>>,
+    /// The views' shared parts written since the last change.
+    shared_parts: crate::view::SharedCache,
 }
 
 impl Directory {
@@ -243,6 +245,11 @@ impl Directory {
     /// A counter that changes with every successful mutation (for caches).
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The views' shared parts written at this version ([`crate::view`]).
+    pub(crate) fn shared_parts(&self) -> &crate::view::SharedCache {
+        &self.shared_parts
     }
 
     /// The time the caller set for time-dependent answers (approval expiry, response
