@@ -9,23 +9,27 @@
 
 mod addresses;
 mod approval_index;
+mod held;
 mod link_key;
 mod membership;
 mod mutations;
 mod partial;
 mod people;
 mod restore;
+mod shared_cache;
 mod slot_index;
 mod table;
 mod validate;
 
 pub use approval_index::{ApprovalPostings, ApprovalRole};
+pub use held::{id_digest, AddressLookup, Audience, IdDigest, Partial, SealedPerson};
 pub use link_key::LinkKey;
 pub use membership::{Membership, Principal};
 pub use people::{
     flags as search_flags, person as search_person, GUEST as SEARCH_FLAG_GUEST,
     PENDING as SEARCH_FLAG_PENDING,
 };
+pub use shared_cache::{SharedBytes, SharedCache};
 pub use table::{Keyed, Table};
 
 use crate::error::{Error, Result};
@@ -109,9 +113,9 @@ pub struct Directory {
     link_key: Option<LinkKey>,
     version: u64,
     /// Set for a directory read from a view: whose part of which tenant it holds.
-    partial: Option<Box<crate::view::Partial>>,
+    partial: Option<Box<Partial>>,
     /// The views' shared parts written since the last change.
-    shared_parts: crate::view::SharedCache,
+    shared_parts: SharedCache,
 }
 
 impl Directory {
@@ -248,7 +252,7 @@ impl Directory {
     }
 
     /// The views' shared parts written at this version ([`crate::view`]).
-    pub(crate) fn shared_parts(&self) -> &crate::view::SharedCache {
+    pub(crate) fn shared_parts(&self) -> &SharedCache {
         &self.shared_parts
     }
 

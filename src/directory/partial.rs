@@ -12,12 +12,12 @@
 
 use super::addresses::AddressBook;
 use super::approval_index::ApprovalIndex;
+use super::held::Partial;
 use super::membership::{self, MemberOf};
 use super::people::People;
 use super::{collect, validate, Directory};
 use crate::error::Result;
 use crate::model::{Flow, World};
-use crate::view::Partial;
 
 impl Directory {
     /// A directory of one person's part of a tenant: see the module documentation.

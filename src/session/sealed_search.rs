@@ -1,9 +1,9 @@
 //! Exact address lookups of a guest with limited access, answered from a view's sealed
-//! address book ([`crate::view::SealedBook`]) the way the whole directory answers them
+//! address book ([`crate::directory::AddressLookup`], `view::SealedBook`) the way the whole directory answers them
 //! from its people index: the same people, filters and order (`session/search.rs`).
 
 use super::search::{has_address, person_match, PersonMatch, UserTypeFilter};
-use crate::view::{IdDigest, SealedBook};
+use crate::directory::{AddressLookup, IdDigest};
 use std::collections::{BTreeMap, HashSet};
 
 /// A search's group filter: the members' user slots, or the group's digest (which sealed
@@ -53,7 +53,7 @@ pub struct ExactWanted<'a> {
 
 /// The people whose address is `query`, in user-id order, as the whole directory's
 /// `ExactOnly` search returns them.
-pub fn exact(book: &SealedBook, query: &str, wanted: &ExactWanted<'_>) -> Vec<PersonMatch> {
+pub fn exact(book: &dyn AddressLookup, query: &str, wanted: &ExactWanted<'_>) -> Vec<PersonMatch> {
     let address = query.trim();
     let mut found: BTreeMap<String, PersonMatch> = BTreeMap::new();
     for person in book.open(query) {

@@ -310,7 +310,7 @@ impl Session {
             return Ok(GroupFilter::Members(self.members_of_group(dir, group_id)?));
         }
         if held || partial.is_some_and(|p| p.has_unseen_group(self.tenant_id(), group_id)) {
-            return Ok(GroupFilter::Digest(crate::view::id_digest(
+            return Ok(GroupFilter::Digest(crate::directory::id_digest(
                 b"group",
                 self.tenant_id(),
                 group_id,

@@ -56,20 +56,20 @@ impl Directory {
             groups: stats.groups,
             apps: stats.apps,
             flows: stats.flows,
-            unseen_flows: partial.flow_digests.len().saturating_sub(
+            unseen_flows: partial.flow_digest_count().saturating_sub(
                 self.flows()
-                    .filter(|f| f.tenant_id == partial.tenant_id)
+                    .filter(|f| f.tenant_id == partial.tenant_id())
                     .count(),
             ),
-            unseen_groups: partial.group_digests.len().saturating_sub(
+            unseen_groups: partial.group_digest_count().saturating_sub(
                 self.groups()
-                    .filter(|g| g.tenant_id == partial.tenant_id)
+                    .filter(|g| g.tenant_id == partial.tenant_id())
                     .count(),
             ),
             approvals: stats.approvals,
             connectors: stats.connectors,
             join_requests: stats.join_requests,
-            home_tenant_names: partial.home_tenant_names.len(),
+            home_tenant_names: partial.home_tenant_name_count(),
         })
     }
 }

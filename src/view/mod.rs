@@ -44,18 +44,15 @@
 //! `SNAPSHOT_CORRUPT`), that the shared part is the one the personal part names
 //! (`VIEW_PARTS_MISMATCH`), then that the person can sign in from what the view holds.
 
-mod cache;
 mod contents;
-mod partial;
 mod scope;
 mod sealed;
 pub mod shared;
 
-pub use cache::SharedCache;
+pub use crate::directory::{id_digest, Audience, IdDigest, Partial, SealedPerson, SharedCache};
 pub use contents::ViewContents;
-pub use partial::{id_digest, IdDigest, Partial};
 pub use scope::{audience, Scope};
-pub use sealed::{SealedBook, SealedPerson};
+pub use sealed::SealedBook;
 
 use crate::binary::{corrupt, Reader, Writer};
 use crate::directory::Directory;
@@ -63,7 +60,6 @@ use crate::error::{Error, Result};
 use crate::session::Session;
 use crate::snapshot::world_codec::{self, WorldRefs};
 use crate::timestamp::Timestamp;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// The first eight bytes of every view in one piece (both parts).
@@ -92,18 +88,6 @@ impl ViewParts {
         w.bytes(&self.shared);
         crate::snapshot::frame_as(MAGIC, FORMAT_VERSION, &w.into_bytes())
     }
-}
-
-/// Whose kind of view it is: decides the people part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Audience {
-    /// Members, and guests with the same access as members: the tenant's directory.
-    Members,
-    /// Guests with limited access: exact address lookups only.
-    LimitedGuest,
-    /// Guests with restricted access: themselves only.
-    RestrictedGuest,
 }
 
 const AUDIENCES: [Audience; 3] = [
@@ -155,7 +139,9 @@ impl Directory {
         let shared =
             self.shared_parts()
                 .get_or_make(self.version(), tenant_id, scope.audience, || {
-                    shared::write(self, tenant_id, scope.audience)
+                    let bytes = shared::write(self, tenant_id, scope.audience);
+                    let hash = shared::hash(&bytes);
+                    (bytes, hash)
                 });
         let personal = self.personal_part(&session, scope, &shared.hash);
         Ok(ViewParts {
@@ -243,7 +229,9 @@ impl Directory {
             audience,
             shared.flow_digests,
             shared.group_digests,
-            shared.book,
+            shared
+                .book
+                .map(|b| Arc::new(b) as Arc<dyn crate::directory::AddressLookup>),
             shared.home_tenant_names,
         );
         let mut dir = Directory::from_partial_world(world, partial).map_err(in_view)?;

@@ -30,8 +30,8 @@
 //!   `HOME_TENANT_UNKNOWN`. No document says how much of another tenant a guest may see;
 //!   this is the least the answers need.
 
-use super::partial::{id_digest, IdDigest};
 use super::Audience;
+use crate::directory::{id_digest, IdDigest};
 use crate::directory::{ApprovalRole, Directory};
 use crate::error::Result;
 use crate::model::{

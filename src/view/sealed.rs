@@ -20,8 +20,8 @@
 //! there are and nothing else; trying an address offline reveals what an exact lookup
 //! would. Guessable addresses stay guessable — as they are for the lookup itself.
 
-use super::partial::IdDigest;
 use crate::binary::{corrupt, Reader, Writer};
+use crate::directory::{AddressLookup, IdDigest, SealedPerson};
 use crate::error::Result;
 use crate::model::User;
 use crate::search::normalize::decode_guest_upn;
@@ -41,15 +41,6 @@ pub struct SealedBook {
     salt: [u8; 32],
     /// Tags ascending, each with its sealed record.
     entries: Vec<(Tag, Vec<u8>)>,
-}
-
-/// One user found by an exact address, with the digests of their groups.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SealedPerson {
-    /// The user object.
-    pub user: User,
-    /// Digests (`id_digest(b"group", …)`) of every group they belong to, nested counting.
-    pub groups: Vec<IdDigest>,
 }
 
 /// The addresses an exact lookup finds `user` by, as compared (lowercase).
@@ -190,6 +181,16 @@ impl SealedBook {
             entries.push((t, r.var_bytes("sealed record")?.to_vec()));
         }
         Ok(SealedBook { salt, entries })
+    }
+}
+
+impl AddressLookup for SealedBook {
+    fn open(&self, address: &str) -> Vec<SealedPerson> {
+        SealedBook::open(self, address)
+    }
+
+    fn len(&self) -> usize {
+        SealedBook::len(self)
     }
 }
 

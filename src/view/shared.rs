@@ -20,11 +20,11 @@
 //! a varint count and 16-byte digests), the address book (0, or 1 and a
 //! [`SealedBook`]), the home tenant names (a varint count, then id and display name).
 
-use super::partial::{id_digest, IdDigest};
 use super::sealed::SealedBook;
 use super::{scope, Audience};
 use crate::binary::{corrupt, Reader, Writer};
 use crate::directory::Directory;
+use crate::directory::{id_digest, IdDigest};
 use crate::error::Result;
 use crate::model::{App, Group, User, World};
 use crate::snapshot::world_codec::{self, WorldRefs};

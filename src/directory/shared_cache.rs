@@ -1,7 +1,7 @@
 //! The shared parts a directory has written, kept until it changes: the next person of
 //! the same audience in the tenant costs only their personal part.
 
-use super::Audience;
+use super::held::Audience;
 use std::sync::{Arc, Mutex};
 
 /// A shared part and its name.
@@ -39,14 +39,14 @@ impl std::fmt::Debug for SharedCache {
 }
 
 impl SharedCache {
-    /// The shared part of `audience` in `tenant_id` at `version`, written by `make` when
-    /// the cache does not hold it.
+    /// The shared part of `audience` in `tenant_id` at `version`, written and named by
+    /// `make` (its bytes and their SHA-256) when the cache does not hold it.
     pub fn get_or_make(
         &self,
         version: u64,
         tenant_id: &str,
         audience: Audience,
-        make: impl FnOnce() -> Vec<u8>,
+        make: impl FnOnce() -> (Vec<u8>, [u8; 32]),
     ) -> SharedBytes {
         if let Ok(entries) = self.0.lock() {
             let hit = entries.iter().find(|e| {
@@ -56,9 +56,9 @@ impl SharedCache {
                 return e.shared.clone();
             }
         }
-        let bytes = make();
+        let (bytes, hash) = make();
         let shared = SharedBytes {
-            hash: super::shared::hash(&bytes),
+            hash,
             bytes: Arc::new(bytes),
         };
         if let Ok(mut entries) = self.0.lock() {
