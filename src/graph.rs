@@ -198,11 +198,28 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
 
 /// [`world_from_graph`] of pages whose rows are typed.
 pub(crate) fn world_from_graph_pages(input: &GraphPages<'_>) -> Result<World> {
+    graph_world(input).map(|(world, _)| world)
+}
+
+/// Where each user and group of a world read from Graph pages sits in it, by id.
+pub(crate) struct Positions<'s> {
+    /// User id → its position in `world.users`.
+    pub users: HashMap<&'s str, usize>,
+    /// Group id → its position in `world.groups`.
+    pub groups: HashMap<&'s str, usize>,
+}
+
+/// [`world_from_graph_pages`], with the positions of its users and groups.
+pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Positions<'s>)> {
     let mut world = World::default();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut known: Known<'_> = HashMap::new();
-    let mut user_at: HashMap<&str, usize> = HashMap::new();
-    let mut group_at: HashMap<&str, usize> = HashMap::new();
+    let users: usize = input.tenants.iter().map(|t| pages::count(&t.users)).sum();
+    let groups: usize = input.tenants.iter().map(|t| pages::count(&t.groups)).sum();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(input.tenants.len() + users + groups);
+    let mut known: Known<'_> = HashMap::with_capacity(users + groups);
+    let mut user_at: HashMap<&str, usize> = HashMap::with_capacity(users);
+    let mut group_at: HashMap<&str, usize> = HashMap::with_capacity(groups);
+    world.users.reserve(users);
+    world.groups.reserve(groups);
     let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
 
     for (t, gt) in input.tenants.iter().enumerate() {
@@ -291,7 +308,11 @@ pub(crate) fn world_from_graph_pages(input: &GraphPages<'_>) -> Result<World> {
     }
 
     homes::resolve(&mut world);
-    Ok(world)
+    let positions = Positions {
+        users: user_at,
+        groups: group_at,
+    };
+    Ok((world, positions))
 }
 
 /// Leaves out the cross-tenant partner settings for organizations outside the input (a

@@ -56,6 +56,18 @@ pub(crate) fn items<'a>(
     Ok(objects)
 }
 
+/// How many rows the pages hold (pages that are not collection pages count none), to
+/// size what is built from them.
+pub(crate) fn count<T>(pages: &[Page<T>]) -> usize {
+    pages
+        .iter()
+        .map(|p| match &p.value {
+            List::Items(rows) => rows.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// A row and where it sits in its list, small enough to keep by the million (Dataverse's
 /// request rows): its [`Spot`] is spelled only when it is read ([`Whence::item`]).
 #[derive(Debug)]

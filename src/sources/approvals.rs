@@ -79,33 +79,41 @@ struct Requested<'s> {
 /// does), with the first of them (which carries the response options).
 fn approvers<'s>(
     id: &str,
-    requests: &[Item<'s, RequestRow<'s>>],
+    requests: &Grouped<'s, RequestRow<'s>>,
     refs: &References<'_>,
 ) -> Result<Requested<'s>> {
-    let mut kept = Vec::with_capacity(requests.len());
-    for r in requests {
+    let rows = requests.get(id);
+    let mut kept = Vec::with_capacity(rows.len());
+    for &a in rows {
+        let r = requests.item(a);
         if r.spot.integer("statuscode", &r.row.statuscode)? != Some(REASSIGNED) {
             let step = r.spot.integer(
                 "msdyn_flow_approvalrequest_stepnumber",
                 &r.row.msdyn_flow_approvalrequest_stepnumber,
             )?;
-            kept.push((step.unwrap_or(0), *r));
+            kept.push((step.unwrap_or(0), a));
         }
     }
     kept.sort_by_key(|(step, _)| *step);
-    let mut approvers: Vec<Id> = Vec::with_capacity(kept.len());
-    let mut seen = HashSet::with_capacity(kept.len());
-    for (_, r) in &kept {
+    let mut approvers: Vec<&str> = Vec::with_capacity(kept.len());
+    let mut seen = HashSet::new();
+    for &(_, a) in &kept {
+        let r = requests.item(a);
         let owner = r.spot.required_string("_ownerid_value", &r.row.owner)?;
         let who = refs.dataverse_user(id, "approvers", owner)?;
-        if seen.insert(who) {
-            approvers.push(who.to_string());
+        // A few approvers are compared in place; many through a set.
+        let new = match kept.len() {
+            0..=8 => !approvers.contains(&who),
+            _ => seen.insert(who),
+        };
+        if new {
+            approvers.push(who);
         }
     }
     Ok(Requested {
-        approvers,
+        approvers: approvers.into_iter().map(str::to_string).collect(),
         steps: kept.iter().map(|(s, _)| *s).collect(),
-        first: kept.first().map(|(_, r)| *r),
+        first: kept.first().map(|&(_, a)| requests.item(a)),
     })
 }
 
@@ -141,11 +149,12 @@ fn options(first: Option<Item<'_, RequestRow<'_>>>) -> Result<(bool, Vec<String>
 /// (msdyn_flow_approvalresponse)": reviewing and saved ones are drafts).
 fn responses(
     id: &str,
-    rows: &[Item<'_, ResponseRow<'_>>],
+    rows: &Grouped<'_, ResponseRow<'_>>,
     refs: &References<'_>,
 ) -> Result<Vec<ApprovalResponse>> {
     let mut responses = Vec::new();
-    for r in rows {
+    for &a in rows.get(id) {
+        let r = rows.item(a);
         let (at, row) = (r.spot, r.row);
         if at
             .integer("statuscode", &row.statuscode)?
@@ -191,7 +200,7 @@ pub(super) fn approval(
         approvers,
         steps,
         first,
-    } = approvers(id, &rows.requests.get(id), refs)?;
+    } = approvers(id, &rows.requests, refs)?;
     let (custom, response_options) = options(first)?;
     let steps: std::collections::BTreeSet<i64> = steps.into_iter().collect();
     let every = !at
@@ -213,7 +222,7 @@ pub(super) fn approval(
         (true, false) => ApprovalType::CustomWaitForOne,
         (true, true) => ApprovalType::CustomWaitForAll,
     };
-    let responses = responses(id, &rows.responses.get(id), refs)?;
+    let responses = responses(id, &rows.responses, refs)?;
     let status = status(o)?;
     let text = |field, v| at.string(field, v).map(|s| s.map(str::to_string));
     Ok(Approval {

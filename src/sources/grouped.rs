@@ -51,12 +51,15 @@ impl<'s, T> Grouped<'s, T> {
         Ok(self)
     }
 
-    /// The rows of `key`, with their spots.
-    pub fn get(&self, key: &str) -> Vec<Item<'s, T>> {
+    /// The rows of `key` (their spots through [`Grouped::item`]).
+    pub fn get(&self, key: &str) -> &[At<'s, T>] {
         let group = self.index.get(key).and_then(|&g| self.groups.get(g));
-        group
-            .map(|rows| rows.iter().map(|&a| self.from.item(a)).collect())
-            .unwrap_or_default()
+        group.map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Row `a` with its spot.
+    pub fn item(&self, a: At<'s, T>) -> Item<'s, T> {
+        self.from.item(a)
     }
 
     /// Every key.

@@ -33,14 +33,14 @@ mod typed_input;
 use crate::error::Result;
 use crate::graph::fields::Place;
 use crate::graph::pages::Whence;
-use crate::graph::{pages, world_from_graph_pages, GraphInput};
+use crate::graph::{graph_world, pages, GraphInput, Positions};
 use crate::json_path::Origin;
 use crate::model::{Id, World};
 use grouped::Grouped;
 use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use typed_input::{ApprovalsPages, FlowsPages, SourcesPages};
 
 /// Pages from every source: the input of `Directory.fromSources`.
@@ -226,19 +226,8 @@ pub fn world_from_sources_json(text: &str, origin: Origin) -> Result<World> {
 
 /// The world of pages whose rows are typed.
 fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
-    let mut world = world_from_graph_pages(&input.graph)?;
-    let users: HashMap<&str, usize> = world
-        .users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
-    let groups: HashMap<&str, usize> = world
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.id.as_str(), i))
-        .collect();
+    let (mut world, positions) = graph_world(&input.graph)?;
+    let Positions { users, groups } = positions;
     let mut flows = Vec::new();
     for (at, env) in input.power_automate.iter().enumerate() {
         known_tenant(&world, "powerAutomate", at, &env.tenant_id)?;
