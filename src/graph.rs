@@ -59,7 +59,7 @@ use groups::{Kind, Known, Relation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use typed_input::{GraphPages, TenantPages};
+use typed_input::{GraphInput as GraphPages, GraphTenant as TenantPages};
 
 /// Graph pages for one or more tenants: the input of `Directory.fromGraph`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

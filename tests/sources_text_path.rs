@@ -149,3 +149,49 @@ fn a_repeated_property_in_a_page_keeps_its_last_value_both_ways() {
     let read = world_from_sources(&parsed).unwrap();
     assert_eq!(world_from_sources_json(&text, Origin::Text).unwrap(), read);
 }
+
+#[test]
+fn a_broken_envelope_is_refused_alike_both_ways() {
+    let fixture: Value = serde_json::from_str(SOURCES).unwrap();
+    let mut cases: Vec<Value> = Vec::new();
+    for (pointer, by) in [
+        ("/extra", json!(1)),
+        ("/graph/extra", json!(1)),
+        ("/graph/tenants/0/extra", json!(1)),
+        ("/graph/tenants/0", json!(["a", "b"])),
+        ("/graph/tenants/0/cloud", json!("mars")),
+        ("/graph/tenants/0/users", json!({})),
+        ("/graph/tenants/0/groupMembers", json!([])),
+        ("/graph/tenants/0/consentedToPowerAutomate", json!("x")),
+        ("/powerAutomate/0/extra", json!(1)),
+        ("/powerAutomate/0/tenantId", json!(7)),
+        ("/powerAutomate/0", json!([1])),
+        ("/powerAutomate/0/permissions", json!([])),
+        ("/dataverse/0/extra", json!(1)),
+        ("/dataverse/0/approvals", json!("x")),
+        ("/dataverse", json!({})),
+        ("/graph", json!([])),
+    ] {
+        cases.push(changed(&fixture, pointer, &Some(by)));
+    }
+    for pointer in [
+        "/graph/tenants/0/organization",
+        "/powerAutomate/0/tenantId",
+        "/dataverse/0/environment",
+    ] {
+        cases.push(changed(&fixture, pointer, &None));
+    }
+    for input in cases {
+        for text in [
+            input.to_string(),
+            serde_json::to_string_pretty(&input).unwrap(),
+        ] {
+            let slow = SourcesInput::from_json(&text).and_then(|i| world_from_sources(&i));
+            let fast = world_from_sources_json(&text, Origin::Text);
+            let (Err(a), Err(b)) = (&slow, &fast) else {
+                panic!("accepted: {text}: {slow:?} / {fast:?}");
+            };
+            assert_eq!((a.code(), a.to_string()), (b.code(), b.to_string()));
+        }
+    }
+}

@@ -1,13 +1,13 @@
 //! The input of `fromGraph` with its service rows typed ([`rows`](super::rows)): what the
-//! readers read. It is made either from a [`GraphInput`] (each page's `Value` read into
+//! readers read. It is made either from a [`ValueInput`] (each page's `Value` read into
 //! rows, borrowing its strings) or straight from JSON text (no `Value` tree at all: the
 //! fast path of `Directory.fromSources`). The envelope is the same struct, field for
-//! field, as [`GraphTenant`] (same names, defaults, unknown fields refused, arrays
-//! refused, same messages); only the pages differ.
+//! field, as [`ValueTenant`] (same field and struct names, defaults, unknown fields and
+//! arrays refused, so the same messages); only the pages differ.
 
 use super::lenient::Page;
 use super::rows::{DirectoryObjectRow, GroupRow, UserRow};
-use super::{GraphInput, GraphTenant};
+use super::{GraphInput as ValueInput, GraphTenant as ValueTenant};
 use crate::error::{Error, Result};
 use crate::json_object::ObjectOnly;
 use crate::model::{Cloud, Id, TenantSettings};
@@ -16,20 +16,20 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// Graph pages for one or more tenants, rows typed (see [`GraphInput`]).
+/// Graph pages for one or more tenants, rows typed (see [`ValueInput`]; the same name, for serde's messages).
 #[derive(Debug, Default, Deserialize)]
-#[serde(remote = "Self", rename = "GraphInput", rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
-pub(crate) struct GraphPages<'a> {
+pub(crate) struct GraphInput<'a> {
     #[serde(default, borrow)]
-    pub tenants: Vec<TenantPages<'a>>,
+    pub tenants: Vec<GraphTenant<'a>>,
 }
 
-/// What Graph returned for one tenant, rows typed (see [`GraphTenant`]).
+/// What Graph returned for one tenant, rows typed (see [`ValueTenant`]; the same name, for serde's messages).
 #[derive(Debug, Deserialize)]
-#[serde(remote = "Self", rename = "GraphTenant", rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
-pub(crate) struct TenantPages<'a> {
+pub(crate) struct GraphTenant<'a> {
     pub organization: Cow<'a, Value>,
     #[serde(default = "super::global")]
     pub cloud: Cloud,
@@ -57,15 +57,15 @@ pub(crate) struct TenantPages<'a> {
     pub subscribed_skus: Cow<'a, [Value]>,
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for GraphPages<'a> {
+impl<'de: 'a, 'a> Deserialize<'de> for GraphInput<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        GraphPages::deserialize(ObjectOnly(d))
+        GraphInput::deserialize(ObjectOnly(d))
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for TenantPages<'a> {
+impl<'de: 'a, 'a> Deserialize<'de> for GraphTenant<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        TenantPages::deserialize(ObjectOnly(d))
+        GraphTenant::deserialize(ObjectOnly(d))
     }
 }
 
@@ -86,23 +86,23 @@ pub(crate) fn typed_map<'v, T: Deserialize<'v>>(
         .collect()
 }
 
-impl GraphInput {
+impl ValueInput {
     /// The same input with its rows typed, borrowing from it.
-    pub(crate) fn typed(&self) -> Result<GraphPages<'_>> {
-        Ok(GraphPages {
+    pub(crate) fn typed(&self) -> Result<GraphInput<'_>> {
+        Ok(GraphInput {
             tenants: self
                 .tenants
                 .iter()
-                .map(GraphTenant::typed)
+                .map(ValueTenant::typed)
                 .collect::<Result<_>>()?,
         })
     }
 }
 
-impl GraphTenant {
+impl ValueTenant {
     /// The same tenant's pages with their rows typed, borrowing from them.
-    fn typed(&self) -> Result<TenantPages<'_>> {
-        Ok(TenantPages {
+    fn typed(&self) -> Result<GraphTenant<'_>> {
+        Ok(GraphTenant {
             organization: Cow::Borrowed(&self.organization),
             cloud: self.cloud,
             settings: Cow::Borrowed(&self.settings),

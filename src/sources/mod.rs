@@ -41,7 +41,10 @@ use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
-use typed_input::{ApprovalsPages, FlowsPages, SourcesPages};
+use typed_input::{
+    EnvironmentApprovals as ApprovalsPages, EnvironmentFlows as FlowsPages,
+    SourcesInput as SourcesPages,
+};
 
 /// Pages from every source: the input of `Directory.fromSources`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

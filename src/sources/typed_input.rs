@@ -1,40 +1,44 @@
 //! The input of `fromSources` with its service rows typed ([`rows`](super::rows)): what
-//! the readers read, made either from a [`SourcesInput`] (each page's `Value` read into
+//! the readers read, made either from a [`ValueInput`] (each page's `Value` read into
 //! rows, borrowing its strings) or straight from JSON text, with no `Value` tree of the
-//! pages at all ([`SourcesPages::from_json`], the path `Directory.fromSources` takes).
-//! The envelope is the same, field for field, as [`SourcesInput`],
-//! [`EnvironmentFlows`] and [`EnvironmentApprovals`] (same names, defaults, unknown
-//! fields and arrays refused, same messages); only the pages differ.
+//! pages at all ([`SourcesInput::from_json`], the path `Directory.fromSources` takes).
+//! The envelope is the same, field for field, as [`ValueInput`], [`ValueFlows`] and
+//! [`ValueApprovals`], under the same struct names (which serde's messages spell), with
+//! the same defaults, unknown fields and arrays refused: the same messages. Only the
+//! pages differ.
 
 use super::rows::{ApprovalRow, FlowRow, PermissionRow, RequestRow, ResponseRow, SystemUserRow};
-use super::{EnvironmentApprovals, EnvironmentFlows, SourcesInput};
+use super::{
+    EnvironmentApprovals as ValueApprovals, EnvironmentFlows as ValueFlows,
+    SourcesInput as ValueInput,
+};
 use crate::error::Result;
 use crate::graph::lenient::Page;
-use crate::graph::typed_input::{typed, typed_map, GraphPages};
+use crate::graph::typed_input::{typed, typed_map, GraphInput as GraphPages};
 use crate::json_object::ObjectOnly;
 use crate::json_path::Origin;
 use crate::model::Id;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
-/// Pages from every source, rows typed (see [`SourcesInput`]).
+/// Pages from every source, rows typed (see [`ValueInput`]).
 #[derive(Debug, Default, Deserialize)]
-#[serde(remote = "Self", rename = "SourcesInput", rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
-pub(crate) struct SourcesPages<'a> {
+pub(crate) struct SourcesInput<'a> {
     #[serde(default, borrow)]
     pub graph: GraphPages<'a>,
     #[serde(default, borrow)]
-    pub power_automate: Vec<FlowsPages<'a>>,
+    pub power_automate: Vec<EnvironmentFlows<'a>>,
     #[serde(default, borrow)]
-    pub dataverse: Vec<ApprovalsPages<'a>>,
+    pub dataverse: Vec<EnvironmentApprovals<'a>>,
 }
 
-/// One Power Automate environment's pages, rows typed (see [`EnvironmentFlows`]).
+/// One Power Automate environment's pages, rows typed (see [`ValueFlows`]).
 #[derive(Debug, Deserialize)]
-#[serde(remote = "Self", rename = "EnvironmentFlows", rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
-pub(crate) struct FlowsPages<'a> {
+pub(crate) struct EnvironmentFlows<'a> {
     pub tenant_id: Id,
     pub environment: String,
     #[serde(default, borrow)]
@@ -43,7 +47,7 @@ pub(crate) struct FlowsPages<'a> {
     pub permissions: BTreeMap<Id, Vec<Page<PermissionRow<'a>>>>,
 }
 
-/// One Dataverse environment's pages, rows typed (see [`EnvironmentApprovals`]).
+/// One Dataverse environment's pages, rows typed (see [`ValueApprovals`]).
 #[derive(Debug, Deserialize)]
 #[serde(
     remote = "Self",
@@ -51,7 +55,7 @@ pub(crate) struct FlowsPages<'a> {
     rename_all = "camelCase"
 )]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ApprovalsPages<'a> {
+pub(crate) struct EnvironmentApprovals<'a> {
     pub tenant_id: Id,
     pub environment: String,
     #[serde(default, borrow)]
@@ -77,38 +81,38 @@ macro_rules! objects_only_borrowed {
         )+
     };
 }
-objects_only_borrowed!(SourcesPages, FlowsPages, ApprovalsPages);
+objects_only_borrowed!(SourcesInput, EnvironmentFlows, EnvironmentApprovals);
 
-impl<'a> SourcesPages<'a> {
+impl<'a> SourcesInput<'a> {
     /// Reads sources input from JSON text, borrowing its strings (`INVALID_INPUT` or
-    /// `UNKNOWN_FIELD` when it does not parse, exactly as [`SourcesInput::from_json`]).
-    pub fn from_json(text: &'a str, origin: Origin) -> Result<SourcesPages<'a>> {
+    /// `UNKNOWN_FIELD` when it does not parse, exactly as [`ValueInput::from_json`]).
+    pub fn from_json(text: &'a str, origin: Origin) -> Result<SourcesInput<'a>> {
         crate::json_path::parse_borrowed(text, origin)
     }
 }
 
-impl SourcesInput {
+impl ValueInput {
     /// The same input with its rows typed, borrowing from it.
-    pub(crate) fn typed(&self) -> Result<SourcesPages<'_>> {
-        Ok(SourcesPages {
+    pub(crate) fn typed(&self) -> Result<SourcesInput<'_>> {
+        Ok(SourcesInput {
             graph: self.graph.typed()?,
             power_automate: self
                 .power_automate
                 .iter()
-                .map(EnvironmentFlows::typed)
+                .map(ValueFlows::typed)
                 .collect::<Result<_>>()?,
             dataverse: self
                 .dataverse
                 .iter()
-                .map(EnvironmentApprovals::typed)
+                .map(ValueApprovals::typed)
                 .collect::<Result<_>>()?,
         })
     }
 }
 
-impl EnvironmentFlows {
-    fn typed(&self) -> Result<FlowsPages<'_>> {
-        Ok(FlowsPages {
+impl ValueFlows {
+    fn typed(&self) -> Result<EnvironmentFlows<'_>> {
+        Ok(EnvironmentFlows {
             tenant_id: self.tenant_id.clone(),
             environment: self.environment.clone(),
             flows: typed(&self.flows)?,
@@ -117,9 +121,9 @@ impl EnvironmentFlows {
     }
 }
 
-impl EnvironmentApprovals {
-    fn typed(&self) -> Result<ApprovalsPages<'_>> {
-        Ok(ApprovalsPages {
+impl ValueApprovals {
+    fn typed(&self) -> Result<EnvironmentApprovals<'_>> {
+        Ok(EnvironmentApprovals {
             tenant_id: self.tenant_id.clone(),
             environment: self.environment.clone(),
             system_users: typed(&self.system_users)?,
