@@ -42,10 +42,14 @@
 pub(crate) mod fields;
 mod groups;
 mod homes;
+pub(crate) mod lenient;
 mod organization;
 pub(crate) mod pages;
 mod policies;
+pub(crate) mod read;
+mod rows;
 mod skus;
+pub(crate) mod typed_input;
 mod users;
 
 use crate::error::{Error, Result};
@@ -55,6 +59,7 @@ use groups::{Kind, Known, Relation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use typed_input::{GraphInput as GraphPages, GraphTenant as TenantPages};
 
 /// Graph pages for one or more tenants: the input of `Directory.fromGraph`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -145,21 +150,26 @@ fn entity(body: &Value) -> &Value {
 }
 
 /// The tenant's settings: `settings`, overridden by the policy resources given.
-fn settings_of<'a>(gt: &'a GraphTenant, t: usize, tenant_id: &'a str) -> Result<TenantSettings> {
-    let mut settings = gt.settings.clone();
+fn settings_of<'a>(
+    gt: &'a TenantPages<'_>,
+    t: usize,
+    tenant_id: &'a str,
+) -> Result<TenantSettings> {
+    let mut settings = gt.settings.clone().into_owned();
     let single =
-        |list: &'static str, body: &'a Option<Value>| -> Result<Option<fields::Object<'a>>> {
-            body.as_ref()
-                .map(|b| fields::Object::new(entity(b), place(t, list), tenant_id))
+        |list: &'static str, body: Option<&'a Value>| -> Result<Option<fields::Object<'a>>> {
+            body.map(|b| fields::Object::new(entity(b), place(t, list), tenant_id))
                 .transpose()
         };
-    if let Some(o) = single("authorizationPolicy", &gt.authorization_policy)? {
+    if let Some(o) = single("authorizationPolicy", gt.authorization_policy.as_deref())? {
         policies::authorization(&o, &mut settings)?;
     }
-    if let Some(o) = single("crossTenantAccessPolicy", &gt.cross_tenant_access_policy)? {
+    let policy = gt.cross_tenant_access_policy.as_deref();
+    if let Some(o) = single("crossTenantAccessPolicy", policy)? {
         policies::cross_tenant_policy(&o, &mut settings)?;
     }
-    let defaults = match single("crossTenantAccessDefault", &gt.cross_tenant_access_default)? {
+    let default = gt.cross_tenant_access_default.as_deref();
+    let defaults = match single("crossTenantAccessDefault", default)? {
         Some(o) => policies::defaults(&o, &mut settings)?,
         None => policies::Defaults::default(),
     };
@@ -183,11 +193,33 @@ fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a str) -> Result<()> {
 /// guests, with guests' home tenants and home users found by mail domain) and groups
 /// with owners and members.
 pub fn world_from_graph(input: &GraphInput) -> Result<World> {
+    world_from_graph_pages(&input.typed()?)
+}
+
+/// [`world_from_graph`] of pages whose rows are typed.
+pub(crate) fn world_from_graph_pages(input: &GraphPages<'_>) -> Result<World> {
+    graph_world(input).map(|(world, _)| world)
+}
+
+/// Where each user and group of a world read from Graph pages sits in it, by id.
+pub(crate) struct Positions<'s> {
+    /// User id → its position in `world.users`.
+    pub users: HashMap<&'s str, usize>,
+    /// Group id → its position in `world.groups`.
+    pub groups: HashMap<&'s str, usize>,
+}
+
+/// [`world_from_graph_pages`], with the positions of its users and groups.
+pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Positions<'s>)> {
     let mut world = World::default();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut known: Known<'_> = HashMap::new();
-    let mut user_at: HashMap<&str, usize> = HashMap::new();
-    let mut group_at: HashMap<&str, usize> = HashMap::new();
+    let users: usize = input.tenants.iter().map(|t| pages::count(&t.users)).sum();
+    let groups: usize = input.tenants.iter().map(|t| pages::count(&t.groups)).sum();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(input.tenants.len() + users + groups);
+    let mut known: Known<'_> = HashMap::with_capacity(users + groups);
+    let mut user_at: HashMap<&str, usize> = HashMap::with_capacity(users);
+    let mut group_at: HashMap<&str, usize> = HashMap::with_capacity(groups);
+    world.users.reserve(users);
+    world.groups.reserve(groups);
     let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
 
     for (t, gt) in input.tenants.iter().enumerate() {
@@ -210,17 +242,17 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
         let tid = tenant_ids[t];
         let sku_objects = pages::items(&gt.subscribed_skus, place(t, "subscribedSkus"), tid)?;
         let skus = skus::Skus::read(&sku_objects)?;
-        for o in pages::items(&gt.users, place(t, "users"), tid)? {
-            let user = users::user(&o, tid, &skus)?;
-            let id = o.required_string("id")?;
+        for o in pages::rows(&gt.users, place(t, "users"), tid)? {
+            let user = users::user(o, tid, &skus)?;
+            let id = o.spot.required_string("id", &o.row.id)?;
             unique(&mut seen, id)?;
             known.insert(id, (t, Kind::User));
             user_at.insert(id, world.users.len());
             world.users.push(user);
         }
-        for o in pages::items(&gt.groups, place(t, "groups"), tid)? {
-            let group = groups::group(&o, tid)?;
-            let id = o.required_string("id")?;
+        for o in pages::rows(&gt.groups, place(t, "groups"), tid)? {
+            let group = groups::group(o, tid)?;
+            let id = o.spot.required_string("id", &o.row.id)?;
             unique(&mut seen, id)?;
             known.insert(id, (t, Kind::Group));
             group_at.insert(id, world.groups.len());
@@ -250,7 +282,7 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
                     key: Some(group_id),
                     ..place(t, list)
                 };
-                let objects = pages::items(group_pages, at, tid)?;
+                let objects = pages::rows(group_pages, at, tid)?;
                 let ids = groups::directory_objects(&objects, relation, group_id, t, &known)?;
                 let group = &mut world.groups[index];
                 match relation {
@@ -259,7 +291,7 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
                 }
             }
         }
-        for user_id in &gt.consented_to_power_automate {
+        for user_id in gt.consented_to_power_automate.iter() {
             match user_at.get(user_id.as_str()) {
                 Some(&i) if world.users[i].tenant_id == tid => {
                     world.users[i].consented_to_power_automate = true;
@@ -276,7 +308,11 @@ pub fn world_from_graph(input: &GraphInput) -> Result<World> {
     }
 
     homes::resolve(&mut world);
-    Ok(world)
+    let positions = Positions {
+        users: user_at,
+        groups: group_at,
+    };
+    Ok((world, positions))
 }
 
 /// Leaves out the cross-tenant partner settings for organizations outside the input (a

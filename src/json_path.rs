@@ -46,6 +46,15 @@ pub fn parse_from<T: DeserializeOwned>(text: &str, origin: Origin) -> Result<T, 
     serde_json::from_str(text).map_err(|e| located(text, &e, origin))
 }
 
+/// [`parse_from`] for a type that borrows strings from `text` (no copy of those that
+/// need no unescaping).
+pub fn parse_borrowed<'a, T: serde::Deserialize<'a>>(
+    text: &'a str,
+    origin: Origin,
+) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| located(text, &e, origin))
+}
+
 /// Where JSON text came from, which decides whether a position in it means anything to
 /// the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,9 @@
 //! refused with a code that names the place.
 
 use guestpass::graph::{world_from_graph, GraphInput};
+use guestpass::json_path::Origin;
 use guestpass::model::World;
+use guestpass::sources::world_from_sources_json;
 use guestpass::Error;
 use serde_json::{json, Value};
 
@@ -15,9 +17,24 @@ fn input() -> Value {
     serde_json::from_str(INPUT).unwrap()
 }
 
+/// Reads `value` through `GraphInput` (a `Value` tree) and, beside it, as the `graph` of
+/// sources JSON text read straight into typed rows: both must give the same world or
+/// the same error, code and message.
 fn import(value: Value) -> Result<World, Error> {
+    let text = json!({ "graph": value }).to_string();
     let input: GraphInput = serde_json::from_value(value).map_err(Error::from)?;
-    world_from_graph(&input)
+    let read = world_from_graph(&input);
+    let fast = world_from_sources_json(&text, Origin::Object);
+    match (&read, &fast) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the text path reads another world"),
+        (Err(a), Err(b)) => assert_eq!(
+            (a.code(), a.to_string()),
+            (b.code(), b.to_string()),
+            "the text path refuses otherwise"
+        ),
+        _ => panic!("the paths disagree: {read:?} / {fast:?}"),
+    }
+    read
 }
 
 fn sorted(mut w: World) -> World {

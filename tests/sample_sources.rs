@@ -4,6 +4,7 @@
 //! (`expected_from_sources` below names each difference and why).
 
 use guestpass::directory::Directory;
+use guestpass::json_path::Origin;
 use guestpass::model::{Approval, JoinPolicy, World};
 use guestpass::sources::{world_from_sources, SourcesInput};
 use guestpass_sample::sources::source_pages;
@@ -148,6 +149,10 @@ fn sample_pages_survive_json_and_build_a_directory() {
     assert!(input.is_ok(), "{:?}", input.err());
     let dir = input.and_then(|i| Directory::from_sources(&i));
     assert!(dir.is_ok(), "{:?}", dir.err());
+    let fast = Directory::from_sources_json(&text, Origin::Text);
+    assert!(fast.is_ok(), "{:?}", fast.err());
+    let same = fast.ok().map(|d| d.to_world()) == dir.ok().map(|d| d.to_world());
+    assert!(same, "the text path reads another directory");
 }
 
 #[test]

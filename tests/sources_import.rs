@@ -5,10 +5,11 @@
 
 use guestpass::b2b::{self, HomeFacts, Outcome, Unknown, POWER_AUTOMATE_APP_ID};
 use guestpass::directory::Directory;
+use guestpass::json_path::Origin;
 use guestpass::model::{
     AllowInvitesFrom, ApprovalStatus, ApprovalType, Cloud, GuestAccess, Trigger, World,
 };
-use guestpass::sources::{world_from_sources, SourcesInput};
+use guestpass::sources::{world_from_sources, world_from_sources_json, SourcesInput};
 use guestpass::Error;
 use serde_json::{json, Value};
 
@@ -30,9 +31,24 @@ fn input() -> Value {
     serde_json::from_str(INPUT).unwrap()
 }
 
+/// Reads `v` through `SourcesInput` (a `Value` tree) and, beside it, straight from its
+/// JSON text into typed rows (what `Directory.fromSources` runs): both must give the
+/// same world or the same error, code and message.
 fn import(v: Value) -> Result<World, Error> {
+    let text = v.to_string();
     let input: SourcesInput = serde_json::from_value(v).map_err(Error::from)?;
-    world_from_sources(&input)
+    let read = world_from_sources(&input);
+    let fast = world_from_sources_json(&text, Origin::Object);
+    match (&read, &fast) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the text path reads another world"),
+        (Err(a), Err(b)) => assert_eq!(
+            (a.code(), a.to_string()),
+            (b.code(), b.to_string()),
+            "the text path refuses otherwise"
+        ),
+        _ => panic!("the paths disagree: {read:?} / {fast:?}"),
+    }
+    read
 }
 
 fn directory(v: Value) -> Directory {
@@ -40,7 +56,9 @@ fn directory(v: Value) -> Directory {
 }
 
 fn world() -> World {
-    world_from_sources(&SourcesInput::from_json(INPUT).unwrap()).unwrap()
+    let read = world_from_sources(&SourcesInput::from_json(INPUT).unwrap()).unwrap();
+    assert_eq!(world_from_sources_json(INPUT, Origin::Text).unwrap(), read);
+    read
 }
 
 #[test]

@@ -3,10 +3,13 @@
 //! `dataverse` list (approvals, requests, responses, system users), read beside the rest of
 //! `tests/fixtures/sources/input.json`, so the fuzzer mutates that part alone. Any text is
 //! refused with a code or imports; an imported world that loads is the same directory as
-//! its `fromJSON` twin, and `from_sources` agrees.
+//! its `fromJSON` twin, and `from_sources` agrees. Reading the text straight into typed
+//! rows (`world_from_sources_json`, what the package runs) gives the same world or the
+//! same error as reading it through `SourcesInput`'s `Value` trees.
 
 use guestpass::directory::Directory;
-use guestpass::sources::{world_from_sources, SourcesInput};
+use guestpass::json_path::Origin;
+use guestpass::sources::{world_from_sources, world_from_sources_json, SourcesInput};
 
 /// The sources fixture (its path is relative to this file, so the fuzz crate and
 /// `tests/fuzz_replay.rs` read the same one).
@@ -37,7 +40,18 @@ fn run_with_part(part: &str, data: &[u8]) {
     let Ok(input) = SourcesInput::from_json(&text) else {
         return;
     };
-    let Ok(world) = world_from_sources(&input) else {
+    let read = world_from_sources(&input);
+    let fast = world_from_sources_json(&text, Origin::Text);
+    match (&read, &fast) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the text path reads another world"),
+        (Err(a), Err(b)) => assert_eq!(
+            (a.code(), a.to_string()),
+            (b.code(), b.to_string()),
+            "the text path refuses otherwise"
+        ),
+        _ => panic!("the paths disagree: {read:?} / {fast:?}"),
+    }
+    let Ok(world) = read else {
         return;
     };
     let Ok(dir) = Directory::from_world(world.clone()) else {

@@ -57,10 +57,10 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
 /// messages (`b2bCollaborationInbound.usersAndGroups.targets[0]` is 3).
 const DEPTH: usize = 4;
 
-/// One Graph object, with the tenant label and place used in error messages.
+/// Where a row or one of its inner objects sits, for messages: the page item, the
+/// properties leading to the inner object, and the tenant.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Object<'a> {
-    map: &'a Map<String, Value>,
+pub(crate) struct Spot<'a> {
     place: Place<'a>,
     /// For an object inside other objects: the properties leading to it, outermost
     /// first, with the position when the property is an array.
@@ -68,23 +68,13 @@ pub(crate) struct Object<'a> {
     tenant: &'a str,
 }
 
-impl<'a> Object<'a> {
-    /// Refuses anything but a JSON object.
-    pub fn new(value: &'a Value, place: Place<'a>, tenant: &'a str) -> Result<Object<'a>> {
-        match value {
-            Value::Object(map) => Ok(Object {
-                map,
-                place,
-                within: [None; DEPTH],
-                tenant,
-            }),
-            other => Err(Error::InvalidValue {
-                field: place.to_string(),
-                reason: format!(
-                    "expected a Graph object, found {} (tenant \"{tenant}\")",
-                    kind_of(other)
-                ),
-            }),
+impl<'a> Spot<'a> {
+    /// The spot of a page item (or single resource) at `place`.
+    pub fn new(place: Place<'a>, tenant: &'a str) -> Spot<'a> {
+        Spot {
+            place,
+            within: [None; DEPTH],
+            tenant,
         }
     }
 
@@ -107,9 +97,47 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// Whether the object carries `field` at all (even as `null`).
-    pub fn has(&self, field: &str) -> bool {
-        self.map.contains_key(field)
+    /// The error for the item itself not being an object.
+    pub fn not_an_object(&self, found: &str) -> Error {
+        Error::InvalidValue {
+            field: self.place.to_string(),
+            reason: format!(
+                "expected a Graph object, found {found} (tenant \"{}\")",
+                self.tenant
+            ),
+        }
+    }
+
+    /// The spot of property `field` of this object, one level deeper (the deepest level
+    /// is reused past [`DEPTH`]).
+    pub fn deeper(&self, field: &'static str, at: Option<usize>) -> Spot<'a> {
+        let mut within = self.within;
+        let free = within.iter().position(Option::is_none).unwrap_or(DEPTH - 1);
+        within[free] = Some((field, at));
+        Spot { within, ..*self }
+    }
+}
+
+/// One Graph object, with the tenant label and place used in error messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Object<'a> {
+    map: &'a Map<String, Value>,
+    spot: Spot<'a>,
+}
+
+impl<'a> Object<'a> {
+    /// Refuses anything but a JSON object.
+    pub fn new(value: &'a Value, place: Place<'a>, tenant: &'a str) -> Result<Object<'a>> {
+        let spot = Spot::new(place, tenant);
+        match value {
+            Value::Object(map) => Ok(Object { map, spot }),
+            other => Err(spot.not_an_object(kind_of(other))),
+        }
+    }
+
+    /// The error for `field` holding something other than `expected`.
+    pub fn wrong(&self, field: &str, expected: &str, found: &str) -> Error {
+        self.spot.wrong(field, expected, found)
     }
 
     /// A string property; absent and `null` are `None`.
@@ -140,18 +168,6 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// A whole-number property; absent and `null` are `None`.
-    pub fn integer(&self, field: &str) -> Result<Option<i64>> {
-        match self.map.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => match n.as_i64() {
-                Some(i) => Ok(Some(i)),
-                None => Err(self.wrong(field, "a whole number", &n.to_string())),
-            },
-            Some(other) => Err(self.wrong(field, "a whole number or null", kind_of(other))),
-        }
-    }
-
     /// An array of strings; absent and `null` are empty.
     pub fn strings(&self, field: &str) -> Result<Vec<&'a str>> {
         self.array(field)?
@@ -172,8 +188,7 @@ impl<'a> Object<'a> {
             .map(|(i, v)| match v {
                 Value::Object(map) => Ok(Object {
                     map,
-                    within: self.deeper(field, Some(i)),
-                    ..*self
+                    spot: self.spot.deeper(field, Some(i)),
                 }),
                 other => Err(self.wrong(&format!("{field}[{i}]"), "an object", kind_of(other))),
             })
@@ -186,24 +201,10 @@ impl<'a> Object<'a> {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Object(map)) => Ok(Some(Object {
                 map,
-                within: self.deeper(field, None),
-                ..*self
+                spot: self.spot.deeper(field, None),
             })),
             Some(other) => Err(self.wrong(field, "an object or null", kind_of(other))),
         }
-    }
-
-    /// The path of a property of this object, one level deeper (the deepest level is
-    /// reused past [`DEPTH`]).
-    fn deeper(
-        &self,
-        field: &'static str,
-        at: Option<usize>,
-    ) -> [Option<(&'static str, Option<usize>)>; DEPTH] {
-        let mut within = self.within;
-        let free = within.iter().position(Option::is_none).unwrap_or(DEPTH - 1);
-        within[free] = Some((field, at));
-        within
     }
 
     fn array(&self, field: &str) -> Result<&'a [Value]> {

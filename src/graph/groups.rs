@@ -11,27 +11,35 @@
 //! devices, contacts and service principals are skipped (guestpass does not model
 //! them); without `@odata.type` the id must name a user or group (an owner: a user).
 
-use super::fields::Object;
+use super::read::Item;
+use super::rows::{DirectoryObjectRow, GroupRow};
 use crate::error::{Error, Result};
 use crate::model::{Group, Id, JoinPolicy};
 use std::collections::HashMap;
 
 /// The group a Graph group describes, in tenant `tenant_id`, without owners or members.
-pub(super) fn group(o: &Object<'_>, tenant_id: &str) -> Result<Group> {
-    let id = o.required_string("id")?;
+pub(super) fn group(o: Item<'_, GroupRow<'_>>, tenant_id: &str) -> Result<Group> {
+    let (at, row) = (o.spot, o.row);
+    let id = at.required_string("id", &row.id)?;
+    let flag = |field, v| at.boolean(field, v).map(|b| b.unwrap_or(false));
     Ok(Group {
         id: id.to_string(),
         tenant_id: tenant_id.to_string(),
-        display_name: o.string("displayName")?.unwrap_or(id).to_string(),
-        description: o.string("description")?.map(str::to_string),
-        security_enabled: o.boolean("securityEnabled")?.unwrap_or(false),
-        mail_enabled: o.boolean("mailEnabled")?.unwrap_or(false),
-        group_types: o
-            .strings("groupTypes")?
+        display_name: at
+            .string("displayName", &row.display_name)?
+            .unwrap_or(id)
+            .to_string(),
+        description: at
+            .string("description", &row.description)?
+            .map(str::to_string),
+        security_enabled: flag("securityEnabled", &row.security_enabled)?,
+        mail_enabled: flag("mailEnabled", &row.mail_enabled)?,
+        group_types: at
+            .strings("groupTypes", &row.group_types)?
             .into_iter()
             .map(str::to_string)
             .collect(),
-        on_premises_sync_enabled: o.boolean("onPremisesSyncEnabled")?.unwrap_or(false),
+        on_premises_sync_enabled: flag("onPremisesSyncEnabled", &row.on_premises_sync_enabled)?,
         join_policy: JoinPolicy::Closed,
         owners: Vec::new(),
         members: Vec::new(),
@@ -71,7 +79,7 @@ impl Relation {
 /// The ids the directory objects of one group's member or owner pages name, in order,
 /// each once.
 pub(super) fn directory_objects(
-    objects: &[Object<'_>],
+    objects: &[Item<'_, DirectoryObjectRow<'_>>],
     relation: Relation,
     group_id: &str,
     tenant: usize,
@@ -80,14 +88,14 @@ pub(super) fn directory_objects(
     let mut ids: Vec<Id> = Vec::with_capacity(objects.len());
     let mut seen = std::collections::HashSet::with_capacity(objects.len());
     for o in objects {
-        let accepted: &[Kind] = match (o.string("@odata.type")?, relation) {
+        let accepted: &[Kind] = match (o.spot.string("@odata.type", &o.row.odata_type)?, relation) {
             (Some("#microsoft.graph.user"), _) => &[Kind::User],
             (Some("#microsoft.graph.group"), Relation::Members) => &[Kind::Group],
             (Some(_), _) => continue,
             (None, Relation::Members) => &[Kind::User, Kind::Group],
             (None, Relation::Owners) => &[Kind::User],
         };
-        let id = o.required_string("id")?;
+        let id = o.spot.required_string("id", &o.row.id)?;
         match known.get(id) {
             Some((t, kind)) if accepted.contains(kind) && *t == tenant => {}
             Some((_, kind)) if accepted.contains(kind) => {

@@ -12,6 +12,8 @@
 //! `skuId` the tenant's pages do not list counts for nothing.
 
 use super::fields::Object;
+use super::read::Item;
+use super::rows::UserRow;
 use super::users::usable;
 use crate::error::Result;
 use std::collections::HashMap;
@@ -48,13 +50,17 @@ impl Skus {
     }
 
     /// Whether one of `user`'s `assignedLicenses` carries an enabled Power Automate plan.
-    pub fn any_with_power_automate(&self, user: &Object<'_>) -> Result<bool> {
-        for licence in user.objects("assignedLicenses")? {
-            let Some(sku) = licence.string("skuId")? else {
+    pub fn any_with_power_automate(&self, user: Item<'_, UserRow<'_>>) -> Result<bool> {
+        for licence in user
+            .spot
+            .objects("assignedLicenses", &user.row.assigned_licenses)?
+        {
+            let (at, row) = (licence.spot, licence.row);
+            let Some(sku) = at.string("skuId", &row.sku_id)? else {
                 continue;
             };
-            let disabled: Vec<String> = licence
-                .strings("disabledPlans")?
+            let disabled: Vec<String> = at
+                .strings("disabledPlans", &row.disabled_plans)?
                 .into_iter()
                 .map(str::to_ascii_lowercase)
                 .collect();

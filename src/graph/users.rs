@@ -21,18 +21,19 @@
 //! `accountEnabled: false` → the account cannot sign in (`ACCOUNT_DISABLED`); absent or
 //! `null` → enabled.
 
-use super::fields::Object;
+use super::read::Item;
+use super::rows::UserRow;
 use crate::error::Result;
 use crate::model::{ExternalUserState, User, UserType};
 
 /// The license kind a plan with Power Automate counts as.
 pub(super) const POWER_AUTOMATE: &str = "powerAutomate";
 
-fn user_type(o: &Object<'_>, upn: &str) -> Result<UserType> {
-    match o.string("userType")? {
+fn user_type(o: Item<'_, UserRow<'_>>, upn: &str) -> Result<UserType> {
+    match o.spot.string("userType", &o.row.user_type)? {
         Some("Member") => Ok(UserType::Member),
         Some("Guest") => Ok(UserType::Guest),
-        Some(other) => Err(o.wrong(
+        Some(other) => Err(o.spot.wrong(
             "userType",
             "\"Member\", \"Guest\" or null",
             &format!("\"{other}\""),
@@ -43,12 +44,15 @@ fn user_type(o: &Object<'_>, upn: &str) -> Result<UserType> {
     }
 }
 
-fn external_user_state(o: &Object<'_>) -> Result<Option<ExternalUserState>> {
-    match o.string("externalUserState")? {
+fn external_user_state(o: Item<'_, UserRow<'_>>) -> Result<Option<ExternalUserState>> {
+    match o
+        .spot
+        .string("externalUserState", &o.row.external_user_state)?
+    {
         None => Ok(None),
         Some("PendingAcceptance") => Ok(Some(ExternalUserState::PendingAcceptance)),
         Some("Accepted") => Ok(Some(ExternalUserState::Accepted)),
-        Some(other) => Err(o.wrong(
+        Some(other) => Err(o.spot.wrong(
             "externalUserState",
             "\"PendingAcceptance\", \"Accepted\" or null",
             &format!("\"{other}\""),
@@ -63,12 +67,19 @@ pub(super) fn usable(status: Option<&str>) -> bool {
 
 /// The license kinds the user's plans count as: from `assignedPlans` when the page
 /// carries them, else from `assignedLicenses` and the tenant's subscribed SKUs.
-pub(super) fn licenses(o: &Object<'_>, skus: &super::skus::Skus) -> Result<Vec<String>> {
-    let counts = if o.has("assignedPlans") {
+pub(super) fn licenses(o: Item<'_, UserRow<'_>>, skus: &super::skus::Skus) -> Result<Vec<String>> {
+    let counts = if !matches!(o.row.assigned_plans, super::lenient::List::Absent) {
         let mut any = false;
-        for plan in o.objects("assignedPlans")? {
-            let service = plan.string("service")?.unwrap_or("");
-            let status = plan.string("capabilityStatus")?;
+        for plan in o.spot.objects("assignedPlans", &o.row.assigned_plans)? {
+            let service = plan
+                .spot
+                .string("service", &plan.row.service)?
+                .unwrap_or("");
+            let status = plan
+                .spot
+                .string("capabilityStatus", &plan.row.capability_status)?;
+            // Graph `assignedPlan`: Power Automate is the `ProcessSimple` service; only
+            // `Enabled` and `Warning` plans are usable ("Power Automate licensing").
             any |= usable(status) && service.eq_ignore_ascii_case("ProcessSimple");
         }
         any
@@ -88,22 +99,34 @@ fn owned(s: Option<&str>) -> Option<String> {
 
 /// The user object of tenant `tenant_id` that a Graph user describes (home tenant and
 /// consent are filled in later).
-pub(super) fn user(o: &Object<'_>, tenant_id: &str, skus: &super::skus::Skus) -> Result<User> {
-    let id = o.required_string("id")?;
-    let upn = o.required_string("userPrincipalName")?;
+pub(super) fn user(
+    o: Item<'_, UserRow<'_>>,
+    tenant_id: &str,
+    skus: &super::skus::Skus,
+) -> Result<User> {
+    let (at, row) = (o.spot, o.row);
+    let id = at.required_string("id", &row.id)?;
+    let upn = at.required_string("userPrincipalName", &row.user_principal_name)?;
     let user_type = user_type(o, upn)?;
     let state = external_user_state(o)?;
     Ok(User {
         id: id.to_string(),
         tenant_id: tenant_id.to_string(),
-        display_name: o.string("displayName")?.unwrap_or(upn).to_string(),
-        given_name: owned(o.string("givenName")?),
-        surname: owned(o.string("surname")?),
+        display_name: at
+            .string("displayName", &row.display_name)?
+            .unwrap_or(upn)
+            .to_string(),
+        given_name: owned(at.string("givenName", &row.given_name)?),
+        surname: owned(at.string("surname", &row.surname)?),
         // A stray space around an address is not part of it (issue 21: a mail with a
         // trailing space found no home tenant).
-        mail: owned(o.string("mail")?.map(str::trim).filter(|m| !m.is_empty())),
-        other_mails: o
-            .strings("otherMails")?
+        mail: owned(
+            at.string("mail", &row.mail)?
+                .map(str::trim)
+                .filter(|m| !m.is_empty()),
+        ),
+        other_mails: at
+            .strings("otherMails", &row.other_mails)?
             .into_iter()
             .map(str::to_string)
             .collect(),
@@ -114,12 +137,14 @@ pub(super) fn user(o: &Object<'_>, tenant_id: &str, skus: &super::skus::Skus) ->
         } else {
             None
         },
-        creation_type: owned(o.string("creationType")?),
-        job_title: owned(o.string("jobTitle")?),
+        creation_type: owned(at.string("creationType", &row.creation_type)?),
+        job_title: owned(at.string("jobTitle", &row.job_title)?),
         home_tenant_id: None,
         home_user_id: None,
         licenses: licenses(o, skus)?,
         consented_to_power_automate: false,
-        account_enabled: o.boolean("accountEnabled")?.unwrap_or(true),
+        account_enabled: at
+            .boolean("accountEnabled", &row.account_enabled)?
+            .unwrap_or(true),
     })
 }

@@ -29,29 +29,27 @@
 //!   guestpass does not know is read as "everyone must respond" (the type that decides
 //!   least on one response).
 
+use super::grouped::Grouped;
+use super::rows::{ApprovalRow, RequestRow, ResponseRow};
 use super::References;
 use crate::error::{Error, Result};
-use crate::graph::fields::Object;
+use crate::graph::read::Item;
 use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Id, APPROVE, REJECT};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 const REASSIGNED: i64 = 192_350_000;
 const COMMITTED: i64 = 192_350_002;
 const CUSTOM_OPTIONS: i64 = 192_350_002;
 
-/// An integer column (Dataverse choices are numbers); absent and `null` are `None`.
-fn number(o: &Object<'_>, field: &str) -> Result<Option<i64>> {
-    o.integer(field)
-}
-
-fn status(o: &Object<'_>) -> Result<ApprovalStatus> {
-    Ok(match number(o, "statuscode")? {
+fn status(o: Item<'_, ApprovalRow<'_>>) -> Result<ApprovalStatus> {
+    // "Approval (msdyn_flow_approval)" table reference: the statuscode choices.
+    Ok(match o.spot.integer("statuscode", &o.row.statuscode)? {
         None | Some(192_350_000..=192_350_002) => ApprovalStatus::Pending,
         Some(192_350_004) => ApprovalStatus::Completed,
         Some(192_350_005) => ApprovalStatus::Expired,
         Some(192_350_006 | 192_350_007) => ApprovalStatus::Canceled,
         Some(other) => {
-            return Err(o.wrong(
+            return Err(o.spot.wrong(
                 "statuscode",
                 "an approval status reason (192350000-192350002, 192350004-192350007)",
                 &other.to_string(),
@@ -61,69 +59,155 @@ fn status(o: &Object<'_>) -> Result<ApprovalStatus> {
 }
 
 /// The rows of requests and responses, grouped by the approval they belong to.
-#[derive(Default)]
 pub(super) struct Rows<'a> {
     /// Approval id → its request rows.
-    pub requests: HashMap<&'a str, Vec<Object<'a>>>,
+    pub requests: Grouped<'a, RequestRow<'a>>,
     /// Approval id → its response rows.
-    pub responses: HashMap<&'a str, Vec<Object<'a>>>,
+    pub responses: Grouped<'a, ResponseRow<'a>>,
+}
+
+/// What an approval's requests say: its approvers, the steps they are in, and the first
+/// request (which carries the response options).
+struct Requested<'s> {
+    approvers: Vec<Id>,
+    steps: Vec<i64>,
+    first: Option<Item<'s, RequestRow<'s>>>,
+}
+
+/// The approvers of an approval, in step order, from its requests that still stand
+/// ("Approval Request (msdyn_flow_approvalrequest)": a reassigned request no longer
+/// does), with the first of them (which carries the response options).
+fn approvers<'s>(
+    id: &str,
+    requests: &Grouped<'s, RequestRow<'s>>,
+    refs: &References<'_>,
+) -> Result<Requested<'s>> {
+    let rows = requests.get(id);
+    let mut kept = Vec::with_capacity(rows.len());
+    for &a in rows {
+        let r = requests.item(a);
+        if r.spot.integer("statuscode", &r.row.statuscode)? != Some(REASSIGNED) {
+            let step = r.spot.integer(
+                "msdyn_flow_approvalrequest_stepnumber",
+                &r.row.msdyn_flow_approvalrequest_stepnumber,
+            )?;
+            kept.push((step.unwrap_or(0), a));
+        }
+    }
+    kept.sort_by_key(|(step, _)| *step);
+    let mut approvers: Vec<&str> = Vec::with_capacity(kept.len());
+    let mut seen = HashSet::new();
+    for &(_, a) in &kept {
+        let r = requests.item(a);
+        let owner = r.spot.required_string("_ownerid_value", &r.row.owner)?;
+        let who = refs.dataverse_user(id, "approvers", owner)?;
+        // A few approvers are compared in place; many through a set.
+        let new = match kept.len() {
+            0..=8 => !approvers.contains(&who),
+            _ => seen.insert(who),
+        };
+        if new {
+            approvers.push(who);
+        }
+    }
+    Ok(Requested {
+        approvers: approvers.into_iter().map(str::to_string).collect(),
+        steps: kept.iter().map(|(s, _)| *s).collect(),
+        first: kept.first().map(|&(_, a)| requests.item(a)),
+    })
+}
+
+/// The response options the first request names: custom (`CustomOptions`, its
+/// comma-separated options) or Approve/Reject.
+fn options(first: Option<Item<'_, RequestRow<'_>>>) -> Result<(bool, Vec<String>)> {
+    let Some(r) = first else {
+        return Ok((false, vec![APPROVE.to_string(), REJECT.to_string()]));
+    };
+    let kind = r.spot.integer(
+        "msdyn_flow_approvalrequest_responseoptionstype",
+        &r.row.msdyn_flow_approvalrequest_responseoptionstype,
+    )?;
+    if kind != Some(CUSTOM_OPTIONS) {
+        return Ok((false, vec![APPROVE.to_string(), REJECT.to_string()]));
+    }
+    let options = r
+        .spot
+        .string(
+            "msdyn_flow_approvalrequest_responseoptions",
+            &r.row.msdyn_flow_approvalrequest_responseoptions,
+        )?
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok((true, options))
+}
+
+/// The committed responses of an approval, oldest first ("Approval Response
+/// (msdyn_flow_approvalresponse)": reviewing and saved ones are drafts).
+fn responses(
+    id: &str,
+    rows: &Grouped<'_, ResponseRow<'_>>,
+    refs: &References<'_>,
+) -> Result<Vec<ApprovalResponse>> {
+    let mut responses = Vec::new();
+    for &a in rows.get(id) {
+        let r = rows.item(a);
+        let (at, row) = (r.spot, r.row);
+        if at
+            .integer("statuscode", &row.statuscode)?
+            .is_some_and(|s| s != COMMITTED)
+        {
+            continue;
+        }
+        let owner = at.required_string("_ownerid_value", &row.owner)?;
+        responses.push(ApprovalResponse {
+            approver_id: refs.dataverse_user(id, "responses", owner)?.to_string(),
+            response: at
+                .required_string(
+                    "msdyn_flow_approvalresponse_response",
+                    &row.msdyn_flow_approvalresponse_response,
+                )?
+                .to_string(),
+            comments: at
+                .string(
+                    "msdyn_flow_approvalresponse_comments",
+                    &row.msdyn_flow_approvalresponse_comments,
+                )?
+                .map(str::to_string),
+            responded_at: at.required_string("createdon", &row.createdon)?.to_string(),
+            on_behalf_of: None,
+        });
+    }
+    responses.sort_by(|a, b| a.responded_at.cmp(&b.responded_at));
+    Ok(responses)
 }
 
 /// The approval an `msdyn_flow_approval` row describes, with its requests and responses.
 pub(super) fn approval(
-    o: &Object<'_>,
+    o: Item<'_, ApprovalRow<'_>>,
     tenant_id: &str,
     rows: &Rows<'_>,
     refs: &References<'_>,
 ) -> Result<Approval> {
-    let id = o.required_string("msdyn_flow_approvalid")?;
-    let requester =
-        refs.dataverse_user(id, "_ownerid_value", o.required_string("_ownerid_value")?)?;
-    let mut requests: Vec<&Object<'_>> = rows
-        .requests
-        .get(id)
-        .map(|r| r.iter().collect())
-        .unwrap_or_default();
-    let mut kept = Vec::with_capacity(requests.len());
-    for r in requests.drain(..) {
-        if number(r, "statuscode")? != Some(REASSIGNED) {
-            kept.push((
-                number(r, "msdyn_flow_approvalrequest_stepnumber")?.unwrap_or(0),
-                r,
-            ));
-        }
-    }
-    kept.sort_by_key(|(step, _)| *step);
-    let mut approvers: Vec<Id> = Vec::with_capacity(kept.len());
-    for (_, r) in &kept {
-        let who = refs.dataverse_user(id, "approvers", r.required_string("_ownerid_value")?)?;
-        if !approvers.contains(&who) {
-            approvers.push(who);
-        }
-    }
-    let custom = match kept.first() {
-        Some((_, r)) => {
-            number(r, "msdyn_flow_approvalrequest_responseoptionstype")? == Some(CUSTOM_OPTIONS)
-        }
-        None => false,
-    };
-    let response_options = match (custom, kept.first()) {
-        (true, Some((_, r))) => r
-            .string("msdyn_flow_approvalrequest_responseoptions")?
-            .unwrap_or("")
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-        _ => vec![APPROVE.to_string(), REJECT.to_string()],
-    };
-    let steps = kept
-        .iter()
-        .map(|(s, _)| *s)
-        .collect::<std::collections::BTreeSet<_>>();
-    let every = !o
-        .string("msdyn_flow_approval_modeltype")?
+    let (at, row) = (o.spot, o.row);
+    let id = at.required_string("msdyn_flow_approvalid", &row.msdyn_flow_approvalid)?;
+    let owner = at.required_string("_ownerid_value", &row.owner)?;
+    let requester = refs.dataverse_user(id, "_ownerid_value", owner)?;
+    let Requested {
+        approvers,
+        steps,
+        first,
+    } = approvers(id, &rows.requests, refs)?;
+    let (custom, response_options) = options(first)?;
+    let steps: std::collections::BTreeSet<i64> = steps.into_iter().collect();
+    let every = !at
+        .string(
+            "msdyn_flow_approval_modeltype",
+            &row.msdyn_flow_approval_modeltype,
+        )?
         .is_some_and(|m| m.eq_ignore_ascii_case("msdyn_flow_basicapprovalmodel"));
     if steps.len() > 1 {
         // The connector's types assign every approver at once; requests in several steps are not one of them.
@@ -138,44 +222,33 @@ pub(super) fn approval(
         (true, false) => ApprovalType::CustomWaitForOne,
         (true, true) => ApprovalType::CustomWaitForAll,
     };
-    let mut responses = Vec::new();
-    for r in rows.responses.get(id).map(Vec::as_slice).unwrap_or(&[]) {
-        if number(r, "statuscode")?.is_some_and(|s| s != COMMITTED) {
-            continue;
-        }
-        responses.push(ApprovalResponse {
-            approver_id: refs.dataverse_user(
-                id,
-                "responses",
-                r.required_string("_ownerid_value")?,
-            )?,
-            response: r
-                .required_string("msdyn_flow_approvalresponse_response")?
-                .to_string(),
-            comments: r
-                .string("msdyn_flow_approvalresponse_comments")?
-                .map(str::to_string),
-            responded_at: r.required_string("createdon")?.to_string(),
-            on_behalf_of: None,
-        });
-    }
-    responses.sort_by(|a, b| a.responded_at.cmp(&b.responded_at));
+    let responses = responses(id, &rows.responses, refs)?;
     let status = status(o)?;
+    let text = |field, v| at.string(field, v).map(|s| s.map(str::to_string));
     Ok(Approval {
         id: id.to_string(),
         tenant_id: tenant_id.to_string(),
-        title: o.required_string("msdyn_flow_approval_title")?.to_string(),
-        details: o.string("msdyn_flow_approval_details")?.map(str::to_string),
-        requester_id: requester,
+        title: at
+            .required_string("msdyn_flow_approval_title", &row.msdyn_flow_approval_title)?
+            .to_string(),
+        details: text(
+            "msdyn_flow_approval_details",
+            &row.msdyn_flow_approval_details,
+        )?,
+        requester_id: requester.to_string(),
         approvers,
         approval_type,
         response_options,
         responses,
         status,
-        outcome: o.string("msdyn_flow_approval_result")?.map(str::to_string),
-        created_at: o.required_string("createdon")?.to_string(),
-        completed_at: o
-            .string("msdyn_flow_approval_completedon")?
-            .map(str::to_string),
+        outcome: text(
+            "msdyn_flow_approval_result",
+            &row.msdyn_flow_approval_result,
+        )?,
+        created_at: at.required_string("createdon", &row.createdon)?.to_string(),
+        completed_at: text(
+            "msdyn_flow_approval_completedon",
+            &row.msdyn_flow_approval_completedon,
+        )?,
     })
 }

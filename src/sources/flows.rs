@@ -22,16 +22,18 @@
 //!   `Group` must be users and groups of the same tenant; other principals (the whole
 //!   tenant, service principals) are not modelled and skipped.
 
+use super::rows::{FlowProperties, FlowRow, PermissionRow};
 use super::References;
 use crate::error::{Error, Result};
-use crate::graph::fields::Object;
+use crate::graph::read::Item;
 use crate::model::{Flow, Id, Trigger};
 
-fn enabled(o: &Object<'_>) -> Result<bool> {
-    match o.string("state")? {
+fn enabled(p: Item<'_, FlowProperties<'_>>) -> Result<bool> {
+    // "Turn a flow on or off": only a started flow runs; a suspended one does not.
+    match p.spot.string("state", &p.row.state)? {
         Some("Started") | None => Ok(true),
         Some("Stopped" | "Suspended") => Ok(false),
-        Some(other) => Err(o.wrong(
+        Some(other) => Err(p.spot.wrong(
             "state",
             "\"Started\", \"Stopped\" or \"Suspended\"",
             &format!("\"{other}\""),
@@ -39,14 +41,19 @@ fn enabled(o: &Object<'_>) -> Result<bool> {
     }
 }
 
-fn trigger(properties: &Object<'_>) -> Result<Option<Trigger>> {
-    let Some(summary) = properties.object("definitionSummary")? else {
+fn trigger(p: Item<'_, FlowProperties<'_>>) -> Result<Option<Trigger>> {
+    let Some(summary) = p
+        .spot
+        .object("definitionSummary", &p.row.definition_summary)?
+    else {
         return Ok(None);
     };
-    let Some(first) = summary.objects("triggers")?.into_iter().next() else {
+    let triggers = summary.spot.objects("triggers", &summary.row.triggers)?;
+    let Some(first) = triggers.into_iter().next() else {
         return Ok(None);
     };
-    Ok(Some(match first.string("type")? {
+    // "Manually trigger a flow": a `Request` trigger is started by a person.
+    Ok(Some(match first.spot.string("type", &first.row.kind)? {
         Some(t) if t.eq_ignore_ascii_case("Request") => Trigger::Manual,
         Some(t) if t.eq_ignore_ascii_case("Recurrence") => Trigger::Scheduled,
         _ => Trigger::Automated,
@@ -60,27 +67,31 @@ pub(super) struct Shares {
     run_only: Vec<Id>,
 }
 
-/// Reads one flow's permission objects; `creator` is left out of the co-owners.
+/// Reads one flow's permission rows; `creator` is left out of the co-owners.
 pub(super) fn shares(
-    permissions: &[Object<'_>],
+    permissions: &[Item<'_, PermissionRow<'_>>],
     flow_id: &str,
     creator: &str,
     refs: &References<'_>,
 ) -> Result<Shares> {
     let mut out = Shares::default();
     for p in permissions {
-        let Some(props) = p.object("properties")? else {
+        let Some(props) = p.spot.object("properties", &p.row.properties)? else {
             continue;
         };
-        let Some(principal) = props.object("principal")? else {
+        let Some(principal) = props.spot.object("principal", &props.row.principal)? else {
             continue;
         };
-        let kind = principal.string("type")?.unwrap_or("");
+        let kind = principal
+            .spot
+            .string("type", &principal.row.kind)?
+            .unwrap_or("");
         if !kind.eq_ignore_ascii_case("User") && !kind.eq_ignore_ascii_case("Group") {
             continue;
         }
-        let id = principal.required_string("id")?;
-        let list = match props.string("roleName")? {
+        let id = principal.spot.required_string("id", &principal.row.id)?;
+        // "Share a flow": Owner and CanEdit are co-owners, CanView is run-only.
+        let list = match props.spot.string("roleName", &props.row.role_name)? {
             Some("Owner" | "CanEdit") if id.eq_ignore_ascii_case(creator) => continue,
             Some("Owner" | "CanEdit") => &mut out.co_owners,
             Some("CanView") => &mut out.run_only,
@@ -94,23 +105,32 @@ pub(super) fn shares(
     Ok(out)
 }
 
-/// The flow a management-API flow object describes, in `tenant_id`, with `shares`.
+/// A flow row's `properties`, which must be there.
+fn properties<'s>(o: Item<'s, FlowRow<'_>>) -> Result<Item<'s, FlowProperties<'s>>> {
+    o.spot
+        .object("properties", &o.row.properties)?
+        .ok_or_else(|| o.spot.wrong("properties", "an object", "nothing"))
+}
+
+/// The flow a management-API flow row describes, in `tenant_id`, with `shares`.
 pub(super) fn flow(
-    o: &Object<'_>,
+    o: Item<'_, FlowRow<'_>>,
     tenant_id: &str,
     shares: Shares,
     refs: &References<'_>,
 ) -> Result<Flow> {
-    let id = o.required_string("name")?;
-    let props = o
-        .object("properties")?
-        .ok_or_else(|| o.wrong("properties", "an object", "nothing"))?;
+    let id = o.spot.required_string("name", &o.row.name)?;
+    let props = properties(o)?;
     let creator = props
-        .object("creator")?
-        .ok_or_else(|| props.wrong("creator", "an object", "nothing"))?;
-    let owner_id = creator.required_string("objectId")?;
+        .spot
+        .object("creator", &props.row.creator)?
+        .ok_or_else(|| props.spot.wrong("creator", "an object", "nothing"))?;
+    let owner_id = creator
+        .spot
+        .required_string("objectId", &creator.row.object_id)?;
     refs.user(id, "creator", owner_id)?;
-    let trigger = match trigger(&props)? {
+    // "Share a flow with run-only permissions": only a manual trigger has run-only users.
+    let trigger = match trigger(props)? {
         Some(t) => t,
         None if !shares.run_only.is_empty() => Trigger::Manual,
         None => Trigger::Automated,
@@ -121,22 +141,26 @@ pub(super) fn flow(
     Ok(Flow {
         id: id.to_string(),
         tenant_id: tenant_id.to_string(),
-        display_name: props.string("displayName")?.unwrap_or(id).to_string(),
+        display_name: props
+            .spot
+            .string("displayName", &props.row.display_name)?
+            .unwrap_or(id)
+            .to_string(),
         trigger,
-        enabled: enabled(&props)?,
+        enabled: enabled(props)?,
         owner_id: owner_id.to_string(),
         co_owners: shares.co_owners,
         run_only: shares.run_only,
     })
 }
 
-/// The creator's object id of a flow object, for reading its permissions first.
-pub(super) fn creator_of<'a>(o: &Object<'a>) -> Result<Option<&'a str>> {
-    let Some(props) = o.object("properties")? else {
+/// The creator's object id of a flow row, for reading its permissions first.
+pub(super) fn creator_of<'s>(o: Item<'s, FlowRow<'_>>) -> Result<Option<&'s str>> {
+    let Some(props) = o.spot.object("properties", &o.row.properties)? else {
         return Ok(None);
     };
-    let Some(creator) = props.object("creator")? else {
+    let Some(creator) = props.spot.object("creator", &props.row.creator)? else {
         return Ok(None);
     };
-    creator.string("objectId")
+    creator.spot.string("objectId", &creator.row.object_id)
 }

@@ -25,14 +25,26 @@
 
 mod approvals;
 mod flows;
+mod grouped;
+mod references;
+mod rows;
+mod typed_input;
 
-use crate::error::{Error, Result};
-use crate::graph::fields::{Object, Place};
-use crate::graph::{pages, world_from_graph, GraphInput};
+use crate::error::Result;
+use crate::graph::fields::Place;
+use crate::graph::pages::Whence;
+use crate::graph::{graph_world, pages, GraphInput, Positions};
+use crate::json_path::Origin;
 use crate::model::{Id, World};
+use grouped::Grouped;
+use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use typed_input::{
+    EnvironmentApprovals as ApprovalsPages, EnvironmentFlows as FlowsPages,
+    SourcesInput as SourcesPages,
+};
 
 /// Pages from every source: the input of `Directory.fromSources`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -99,69 +111,6 @@ impl SourcesInput {
     }
 }
 
-/// Who the rows of one environment may name: the users and groups of its tenant, and
-/// (for Dataverse) its Dataverse users' Entra object ids.
-pub(crate) struct References<'w> {
-    world: &'w World,
-    tenant_id: &'w str,
-    users: &'w HashMap<&'w str, usize>,
-    groups: &'w HashMap<&'w str, usize>,
-    system_users: HashMap<String, &'w str>,
-}
-
-impl References<'_> {
-    /// Refuses `id` unless it is a user of the tenant.
-    pub fn user(&self, from: &str, field: &'static str, id: &str) -> Result<()> {
-        match self.users.get(id) {
-            Some(&i) if self.world.users[i].tenant_id == self.tenant_id => Ok(()),
-            Some(_) => Err(cross(from, field, id)),
-            None => Err(dangling(from, field, id)),
-        }
-    }
-
-    /// Refuses `id` unless it is a user or group of the tenant.
-    pub fn principal(&self, from: &str, field: &'static str, id: &str) -> Result<()> {
-        if let Some(&i) = self.groups.get(id) {
-            return match self.world.groups[i].tenant_id == self.tenant_id {
-                true => Ok(()),
-                false => Err(cross(from, field, id)),
-            };
-        }
-        self.user(from, field, id)
-    }
-
-    /// The Entra object id of Dataverse user `system_user_id`, refused unless it is a
-    /// user of the tenant.
-    pub fn dataverse_user(
-        &self,
-        from: &str,
-        field: &'static str,
-        system_user_id: &str,
-    ) -> Result<Id> {
-        let Some(aad) = self.system_users.get(&system_user_id.to_ascii_lowercase()) else {
-            return Err(dangling(from, field, system_user_id));
-        };
-        self.user(from, field, aad)?;
-        Ok((*aad).to_string())
-    }
-}
-
-fn dangling(from: &str, field: &'static str, to: &str) -> Error {
-    Error::DanglingReference {
-        from: from.to_string(),
-        field,
-        to: to.to_string(),
-    }
-}
-
-fn cross(from: &str, field: &'static str, to: &str) -> Error {
-    Error::CrossTenantReference {
-        from: from.to_string(),
-        field,
-        to: to.to_string(),
-    }
-}
-
 fn place(root: &'static str, at: usize, list: &'static str) -> Place<'static> {
     Place {
         root,
@@ -178,34 +127,31 @@ fn known_tenant(world: &World, root: &str, at: usize, tenant_id: &str) -> Result
     if world.tenants.iter().any(|t| t.id == tenant_id) {
         Ok(())
     } else {
-        Err(dangling(&format!("{root}[{at}]"), "tenantId", tenant_id))
+        Err(References::unknown_tenant(root, at, tenant_id))
     }
 }
 
 /// The flows of one Power Automate environment entry.
 fn environment_flows(
-    env: &EnvironmentFlows,
+    env: &FlowsPages<'_>,
     at: usize,
     refs: &References<'_>,
 ) -> Result<Vec<crate::model::Flow>> {
     let tid = env.tenant_id.as_str();
-    let flow_objects = pages::items(&env.flows, place("powerAutomate", at, "flows"), tid)?;
+    let flow_objects = pages::rows(&env.flows, place("powerAutomate", at, "flows"), tid)?;
     let names: Vec<&str> = flow_objects
         .iter()
-        .map(|o| o.required_string("name"))
+        .map(|o| o.spot.required_string("name", &o.row.name))
         .collect::<Result<_>>()?;
     let known: HashSet<&str> = names.iter().copied().collect();
     for key in env.permissions.keys() {
         if !known.contains(key.as_str()) {
-            return Err(dangling(
-                &format!("powerAutomate[{at}]"),
-                "permissions",
-                key,
-            ));
+            let from = format!("powerAutomate[{at}]");
+            return Err(References::dangling(&from, "permissions", key));
         }
     }
     let mut out = Vec::with_capacity(flow_objects.len());
-    for (o, name) in flow_objects.iter().zip(&names) {
+    for (&o, name) in flow_objects.iter().zip(&names) {
         let creator = flows::creator_of(o)?.unwrap_or("");
         let shares = match env.permissions.get(*name) {
             Some(pages_of_flow) => {
@@ -213,7 +159,7 @@ fn environment_flows(
                     key: Some(name),
                     ..place("powerAutomate", at, "permissions")
                 };
-                let objects = pages::items(pages_of_flow, at_flow, tid)?;
+                let objects = pages::rows(pages_of_flow, at_flow, tid)?;
                 flows::shares(&objects, name, creator, refs)?
             }
             None => flows::Shares::default(),
@@ -223,101 +169,81 @@ fn environment_flows(
     Ok(out)
 }
 
-/// Dataverse user id → Entra object id, from an environment's `systemusers` rows.
-fn system_users<'a>(objects: &[Object<'a>]) -> Result<HashMap<String, &'a str>> {
-    let mut map = HashMap::with_capacity(objects.len());
-    for o in objects {
-        let id = o.required_string("systemuserid")?;
-        if let Some(aad) = o.string("azureactivedirectoryobjectid")? {
-            map.insert(id.to_ascii_lowercase(), aad);
-        }
-    }
-    Ok(map)
-}
-
 /// The approvals of one Dataverse environment entry.
 fn environment_approvals(
-    env: &EnvironmentApprovals,
+    env: &ApprovalsPages<'_>,
     at: usize,
     refs: &References<'_>,
 ) -> Result<Vec<crate::model::Approval>> {
     let tid = env.tenant_id.as_str();
     let at_list = |list| place("dataverse", at, list);
-    let requests = pages::items(&env.approval_requests, at_list("approvalRequests"), tid)?;
-    let responses = pages::items(&env.approval_responses, at_list("approvalResponses"), tid)?;
-    let mut rows = approvals::Rows::default();
-    for (objects, column, into) in [
-        (
-            &requests,
-            "_msdyn_flow_approvalrequest_approval_value",
-            &mut rows.requests,
-        ),
-        (
-            &responses,
-            "_msdyn_flow_approvalresponse_approval_value",
-            &mut rows.responses,
-        ),
-    ] {
-        for o in objects.iter() {
-            into.entry(o.required_string(column)?).or_default().push(*o);
-        }
-    }
-    let approval_objects = pages::items(&env.approvals, at_list("approvals"), tid)?;
+    let from_requests = Whence::new(at_list("approvalRequests"), tid);
+    let from_responses = Whence::new(at_list("approvalResponses"), tid);
+    let requests = pages::positioned(&env.approval_requests, from_requests)?;
+    let responses = pages::positioned(&env.approval_responses, from_responses)?;
+    let rows = approvals::Rows {
+        requests: Grouped::new(from_requests).read(requests, |o| {
+            let column = "_msdyn_flow_approvalrequest_approval_value";
+            o.spot.required_string(column, &o.row.approval)
+        })?,
+        responses: Grouped::new(from_responses).read(responses, |o| {
+            let column = "_msdyn_flow_approvalresponse_approval_value";
+            o.spot.required_string(column, &o.row.approval)
+        })?,
+    };
+    let approval_objects = pages::rows(&env.approvals, at_list("approvals"), tid)?;
     let approval_ids: HashSet<&str> = approval_objects
         .iter()
-        .filter_map(|o| o.string("msdyn_flow_approvalid").ok().flatten())
+        .filter_map(|o| {
+            let id = &o.row.msdyn_flow_approvalid;
+            o.spot.string("msdyn_flow_approvalid", id).ok().flatten()
+        })
         .collect();
     for id in rows.requests.keys().chain(rows.responses.keys()) {
         if !approval_ids.contains(id) {
-            return Err(dangling(&format!("dataverse[{at}]"), "approval", id));
+            return Err(References::dangling(
+                &format!("dataverse[{at}]"),
+                "approval",
+                id,
+            ));
         }
     }
     approval_objects
         .iter()
-        .map(|o| approvals::approval(o, tid, &rows, refs))
+        .map(|&o| approvals::approval(o, tid, &rows, refs))
         .collect()
 }
 
 /// The world every source's pages describe: Graph's tenants, people and groups, with
 /// the flows and approvals of their environments.
 pub fn world_from_sources(input: &SourcesInput) -> Result<World> {
-    let mut world = world_from_graph(&input.graph)?;
-    let users: HashMap<&str, usize> = world
-        .users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
-    let groups: HashMap<&str, usize> = world
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.id.as_str(), i))
-        .collect();
+    world_from_pages(&input.typed()?)
+}
+
+/// [`world_from_sources`] of JSON text, read straight into typed rows (no
+/// `serde_json::Value` tree of the pages): the same world, and the same errors as
+/// [`SourcesInput::from_json`] then [`world_from_sources`] give.
+pub fn world_from_sources_json(text: &str, origin: Origin) -> Result<World> {
+    world_from_pages(&SourcesPages::from_json(text, origin)?)
+}
+
+/// The world of pages whose rows are typed.
+fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
+    let (mut world, positions) = graph_world(&input.graph)?;
+    let Positions { users, groups } = positions;
     let mut flows = Vec::new();
     for (at, env) in input.power_automate.iter().enumerate() {
         known_tenant(&world, "powerAutomate", at, &env.tenant_id)?;
-        let refs = References {
-            world: &world,
-            tenant_id: &env.tenant_id,
-            users: &users,
-            groups: &groups,
-            system_users: HashMap::new(),
-        };
+        let refs = References::new(&world, &env.tenant_id, &users, &groups);
         flows.extend(environment_flows(env, at, &refs)?);
     }
     let mut approvals = Vec::new();
     for (at, env) in input.dataverse.iter().enumerate() {
         known_tenant(&world, "dataverse", at, &env.tenant_id)?;
         let su_place = place("dataverse", at, "systemUsers");
-        let su = pages::items(&env.system_users, su_place, &env.tenant_id)?;
-        let refs = References {
-            world: &world,
-            tenant_id: &env.tenant_id,
-            users: &users,
-            groups: &groups,
-            system_users: system_users(&su)?,
-        };
+        let su = pages::rows(&env.system_users, su_place, &env.tenant_id)?;
+        let refs =
+            References::new(&world, &env.tenant_id, &users, &groups).with_system_users(&su)?;
         approvals.extend(environment_approvals(env, at, &refs)?);
     }
     drop((users, groups));
@@ -330,5 +256,11 @@ impl crate::directory::Directory {
     /// Builds a directory from the pages of every source (`Directory.fromSources`).
     pub fn from_sources(input: &SourcesInput) -> Result<crate::directory::Directory> {
         crate::directory::Directory::from_world(world_from_sources(input)?)
+    }
+
+    /// [`from_sources`](Self::from_sources) of JSON text, without a `Value` tree of the
+    /// pages: what `Directory.fromSources` runs.
+    pub fn from_sources_json(text: &str, origin: Origin) -> Result<crate::directory::Directory> {
+        crate::directory::Directory::from_world(world_from_sources_json(text, origin)?)
     }
 }

@@ -24,7 +24,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 /// Every value read this way is an object: an array (or JSON text of one) is refused here,
 /// because serde reads a struct from an array of its fields in order, so `[5, 1]` would
 /// otherwise pass for `{ users: 5, seed: 1 }`.
-fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
+pub(crate) fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
     if let Some(text) = value.as_string() {
         if text.trim_start().starts_with('[') {
             return Err(an_array());

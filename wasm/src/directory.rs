@@ -98,13 +98,12 @@ impl JsDirectory {
     /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
     /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    /// The text is read straight into typed rows, without a tree of the pages.
     #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        throw(
-            from_js::<guestpass::sources::SourcesInput>(input)
-                .and_then(|i| Directory::from_sources(&i)),
-        )
-        .map(JsDirectory::wrap)
+        let text = super::convert::json_text(input);
+        throw(text.and_then(|(text, origin)| Directory::from_sources_json(&text, origin)))
+            .map(JsDirectory::wrap)
     }
 
     /// The built-in sample directory: one seeded, deterministic world of several

@@ -1,0 +1,197 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! `Directory.fromSources` reads JSON text straight into typed rows
+//! (`world_from_sources_json`); `SourcesInput` reads it into `Value` trees first. For the
+//! fixtures and for every way of breaking them one property at a time (each value inside
+//! the pages replaced by null, a boolean, whole and fractional numbers, strings, an array,
+//! an object, or removed), both give the same world or the same error, code and message.
+
+use guestpass::json_path::Origin;
+use guestpass::sources::{world_from_sources, world_from_sources_json, SourcesInput};
+use serde_json::{json, Value};
+
+const SOURCES: &str = include_str!("fixtures/sources/input.json");
+const GRAPH: &str = include_str!("fixtures/graph/input.json");
+
+/// Asserts both paths agree on `input`; whether it was accepted.
+fn agree(input: &Value) -> bool {
+    let text = input.to_string();
+    let Ok(parsed) = SourcesInput::from_json(&text) else {
+        return false;
+    };
+    let read = world_from_sources(&parsed);
+    let fast = world_from_sources_json(&text, Origin::Text);
+    match (&read, &fast) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "another world for {text}"),
+        (Err(a), Err(b)) => assert_eq!(
+            (a.code(), a.to_string()),
+            (b.code(), b.to_string()),
+            "another error for {text}"
+        ),
+        _ => panic!("the paths disagree on {text}: {read:?} / {fast:?}"),
+    }
+    read.is_ok()
+}
+
+/// The values a property is replaced by.
+fn replacements() -> Vec<Option<Value>> {
+    [
+        json!(null),
+        json!(true),
+        json!(7),
+        json!(-3),
+        json!(1.5),
+        json!(18446744073709551615u64),
+        json!(""),
+        json!("Started"),
+        json!([]),
+        json!(["x"]),
+        json!({}),
+    ]
+    .into_iter()
+    .map(Some)
+    .chain([None])
+    .collect()
+}
+
+/// Every JSON pointer under `at` in `v` (objects' properties and arrays' items).
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                let p = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(p.clone());
+                pointers(child, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let p = format!("{at}/{i}");
+                out.push(p.clone());
+                pointers(child, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `input` with the value at `pointer` replaced (or removed, for `None`).
+fn changed(input: &Value, pointer: &str, by: &Option<Value>) -> Value {
+    let mut out = input.clone();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let key = key.replace("~1", "/").replace("~0", "~");
+    match (out.pointer_mut(parent).unwrap(), by) {
+        (Value::Object(map), Some(v)) => {
+            map.insert(key, v.clone());
+        }
+        (Value::Object(map), None) => {
+            map.remove(&key);
+        }
+        (Value::Array(items), Some(v)) => items[key.parse::<usize>().unwrap()] = v.clone(),
+        (Value::Array(items), None) => {
+            items.remove(key.parse::<usize>().unwrap());
+        }
+        _ => unreachable!(),
+    }
+    out
+}
+
+/// Breaks every property of the pages of `input` one at a time.
+fn every_change_agrees(input: &Value, lists: &[&str]) {
+    assert!(agree(input), "the fixture itself is accepted");
+    let mut all = Vec::new();
+    pointers(input, String::new(), &mut all);
+    let inside = |p: &&String| lists.iter().any(|l| p.contains(l));
+    let (mut accepted, mut refused) = (0, 0);
+    for pointer in all.iter().filter(inside) {
+        for by in replacements() {
+            match agree(&changed(input, pointer, &by)) {
+                true => accepted += 1,
+                false => refused += 1,
+            }
+        }
+    }
+    assert!(accepted > 0 && refused > 0, "{accepted} / {refused}");
+}
+
+#[test]
+fn the_source_fixture_broken_anywhere_reads_the_same_both_ways() {
+    let input: Value = serde_json::from_str(SOURCES).unwrap();
+    every_change_agrees(
+        &input,
+        &[
+            "/users/",
+            "/groups/",
+            "/groupMembers/",
+            "/groupOwners/",
+            "/flows/",
+            "/permissions/",
+            "/systemUsers/",
+            "/approvals/",
+            "/approvalRequests/",
+            "/approvalResponses/",
+        ],
+    );
+}
+
+#[test]
+fn the_graph_fixture_broken_anywhere_reads_the_same_both_ways() {
+    let input = json!({ "graph": serde_json::from_str::<Value>(GRAPH).unwrap() });
+    every_change_agrees(
+        &input,
+        &["/users/", "/groups/", "/groupMembers/", "/groupOwners/"],
+    );
+}
+
+#[test]
+fn a_repeated_property_in_a_page_keeps_its_last_value_both_ways() {
+    let text = SOURCES.replacen("\"value\"", "\"value\": [7], \"value\"", 1);
+    let parsed = SourcesInput::from_json(&text).unwrap();
+    let read = world_from_sources(&parsed).unwrap();
+    assert_eq!(world_from_sources_json(&text, Origin::Text).unwrap(), read);
+}
+
+#[test]
+fn a_broken_envelope_is_refused_alike_both_ways() {
+    let fixture: Value = serde_json::from_str(SOURCES).unwrap();
+    let mut cases: Vec<Value> = Vec::new();
+    for (pointer, by) in [
+        ("/extra", json!(1)),
+        ("/graph/extra", json!(1)),
+        ("/graph/tenants/0/extra", json!(1)),
+        ("/graph/tenants/0", json!(["a", "b"])),
+        ("/graph/tenants/0/cloud", json!("mars")),
+        ("/graph/tenants/0/users", json!({})),
+        ("/graph/tenants/0/groupMembers", json!([])),
+        ("/graph/tenants/0/consentedToPowerAutomate", json!("x")),
+        ("/powerAutomate/0/extra", json!(1)),
+        ("/powerAutomate/0/tenantId", json!(7)),
+        ("/powerAutomate/0", json!([1])),
+        ("/powerAutomate/0/permissions", json!([])),
+        ("/dataverse/0/extra", json!(1)),
+        ("/dataverse/0/approvals", json!("x")),
+        ("/dataverse", json!({})),
+        ("/graph", json!([])),
+    ] {
+        cases.push(changed(&fixture, pointer, &Some(by)));
+    }
+    for pointer in [
+        "/graph/tenants/0/organization",
+        "/powerAutomate/0/tenantId",
+        "/dataverse/0/environment",
+    ] {
+        cases.push(changed(&fixture, pointer, &None));
+    }
+    for input in cases {
+        for text in [
+            input.to_string(),
+            serde_json::to_string_pretty(&input).unwrap(),
+        ] {
+            let slow = SourcesInput::from_json(&text).and_then(|i| world_from_sources(&i));
+            let fast = world_from_sources_json(&text, Origin::Text);
+            let (Err(a), Err(b)) = (&slow, &fast) else {
+                panic!("accepted: {text}: {slow:?} / {fast:?}");
+            };
+            assert_eq!((a.code(), a.to_string()), (b.code(), b.to_string()));
+        }
+    }
+}
