@@ -24,7 +24,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 /// Every value read this way is an object: an array (or JSON text of one) is refused here,
 /// because serde reads a struct from an array of its fields in order, so `[5, 1]` would
 /// otherwise pass for `{ users: 5, seed: 1 }`.
-fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
+pub(crate) fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
     if let Some(text) = value.as_string() {
         if text.trim_start().starts_with('[') {
             return Err(an_array());
@@ -49,6 +49,20 @@ fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
 #[cold]
 fn an_array() -> Error {
     Error::invalid_input("expected an object (named fields), got an array")
+}
+
+/// Reads the option object of a read (`search`, `approvals`, `joinRequests`): serde in
+/// the full package, the hand-written readers of `options.rs` in the view runtime, which
+/// holds no JSON parser (the same answers and errors).
+#[cfg(feature = "full")]
+pub fn options_from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    from_js(value)
+}
+
+/// Reads the option object of a read: see the full package's twin above.
+#[cfg(not(feature = "full"))]
+pub fn options_from_js<T: super::options::Options>(value: JsValue) -> Result<T, Error> {
+    super::options::read(value)
 }
 
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).

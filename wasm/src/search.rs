@@ -1,7 +1,6 @@
 //! People search for JavaScript: `session.search(query, options)`.
 
-use super::convert::from_js;
-use super::convert::text_arg;
+use super::convert::{options_from_js, text_arg};
 use super::error::to_js as error_to_js;
 use super::session::JsSession;
 use guestpass::error::Error;
@@ -24,7 +23,7 @@ impl JsSession {
         let options: SearchOptions = if options.is_undefined() || options.is_null() {
             SearchOptions::default()
         } else {
-            from_js(options).map_err(|e| error_to_js(&e))?
+            options_from_js(options).map_err(|e| error_to_js(&e))?
         };
         let text = self.read(|dir, session| {
             let results = session.search(dir, query, &options)?;
@@ -68,5 +67,29 @@ impl JsSession {
             let found = session.search_found(dir, query, &options)?;
             Ok(super::search_packed::pack(dir, query, &found))
         })
+    }
+}
+
+#[cfg(not(feature = "full"))]
+impl super::options::Options for SearchOptions {
+    const NAME: &'static str = "SearchOptions";
+    const FIELDS: &'static [&'static str] =
+        &["limit", "userType", "connector", "exclude", "groupId"];
+
+    fn field(&mut self, index: usize, value: &JsValue, path: &str) -> Result<(), Error> {
+        use super::options::{optional_count, optional_text, texts, variant};
+        const KINDS: [UserTypeFilter; 3] = [
+            UserTypeFilter::Any,
+            UserTypeFilter::Member,
+            UserTypeFilter::Guest,
+        ];
+        match index {
+            0 => self.limit = optional_count(value, path)?,
+            1 => self.user_type = KINDS[variant(value, path, &["any", "member", "guest"])?],
+            2 => self.connector = optional_text(value, path)?,
+            3 => self.exclude = texts(value, path)?,
+            _ => self.group_id = optional_text(value, path)?,
+        }
+        Ok(())
     }
 }
