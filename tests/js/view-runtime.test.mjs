@@ -100,7 +100,10 @@ test("wrong options are refused by the runtime with the full entry's code, messa
   for (const o of [{ foo: 1 }, { box: 5, foo: 1 }, { foo: 1, box: 5 }, { 'a"b': 1 }, { "a.b\n": 1 }, { 2: 1, box: "x" },
     { "x`, y": 1 }, { box: "sent", status: "all", extra: undefined }, { toJSON: () => ({ box: "sent" }) },
     { toJSON: () => 5 }, { toJSON: () => "x" }, { f() {} }, { box: Symbol("s") }, Symbol("x"), () => 1, 10n,
-    { box: 10n }, Object.create(null), new Map([["box", "sent"]]), { box: "mine", status: "all" }]) {
+    { box: 10n }, Object.create(null), new Map([["box", "sent"]]), { box: "mine", status: "all" },
+    // Search options the packed path leaves to the JSON one, answered (the runtime packs them too).
+    { limit: 5, toJSON: undefined }, { userType: "guest", exclude: ["bob"], extra: undefined }, { limit: null },
+    { connector: null, groupId: null }, { userType: { guest: null } }, { userType: "member", groupId: "sales", x: undefined }]) {
     calls.push((s) => s.approvals(o), (s) => s.joinRequests(o), (s) => s.search("a", o));
   }
   for (const call of calls) {

@@ -18,13 +18,10 @@ impl JsSession {
     /// @example
     /// const { items } = session.search("ali", { limit: 5, userType: "any" });
     /// items.at(0)?.displayName; // "Alice Martin"
+    #[cfg(feature = "full")]
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query: &str = &text_arg(&query, "query")?;
-        let options: SearchOptions = if options.is_undefined() || options.is_null() {
-            SearchOptions::default()
-        } else {
-            options_from_js(options).map_err(|e| error_to_js(&e))?
-        };
+        let options = search_options(options)?;
         let text = self.read(|dir, session| {
             let results = session.search(dir, query, &options)?;
             serde_json::to_string(&results).map_err(Error::from)
@@ -32,6 +29,21 @@ impl JsSession {
         // One JSON text and one native parse are cheaper than setting every property of
         // every result across the boundary.
         js_sys::JSON::parse(&text)
+    }
+
+    /// [`JsSession::search`] in the view runtime: the results packed as
+    /// [`JsSession::search_packed`] packs them (the text returned, which
+    /// `pkg-template/session.ts` unpacks), so the runtime holds no serializer of search
+    /// results. The same objects, property for property.
+    #[cfg(not(feature = "full"))]
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let query: &str = &text_arg(&query, "query")?;
+        let options = search_options(options)?;
+        let text = self.read(|dir, session| {
+            let found = session.search_found(dir, query, &options)?;
+            Ok(super::search_packed::pack(dir, query, &found))
+        })?;
+        Ok(JsValue::from_str(&text))
     }
 
     /// [`JsSession::search`] with its options read by the caller (`pkg-template/session.ts`,
@@ -68,6 +80,14 @@ impl JsSession {
             Ok(super::search_packed::pack(dir, query, &found))
         })
     }
+}
+
+/// `session.search`'s options: none (`undefined`, `null`) are the defaults.
+fn search_options(options: JsValue) -> Result<SearchOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(SearchOptions::default());
+    }
+    options_from_js(options).map_err(|e| error_to_js(&e))
 }
 
 #[cfg(not(feature = "full"))]
