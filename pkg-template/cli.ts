@@ -3,7 +3,7 @@
 // Graph pages or source pages into a snapshot (`snapshot`), and a snapshot or any of those
 // into one person's view (`view`), with the full package's Node entry. Exit codes: 0 done,
 // 1 the input was refused (the GuestPassError's code is printed), 2 a wrong command line.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Directory, GuestPassError, version } from "./node.js";
@@ -13,11 +13,15 @@ const HELP = `guestpass ${version()}: snapshots and views for build steps and sc
 Usage:
   guestpass snapshot <input> -o <snapshot.bin>
   guestpass view --tenant <tenant id> --user <user> <input> -o <view.bin>
+  guestpass view --parts --tenant <tenant id> --user <user> <input> -o <folder>
   guestpass --help | --version
 
 snapshot  writes the whole directory as a snapshot (Directory.fromBytes reads it).
 view      writes what one person may see in one tenant (fromView of "guestpass/view"
           reads it in their browser); --user is an object id, userPrincipalName or mail.
+          With --parts, writes its two parts into the folder -o names (dir.viewParts):
+          personal.bin, and shared-<sha-256>.bin, the same bytes for everyone of the
+          person's audience in the tenant (fromViewParts reads the two).
 
 <input> is one of:
   a snapshot file (what \`guestpass snapshot\` or dir.toBytes() wrote)
@@ -31,6 +35,7 @@ Options:
   -o, --out <file>   where to write the bytes ("-" for standard output)
   --tenant <id>      (view) the tenant the person signs into
   --user <user>      (view) the person
+  --parts            (view) write the personal and the shared part into the folder -o names
   -h, --help         this text
   -v, --version      the guestpass version
 
@@ -40,7 +45,7 @@ Exit codes: 0 written, 1 the input was refused (its error code is printed), 2 us
 /** A wrong command line: printed with a pointer to --help, exit code 2. */
 class UsageError extends Error {}
 
-type Options = { out?: string; tenant?: string; user?: string; help?: boolean; version?: boolean };
+type Options = { out?: string; tenant?: string; user?: string; parts?: boolean; help?: boolean; version?: boolean };
 
 function parse(argv: string[]): { command?: string; input?: string; options: Options } {
   const { values, positionals } = parseArgs({
@@ -51,6 +56,7 @@ function parse(argv: string[]): { command?: string; input?: string; options: Opt
       out: { type: "string", short: "o" },
       tenant: { type: "string" },
       user: { type: "string" },
+      parts: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -111,6 +117,19 @@ function write(out: string, bytes: Uint8Array): void {
 /** What a run printed: the answer (standard output) and a note (standard error). */
 type Said = { answer?: string; note?: string };
 
+/** `view --parts`: personal.bin and shared-<sha-256>.bin in the folder `out`. */
+function writeParts(dir: Directory, tenantId: string, user: string, out: string): Said {
+  const { shared, sharedHash, personal } = dir.viewParts({ tenantId, user });
+  mkdirSync(out, { recursive: true });
+  const sharedFile = `shared-${sharedHash}.bin`;
+  writeFileSync(join(out, "personal.bin"), personal);
+  writeFileSync(join(out, sharedFile), shared);
+  return {
+    answer: `${sharedHash}\n`,
+    note: `guestpass: wrote personal.bin (${personal.length} bytes) and ${sharedFile} (${shared.length} bytes) to ${out}\n`,
+  };
+}
+
 function run(argv: string[]): Said {
   const { command, input, options } = parse(argv);
   if (options.version) return { answer: version() + "\n" };
@@ -122,11 +141,13 @@ function run(argv: string[]): Said {
   if (command === "view" && (options.tenant === undefined || options.user === undefined)) {
     throw new UsageError("view needs --tenant <tenant id> and --user <user>");
   }
-  if (command === "snapshot" && (options.tenant !== undefined || options.user !== undefined)) {
-    throw new UsageError("--tenant and --user are options of view, not of snapshot");
+  if (command === "snapshot" && (options.tenant !== undefined || options.user !== undefined || options.parts)) {
+    throw new UsageError("--tenant, --user and --parts are options of view, not of snapshot");
   }
+  if (options.parts && options.out === "-") throw new UsageError("--parts writes two files: -o names a folder");
   const dir = load(input);
   try {
+    if (options.parts) return writeParts(dir, options.tenant!, options.user!, options.out);
     const bytes = command === "snapshot" ? dir.toBytes() : dir.viewFor({ tenantId: options.tenant!, user: options.user! });
     write(options.out, bytes);
     return { note: `guestpass: wrote ${bytes.length} bytes (${command}) to ${options.out === "-" ? "standard output" : options.out}\n` };

@@ -34,6 +34,7 @@ import type {
   Stats,
   Tenant,
   User,
+  ViewParts,
   World,
   WorldJSON,
 } from "./types.js";
@@ -179,6 +180,27 @@ export class Directory {
     ensureReady("Directory.fromView()");
     if (isSigned(bytes)) throw signedGivenToUnsigned("Directory.fromView()", "Directory.fromSignedView");
     return sessionFromHandle(glue.directoryFromView(bytes));
+  }
+
+  /**
+   * `fromView` for a view served in its two parts (`dir.viewParts`): the person's
+   * `personal` part and the `shared` part it names. Throws `VIEW_PARTS_MISMATCH` for a
+   * shared part other than the one the personal part was written with (another tenant's
+   * or audience's, or an older one), and what `fromView` throws.
+   *
+   * @example
+   * ```ts
+   * const { personal, sharedHash } = await (await fetch("/me/view-parts")).json();
+   * const shared = await (await fetch(`/views/shared/${sharedHash}`)).arrayBuffer();
+   * const me = Directory.fromViewParts(personal, shared);
+   * ```
+   */
+  static fromViewParts(personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer): Session {
+    ensureReady("Directory.fromViewParts()");
+    if (isSigned(personal) || isSigned(shared)) {
+      throw signedGivenToUnsigned("Directory.fromViewParts()", "Directory.fromSignedView");
+    }
+    return sessionFromHandle(glue.directoryFromViewParts(personal, shared));
   }
 
   /**
@@ -367,6 +389,29 @@ export class Directory {
    */
   viewFor(request: SignInRequest): Uint8Array {
     return glue.directoryViewFor(Directory.#of(this, "viewFor()"), request);
+  }
+
+  /**
+   * The same view as `viewFor`, in two parts: `shared`, byte-identical for every person
+   * of the same audience in the tenant (members and guests with member access; guests
+   * with limited access; restricted guests) and named by its SHA-256 `sharedHash`, so a
+   * server or CDN keeps one copy per tenant and audience; and `personal`, this person's
+   * small part, which names it. The directory keeps the shared parts it wrote until its
+   * next change, so the next person of an audience costs only their personal part. Load
+   * them with `Directory.fromViewParts(personal, shared)`. Refused as `signIn` refuses.
+   *
+   * @example
+   * ```ts
+   * const { shared, sharedHash, personal } = dir.viewParts({ tenantId: "contoso", user: "bob@contoso.com" });
+   * ```
+   */
+  viewParts(request: SignInRequest): ViewParts {
+    const [personal, shared, sharedHash] = glue.directoryViewParts(Directory.#of(this, "viewParts()"), request) as [
+      Uint8Array,
+      Uint8Array,
+      string,
+    ];
+    return { shared, sharedHash, personal };
   }
 
   /**
@@ -738,7 +783,8 @@ export class Directory {
   }
 
   /**
-   * The direct link to an app: `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`.
+   * The direct link to an app: `https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`,
+   * on the My Apps host of the tenant's cloud (`myapps.microsoft.us` for GCC High and DoD).
    *
    * @example
    * ```ts
@@ -751,8 +797,10 @@ export class Directory {
 
   /**
    * A guest redeems their invitation (`externalUserState` becomes `Accepted`); returns the
-   * guest. Throws `USER_NOT_FOUND`, `NOT_A_GUEST`, `ALREADY_REDEEMED`,
-   * `COLLABORATION_BLOCKED`, `INVALID_VALUE` (a link not made here).
+   * guest. A link is checked first: its ticket must hold under the directory's key, so a
+   * link cannot be made from a guest's ids (`INVITATION_LINK_INVALID`, as for ids that
+   * exist nowhere). Throws `USER_NOT_FOUND`, `NOT_A_GUEST`, `ALREADY_REDEEMED`,
+   * `COLLABORATION_BLOCKED`, `INVALID_VALUE` (not a redeem link).
    *
    * @example
    * ```ts

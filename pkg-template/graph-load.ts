@@ -230,17 +230,29 @@ async function getPage(load: Load, url: string, tenantId: Id, resource: Resource
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object", load.kind);
     const page = body as Record<string, unknown>;
-    if (single) return { value: [page] } as unknown as GraphPage;
-    if (!Array.isArray(page.value)) throw malformed(url, tenantId, "no value array", load.kind);
-    if (!page.value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) {
-      throw malformed(url, tenantId, "an item of value is not an object", load.kind);
+    if (single) return { value: [page] };
+    const items = page.value;
+    if (!Array.isArray(items)) throw malformed(url, tenantId, "no value array", load.kind);
+    const value: Record<string, unknown>[] = [];
+    for (const item of items) {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) throw malformed(url, tenantId, "an item of value is not an object", load.kind);
+      value.push(item as Record<string, unknown>);
     }
+    const links: Record<string, string> = {};
     for (const key of ["@odata.nextLink", "nextLink"]) {
       const next = page[key];
       if (next !== undefined && next !== null && typeof next !== "string") throw malformed(url, tenantId, `${key} is not a string`, load.kind);
+      if (typeof next === "string") links[key] = next;
     }
-    return page as unknown as GraphPage;
+    // The page as it came (other @odata annotations included), its checked parts typed.
+    return { ...page, ...links, value };
   }
+}
+
+/** The next page's link: OData's `@odata.nextLink`, or Azure Resource Manager's `nextLink` (getPage checked both are strings). */
+function nextLinkOf(page: GraphPage): string | undefined {
+  const arm: unknown = Reflect.get(page, "nextLink");
+  return page["@odata.nextLink"] ?? (typeof arm === "string" ? arm : undefined);
 }
 
 /** One entity (a policy): the body itself. */
@@ -268,8 +280,7 @@ export async function getAll(load: Load, first: string, tenantId: Id, resource: 
     if (resource === "users") load.progress.users += page.value.length;
     if (resource === "groups") load.progress.groups += page.value.length;
     load.report(tenantId, resource);
-    const raw = page as unknown as Record<string, unknown>;
-    const next = (raw["@odata.nextLink"] ?? raw.nextLink ?? undefined) as string | undefined;
+    const next = nextLinkOf(page);
     if (next === undefined) break;
     let nextUrl: URL;
     try {

@@ -21,7 +21,8 @@ import { checkLimit, wrongType } from "./arguments.js";
 import { GuestPassError } from "./errors.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
-import type { Highlight, HighlightField, PeopleIndexMatch, PeopleIndexSearchOptions, PersonRecord } from "./types.js";
+import { HIGHLIGHT_FIELDS } from "./search-unpack.js";
+import type { Highlight, PeopleIndexMatch, PeopleIndexSearchOptions, PersonRecord } from "./types.js";
 
 const RECORD = "\u001e";
 const FIELD = "\u001f";
@@ -43,7 +44,6 @@ function utf8(text: string): Uint8Array {
   return utf8(text);
 }
 
-const FIELDS: HighlightField[] = ["displayName", "givenName", "surname", "mail", "otherMails", "userPrincipalName", "jobTitle"];
 
 const TEXT_FIELDS = ["displayName", "givenName", "surname", "mail", "userPrincipalName", "jobTitle", "userType"] as const;
 
@@ -283,7 +283,7 @@ export class PeopleIndex<R extends PersonRecord = PersonRecord> {
       if (ranges) {
         const n = ranges[at++]!;
         for (let j = 0; j < n; j++, at += 4) {
-          const field = FIELDS[ranges[at]!]!;
+          const field = HIGHLIGHT_FIELDS[ranges[at]!]!;
           const mark: Highlight = { field, start: ranges[at + 2]!, end: ranges[at + 3]! };
           if (field === "otherMails") mark.index = ranges[at + 1]!;
           marks.push(mark);

@@ -45,12 +45,11 @@ const PROPERTIES = [
  * class's accessor: take each one off and set it again through the accessor.
  */
 export function upgradeProperties(element: HTMLElement): void {
-  const self = element as unknown as Record<string, unknown>;
   for (const name of PROPERTIES) {
     if (Object.prototype.hasOwnProperty.call(element, name)) {
-      const value = self[name];
-      delete self[name];
-      self[name] = value;
+      const value: unknown = Reflect.get(element, name);
+      Reflect.deleteProperty(element, name);
+      Reflect.set(element, name, value);
     }
   }
 }

@@ -64,6 +64,8 @@ export function toSelection(given: PickerPersonInput | PickerSelection | null | 
   if (mail) person.mail = mail;
   const home = text(input.homeTenantId);
   if (home) person.homeTenantId = home;
+  const homeName = text(input.homeTenantName);
+  if (homeName) person.homeTenantName = homeName;
   if (input.pending === true) person.pending = true;
   const title = text(input.jobTitle);
   if (title) person.jobTitle = title;

@@ -59,6 +59,7 @@ export interface PickerPersonInput {
   userPrincipalName?: string | null;
   userType?: "Member" | "Guest" | null;
   homeTenantId?: Id | null;
+  homeTenantName?: string | null;
   pending?: boolean | null;
   jobTitle?: string | null;
 }

@@ -39,13 +39,19 @@ function rangesOf(person: PersonMatch, field: HighlightField, index?: number): H
 export type TenantLabel = (tenantId: string) => string;
 
 /**
- * "Guest · Fabrikam" (the home tenant's name, or its id), or "Guest" when the result
- * does not say where the guest is from; `null` for a member.
+ * "Guest · Fabrikam" (the home tenant's name: the picker's `tenantNames`, else the
+ * result's `homeTenantName`, else its id), or "Guest" when the result does not say where
+ * the guest is from; `null` for a member.
  */
-export function guestBadge(person: { userType?: string | null; homeTenantId?: string | null }, tenant: TenantLabel): HTMLSpanElement | null {
+export function guestBadge(
+  person: { userType?: string | null; homeTenantId?: string | null; homeTenantName?: string | null },
+  tenant: TenantLabel,
+): HTMLSpanElement | null {
   if (person.userType !== "Guest") return null;
   const badge = part("span", "badge guest");
-  const home = person.homeTenantId ? tenant(person.homeTenantId) : null;
+  const id = person.homeTenantId;
+  const named = id ? tenant(id) : null;
+  const home = named && named !== id ? named : (person.homeTenantName ?? named);
   badge.textContent = home ? `Guest · ${home}` : "Guest";
   if (person.homeTenantId) badge.dataset.home = person.homeTenantId;
   return badge;

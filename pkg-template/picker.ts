@@ -37,7 +37,10 @@ export type * from "./picker-types.js";
 /** The element's tag name. */
 export const PEOPLE_PICKER_TAG = "guestpass-people-picker";
 
-const ElementBase: typeof HTMLElement = typeof HTMLElement === "undefined" ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+/** Stands in for `HTMLElement` where there is none (Node importing the module for types or server rendering): the element is only ever constructed in a DOM. */
+class NoElement {}
+
+const ElementBase: typeof HTMLElement = typeof HTMLElement === "undefined" ? (NoElement as typeof HTMLElement) : HTMLElement;
 
 type Option = { kind: "person"; match: PersonMatch } | { kind: "invite"; email: string };
 
@@ -307,7 +310,10 @@ export class GuestpassPeoplePicker extends ElementBase {
     this.setAttribute("theme", value);
   }
 
-  /** Home tenant names by tenant id, for guest badges; without a name a badge shows the id. */
+  /**
+   * Home tenant names by tenant id, for guest badges; without one a badge shows the
+   * result's `homeTenantName` (a member's search names guests' home tenants), else the id.
+   */
   get tenantNames(): Readonly<Record<string, string>> | null {
     return this.#tenantNames;
   }

@@ -43,7 +43,8 @@ export function plainSearchOptions(options: SearchOptions | null | undefined): P
 }
 
 const MODES: SearchMode[] = ["full", "exactOnly", "none"];
-const FIELDS: HighlightField[] = ["displayName", "givenName", "surname", "mail", "otherMails", "userPrincipalName", "jobTitle"];
+/** Highlight fields by the number Rust gives them (`search::Field`'s order): one list for every search. */
+export const HIGHLIGHT_FIELDS: readonly HighlightField[] = ["displayName", "givenName", "surname", "mail", "otherMails", "userPrincipalName", "jobTitle"];
 
 /** The answer of a packed search: its text and its numbers. */
 export function unpackSearch(text: string, n: Uint32Array): SearchResult {
@@ -78,7 +79,7 @@ export function unpackSearch(text: string, n: Uint32Array): SearchResult {
     const ranges = n[at++]!;
     const highlights: Highlight[] = new Array(ranges);
     for (let j = 0; j < ranges; j++, at += 4) {
-      const field = FIELDS[n[at]!]!;
+      const field = HIGHLIGHT_FIELDS[n[at]!]!;
       highlights[j] = field === "otherMails" ? { field, index: n[at + 1]!, start: n[at + 2]!, end: n[at + 3]! } : { field, start: n[at + 2]!, end: n[at + 3]! };
     }
     item.highlights = highlights;

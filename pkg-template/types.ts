@@ -409,6 +409,25 @@ export interface Stats {
   joinRequests: number;
 }
 
+/**
+ * `dir.viewParts(request)`: a person's view in two parts. Serve `shared` once per tenant
+ * and audience at a URL named by `sharedHash` (`Cache-Control: public, max-age=31536000,
+ * immutable`: its bytes never change under that name) and `personal` privately; load them
+ * with `Directory.fromViewParts(personal, shared)`.
+ */
+export interface ViewParts {
+  /**
+   * What every person of the same audience in the tenant receives alike, byte for byte:
+   * for members (and guests with member access) the tenant's people, groups and apps; for
+   * guests with limited access the sealed address book.
+   */
+  shared: Uint8Array;
+  /** The SHA-256 of `shared`, lowercase hex: the name the personal part knows it by. */
+  sharedHash: string;
+  /** This person's part (their flows, approvals, groups, tenants), naming `sharedHash`. */
+  personal: Uint8Array;
+}
+
 /** Whose kind of view a view is: it decided the people part (`session.viewContents()`). */
 export type ViewAudience = "members" | "limitedGuest" | "restrictedGuest";
 

@@ -22,6 +22,15 @@ pub enum Offering {
 }
 
 impl Offering {
+    /// Every offering.
+    pub const ALL: [Offering; 5] = [
+        Offering::Commercial,
+        Offering::Gcc,
+        Offering::GccHigh,
+        Offering::Dod,
+        Offering::China,
+    ];
+
     /// The offering of `tenant`: its `usGovernment` setting, else its cloud (an Azure
     /// Government tenant that does not say is taken as GCC High).
     pub fn of(tenant: &Tenant) -> Offering {

@@ -289,6 +289,15 @@ errors! {
     /// directory and cannot change the directory it came from.
     #[error("{0} cannot be done from a view: a view is a read-only copy of one person's part of the directory; send the change to the server that holds the directory")]
     ViewReadOnly(operation: &'static str) => "VIEW_READ_ONLY" ["operation": operation],
+    /// A view's personal part given with a shared part other than the one it names (by
+    /// SHA-256), for instance another tenant's or audience's, or one written before a change.
+    #[error("this shared part is not the one the personal part was written with (its SHA-256 is {actual}, the personal part names {expected}); fetch the shared part at the sharedHash that dir.viewParts returned with this personal part")]
+    ViewPartsMismatch {
+        /// The hash the personal part names (hex).
+        expected: String,
+        /// The given shared part's hash (hex).
+        actual: String,
+    } => "VIEW_PARTS_MISMATCH" ["expected": expected, "actual": actual],
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {
@@ -420,6 +429,9 @@ errors! {
     /// Redeeming an invitation that was already redeemed.
     #[error("guest \"{0}\" has already redeemed their invitation (externalUserState is Accepted)")]
     AlreadyRedeemed(id: Id) => "ALREADY_REDEEMED" ["id": id],
+    /// A redeem link whose ticket does not hold under the directory's key.
+    #[error("this redeem link was not made by this directory: its ticket does not hold (the link was changed, or the directory was loaded from JSON since, which makes a new key); the guest can still redeem by signing in, or invite them again for a new link")]
+    InvitationLinkInvalid => "INVITATION_LINK_INVALID" [],
     /// Redeeming an invitation for a member, who was never invited.
     #[error("\"{0}\" is a member of the tenant, not an invited guest; members have no invitation to redeem")]
     NotAGuest(id: Id) => "NOT_A_GUEST" ["id": id],

@@ -33,14 +33,14 @@ pub use address::EmailAddress;
 pub use app_access::{my_apps, AppAccess, Assignment};
 pub use app_requests::{app_link, invite_to_app, request_app_access, AppLink};
 pub use invitations::{
-    invite, redeem_at_sign_in, redeem_invitation, Invitation, InvitationRequest, InvitationStatus,
-    MessageInfo,
+    invite, redeem_at_sign_in, redeem_by_link, redeem_invitation, Invitation, InvitationRequest,
+    InvitationStatus, MessageInfo,
 };
 pub use join_requests::{
     decide_join_request, join_requests, request_to_join, JoinBox, JoinOutcome, JoinRequestItem,
     JoinResult,
 };
-pub use links::{direct_link, parse_redeem_url, redeem_url, RedeemTarget};
+pub use links::{direct_link, offering_of, parse_redeem_url, redeem_url, RedeemTarget};
 pub use members::remove_from_group;
 pub use owned::{groups_i_own, GroupApp, OwnedGroup};
 pub use self_service::{

@@ -6,6 +6,8 @@
 //!   snapshot checksum, the search index's address hashes);
 //! - [`fingerprint`]: 128 bits, for telling apart ids that are kept only as hashes
 //!   (the people index's id table), where 64 bits would collide too often;
+//! - [`seeded`]: XXH64 under a seed, to chain one hash into the next (the directory's
+//!   sign-in address keys: the address under its tenant's hash);
 //! - [`BuildMapHasher`]: the hasher of the maps whose keys the crate makes itself
 //!   (index terms, index keys, id fingerprints).
 //!
@@ -24,6 +26,12 @@ const SECOND_SEED: u64 = 0x9e37_79b1_85eb_ca87;
 #[inline(never)]
 fn xxh64(bytes: &[u8], seed: u64) -> u64 {
     xxhash_rust::xxh64::xxh64(bytes, seed)
+}
+
+/// XXH64 of `bytes` under `seed`: chains hashes (the sign-in address keys hash the
+/// address under the tenant id's hash).
+pub fn seeded(bytes: &[u8], seed: u64) -> u64 {
+    xxh64(bytes, seed)
 }
 
 /// XXH64 of `bytes` with seed 0: stable across platforms, builds and versions.

@@ -6,7 +6,7 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 0..8 | magic `GUESTPAS` |
-//! | 8..12 | format version (`u32`, currently 5) |
+//! | 8..12 | format version (`u32`, currently 6) |
 //! | 12..20 | body length `n` (`u64`) |
 //! | 20..20+n | body (below) |
 //! | 20+n..28+n | XXH64 (seed 0, `u64`) of bytes `0..20+n` |
@@ -15,8 +15,9 @@
 //! crate: it needs no tables (`crc32fast`'s CRC-32, used up to format 3, carried 16 KB of
 //! them into the `.wasm`) and is faster on a large snapshot.
 //!
-//! The body of format 5 (laid out as format 3's and 4's; the address hashes of the
-//! search indexes are XXH64 where format 4's were FNV-1a):
+//! The body of format 6 (laid out as format 5's, with the link key after the indexes;
+//! format 5's address hashes of the search indexes were XXH64 where format 4's were
+//! FNV-1a):
 //!
 //! | part | content |
 //! | --- | --- |
@@ -24,6 +25,7 @@
 //! | users | their count (varint), then every user slot by slot, free slots skipped |
 //! | tenants, groups, apps, flows, approvals, connectors, join requests | each a count (varint) and the objects sorted by id |
 //! | people-search indexes | their count (`u64`), then per tenant (ids ascending) the tenant id (`u64` length, bytes) and the index's segments as stored in memory (`search/persist.rs`) |
+//! | link key | 0, or 1 and the 32 bytes of the key of invitation redeem tickets (format 6; `directory/link_key.rs`): a snapshot is as secret as the directory |
 //!
 //! Objects are written field by field (`snapshot/world_codec.rs`): strings as a varint
 //! byte length and UTF-8, optional strings as the length plus one (0 for none), lists as
@@ -41,7 +43,8 @@
 //! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)
 //! in December 2026, format 4 replaced format 3's CRC-32 with XXH64 the same month, and
 //! format 5 the search indexes' FNV-1a address hashes with XXH64 (the crate's one hash,
-//! `src/hash.rs`) the same month; this build reads format 5 only and refuses older
+//! `src/hash.rs`) the same month, and format 6 added the link key the same month; this
+//! build reads format 6 only and refuses older
 //! snapshots with `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call
 //! `toBytes()` again.
 //!
@@ -59,7 +62,7 @@ mod settings_codec;
 pub(crate) mod world_codec;
 
 use crate::binary::{Reader, Writer};
-use crate::directory::{Directory, Keyed};
+use crate::directory::{Directory, Keyed, LinkKey};
 use crate::error::{Error, Result};
 use crate::model::World;
 use world_codec::WorldRefs;
@@ -67,7 +70,7 @@ use world_codec::WorldRefs;
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 const HEADER_LEN: usize = 20;
 const CHECKSUM_LEN: usize = 8;
 
@@ -87,6 +90,13 @@ pub fn to_bytes(dir: &Directory) -> Result<Vec<u8>> {
     let users = dir.users_with_slots().map(|(_, u)| u);
     world_codec::write(&mut body, &world, users, dir.free_user_slots());
     dir.write_people(&mut body);
+    match dir.link_key() {
+        None => body.byte(0),
+        Some(key) => {
+            body.byte(1);
+            body.raw(key.bytes());
+        }
+    }
     Ok(frame(FORMAT_VERSION, &body.into_bytes()))
 }
 
@@ -151,7 +161,19 @@ pub fn world_section_len(body: &[u8]) -> Result<usize> {
 pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
     let mut r = Reader::new(checked_payload(bytes)?);
     let parts = world_codec::read(&mut r)?;
-    Directory::restore(parts.world, parts.slots, parts.free, &mut r).map_err(in_snapshot)
+    let mut dir =
+        Directory::restore(parts.world, parts.slots, parts.free, &mut r).map_err(in_snapshot)?;
+    match r.byte("link key")? {
+        0 => {}
+        1 => dir.set_link_key(LinkKey::from_bytes(r.raw::<32>("link key")?)),
+        other => {
+            return Err(crate::binary::corrupt(format_args!(
+                "link key: tag {other}"
+            )))
+        }
+    }
+    r.finish()?;
+    Ok(dir)
 }
 
 /// The world inside snapshot bytes (every list sorted by id), read but not yet

@@ -5,6 +5,7 @@
 
 mod common;
 
+use guestpass::clouds::Offering;
 use guestpass::directory::Directory;
 use guestpass::groups::{
     self, AppAccess, Assignment, InvitationRequest, InvitationStatus, JoinBox, JoinOutcome,
@@ -161,10 +162,15 @@ fn an_admin_and_an_app_owner_share_an_app_with_a_guest_through_a_self_service_gr
     );
     let guest_id = invitation.invited_user.id.clone();
     assert_eq!(guest_id, "alice-fabrikam-com-at-contoso");
+    // Microsoft's shape, with a ticket under the directory's key (Graph "Create invitation").
+    let url = invitation.invite_redeem_url.clone().unwrap();
+    let target = groups::parse_redeem_url(&url).unwrap();
+    assert!(url.starts_with("https://login.microsoftonline.com/redeem?rd=https%3A%2F%2Finvitations.microsoft.com%2Fredeem%2F%3Ftenant%3Dcontoso%26user%3Dalice-fabrikam-com-at-contoso%26ticket%3D"));
     assert_eq!(
-        invitation.invite_redeem_url.as_deref(),
-        Some("https://login.microsoftonline.com/redeem?tenantId=contoso&userId=alice-fabrikam-com-at-contoso")
+        (target.tenant_id.as_str(), target.user_id.as_str()),
+        ("contoso", "alice-fabrikam-com-at-contoso")
     );
+    assert_eq!(target.ticket.len(), 32);
     assert_eq!(
         invitation.invite_redirect_url,
         "https://myapps.microsoft.com/?tenantId=contoso"
@@ -196,9 +202,7 @@ fn an_admin_and_an_app_owner_share_an_app_with_a_guest_through_a_self_service_gr
     );
 
     // She follows the redeem link ...
-    let target =
-        groups::parse_redeem_url(invitation.invite_redeem_url.as_deref().unwrap()).unwrap();
-    let redeemed = groups::redeem_invitation(&mut dir, &target.tenant_id, &target.user_id).unwrap();
+    let redeemed = groups::redeem_by_link(&mut dir, &url).unwrap();
     assert_eq!(
         redeemed.external_user_state,
         Some(ExternalUserState::Accepted)
@@ -740,12 +744,66 @@ fn redeeming_is_refused_when_the_tenants_may_not_collaborate() {
 
 #[test]
 fn a_redeem_link_not_made_here_is_invalid() {
+    let mut dir = enabled();
     for bad in [
         "https://example.com/redeem?tenantId=contoso&userId=dan-pending",
         "https://login.microsoftonline.com/redeem?userId=dan-pending",
+        "https://login.microsoftonline.com/redeem?tenantId=contoso&userId=dan-pending",
     ] {
         assert_eq!(common::code(groups::parse_redeem_url(bad)), "INVALID_VALUE");
+        assert_eq!(
+            refused(&mut dir, |d| groups::redeem_by_link(d, bad)),
+            "INVALID_VALUE"
+        );
     }
+}
+
+/// Issue 16.6: knowing a pending guest's ids is not enough to redeem their invitation.
+// Microsoft Graph "Create invitation": the inviteRedeemUrl carries a ticket.
+#[test]
+fn a_redeem_link_cannot_be_guessed_from_ids() {
+    let mut dir = enabled();
+    let bob = sign_in(&dir, "bob");
+    let invitation = bob
+        .invite_to_group(&mut dir, "design-review", &invite("eve@northwind.com"))
+        .unwrap();
+    let url = invitation.invite_redeem_url.unwrap();
+    let guest = invitation.invited_user.id;
+    // The same ids with a made-up ticket, another guest's ids under this ticket, and a
+    // pending guest who was never sent a link here: all INVITATION_LINK_INVALID, exactly
+    // as for an id that exists nowhere.
+    let ticket = groups::parse_redeem_url(&url).unwrap().ticket;
+    for (tenant, user, ticket) in [
+        (
+            "contoso",
+            guest.as_str(),
+            "00000000000000000000000000000000",
+        ),
+        ("contoso", "dan-pending", ticket.as_str()),
+        ("contoso", "nobody-at-all", ticket.as_str()),
+        ("fabrikam", guest.as_str(), ticket.as_str()),
+    ] {
+        let forged = groups::redeem_url(Offering::Commercial, tenant, user, ticket);
+        assert_eq!(
+            refused(&mut dir, |d| groups::redeem_by_link(d, &forged)),
+            "INVITATION_LINK_INVALID",
+            "{forged}"
+        );
+    }
+    // The real link redeems, once; the key survives a snapshot, not world JSON.
+    let copy = Directory::from_bytes(&dir.to_bytes().unwrap()).unwrap();
+    let mut from_json = Directory::from_world(dir.to_world()).unwrap();
+    assert_eq!(
+        refused(&mut from_json, |d| groups::redeem_by_link(d, &url)),
+        "INVITATION_LINK_INVALID"
+    );
+    let mut copy = copy;
+    assert!(groups::redeem_by_link(&mut copy, &url).is_ok());
+    assert!(groups::redeem_by_link(&mut dir, &url).is_ok());
+    assert_eq!(
+        refused(&mut dir, |d| groups::redeem_by_link(d, &url)),
+        "ALREADY_REDEEMED"
+    );
 }
 
 // --- Joining --------------------------------------------------------------------------

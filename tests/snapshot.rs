@@ -154,7 +154,7 @@ fn a_round_trip_gives_an_identical_directory() {
     let dir = directory();
     let bytes = assert_round_trip(&dir);
     assert_eq!(&bytes[8..12], &snapshot::FORMAT_VERSION.to_le_bytes());
-    assert_eq!(snapshot::FORMAT_VERSION, 5);
+    assert_eq!(snapshot::FORMAT_VERSION, 6);
 }
 
 #[test]
@@ -225,9 +225,9 @@ fn a_flipped_byte_anywhere_is_refused() {
 fn another_format_version_is_refused() {
     let bytes = directory().to_bytes().unwrap();
     let body = snapshot::body(&bytes).unwrap();
-    // Format 4 (FNV-1a address hashes), format 3 (CRC-32), format 2 (the world as JSON)
-    // and format 1 are no longer read.
-    for version in [0, 1, 2, 3, 4, 6, u32::MAX] {
+    // Format 5 (no link key), format 4 (FNV-1a address hashes), format 3 (CRC-32),
+    // format 2 (the world as JSON) and format 1 are no longer read.
+    for version in [0, 1, 2, 3, 4, 5, 7, u32::MAX] {
         let err = Directory::from_bytes(&snapshot::frame(version, body)).unwrap_err();
         assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
         assert!(
@@ -379,6 +379,9 @@ fn layout(body: &[u8]) -> Layout {
         }
         l.indexes.push((tenant, segs));
     }
+    // The link key: none, or a tag and 32 bytes.
+    let keyed = body.get(c.1) == Some(&1);
+    c.1 += if keyed { 33 } else { 1 };
     assert_eq!(c.1, body.len(), "the test's reading of the layout");
     l
 }

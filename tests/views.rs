@@ -1,7 +1,8 @@
 //! Views (`src/view/`): a session read from a person's view answers every question the
 //! person can ask exactly as a session on the whole directory does, over generated
-//! worlds and for every person; changes are refused with `VIEW_READ_ONLY`; another
-//! tenant's ids answer as ids that exist nowhere.
+//! worlds and for every person, read in one piece and from its two parts
+//! (`tests/view_parts.rs` checks the parts themselves); changes are refused with
+//! `VIEW_READ_ONLY`; another tenant's ids answer as ids that exist nowhere.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
@@ -179,21 +180,29 @@ fn differential(world: World) {
     let mut compared = 0;
     for user in &world.users {
         let full = dir.sign_in(&user.tenant_id, &user.id);
-        let view = dir.view_for(&user.tenant_id, &user.id);
-        let (full, bytes) = match (full, view) {
-            (Ok(f), Ok(b)) => (f, b),
+        let view = dir.view_parts(&user.tenant_id, &user.id);
+        let (full, parts) = match (full, view) {
+            (Ok(f), Ok(p)) => (f, p),
             (Err(a), Err(b)) => {
                 assert_eq!(a.code(), b.code(), "{}", user.id);
                 continue;
             }
-            (a, b) => panic!("{}: sign-in {a:?}, view {:?}", user.id, b.map(|b| b.len())),
+            (a, b) => panic!(
+                "{}: sign-in {a:?}, view {:?}",
+                user.id,
+                b.map(|p| p.shared_hash)
+            ),
         };
-        let view = Directory::from_view(&bytes).unwrap();
-        let ours = answers(view.directory(), view.session(), &probe);
         let theirs = answers(&dir, &full, &probe);
-        assert_eq!(ours.len(), theirs.len());
-        for (a, b) in ours.iter().zip(&theirs) {
-            assert_eq!(a, b, "{} in {}", user.id, user.tenant_id);
+        // The view in one piece and in its two parts answer alike, as the whole directory.
+        let whole = Directory::from_view(&parts.to_bytes()).unwrap();
+        let split = Directory::from_view_parts(&parts.personal, &parts.shared).unwrap();
+        for view in [whole, split] {
+            let ours = answers(view.directory(), view.session(), &probe);
+            assert_eq!(ours.len(), theirs.len());
+            for (a, b) in ours.iter().zip(&theirs) {
+                assert_eq!(a, b, "{} in {}", user.id, user.tenant_id);
+            }
         }
         compared += 1;
     }

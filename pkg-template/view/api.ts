@@ -6,7 +6,7 @@
 // them with `VIEW_READ_ONLY`, as in the full package). make package compiles this file
 // beside that build's glue and the shared session.ts, errors.ts, lifetime.ts,
 // arguments.ts, types.ts and ready.ts, into pkg/view/.
-import { directoryFromView, version as wasmVersion } from "./guestpass.js";
+import { directoryFromView, directoryFromViewParts, version as wasmVersion } from "./guestpass.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
 
@@ -22,7 +22,8 @@ export { Session } from "./session.js";
  * `respond`, `inviteToGroup`, …) throw `VIEW_READ_ONLY`: send them to the server. Throws
  * `VIEW_NOT_RECOGNIZED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
  * `SNAPSHOT_VERSION_UNSUPPORTED`, `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything
- * but bytes.
+ * but bytes. Given a second argument, `bytes` is a personal part and `shared` the shared
+ * part it names (`dir.viewParts`), as `fromViewParts(bytes, shared)` reads them.
  *
  * @example
  * ```ts
@@ -31,13 +32,39 @@ export { Session } from "./session.js";
  * me.search("ali").items.length;
  * ```
  */
-export function fromView(bytes: Uint8Array | ArrayBuffer): Session {
+export function fromView(bytes: Uint8Array | ArrayBuffer, shared?: Uint8Array | ArrayBuffer): Session {
   ensureReady("fromView()");
+  if (shared !== undefined) return sessionFromHandle(directoryFromViewParts(bytes, shared));
   return sessionFromHandle(directoryFromView(bytes));
 }
 
-/** `fromView` under the name the full package gives it: `Directory.fromView(bytes)`. */
-export const Directory: { readonly fromView: (bytes: Uint8Array | ArrayBuffer) => Session } = Object.freeze({ fromView });
+/**
+ * `fromView` of a view served in two parts (`dir.viewParts` in the full package): the
+ * person's personal part and the shared part it names, as the full package's
+ * `Directory.fromViewParts` reads them. Throws `VIEW_PARTS_MISMATCH` for a shared part
+ * other than the one the personal part names, and what `fromView` throws.
+ *
+ * @example
+ * ```ts
+ * import { fromViewParts } from "guestpass/view";
+ * const { sharedHash } = await (await fetch("/me/view-parts")).json();
+ * const personal = await (await fetch("/me/view/personal")).arrayBuffer();
+ * const me = fromViewParts(personal, await (await fetch(`/views/shared/${sharedHash}`)).arrayBuffer());
+ * ```
+ */
+export function fromViewParts(personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer): Session {
+  ensureReady("fromViewParts()");
+  return sessionFromHandle(directoryFromViewParts(personal, shared));
+}
+
+/**
+ * `fromView` and `fromViewParts` under the names the full package gives them:
+ * `Directory.fromView(bytes)`, `Directory.fromViewParts(personal, shared)`.
+ */
+export const Directory: {
+  readonly fromView: (bytes: Uint8Array | ArrayBuffer) => Session;
+  readonly fromViewParts: (personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer) => Session;
+} = Object.freeze({ fromView: (bytes: Uint8Array | ArrayBuffer) => fromView(bytes), fromViewParts });
 
 /**
  * The guestpass version, as in Cargo.toml and package.json (the same as the full

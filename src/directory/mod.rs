@@ -9,6 +9,7 @@
 
 mod addresses;
 mod approval_index;
+mod link_key;
 mod membership;
 mod mutations;
 mod partial;
@@ -19,6 +20,7 @@ mod table;
 mod validate;
 
 pub use approval_index::{ApprovalPostings, ApprovalRole};
+pub use link_key::LinkKey;
 pub use membership::{Membership, Principal};
 pub use people::{
     flags as search_flags, person as search_person, GUEST as SEARCH_FLAG_GUEST,
@@ -103,9 +105,13 @@ pub struct Directory {
     people: People,
     approval_index: ApprovalIndex,
     clock: Option<Timestamp>,
+    /// The key of invitation redeem tickets (`link_key.rs`), made at the first invitation.
+    link_key: Option<LinkKey>,
     version: u64,
     /// Set for a directory read from a view: whose part of which tenant it holds.
     partial: Option<Box<crate::view::Partial>>,
+    /// The views' shared parts written since the last change.
+    shared_parts: crate::view::SharedCache,
 }
 
 impl Directory {
@@ -241,6 +247,11 @@ impl Directory {
         self.version
     }
 
+    /// The views' shared parts written at this version ([`crate::view`]).
+    pub(crate) fn shared_parts(&self) -> &crate::view::SharedCache {
+        &self.shared_parts
+    }
+
     /// The time the caller set for time-dependent answers (approval expiry, response
     /// times), if any. The clock is not part of the world: `to_world` and `to_json_string`
     /// leave it out and setting it does not change [`Directory::version`].
@@ -251,6 +262,31 @@ impl Directory {
     /// Sets (or with `None` clears) the clock; see [`Directory::clock`].
     pub fn set_clock(&mut self, now: Option<Timestamp>) {
         self.clock = now;
+    }
+
+    /// The key of this directory's invitation redeem tickets, if one was made or loaded.
+    pub fn link_key(&self) -> Option<&LinkKey> {
+        self.link_key.as_ref()
+    }
+
+    /// Sets the key of redeem tickets (32 secret random bytes): the Wasm boundary sets one
+    /// from WebCrypto, and snapshots restore theirs. Links made under another key stop
+    /// redeeming.
+    pub fn set_link_key(&mut self, key: LinkKey) {
+        self.link_key = Some(key);
+    }
+
+    /// The key of redeem tickets, made now from the operating system's randomness when
+    /// there is none yet; refused where there is no such randomness (wasm32 without a key
+    /// set at the boundary).
+    pub(crate) fn link_key_or_new(&mut self) -> Result<&LinkKey> {
+        if self.link_key.is_none() {
+            self.link_key = LinkKey::from_os();
+        }
+        self.link_key.as_ref().ok_or_else(|| Error::InvalidValue {
+            field: "linkKey".into(),
+            reason: "no key for redeem links: set one with set_link_key (32 random bytes)".into(),
+        })
     }
 
     /// Which kind of object this id names, if any.

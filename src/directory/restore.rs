@@ -113,7 +113,6 @@ fn read_people(dir: &Directory, r: &mut Reader<'_>) -> Result<People> {
         previous = Some(tenant.clone());
         by_tenant.insert(tenant, index);
     }
-    r.finish()?;
     // Every live record is a distinct user of its index's tenant; as many as there are
     // users means every user is searchable exactly once.
     if indexed != dir.users.len() {

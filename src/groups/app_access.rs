@@ -1,7 +1,7 @@
 //! Which apps a person reaches in a tenant: those assigned to them directly or to a
 //! group they belong to, nested groups counting — and the direct link to each.
 
-use super::links::direct_link;
+use super::links::{direct_link, offering_of};
 use crate::directory::Directory;
 use crate::model::{App, SingleSignOn};
 use serde::Serialize;
@@ -32,7 +32,8 @@ pub struct AppAccess {
     /// For `group`: the chain of groups from the person's nearest group up to the group
     /// assigned to the app (shortest chain); empty for `direct`.
     pub via: Vec<String>,
-    /// The direct link to the app (`https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`).
+    /// The direct link to the app (`https://myapps.microsoft.com/signin/<appId>?tenantId=<tenantId>`,
+    /// on the My Apps host of the tenant's cloud).
     pub link: String,
 }
 
@@ -53,14 +54,14 @@ pub fn my_apps(dir: &Directory, tenant_id: &str, user_id: &str) -> Vec<AppAccess
             let mut nearest: Option<usize> = None;
             for p in &app.assignments {
                 if p == user_id {
-                    return Some(access(app, Assignment::Direct, Vec::new()));
+                    return Some(access(dir, app, Assignment::Direct, Vec::new()));
                 }
                 if let Some(&i) = rank.get(p.as_str()) {
                     nearest = Some(nearest.map_or(i, |n| n.min(i)));
                 }
             }
             let m = groups.get(nearest?)?;
-            Some(access(app, Assignment::Group, m.path.clone()))
+            Some(access(dir, app, Assignment::Group, m.path.clone()))
         })
         .collect();
     // By display name, then id: two stable passes.
@@ -69,13 +70,13 @@ pub fn my_apps(dir: &Directory, tenant_id: &str, user_id: &str) -> Vec<AppAccess
     apps
 }
 
-fn access(app: &App, assignment: Assignment, via: Vec<String>) -> AppAccess {
+fn access(dir: &Directory, app: &App, assignment: Assignment, via: Vec<String>) -> AppAccess {
     AppAccess {
         id: app.id.clone(),
         display_name: app.display_name.clone(),
         single_sign_on: app.single_sign_on,
         assignment,
         via,
-        link: direct_link(&app.tenant_id, &app.id),
+        link: direct_link(offering_of(dir, &app.tenant_id), &app.tenant_id, &app.id),
     }
 }

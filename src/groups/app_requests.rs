@@ -10,7 +10,7 @@
 
 use super::invitations::{invite_into, Invitation, InvitationRequest};
 use super::join_requests::{JoinOutcome, JoinResult};
-use super::links::direct_link;
+use super::links::{direct_link, offering_of};
 use super::{
     fresh_id, group_of_tenant, is_direct_member, require_assigned_membership, require_owner,
     self_service_tenant, with_member,
@@ -196,7 +196,7 @@ pub fn app_link(
     Ok(AppLink {
         app_id: app.id.clone(),
         user_id: user.id.clone(),
-        link: direct_link(&app.tenant_id, &app.id),
+        link: direct_link(offering_of(dir, &app.tenant_id), &app.tenant_id, &app.id),
     })
 }
 

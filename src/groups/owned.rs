@@ -2,7 +2,7 @@
 //! its members reach through it — where an owner picks the group to invite a guest into.
 
 use super::app_access::Assignment;
-use super::links::direct_link;
+use super::links::{direct_link, offering_of};
 use crate::directory::Directory;
 use crate::model::{Group, SingleSignOn};
 use serde::Serialize;
@@ -87,7 +87,7 @@ fn owned(dir: &Directory, group: &Group) -> OwnedGroup {
                 single_sign_on: a.single_sign_on,
                 self_service,
                 assignment,
-                link: direct_link(&a.tenant_id, &a.id),
+                link: direct_link(offering_of(dir, &a.tenant_id), &a.tenant_id, &a.id),
             })
         })
         .collect();

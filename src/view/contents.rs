@@ -56,8 +56,16 @@ impl Directory {
             groups: stats.groups,
             apps: stats.apps,
             flows: stats.flows,
-            unseen_flows: partial.unseen_flows.len(),
-            unseen_groups: partial.unseen_groups.len(),
+            unseen_flows: partial.flow_digests.len().saturating_sub(
+                self.flows()
+                    .filter(|f| f.tenant_id == partial.tenant_id)
+                    .count(),
+            ),
+            unseen_groups: partial.group_digests.len().saturating_sub(
+                self.groups()
+                    .filter(|g| g.tenant_id == partial.tenant_id)
+                    .count(),
+            ),
             approvals: stats.approvals,
             connectors: stats.connectors,
             join_requests: stats.join_requests,

@@ -17,26 +17,41 @@
 //! from a group) are refused with `VIEW_READ_ONLY`: they must reach the directory the
 //! view came from, and a view cannot say what the server would answer.
 //!
-//! Layout: the snapshot frame ([`crate::snapshot`]) with magic `GUESTVEW` and format
-//! version 2 (1 had no home tenant names), its body:
+//! A view comes in two parts ([`Directory::view_parts`]):
 //!
-//! | part | content |
-//! | --- | --- |
-//! | person | tenant id, user id (strings), audience (one byte), clock (optional string) |
-//! | world | the view's objects, written as a snapshot's world section, in the whole directory's order |
-//! | unseen flows, unseen groups | each a varint count and 16-byte digests ([`partial`]) |
-//! | address book | 0, or 1 and a [`sealed::SealedBook`] (limited guests) |
-//! | home tenant names | a varint count, then per tenant its id and display name (strings, by id): the names a members' search shows beside guests' `homeTenantId` |
+//! - the **shared part** ([`shared`], magic `GUESTSHR`): what every person of the same
+//!   audience in the tenant receives alike — for members (and guests with member-like
+//!   access) the tenant's users, groups and apps; for guests with limited access the
+//!   sealed address book; for everyone the connector catalogue and the digests of the
+//!   tenant's flows (and, for guests, groups) — byte-identical for all of them and named
+//!   by its SHA-256, so a server or CDN keeps one copy per tenant and audience
+//!   (`Cache-Control: immutable`);
+//! - the **personal part** (magic `GUESTPRS`): the SHA-256 of the shared part it goes
+//!   with, then the person (tenant id, user id, audience byte, clock as an optional
+//!   string) and a snapshot's world section with the rest: tenants, the people only this
+//!   person reads (a guest's home user, requesters, themselves), a guest's groups and
+//!   apps, flows, approvals, join requests.
 //!
-//! Reading checks the frame as a snapshot's (`VIEW_NOT_RECOGNIZED` for another magic,
+//! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
+//! part then the shared part, each a `u64` length and its bytes) for callers that want
+//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 3 (2
+//! was one body; 1 had no home tenant names). The directory keeps the shared parts it
+//! wrote until its next change, so the next person of an audience costs only their
+//! personal part.
+//!
+//! Reading checks each frame as a snapshot's (`VIEW_NOT_RECOGNIZED` for another magic,
 //! then `SNAPSHOT_VERSION_UNSUPPORTED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
-//! `SNAPSHOT_CORRUPT`), then that the person can sign in from what the view holds.
+//! `SNAPSHOT_CORRUPT`), that the shared part is the one the personal part names
+//! (`VIEW_PARTS_MISMATCH`), then that the person can sign in from what the view holds.
 
+mod cache;
 mod contents;
 mod partial;
 mod scope;
 mod sealed;
+pub mod shared;
 
+pub use cache::SharedCache;
 pub use contents::ViewContents;
 pub use partial::{id_digest, IdDigest, Partial};
 pub use scope::{audience, Scope};
@@ -49,11 +64,35 @@ use crate::session::Session;
 use crate::snapshot::world_codec::{self, WorldRefs};
 use crate::timestamp::Timestamp;
 use serde::Serialize;
+use std::sync::Arc;
 
-/// The first eight bytes of every view.
+/// The first eight bytes of every view in one piece (both parts).
 pub const MAGIC: &[u8; 8] = b"GUESTVEW";
-/// The view format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+/// The first eight bytes of every personal part.
+pub const PERSONAL_MAGIC: &[u8; 8] = b"GUESTPRS";
+/// The view format this build writes and reads (the container and both parts).
+pub const FORMAT_VERSION: u32 = 3;
+
+/// A view in its two parts: see [`crate::view`].
+#[derive(Debug, Clone)]
+pub struct ViewParts {
+    /// The shared part: the same bytes for every person of the audience in the tenant.
+    pub shared: Arc<Vec<u8>>,
+    /// The shared part's SHA-256, lowercase hex: its name.
+    pub shared_hash: String,
+    /// The personal part: this person's, naming the shared part by its hash.
+    pub personal: Vec<u8>,
+}
+
+impl ViewParts {
+    /// Both parts in one container, as [`Directory::view_for`] writes it.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.bytes(&self.personal);
+        w.bytes(&self.shared);
+        crate::snapshot::frame_as(MAGIC, FORMAT_VERSION, &w.into_bytes())
+    }
+}
 
 /// Whose kind of view it is: decides the people part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -100,11 +139,35 @@ impl View {
 
 impl Directory {
     /// The bytes of the view of `user` (an object id, userPrincipalName or mail) in
-    /// `tenant_id`: see [`crate::view`]. Refused as [`Directory::sign_in`] refuses.
+    /// `tenant_id`, both parts in one container: see [`crate::view`]. Refused as
+    /// [`Directory::sign_in`] refuses.
     pub fn view_for(&self, tenant_id: &str, user: &str) -> Result<Vec<u8>> {
+        Ok(self.view_parts(tenant_id, user)?.to_bytes())
+    }
+
+    /// The view of `user` in `tenant_id` in its two parts: the shared part (written once
+    /// per tenant and audience until the directory changes) and the personal part.
+    /// Refused as [`Directory::sign_in`] refuses.
+    pub fn view_parts(&self, tenant_id: &str, user: &str) -> Result<ViewParts> {
         let session = self.sign_in(tenant_id, user)?;
         let scope = scope::of(self, &session)?;
+        let tenant_id = session.tenant_id();
+        let shared =
+            self.shared_parts()
+                .get_or_make(self.version(), tenant_id, scope.audience, || {
+                    shared::write(self, tenant_id, scope.audience)
+                });
+        let personal = self.personal_part(&session, scope, &shared.hash);
+        Ok(ViewParts {
+            shared: shared.bytes,
+            shared_hash: shared::hex(&shared.hash),
+            personal,
+        })
+    }
+
+    fn personal_part(&self, session: &Session, scope: Scope<'_>, shared: &[u8; 32]) -> Vec<u8> {
         let mut w = Writer::new();
+        w.raw(shared);
         w.str(session.tenant_id());
         w.str(session.user_id());
         w.byte(scope.audience as u8);
@@ -116,83 +179,86 @@ impl Directory {
             apps: scope.apps,
             flows: scope.flows,
             approvals: scope.approvals,
-            connectors: scope.connectors,
+            connectors: Vec::new(),
             join_requests: scope.join_requests,
         };
         world_codec::write(&mut w, &refs, scope.users.into_iter(), &[]);
-        for digests in [&scope.unseen_flows, &scope.unseen_groups] {
-            w.varint(digests.len() as u64);
-            for d in digests {
-                w.raw(d);
-            }
-        }
-        match &scope.sealed {
-            None => w.byte(0),
-            Some(people) => {
-                w.byte(1);
-                SealedBook::seal(session.tenant_id(), people).write(&mut w);
-            }
-        }
-        w.varint(scope.home_tenant_names.len() as u64);
-        for (id, name) in &scope.home_tenant_names {
-            w.str(id);
-            w.str(name);
-        }
-        Ok(crate::snapshot::frame_as(
-            MAGIC,
-            FORMAT_VERSION,
-            &w.into_bytes(),
-        ))
+        crate::snapshot::frame_as(PERSONAL_MAGIC, FORMAT_VERSION, &w.into_bytes())
     }
 
-    /// Reads view bytes into a [`View`]: see [`crate::view`].
+    /// Reads a view in one piece ([`Directory::view_for`]) into a [`View`]: see
+    /// [`crate::view`].
     pub fn from_view(bytes: &[u8]) -> Result<View> {
         let body =
             crate::snapshot::payload_as(MAGIC, FORMAT_VERSION, Error::ViewNotRecognized, bytes)?;
         let mut r = Reader::new(body);
+        let personal = r.bytes("view personal part")?;
+        let shared = r.bytes("view shared part")?;
+        r.finish()?;
+        Directory::from_view_parts(personal, shared)
+    }
+
+    /// Reads a view's two parts ([`Directory::view_parts`]) into a [`View`], refusing a
+    /// shared part other than the one the personal part names (`VIEW_PARTS_MISMATCH`).
+    pub fn from_view_parts(personal: &[u8], shared: &[u8]) -> Result<View> {
+        let body = crate::snapshot::payload_as(
+            PERSONAL_MAGIC,
+            FORMAT_VERSION,
+            Error::ViewNotRecognized,
+            personal,
+        )?;
+        let mut r = Reader::new(body);
+        let named = r.raw::<32>("view shared part hash")?;
+        let actual = shared::hash(shared);
+        if named != actual {
+            return Err(Error::ViewPartsMismatch {
+                expected: shared::hex(&named),
+                actual: shared::hex(&actual),
+            });
+        }
+        let shared = shared::read(shared)?;
         let tenant_id = r.str("view tenant id")?.to_string();
         let user_id = r.str("view user id")?.to_string();
-        let at = usize::from(r.byte("view audience")?);
-        let audience = *AUDIENCES
-            .get(at)
-            .ok_or_else(|| corrupt(format_args!("view audience: unknown tag {at}")))?;
+        let audience = read_audience(&mut r)?;
+        if shared.tenant_id != tenant_id || shared.audience != audience {
+            return Err(corrupt("the shared part is of another tenant or audience"));
+        }
         let clock = r
             .opt_str("view clock")?
             .map(|c| Timestamp::parse("clock", &c))
             .transpose()
             .map_err(|e| corrupt(e.to_string()))?;
         let parts = world_codec::read(&mut r)?;
-        let mut world = parts.world;
-        world.users = parts.slots.into_iter().flatten().collect();
-        let unseen_flows = digests(&mut r, "unseen flows")?;
-        let unseen_groups = digests(&mut r, "unseen groups")?;
-        let book = match r.byte("view address book")? {
-            0 => None,
-            1 => Some(SealedBook::read(&mut r)?),
-            other => return Err(corrupt(format_args!("view address book: tag {other}"))),
-        };
-        let count = r.count(2, "view home tenant names")?;
-        let mut home_tenant_names = Vec::with_capacity(count);
-        for _ in 0..count {
-            let id = r.str("view home tenant id")?.to_string();
-            let name = r.str("view home tenant name")?.to_string();
-            home_tenant_names.push((id, name));
-        }
         r.finish()?;
+        let mut world = parts.world;
+        let mut users = shared.world.users;
+        users.extend(parts.slots.into_iter().flatten());
+        world.users = users;
+        world.groups = [shared.world.groups, world.groups].concat();
+        world.apps = [shared.world.apps, world.apps].concat();
+        world.connectors = shared.world.connectors;
         let partial = Partial::new(
             tenant_id.clone(),
             user_id.clone(),
             audience,
-            unseen_flows,
-            unseen_groups,
-            book,
-            home_tenant_names,
+            shared.flow_digests,
+            shared.group_digests,
+            shared.book,
+            shared.home_tenant_names,
         );
         let mut dir = Directory::from_partial_world(world, partial).map_err(in_view)?;
         dir.set_clock(clock);
         let session = Session::sign_in(&dir, &tenant_id, &user_id)?;
         Ok(View { dir, session })
     }
+}
+
+fn read_audience(r: &mut Reader<'_>) -> Result<Audience> {
+    let at = usize::from(r.byte("view audience")?);
+    AUDIENCES
+        .get(at)
+        .copied()
+        .ok_or_else(|| corrupt(format_args!("view audience: unknown tag {at}")))
 }
 
 fn digests(r: &mut Reader<'_>, what: &str) -> Result<Vec<IdDigest>> {

@@ -32,15 +32,19 @@ pub fn id_digest(domain: &[u8], tenant_id: &str, id: &str) -> IdDigest {
 }
 
 /// Whose part of which tenant a directory holds, and what it knows exists elsewhere.
+///
+/// The digests name every flow (and, for guests, every group) of the tenant, those the
+/// view holds too: they come from the audience's shared part, the same for everyone of
+/// it; an object the view holds is found before its digest is asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partial {
     pub(super) tenant_id: String,
     pub(super) user_id: String,
     pub(super) audience: super::Audience,
-    /// Digests of the tenant's flows not in the view, sorted.
-    pub(super) unseen_flows: Vec<IdDigest>,
-    /// Digests of the tenant's groups not in the view, sorted.
-    pub(super) unseen_groups: Vec<IdDigest>,
+    /// Digests of the tenant's flows, sorted.
+    pub(super) flow_digests: Vec<IdDigest>,
+    /// Digests of the tenant's groups (guests' views), sorted.
+    pub(super) group_digests: Vec<IdDigest>,
     /// Exact address lookups for a guest with limited access.
     pub(super) book: Option<SealedBook>,
     /// Display names of the home tenants of the guests the view holds, by tenant id
@@ -56,14 +60,14 @@ impl Partial {
         tenant_id: String,
         user_id: String,
         audience: super::Audience,
-        mut unseen_flows: Vec<IdDigest>,
-        mut unseen_groups: Vec<IdDigest>,
+        mut flow_digests: Vec<IdDigest>,
+        mut group_digests: Vec<IdDigest>,
         book: Option<SealedBook>,
         mut home_tenant_names: Vec<(String, String)>,
     ) -> Partial {
-        unseen_flows.sort_unstable();
+        flow_digests.sort_unstable();
         home_tenant_names.sort_unstable();
-        unseen_groups.sort_unstable();
+        group_digests.sort_unstable();
         let stand_in = Flow {
             id: String::new(),
             tenant_id: tenant_id.clone(),
@@ -78,8 +82,8 @@ impl Partial {
             tenant_id,
             user_id,
             audience,
-            unseen_flows,
-            unseen_groups,
+            flow_digests,
+            group_digests,
             book,
             home_tenant_names,
             stand_in,
@@ -101,21 +105,23 @@ impl Partial {
         self.audience
     }
 
-    /// The stand-in of a flow of `tenant_id` that exists but is not in the view.
+    /// The stand-in of a flow of `tenant_id` that exists (asked for a flow the view does
+    /// not hold).
     pub fn unseen_flow(&self, tenant_id: &str, flow_id: &str) -> Option<&Flow> {
         (tenant_id == self.tenant_id
             && self
-                .unseen_flows
+                .flow_digests
                 .binary_search(&id_digest(b"flow", tenant_id, flow_id))
                 .is_ok())
         .then_some(&self.stand_in)
     }
 
-    /// Whether `group_id` is a group of `tenant_id` that exists but is not in the view.
+    /// Whether `group_id` is a group of `tenant_id` known by its digest (asked for a group
+    /// the view does not hold).
     pub fn has_unseen_group(&self, tenant_id: &str, group_id: &str) -> bool {
         tenant_id == self.tenant_id
             && self
-                .unseen_groups
+                .group_digests
                 .binary_search(&id_digest(b"group", tenant_id, group_id))
                 .is_ok()
     }

@@ -19,7 +19,8 @@
 //!   group — "Default user permissions"), assigned to a group they own (the groups-I-own answer
 //!   names the apps each reaches: Entra self-service group management), and apps they own
 //!   (a direct app link is sent by an owner: Entra "Invite guest users to an app"). **Join requests** they made, and the pending ones of the
-//!   groups they own. Every **connector** (Microsoft's, not a tenant's).
+//!   groups they own. (Every **connector**, Microsoft's and the same for everyone, travels
+//!   in the shared part.)
 //! - **Tenants**: this one with its settings, and for a guest their home tenant — its
 //!   name, cloud and the settings collaboration with this tenant reads (Entra
 //!   cross-tenant access settings; cross-cloud settings), nothing else. Cross-tenant
@@ -34,7 +35,7 @@ use super::Audience;
 use crate::directory::{ApprovalRole, Directory};
 use crate::error::Result;
 use crate::model::{
-    App, Approval, Connector, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
+    App, Approval, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
 };
 use crate::session::{Session, Sight};
 use crate::sharing::Person;
@@ -47,31 +48,19 @@ pub struct Scope<'d> {
     pub audience: Audience,
     /// This tenant and, for a guest, their home tenant, trimmed.
     pub tenants: Vec<Tenant>,
-    /// The display names of the home tenants of the guests a members' view holds, by
-    /// tenant id (sorted): what its search results show beside `homeTenantId`, and
-    /// nothing else of those tenants.
-    pub home_tenant_names: Vec<(String, String)>,
-    /// Users the view holds readably.
+    /// Users the personal part holds readably (members' audience: beyond the tenant's
+    /// users, which the shared part holds).
     pub users: Vec<&'d User>,
-    /// Groups the view holds.
+    /// Groups the personal part holds (guests; members' are in the shared part).
     pub groups: Vec<&'d Group>,
-    /// Apps they reach.
+    /// Apps they reach (guests; members' are in the shared part).
     pub apps: Vec<&'d App>,
     /// Flows they hold a role on.
     pub flows: Vec<&'d Flow>,
     /// Their approvals in this tenant.
     pub approvals: Vec<&'d Approval>,
-    /// Every connector.
-    pub connectors: Vec<&'d Connector>,
     /// Their join requests and those they decide.
     pub join_requests: Vec<&'d JoinRequest>,
-    /// Digests of the tenant's other flows.
-    pub unseen_flows: Vec<IdDigest>,
-    /// Digests of the tenant's other groups.
-    pub unseen_groups: Vec<IdDigest>,
-    /// For a guest with limited access: every user of the tenant with their groups'
-    /// digests, to seal.
-    pub sealed: Option<Vec<(&'d User, Vec<IdDigest>)>>,
 }
 
 /// The audience of `user` in `tenant`.
@@ -86,55 +75,51 @@ pub fn audience(tenant: &Tenant, user: &User) -> Audience {
     }
 }
 
-/// What the person of `session` may see in their tenant: the objects
-/// [`crate::session::Sight`] lets them see (the rule lookups and approval names follow
-/// too), their own home user, flows, approvals and the digests of the rest.
+/// What the person of `session` may see in their tenant beyond their audience's shared
+/// part ([`super::shared`]): the objects [`crate::session::Sight`] lets them see (the rule
+/// lookups and approval names follow too), their own home user, flows and approvals.
 pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
     let me = session.user(dir)?;
     let tenant_id = session.tenant_id();
     let sight = Sight::of(dir, tenant_id, me)?;
     let tenant = sight.tenant;
     let audience = audience(tenant, me);
-    let in_tenant_groups = dir.groups().filter(|g| g.tenant_id == tenant_id);
-    let (groups, unseen_groups): (Vec<&Group>, Vec<&Group>) =
-        in_tenant_groups.partition(|g| sight.sees_group(g));
-    let home_user = me.home_user_id.as_deref();
-    let users: Vec<&User> = dir
-        .users()
-        .filter(|u| sight.sees_user(u) || (me.is_guest() && home_user == Some(u.id.as_str())))
-        .collect();
-    let person = Person::of(dir, me);
-    let (flows, unseen_flows): (Vec<&Flow>, Vec<&Flow>) = dir
-        .flows()
-        .filter(|f| f.tenant_id == tenant_id)
-        .partition(|f| person.grant(f).is_some());
-    let sealed = (audience == Audience::LimitedGuest).then(|| sealed_people(dir, tenant_id));
-    let mine: HashSet<&str> = sight.member_of.iter().map(String::as_str).collect();
-    let home_tenant_names = if audience == Audience::Members {
-        home_tenant_names(dir, &users)
+    let members = audience == Audience::Members;
+    let home_user = me
+        .home_user_id
+        .as_deref()
+        .filter(|_| me.is_guest())
+        .and_then(|id| dir.user(id));
+    let users: Vec<&User> = if members {
+        home_user.into_iter().collect()
     } else {
-        Vec::new()
+        dir.users()
+            .filter(|u| sight.sees_user(u) || home_user.is_some_and(|h| h.id == u.id))
+            .collect()
     };
+    let (groups, apps): (Vec<&Group>, Vec<&App>) = if members {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            dir.groups().filter(|g| sight.sees_group(g)).collect(),
+            dir.apps().filter(|a| sight.sees_app(a)).collect(),
+        )
+    };
+    let person = Person::of(dir, me);
+    let flows = dir
+        .flows()
+        .filter(|f| f.tenant_id == tenant_id && person.grant(f).is_some())
+        .collect();
+    let mine: HashSet<&str> = sight.member_of.iter().map(String::as_str).collect();
     Ok(Scope {
         audience,
         tenants: tenants(dir, tenant, me),
-        home_tenant_names,
         users,
         groups,
-        apps: dir.apps().filter(|a| sight.sees_app(a)).collect(),
+        apps,
         flows,
         approvals: approvals(dir, tenant_id, &me.id, &mine),
-        connectors: dir.connectors().collect(),
         join_requests: sight.join_requests.clone(),
-        unseen_flows: unseen_flows
-            .iter()
-            .map(|f| id_digest(b"flow", tenant_id, &f.id))
-            .collect(),
-        unseen_groups: unseen_groups
-            .iter()
-            .map(|g| id_digest(b"group", tenant_id, &g.id))
-            .collect(),
-        sealed,
     })
 }
 
@@ -142,7 +127,7 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
 /// holds, by tenant id, sorted.
 // Microsoft Graph "findTenantInformationByTenantId": a tenant's display name is readable by
 // any signed-in caller, so a members' view may carry it; nothing else of those tenants.
-fn home_tenant_names(dir: &Directory, users: &[&User]) -> Vec<(String, String)> {
+pub(super) fn home_tenant_names(dir: &Directory, users: &[&User]) -> Vec<(String, String)> {
     let mut ids: Vec<&str> = users
         .iter()
         .filter(|u| u.is_guest())
@@ -242,7 +227,10 @@ fn approvals<'d>(
 }
 
 /// Every user of `tenant_id` with the digests of the groups they belong to.
-fn sealed_people<'d>(dir: &'d Directory, tenant_id: &str) -> Vec<(&'d User, Vec<IdDigest>)> {
+pub(super) fn sealed_people<'d>(
+    dir: &'d Directory,
+    tenant_id: &str,
+) -> Vec<(&'d User, Vec<IdDigest>)> {
     dir.users()
         .filter(|u| u.tenant_id == tenant_id)
         .map(|u| {

@@ -110,6 +110,7 @@ describe("<guestpass-people-picker> in Chromium", { skip: skip ?? false }, () =>
     assert.deepEqual(log[0].added[0], {
       kind: "person", id: "alice-at-contoso", displayName: "Alice Martin", mail: "alice@fabrikam.com",
       userPrincipalName: "alice_fabrikam.com#EXT#@contoso.onmicrosoft.com", userType: "Guest", homeTenantId: "fabrikam",
+      homeTenantName: "Fabrikam",
     });
     // Escape closes the list and keeps the text; a second Escape clears it.
     await page.keyboard.type("an");

@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { Directory } from "guestpass";
-import { fromView } from "guestpass/view";
+import { fromView, fromViewParts } from "guestpass/view";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const fixtures = join(repo, "tests", "fixtures");
@@ -93,6 +93,33 @@ test("view of a snapshot is the bytes viewFor of that snapshot writes, and guest
   const toStdout = spawnSync(bin, ["view", "--tenant", "contoso", "--user", "bob", snapshot, "-o", "-"], { cwd: project, env });
   assert.equal(toStdout.status, 0);
   assert.deepEqual(new Uint8Array(toStdout.stdout), new Uint8Array(bytes));
+});
+
+test("view --parts writes the personal part and the shared part named by its hash", () => {
+  const dir = Directory.sample({ users: 120, seed: 5 });
+  const snapshot = join(work, "sample-parts.bin");
+  writeFileSync(snapshot, dir.toBytes());
+  const loaded = Directory.fromBytes(readFileSync(snapshot));
+  const folders = [];
+  for (const user of ["bob", "anna"]) {
+    const out = join(work, `parts-${user}`);
+    const r = guestpass("view", "--parts", "--tenant", "contoso", "--user", user, snapshot, "-o", out);
+    assert.equal(r.status, 0, r.stderr);
+    const parts = loaded.viewParts({ tenantId: "contoso", user });
+    assert.equal(r.stdout, `${parts.sharedHash}\n`);
+    const personal = readFileSync(join(out, "personal.bin"));
+    const shared = readFileSync(join(out, `shared-${parts.sharedHash}.bin`));
+    assert.deepEqual(new Uint8Array(personal), parts.personal);
+    assert.deepEqual(new Uint8Array(shared), parts.shared);
+    const me = fromViewParts(personal, shared);
+    assert.equal(me.userId, user);
+    me.free();
+    folders.push(r.stdout);
+  }
+  assert.equal(folders[0], folders[1], "two members: one shared part");
+  const r = guestpass("view", "--parts", "--tenant", "contoso", "--user", "bob", snapshot, "-o", "-");
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /-o names a folder/);
 });
 
 test("a wrong command line exits 2 and says what is wrong", () => {

@@ -99,6 +99,32 @@ test('owners invite to the app itself, list the groups they own, and send direct
   assert.equal(refused(dir, () => ann.inviteToApp("expenses", { email: "x@northwind.example" })), "NOT_APP_OWNER");
 });
 
+test('an invitation\'s redeem link carries a ticket its ids cannot make, on the hosts of the tenant\'s cloud (Microsoft Graph "Create invitation"; Entra "National clouds")', () => {
+  const dir = sample();
+  const bob = dir.signIn({ tenantId: "contoso", user: "bob" });
+  const { inviteRedeemUrl: url, invitedUser } = bob.inviteToGroup("sales", { email: "eve@northwind.example" });
+  assert.match(url, /^https:\/\/login\.microsoftonline\.com\/redeem\?rd=https%3A%2F%2Finvitations\.microsoft\.com%2Fredeem%2F%3Ftenant%3Dcontoso%26user%3D/);
+  const inner = new URL(decodeURIComponent(new URL(url).searchParams.get("rd")));
+  assert.equal(inner.searchParams.get("user"), invitedUser.id);
+  assert.match(inner.searchParams.get("ticket"), /^[0-9a-f]{32}$/);
+  // The same ids with another ticket, or the ticket on another guest: refused alike.
+  const forge = (user, ticket) => {
+    inner.searchParams.set("user", user);
+    inner.searchParams.set("ticket", ticket);
+    return `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(inner.toString())}`;
+  };
+  const ticket = inner.searchParams.get("ticket");
+  for (const forged of [forge(invitedUser.id, "0".repeat(32)), forge("dan-pending", ticket), forge("nobody", ticket)]) {
+    assert.equal(refused(dir, () => dir.redeemInvitation({ inviteRedeemUrl: forged })), "INVITATION_LINK_INVALID");
+  }
+  // The key is kept by a snapshot, not by world JSON (a new key: old links stop working).
+  const fromJson = Directory.fromJSON(dir.toJSON());
+  assert.equal(refused(fromJson, () => fromJson.redeemInvitation({ inviteRedeemUrl: url })), "INVITATION_LINK_INVALID");
+  const copy = Directory.fromBytes(dir.toBytes());
+  assert.equal(copy.redeemInvitation({ inviteRedeemUrl: url }).externalUserState, "Accepted");
+  assert.equal(dir.redeemInvitation({ inviteRedeemUrl: url }).externalUserState, "Accepted");
+});
+
 test('who may invite follows the guest invite setting (Entra "Configure external collaboration settings")', () => {
   const dir = sample();
   const contoso = dir.toJSON().tenants.find((t) => t.id === "contoso");

@@ -12,7 +12,7 @@ import { serve } from "@hono/node-server";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 
 import { Directory } from "guestpass";
-import { fromView } from "guestpass/view";
+import { fromView, fromViewParts } from "guestpass/view";
 import { createViewServer } from "../../examples/view-server/app.mjs";
 import { bearerVerifier, entraVerifier } from "../../examples/view-server/auth.mjs";
 
@@ -105,6 +105,48 @@ describe("the view server", () => {
     const bob = await token(keys.privateKey, { tid: "contoso", oid: "bob" });
     const stale = await get({ Authorization: `Bearer ${bob}`, "If-None-Match": '"0000"' });
     assert.equal(stale.status, 200);
+  });
+
+  test("the parts: the personal one private with an ETag, the shared one public and immutable at its hash", async () => {
+    const auth = async (user) => ({ Authorization: `Bearer ${await token(keys.privateKey, { tid: "contoso", oid: user })}` });
+    const shared = new Set();
+    // Two members of contoso: one shared part; two guests with limited access: another.
+    for (const user of ["bob", "anna", "alice-at-contoso", "erik-at-contoso"]) {
+      const r = await fetch(`${server.url}/view/personal`, { headers: await auth(user) });
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get("cache-control"), "private, no-cache");
+      assert.equal(r.headers.get("vary"), "Authorization");
+      const personal = new Uint8Array(await r.arrayBuffer());
+      const parts = dir.viewParts({ tenantId: "contoso", user });
+      assert.deepEqual(personal, parts.personal);
+      const digest = Buffer.from(await crypto.subtle.digest("SHA-256", personal)).toString("hex");
+      assert.equal(r.headers.get("etag"), `"${digest}"`);
+      const again = await fetch(`${server.url}/view/personal`, { headers: { ...(await auth(user)), "If-None-Match": r.headers.get("etag") } });
+      assert.equal(again.status, 304);
+
+      const at = r.headers.get("guestpass-shared");
+      assert.equal(at, `/views/shared/${parts.sharedHash}`);
+      const s = await fetch(`${server.url}${at}`, { headers: await auth(user) });
+      assert.equal(s.status, 200);
+      assert.equal(s.headers.get("cache-control"), "public, max-age=31536000, immutable");
+      assert.equal(s.headers.get("vary"), null);
+      assert.equal(s.headers.get("etag"), `"${parts.sharedHash}"`);
+      const bytes = new Uint8Array(await s.arrayBuffer());
+      assert.equal(Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex"), parts.sharedHash);
+      shared.add(parts.sharedHash);
+      const me = fromViewParts(personal, bytes);
+      assert.equal(me.userId, user);
+      me.free();
+    }
+    const [members, guests] = [...shared];
+    assert.equal(shared.size, 2, "one shared part per audience");
+    // Another audience's hash, or a made-up one: 404, nothing served.
+    for (const hash of [members, "00".repeat(32)]) {
+      const r = await fetch(`${server.url}/views/shared/${hash}`, { headers: await auth("alice-at-contoso") });
+      assert.equal(r.status, 404, hash);
+      assert.equal((await r.json()).code, "NOT_FOUND");
+    }
+    assert.equal((await fetch(`${server.url}/views/shared/${guests}`)).status, 401);
   });
 
   test("403 for a person the directory does not let in, or another tenant's", async () => {

@@ -232,7 +232,13 @@ impl JsDirectory {
         let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
         throw(
             dir.app(app_id)
-                .map(|a| groups::direct_link(&a.tenant_id, &a.id))
+                .map(|a| {
+                    groups::direct_link(
+                        groups::offering_of(&dir, &a.tenant_id),
+                        &a.tenant_id,
+                        &a.id,
+                    )
+                })
                 .ok_or_else(|| Error::UnknownApp(app_id.to_string())),
         )
     }
@@ -240,7 +246,8 @@ impl JsDirectory {
     /// A guest redeems their invitation, turning `externalUserState` to `Accepted`:
     /// `{ inviteRedeemUrl }` (the link from `inviteToGroup`) or `{ tenantId, user }` (user:
     /// object id, UPN or mail). Returns the guest. Throws `USER_NOT_FOUND`, `NOT_A_GUEST`,
-    /// `ALREADY_REDEEMED`, `COLLABORATION_BLOCKED`, `INVALID_VALUE` (a link not made here).
+    /// `ALREADY_REDEEMED`, `COLLABORATION_BLOCKED`, `INVALID_VALUE` (not a redeem link),
+    /// `INVITATION_LINK_INVALID` (a link whose ticket does not hold: not made by this directory).
     ///
     /// @example
     /// const guest = dir.redeemInvitation({ inviteRedeemUrl: invitation.inviteRedeemUrl });
@@ -253,10 +260,7 @@ impl JsDirectory {
                     invite_redeem_url: Some(url),
                     tenant_id: None,
                     user: None,
-                } => {
-                    let target = groups::parse_redeem_url(&url)?;
-                    (target.tenant_id, target.user_id)
-                }
+                } => return to_js(&groups::redeem_by_link(d, &url)?),
                 RedeemRequest {
                     invite_redeem_url: None,
                     tenant_id: Some(tenant_id),
@@ -294,6 +298,7 @@ impl JsSession {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| {
             let request: InvitationRequest = request_from_js(request)?;
+            super::random::ensure_link_key(d)?;
             to_js(&s.invite_to_group(d, group_id, &request)?)
         })
     }
@@ -381,6 +386,7 @@ impl JsSession {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         self.write(|d, s| {
             let request: InvitationRequest = request_from_js(request)?;
+            super::random::ensure_link_key(d)?;
             to_js(&s.invite_to_app(d, app_id, &request)?)
         })
     }

@@ -25,6 +25,7 @@ mod objects;
 #[cfg(not(feature = "full"))]
 mod options;
 mod people_index;
+mod random;
 mod search;
 mod search_packed;
 mod session;

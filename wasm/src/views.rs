@@ -1,4 +1,5 @@
-//! Views for JavaScript: `dir.viewFor({ tenantId, user })` and `Directory.fromView(bytes)`
+//! Views for JavaScript: `dir.viewFor({ tenantId, user })`, `dir.viewParts(...)`,
+//! `Directory.fromView(bytes)` and `Directory.fromViewParts(personal, shared)`
 //! (pkg-template/directory.ts), as glue functions over the object table (`objects.rs`).
 
 use super::convert::{bytes_arg, request_from_js};
@@ -33,6 +34,35 @@ pub fn directory_view_for(dir: f64, request: JsValue) -> Result<Vec<u8>, JsValue
 pub fn directory_from_view(bytes: JsValue) -> Result<f64, JsValue> {
     let bytes = bytes_arg(&bytes, "bytes")?;
     let (dir, session) = throw(Directory::from_view(&bytes))?.into_parts();
+    let session = JsSession::new(Rc::new(RefCell::new(dir)), session);
+    objects::insert(Object::Session(Rc::new(session)))
+}
+
+/// `Directory.viewParts()`: `[personal, shared, sharedHash]`, refused as `signIn`
+/// refuses. The shared part is written once per tenant and audience until the directory
+/// changes.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = directoryViewParts)]
+pub fn directory_view_parts(dir: f64, request: JsValue) -> Result<js_sys::Array, JsValue> {
+    let shared = objects::directory(dir, "viewParts()")?.shared();
+    let dir = shared.try_borrow().map_err(|_| super::error::busy())?;
+    let parts = throw(
+        request_from_js::<ViewRequest>(request).and_then(|r| dir.view_parts(&r.tenant_id, &r.user)),
+    )?;
+    let out = js_sys::Array::new();
+    out.push(&js_sys::Uint8Array::from(parts.personal.as_slice()));
+    out.push(&js_sys::Uint8Array::from(parts.shared.as_slice()));
+    out.push(&JsValue::from_str(&parts.shared_hash));
+    Ok(out)
+}
+
+/// `Directory.fromViewParts()`: as `directoryFromView`, from a personal part and the
+/// shared part it names.
+#[wasm_bindgen(js_name = directoryFromViewParts)]
+pub fn directory_from_view_parts(personal: JsValue, shared: JsValue) -> Result<f64, JsValue> {
+    let personal = bytes_arg(&personal, "personal")?;
+    let shared = bytes_arg(&shared, "shared")?;
+    let (dir, session) = throw(Directory::from_view_parts(&personal, &shared))?.into_parts();
     let session = JsSession::new(Rc::new(RefCell::new(dir)), session);
     objects::insert(Object::Session(Rc::new(session)))
 }

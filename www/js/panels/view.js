@@ -1,5 +1,5 @@
-// What this person's browser receives: the server writes the signed-in person's view
-// (`dir.viewFor`), the page reads it (`Directory.fromView`), and the picker, flow access
+// What this person's browser receives: the server writes the signed-in person's view in
+// its two parts (`dir.viewParts`), the page reads them (`Directory.fromViewParts`), and the picker, flow access
 // and approvals panels answer from that view: exactly what the person may see, and no
 // more. This panel shows its size and what is in it, beside the whole directory.
 import { h, show, bytes, ms, number, errorBox } from "../dom.js";
@@ -14,20 +14,31 @@ const AUDIENCE = {
   restrictedGuest: "themselves only (a guest with restricted access)",
 };
 
-/** Writes and reads the view of `session`'s person, timing both. */
+/** Writes and reads the view of `session`'s person in its two parts, timing both. */
 function makeView(session) {
   try {
     const request = { tenantId: session.tenantId, user: session.userId };
     const written = performance.now();
-    const bytes = state.dir.viewFor(request);
+    const parts = state.dir.viewParts(request);
     const read = performance.now();
-    const viewSession = state.gp.Directory.fromView(bytes);
+    const viewSession = state.gp.Directory.fromViewParts(parts.personal, parts.shared);
     const done = performance.now();
-    return { bytes, session: viewSession, contents: viewSession.viewContents(), writeMs: read - written, readMs: done - read };
+    // What the browser holds: both parts (the shared one fetched once per audience).
+    const bytes = new Uint8Array(parts.personal.byteLength + parts.shared.byteLength);
+    bytes.set(parts.personal);
+    bytes.set(parts.shared, parts.personal.byteLength);
+    return { bytes, parts, session: viewSession, contents: viewSession.viewContents(), writeMs: read - written, readMs: done - read };
   } catch (error) {
     return { error };
   }
 }
+
+/** Who else receives the same shared part, by audience. */
+const SHARED_WITH = {
+  members: "every member",
+  limitedGuest: "every guest with limited access",
+  restrictedGuest: "every guest with restricted access",
+};
 
 /** The gzipped size of `data`, with the browser's CompressionStream (null without one). */
 async function gzipped(data) {
@@ -86,6 +97,11 @@ function render() {
       ` — written in ${ms(view.writeMs)}, read in ${ms(view.readMs)}. People part: `,
       h("strong", {}, AUDIENCE[c.audience] ?? c.audience),
       ".",
+    ),
+    h(
+      "p",
+      { class: "view-parts muted", dataset: { sharedHash: view.parts.sharedHash } },
+      `In two parts: the shared part, ${bytes(view.parts.shared.byteLength)}, the same bytes for ${SHARED_WITH[c.audience] ?? "everyone of the audience"} of ${tenantName(who.tenantId)} (cached once under its SHA-256 ${view.parts.sharedHash.slice(0, 12)}…), and the personal part, ${bytes(view.parts.personal.byteLength)}.`,
     ),
     table(c, state.dir.stats()),
   );

@@ -1,0 +1,160 @@
+//! A view in two parts (`Directory::view_parts`, issue 17 item 3): the shared part is
+//! byte-identical for every person of one audience in a tenant and named by its SHA-256,
+//! the personal part names it, a shared part of another tenant or audience (or from
+//! before a change) is refused with `VIEW_PARTS_MISMATCH`, and the one-piece view is both
+//! parts in a container. `tests/views.rs` runs its differential test over the parts.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use guestpass::directory::Directory;
+use guestpass::model::{GuestAccess, World};
+use guestpass::view::{self, Audience};
+use guestpass_sample::{sample_world, SampleOptions};
+use sha2::{Digest, Sha256};
+
+/// The sample with every tenant's guests at `access`.
+fn world(access: GuestAccess) -> World {
+    let mut world = sample_world(&SampleOptions {
+        users: 300,
+        seed: 5,
+    });
+    for t in &mut world.tenants {
+        t.settings.guest_access = access;
+    }
+    world
+}
+
+/// Ids of the people of `tenant_id` whose view is of `audience` and who can sign in.
+fn people_of(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<String> {
+    let tenant = dir.tenant(tenant_id).unwrap();
+    dir.users()
+        .filter(|u| u.tenant_id == tenant_id && view::audience(tenant, u) == audience)
+        .filter(|u| dir.sign_in(tenant_id, &u.id).is_ok())
+        .map(|u| u.id.clone())
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every pair of people of `audience` in contoso shares one shared part, named by its
+/// SHA-256, while their personal parts differ.
+fn one_copy_for(access: GuestAccess, audience: Audience) {
+    let dir = Directory::from_world(world(access)).unwrap();
+    let people = people_of(&dir, "contoso", audience);
+    assert!(people.len() >= 2, "{audience:?}: {people:?}");
+    let first = dir.view_parts("contoso", &people[0]).unwrap();
+    assert_eq!(
+        first.shared_hash,
+        hex(&Sha256::digest(first.shared.as_slice()))
+    );
+    for id in &people[1..] {
+        let other = dir.view_parts("contoso", id).unwrap();
+        assert_eq!(other.shared.as_slice(), first.shared.as_slice(), "{id}");
+        assert_eq!(other.shared_hash, first.shared_hash);
+        assert_ne!(other.personal, first.personal);
+        let view = Directory::from_view_parts(&other.personal, &other.shared).unwrap();
+        assert_eq!(view.session().user_id(), id);
+    }
+    // Written by another directory holding the same world: the same bytes.
+    let again = Directory::from_world(world(access)).unwrap();
+    let theirs = again.view_parts("contoso", &people[0]).unwrap();
+    assert_eq!(theirs.shared.as_slice(), first.shared.as_slice());
+    assert_eq!(theirs.personal, first.personal);
+}
+
+#[test]
+fn the_shared_part_is_the_same_bytes_for_every_member_of_a_tenant() {
+    one_copy_for(GuestAccess::SameAsMember, Audience::Members);
+}
+
+#[test]
+fn the_shared_part_is_the_same_bytes_for_every_limited_guest_of_a_tenant() {
+    one_copy_for(GuestAccess::Limited, Audience::LimitedGuest);
+}
+
+#[test]
+fn the_shared_part_is_the_same_bytes_for_every_restricted_guest_of_a_tenant() {
+    one_copy_for(GuestAccess::Restricted, Audience::RestrictedGuest);
+}
+
+#[test]
+fn a_shared_part_of_another_tenant_or_audience_is_refused() {
+    let dir = Directory::from_world(world(GuestAccess::Limited)).unwrap();
+    let bob = dir.view_parts("contoso", "bob").unwrap();
+    let erik = dir.view_parts("northwind", "erik").unwrap();
+    let guest = &people_of(&dir, "contoso", Audience::LimitedGuest)[0];
+    let guest = dir.view_parts("contoso", guest).unwrap();
+    for wrong in [&erik.shared, &guest.shared] {
+        let e = Directory::from_view_parts(&bob.personal, wrong).unwrap_err();
+        assert_eq!(e.code(), "VIEW_PARTS_MISMATCH");
+        assert!(e.to_string().contains(&bob.shared_hash), "{e}");
+    }
+    // The parts swapped, or a one-piece view given as a part: not a personal part.
+    for (personal, shared) in [
+        (bob.shared.as_slice(), bob.personal.as_slice()),
+        (&bob.to_bytes()[..], bob.shared.as_slice()),
+    ] {
+        let e = Directory::from_view_parts(personal, shared).unwrap_err();
+        assert_eq!(e.code(), "VIEW_NOT_RECOGNIZED");
+    }
+    // A shared part alone is not a view either.
+    let e = Directory::from_view(&bob.shared).unwrap_err();
+    assert_eq!(e.code(), "VIEW_NOT_RECOGNIZED");
+}
+
+#[test]
+fn a_change_writes_a_new_shared_part_and_the_old_one_is_refused() {
+    let mut dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
+    let before = dir.view_parts("contoso", "bob").unwrap();
+    // Kept: the next member's shared part is the very same buffer.
+    let members = people_of(&dir, "contoso", Audience::Members);
+    let next = dir.view_parts("contoso", &members[1]).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&before.shared, &next.shared));
+    let mut carol = dir.user("bob").unwrap().clone();
+    carol.id = "carol-new".into();
+    carol.display_name = "Carol Newcomer".into();
+    carol.user_principal_name = "carol.newcomer@contoso.com".into();
+    carol.mail = Some("carol.newcomer@contoso.com".into());
+    carol.other_mails.clear();
+    dir.upsert_user(carol).unwrap();
+    let after = dir.view_parts("contoso", "bob").unwrap();
+    assert_ne!(after.shared_hash, before.shared_hash);
+    let found = Directory::from_view_parts(&after.personal, &after.shared).unwrap();
+    let hit = found
+        .session()
+        .search(found.directory(), "Carol Newcomer", &Default::default())
+        .unwrap();
+    assert_eq!(hit.items[0].id, "carol-new");
+    let e = Directory::from_view_parts(&after.personal, &before.shared).unwrap_err();
+    assert_eq!(e.code(), "VIEW_PARTS_MISMATCH");
+}
+
+#[test]
+fn a_one_piece_view_is_both_parts_and_reads_as_they_do() {
+    let dir = Directory::from_world(world(GuestAccess::Limited)).unwrap();
+    for (tenant, user) in [("contoso", "bob"), ("northwind", "erik")] {
+        let parts = dir.view_parts(tenant, user).unwrap();
+        assert_eq!(dir.view_for(tenant, user).unwrap(), parts.to_bytes());
+        let whole = Directory::from_view(&parts.to_bytes()).unwrap();
+        let split = Directory::from_view_parts(&parts.personal, &parts.shared).unwrap();
+        assert_eq!(
+            whole.directory().view_contents(),
+            split.directory().view_contents()
+        );
+    }
+}
+
+#[test]
+fn a_members_personal_part_names_nobody_of_the_tenant_but_what_it_holds() {
+    let dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
+    let parts = dir.view_parts("contoso", "bob").unwrap();
+    let text = String::from_utf8_lossy(&parts.personal);
+    let named = dir
+        .users()
+        .filter(|u| u.tenant_id == "contoso")
+        .filter(|u| text.contains(u.user_principal_name.as_str()))
+        .count();
+    assert_eq!(named, 0, "the tenant's people travel in the shared part");
+    assert!(parts.personal.len() * 4 < parts.shared.len());
+}
