@@ -117,9 +117,9 @@ test-browser:
 	node --test --test-reporter=spec tests/browser/
 
 # Both modules' sizes; fails when the view runtime's passes RUNTIME_MAX_GZIP bytes gzipped.
-# Issue 17's target is 150 KB; the runtime is 216 KB today, so the budget is today's size
-# with a little room, lowered as the runtime shrinks (BENCHMARKS.md, "What 150 KB would
-# take", lists the steps). A change that grows the runtime past it fails here.
-RUNTIME_MAX_GZIP ?= 220000
+# Issue 17's target is 150 KB; the runtime is 205.9 KB today, so the budget is today's size
+# rounded up to the next 5 KB, lowered as the runtime shrinks (BENCHMARKS.md, "The view
+# runtime", lists the steps left). A change that grows the runtime past it fails here.
+RUNTIME_MAX_GZIP ?= 210000
 size:
 	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm pkg/view/guestpass_bg.wasm:$(RUNTIME_MAX_GZIP)

@@ -329,9 +329,12 @@ export class Session {
       if (options.limit != null) checkLimit(options.limit);
     }
     // Text and plain options take the packed path; anything else the JSON one, which
-    // checks it as it always has.
+    // checks it as it always has (the view runtime answers that one packed too).
     const plain = typeof query === "string" ? plainSearchOptions(options) : undefined;
-    if (plain === undefined) return sessionSearch(handle, query, options);
+    if (plain === undefined) {
+      const answer = sessionSearch(handle, query, options);
+      return typeof answer === "string" ? unpackSearch(answer, sessionSearchNumbers()) : answer;
+    }
     const text = sessionSearchPacked(handle, query, plain.limit, plain.kind, plain.connector, plain.exclude, plain.groupId);
     return unpackSearch(text, sessionSearchNumbers());
   }

@@ -81,6 +81,15 @@ fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
     Error::from_serde_message(&message, path)
 }
 
+/// The error [`parse_from`] makes of serde's `message` about the value at `path` (empty
+/// at the top level) of text made from the caller's object: for readers that walk a
+/// JavaScript value without serde_json (the view runtime's option objects,
+/// `wasm/src/options.rs`), so their errors read as the full package's.
+pub fn object_error(message: &str, path: &str) -> Error {
+    let message = in_javascript_terms(message);
+    Error::from_serde_message(&message, (!path.is_empty()).then_some(path))
+}
+
 /// serde's wording of types in the terms of the JSON a JavaScript caller writes: Rust's
 /// number types as the numbers they accept, maps as objects, sequences as arrays.
 fn in_javascript_terms(message: &str) -> String {

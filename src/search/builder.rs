@@ -372,8 +372,11 @@ impl Dictionary {
             }
         }
         let text = |id: u32| strings.get(id as usize).map_or("", |s| s);
-        let mut order: Vec<u32> = (0..strings.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| text(a).cmp(text(b)));
+        // (term, id) pairs sort as `order.rs` sorts text keys: one sort in the Wasm module
+        // for both (the terms are distinct, so the order is the terms').
+        let mut terms: Vec<(&str, u32)> = strings.iter().map(|s| &**s).zip(0u32..).collect();
+        terms.sort();
+        let order: Vec<u32> = terms.into_iter().map(|(_, id)| id).collect();
         let mut dictionary = Dictionary {
             bytes: Vec::new(),
             ends: Vec::with_capacity(strings.len()),

@@ -142,7 +142,10 @@ pub(super) fn intersection_plan(seg: &Segment, sw: &[SegWord]) -> Option<(Vec<Co
         }
         ranges.push((word_count(seg, range.0, range.1), range));
     }
-    ranges.sort_unstable();
+    // Cheapest first (then by range): the crate's shared number sort (`order.rs`).
+    crate::order::sort_by_number(&mut ranges, |&(c, (lo, hi))| {
+        u128::from(c) << 64 | u128::from(lo) << 32 | u128::from(hi)
+    });
     let mut cost = 0u64;
     let mut chosen = Vec::new();
     for (c, r) in ranges {

@@ -395,12 +395,12 @@ impl PeopleIndex {
                 hits.into_iter()
                     .map(|c| (c, i, Some(display_of(Some(seg), c.rank)))),
             );
-            found.sort_by(|(a, _, an), (b, _, bn)| {
-                b.score
-                    .cmp(&a.score)
-                    .then_with(|| an.cmp(bn))
-                    .then(a.key.cmp(&b.key))
-            });
+            // Best score first, then display name, then key: three stable passes through
+            // the crate's shared sorts (`order.rs`) rather than one more sort instantiation
+            // in the Wasm module.
+            crate::order::sort_by_number(&mut found, |(c, _, _)| u128::from(c.key));
+            crate::order::sort_by_text(&mut found, |(_, _, name)| name.as_deref().unwrap_or(""));
+            crate::order::sort_by_number(&mut found, |(c, _, _)| u128::MAX - c.score.as_number());
             found.truncate(limit);
         }
         Ok(found

@@ -82,6 +82,16 @@ impl Ord for Score {
     }
 }
 
+impl Score {
+    /// The score as a number that orders as the score does (higher ranks higher).
+    pub fn as_number(&self) -> u128 {
+        u128::from(self.exact) << 40
+            | u128::from(self.in_order) << 32
+            | u128::from(self.local) << 24
+            | u128::from(u16::MAX - self.weight)
+    }
+}
+
 impl PartialOrd for Score {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))

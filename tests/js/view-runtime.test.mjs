@@ -71,6 +71,54 @@ test("every person's view answers the same from guestpass/view as from the full 
   assert.ok(compared > 100, `compared ${compared} people`);
 });
 
+test("wrong options are refused by the runtime with the full entry's code, message and field", () => {
+  // The runtime reads option objects without serde_json (wasm/src/options.rs); its errors
+  // must read as the full entry's, which come from serde.
+  const bytes = dir.viewFor({ tenantId: "contoso", user: "bob" });
+  const full = Directory.fromView(bytes);
+  const light = runtime.fromView(bytes);
+  const refusal = (call) => {
+    try {
+      return { value: call() };
+    } catch (e) {
+      return { code: e.code, message: e.message, details: e.details };
+    }
+  };
+  const values = [5, -5, 0, 1.5, 0.1, 1e21, -1e20, 2 ** 64, -(2 ** 63), 1e-7, 123456.789, true, null, "x", "sent", "",
+    'a"b\\c\n\u0001é\u{1F600}\u200b', [], ["sent"], [1, 2], {}, { sent: null }, { sent: 1 }, { sent: [1] }, { sent: {} },
+    { sent: null, mine: null }, { nope: null }, { 'q"k': null }, { toDecide: null }, { received: null }, { any: null },
+    { guest: null }, { all: null }, new Date(0), NaN, Infinity, undefined];
+  const calls = [];
+  for (const v of values) {
+    calls.push((s) => s.approvals({ box: v }), (s) => s.approvals({ status: v }), (s) => s.joinRequests({ box: v }));
+    calls.push((s) => s.search("a", { userType: v }), (s) => s.search("a", { connector: v }));
+    calls.push((s) => s.search("a", { groupId: v }), (s) => s.search("a", { exclude: v }));
+    calls.push((s) => s.search("a", { exclude: ["x", v] }), (s) => s.search("a", { limit: 3, userType: "x", exclude: [v] }));
+    // Text is JSON text there, compared below.
+    if (typeof v !== "string") calls.push((s) => s.approvals(v), (s) => s.joinRequests(v));
+  }
+  for (const o of [{ foo: 1 }, { box: 5, foo: 1 }, { foo: 1, box: 5 }, { 'a"b': 1 }, { "a.b\n": 1 }, { 2: 1, box: "x" },
+    { "x`, y": 1 }, { box: "sent", status: "all", extra: undefined }, { toJSON: () => ({ box: "sent" }) },
+    { toJSON: () => 5 }, { toJSON: () => "x" }, { f() {} }, { box: Symbol("s") }, Symbol("x"), () => 1, 10n,
+    { box: 10n }, Object.create(null), new Map([["box", "sent"]]), { box: "mine", status: "all" },
+    // Search options the packed path leaves to the JSON one, answered (the runtime packs them too).
+    { limit: 5, toJSON: undefined }, { userType: "guest", exclude: ["bob"], extra: undefined }, { limit: null },
+    { connector: null, groupId: null }, { userType: { guest: null } }, { userType: "member", groupId: "sales", x: undefined }]) {
+    calls.push((s) => s.approvals(o), (s) => s.joinRequests(o), (s) => s.search("a", o));
+  }
+  for (const call of calls) {
+    assert.deepEqual(refusal(() => call(light)), refusal(() => call(full)), String(call));
+  }
+  // Options as JSON text (which no method documents): the same answers and codes; the
+  // runtime's messages name no line and column.
+  for (const text of ['{"box":"sent"}', '{"box":5}', '{"box":"x"}', "nope", "", "x", "sent", " [1]"]) {
+    const [a, b] = [refusal(() => light.approvals(text)), refusal(() => full.approvals(text))];
+    assert.deepEqual([a.code, a.value], [b.code, b.value], text);
+  }
+  full.free();
+  light.free();
+});
+
 test("the runtime refuses changes with VIEW_READ_ONLY and bad bytes as the full entry does", () => {
   const bytes = dir.viewFor({ tenantId: "contoso", user: "bob" });
   const s = runtime.Directory.fromView(bytes);

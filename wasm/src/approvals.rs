@@ -1,7 +1,7 @@
 //! Approvals for JavaScript: `session.approvals/respond/reassign/cancel`,
 //! `dir.notifications`, and the clock (`dir.setClock`) that makes answers reproducible.
 
-use super::convert::{from_js, optional_text_arg, text_arg, to_js};
+use super::convert::{optional_text_arg, options_from_js, text_arg, to_js};
 use super::error::throw;
 use super::{JsDirectory, JsSession};
 use guestpass::approvals::{self, ApprovalQuery};
@@ -35,7 +35,7 @@ impl JsSession {
             let query: ApprovalQuery = if query.is_undefined() || query.is_null() {
                 ApprovalQuery::default()
             } else {
-                from_js(query)?
+                options_from_js(query)?
             };
             to_js(&s.approvals(d, &query, now(d))?)
         })
@@ -129,5 +129,32 @@ impl JsDirectory {
         let dir = self.shared();
         let dir = dir.try_borrow().map_err(|_| super::error::busy())?;
         Ok(dir.clock().map(Timestamp::to_rfc3339))
+    }
+}
+
+#[cfg(not(feature = "full"))]
+impl super::options::Options for ApprovalQuery {
+    const NAME: &'static str = "ApprovalQuery";
+    const FIELDS: &'static [&'static str] = &["box", "status"];
+
+    fn field(
+        &mut self,
+        index: usize,
+        value: &JsValue,
+        path: &str,
+    ) -> Result<(), guestpass::error::Error> {
+        use super::options::variant;
+        use guestpass::approvals::{ApprovalBox, StatusFilter};
+        const BOXES: [ApprovalBox; 2] = [ApprovalBox::Received, ApprovalBox::Sent];
+        const STATUSES: [StatusFilter; 3] = [
+            StatusFilter::Pending,
+            StatusFilter::Completed,
+            StatusFilter::All,
+        ];
+        match index {
+            0 => self.mailbox = BOXES[variant(value, path, &["received", "sent"])?],
+            _ => self.status = STATUSES[variant(value, path, &["pending", "completed", "all"])?],
+        }
+        Ok(())
     }
 }

@@ -51,6 +51,20 @@ fn an_array() -> Error {
     Error::invalid_input("expected an object (named fields), got an array")
 }
 
+/// Reads the option object of a read (`search`, `approvals`, `joinRequests`): serde in
+/// the full package, the hand-written readers of `options.rs` in the view runtime, which
+/// holds no JSON parser (the same answers and errors).
+#[cfg(feature = "full")]
+pub fn options_from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    from_js(value)
+}
+
+/// Reads the option object of a read: see the full package's twin above.
+#[cfg(not(feature = "full"))]
+pub fn options_from_js<T: super::options::Options>(value: JsValue) -> Result<T, Error> {
+    super::options::read(value)
+}
+
 /// Writes a value as a plain JavaScript object (maps as objects, no `Map`s).
 ///
 /// The value goes out as JSON text and comes to life in one native `JSON.parse`: one

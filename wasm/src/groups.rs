@@ -1,7 +1,7 @@
 //! Self-service groups for JavaScript: the administrator's settings and redeeming on
 //! `Directory`, inviting, joining and reaching apps on `Session`.
 
-use super::convert::{bool_arg, from_js, request_from_js, text_arg, to_js};
+use super::convert::{bool_arg, from_js, options_from_js, request_from_js, text_arg, to_js};
 use super::directory::JsDirectory;
 use super::error::throw;
 use super::session::JsSession;
@@ -132,6 +132,18 @@ struct RedeemRequest {
 struct JoinRequestsOptions {
     #[serde(default, rename = "box")]
     join_box: JoinBox,
+}
+
+#[cfg(not(feature = "full"))]
+impl super::options::Options for JoinRequestsOptions {
+    const NAME: &'static str = "JoinRequestsOptions";
+    const FIELDS: &'static [&'static str] = &["box"];
+
+    fn field(&mut self, _: usize, value: &JsValue, path: &str) -> Result<()> {
+        const BOXES: [JoinBox; 2] = [JoinBox::ToDecide, JoinBox::Mine];
+        self.join_box = BOXES[super::options::variant(value, path, &["toDecide", "mine"])?];
+        Ok(())
+    }
 }
 
 fn change<T>(
@@ -307,7 +319,7 @@ impl JsSession {
             let options: JoinRequestsOptions = if options.is_undefined() || options.is_null() {
                 JoinRequestsOptions::default()
             } else {
-                from_js(options)?
+                options_from_js(options)?
             };
             to_js(&s.join_requests(d, options.join_box)?)
         })

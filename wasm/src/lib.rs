@@ -22,6 +22,8 @@ mod flows;
 mod groups;
 mod lookups;
 mod objects;
+#[cfg(not(feature = "full"))]
+mod options;
 mod people_index;
 mod random;
 mod search;

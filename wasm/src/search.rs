@@ -1,7 +1,6 @@
 //! People search for JavaScript: `session.search(query, options)`.
 
-use super::convert::from_js;
-use super::convert::text_arg;
+use super::convert::{options_from_js, text_arg};
 use super::error::to_js as error_to_js;
 use super::session::JsSession;
 use guestpass::error::Error;
@@ -19,13 +18,10 @@ impl JsSession {
     /// @example
     /// const { items } = session.search("ali", { limit: 5, userType: "any" });
     /// items.at(0)?.displayName; // "Alice Martin"
+    #[cfg(feature = "full")]
     pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query: &str = &text_arg(&query, "query")?;
-        let options: SearchOptions = if options.is_undefined() || options.is_null() {
-            SearchOptions::default()
-        } else {
-            from_js(options).map_err(|e| error_to_js(&e))?
-        };
+        let options = search_options(options)?;
         let text = self.read(|dir, session| {
             let results = session.search(dir, query, &options)?;
             serde_json::to_string(&results).map_err(Error::from)
@@ -33,6 +29,21 @@ impl JsSession {
         // One JSON text and one native parse are cheaper than setting every property of
         // every result across the boundary.
         js_sys::JSON::parse(&text)
+    }
+
+    /// [`JsSession::search`] in the view runtime: the results packed as
+    /// [`JsSession::search_packed`] packs them (the text returned, which
+    /// `pkg-template/session.ts` unpacks), so the runtime holds no serializer of search
+    /// results. The same objects, property for property.
+    #[cfg(not(feature = "full"))]
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let query: &str = &text_arg(&query, "query")?;
+        let options = search_options(options)?;
+        let text = self.read(|dir, session| {
+            let found = session.search_found(dir, query, &options)?;
+            Ok(super::search_packed::pack(dir, query, &found))
+        })?;
+        Ok(JsValue::from_str(&text))
     }
 
     /// [`JsSession::search`] with its options read by the caller (`pkg-template/session.ts`,
@@ -68,5 +79,37 @@ impl JsSession {
             let found = session.search_found(dir, query, &options)?;
             Ok(super::search_packed::pack(dir, query, &found))
         })
+    }
+}
+
+/// `session.search`'s options: none (`undefined`, `null`) are the defaults.
+fn search_options(options: JsValue) -> Result<SearchOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(SearchOptions::default());
+    }
+    options_from_js(options).map_err(|e| error_to_js(&e))
+}
+
+#[cfg(not(feature = "full"))]
+impl super::options::Options for SearchOptions {
+    const NAME: &'static str = "SearchOptions";
+    const FIELDS: &'static [&'static str] =
+        &["limit", "userType", "connector", "exclude", "groupId"];
+
+    fn field(&mut self, index: usize, value: &JsValue, path: &str) -> Result<(), Error> {
+        use super::options::{optional_count, optional_text, texts, variant};
+        const KINDS: [UserTypeFilter; 3] = [
+            UserTypeFilter::Any,
+            UserTypeFilter::Member,
+            UserTypeFilter::Guest,
+        ];
+        match index {
+            0 => self.limit = optional_count(value, path)?,
+            1 => self.user_type = KINDS[variant(value, path, &["any", "member", "guest"])?],
+            2 => self.connector = optional_text(value, path)?,
+            3 => self.exclude = texts(value, path)?,
+            _ => self.group_id = optional_text(value, path)?,
+        }
+        Ok(())
     }
 }
