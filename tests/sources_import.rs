@@ -427,3 +427,23 @@ fn two_tenants_claiming_one_domain_are_refused() {
         "{e}"
     );
 }
+
+/// Found by fuzzing `approval_pages`: with two approvals missing, which one the error
+/// named depended on a hash map's order. It names the first row's, on both import paths.
+#[test]
+fn a_missing_approval_is_reported_in_row_order() {
+    let mut v = input();
+    v["dataverse"][0]["approvals"] = json!([{ "value": [] }]);
+    let first = "ab000001-0000-4000-8000-000000000001";
+    for _ in 0..8 {
+        let e = import(v.clone()).unwrap_err();
+        assert_eq!(e.code(), "DANGLING_REFERENCE");
+        assert!(e.to_string().contains(first), "{e}");
+        let text = guestpass::sources::world_from_sources_json(
+            &v.to_string(),
+            guestpass::json_path::Origin::Text,
+        )
+        .unwrap_err();
+        assert_eq!(text.to_string(), e.to_string());
+    }
+}

@@ -6,11 +6,12 @@ use crate::graph::pages::{At, Whence};
 use crate::graph::read::Item;
 use std::collections::HashMap;
 
-/// Rows grouped by key, each group in input order.
+/// Rows grouped by key, each group in input order, the groups in the order their keys
+/// first appear (so what is reported first does not depend on a hash map's order).
 pub(crate) struct Grouped<'s, T> {
     from: Whence<'s>,
     index: HashMap<&'s str, usize>,
-    groups: Vec<Vec<At<'s, T>>>,
+    groups: Vec<(&'s str, Vec<At<'s, T>>)>,
 }
 
 impl<'s, T> Grouped<'s, T> {
@@ -38,13 +39,13 @@ impl<'s, T> Grouped<'s, T> {
                     let next = self.groups.len();
                     let g = *self.index.entry(k).or_insert(next);
                     if g == next {
-                        self.groups.push(Vec::new());
+                        self.groups.push((k, Vec::new()));
                     }
                     last = Some((k, g));
                     g
                 }
             };
-            if let Some(group) = self.groups.get_mut(g) {
+            if let Some((_, group)) = self.groups.get_mut(g) {
                 group.push(a);
             }
         }
@@ -54,7 +55,7 @@ impl<'s, T> Grouped<'s, T> {
     /// The rows of `key` (their spots through [`Grouped::item`]).
     pub fn get(&self, key: &str) -> &[At<'s, T>] {
         let group = self.index.get(key).and_then(|&g| self.groups.get(g));
-        group.map(Vec::as_slice).unwrap_or_default()
+        group.map(|(_, rows)| rows.as_slice()).unwrap_or_default()
     }
 
     /// Row `a` with its spot.
@@ -62,8 +63,8 @@ impl<'s, T> Grouped<'s, T> {
         self.from.item(a)
     }
 
-    /// Every key.
+    /// Every key, in the order it first appears in the rows.
     pub fn keys(&self) -> impl Iterator<Item = &&'s str> {
-        self.index.keys()
+        self.groups.iter().map(|(k, _)| k)
     }
 }
