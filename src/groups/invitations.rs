@@ -83,8 +83,9 @@ pub struct Invitation {
     pub invited_user_message_info: MessageInfo,
     /// Where the invitee lands after redeeming: the tenant's My Apps portal.
     pub invite_redirect_url: String,
-    /// The link that redeems the invitation (`…/redeem?tenantId=…&userId=…`); only while
-    /// the status is `PendingAcceptance`.
+    /// The link that redeems the invitation, in Microsoft Graph's shape
+    /// (`…/redeem?rd=…invitations.microsoft.com/redeem/?tenant=…&user=…&ticket=…`, the
+    /// ticket under the directory's key); only while the status is `PendingAcceptance`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_redeem_url: Option<String>,
     /// The account invited.

@@ -30,11 +30,13 @@ export interface Invitation {
   invitedUserDisplayName: string;
   invitedUserType: "Guest" | "Member";
   invitedUserMessageInfo: { customizedMessageBody?: string };
-  /** The tenant's My Apps portal: `https://myapps.microsoft.com/?tenantId=<tenantId>`. */
+  /** The tenant's My Apps portal: `https://myapps.microsoft.com/?tenantId=<tenantId>` (the host of the tenant's cloud). */
   inviteRedirectUrl: string;
   /**
-   * Only while pending: `https://login.microsoftonline.com/redeem?tenantId=<tenantId>&userId=<guestId>`;
-   * pass it to `dir.redeemInvitation({ inviteRedeemUrl })`.
+   * Only while pending, in Microsoft Graph's shape:
+   * `https://login.microsoftonline.com/redeem?rd=<https://invitations.microsoft.com/redeem/?tenant=…&user=…&ticket=…&ver=2.0, encoded>`
+   * (the sign-in host of the tenant's cloud; the ticket only this directory can make).
+   * Pass it unchanged to `dir.redeemInvitation({ inviteRedeemUrl })`.
    */
   inviteRedeemUrl?: string;
   invitedUser: { id: string };
