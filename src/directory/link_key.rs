@@ -11,6 +11,17 @@
 use crate::error::{Error, Result};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use std::sync::OnceLock;
+
+/// Where a host without the operating system's randomness (wasm32) gets 32 secret random
+/// bytes: registered by the Wasm boundary (WebCrypto's `getRandomValues`).
+static HOST_RANDOM: OnceLock<fn() -> Option<[u8; 32]>> = OnceLock::new();
+
+/// Registers the host's source of secret random bytes for ticket keys, where std has none
+/// (wasm32: the boundary registers WebCrypto). The first registration stays.
+pub fn set_host_random(source: fn() -> Option<[u8; 32]>) {
+    let _ = HOST_RANDOM.set(source);
+}
 
 /// Bytes of a ticket (before hex).
 const TICKET_BYTES: usize = 16;
@@ -36,12 +47,18 @@ impl LinkKey {
         &self.0
     }
 
+    /// Whether a key can be made here: natively always, on wasm32 once the host has
+    /// registered its randomness ([`set_host_random`]).
+    pub(crate) fn can_make() -> bool {
+        !cfg!(target_arch = "wasm32") || HOST_RANDOM.get().is_some()
+    }
+
     /// A key from the randomness the operating system gave this thread (std's
-    /// `RandomState` keys, 128 bits, mixed through SHA-256); `None` where std has no
-    /// randomness (wasm32: the boundary sets the key from WebCrypto instead).
+    /// `RandomState` keys, 128 bits, mixed through SHA-256), or on wasm32 from the host's
+    /// registered source; `None` where there is neither.
     pub(crate) fn from_os() -> Option<LinkKey> {
         if cfg!(target_arch = "wasm32") {
-            return None;
+            return HOST_RANDOM.get().and_then(|source| source()).map(LinkKey);
         }
         use sha2::Digest;
         use std::hash::{BuildHasher, RandomState};

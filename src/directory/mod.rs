@@ -23,7 +23,7 @@ mod validate;
 
 pub use approval_index::{ApprovalPostings, ApprovalRole};
 pub use held::{id_digest, AddressLookup, Audience, IdDigest, Partial, SealedPerson};
-pub use link_key::LinkKey;
+pub use link_key::{set_host_random, LinkKey};
 pub use membership::{Membership, Principal};
 pub use people::{
     flags as search_flags, person as search_person, GUEST as SEARCH_FLAG_GUEST,
@@ -280,9 +280,20 @@ impl Directory {
         self.link_key = Some(key);
     }
 
-    /// The key of redeem tickets, made now from the operating system's randomness when
-    /// there is none yet; refused where there is no such randomness (wasm32 without a key
-    /// set at the boundary).
+    /// Refuses (`INVALID_VALUE` naming `linkKey`) where this directory has no ticket key
+    /// and none can be made: checked before an invitation changes anything.
+    pub(crate) fn require_link_key_source(&self) -> Result<()> {
+        if self.link_key.is_some() || LinkKey::can_make() {
+            return Ok(());
+        }
+        Err(Error::InvalidValue {
+            field: "linkKey".into(),
+            reason: "no key for redeem links and no source of randomness: set one with set_link_key (32 random bytes)".into(),
+        })
+    }
+
+    /// The key of redeem tickets, made now from the operating system's (or the host's)
+    /// randomness when there is none yet; refused where there is no such randomness.
     pub(crate) fn link_key_or_new(&mut self) -> Result<&LinkKey> {
         if self.link_key.is_none() {
             self.link_key = LinkKey::from_os();

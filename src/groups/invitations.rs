@@ -159,8 +159,9 @@ pub(crate) fn invite_into(
     group_id: &str,
     request: &InvitationRequest,
 ) -> Result<Invitation> {
-    // The ticket key is made before anything is borrowed; it is invisible but in snapshots.
-    dir.link_key_or_new()?;
+    // Refuse before any change where no ticket key can be made (wasm32 without a host
+    // source of randomness); the key itself is made only once the invitation succeeds.
+    dir.require_link_key_source()?;
     let tenant = self_service_tenant(dir, tenant_id)?;
     let group = group_of_tenant(dir, tenant_id, group_id)?;
     require_assigned_membership(group)?;
@@ -215,6 +216,8 @@ pub(crate) fn invite_into(
         group_id: group.id.clone(),
     };
 
+    // Whose redeem link the invitation carries, made once the changes succeeded.
+    let mut redeem_for: Option<(String, String)> = None;
     match existing {
         Some(user) => {
             if is_direct_member(group, &user.id) {
@@ -228,7 +231,7 @@ pub(crate) fn invite_into(
             invitation.invited_user_type = user.user_type;
             invitation.invited_user.id = user.id.clone();
             if user.is_pending() {
-                invitation.invite_redeem_url = Some(redeem_link(dir, &tenant.id, &user.id)?);
+                redeem_for = Some((tenant.id.clone(), user.id.clone()));
             } else {
                 invitation.status = InvitationStatus::Completed;
             }
@@ -239,7 +242,7 @@ pub(crate) fn invite_into(
             let next_group = with_member(group, &guest.id)?;
             invitation.invited_user_display_name = guest.display_name.clone();
             invitation.invited_user.id = guest.id.clone();
-            invitation.invite_redeem_url = Some(redeem_link(dir, &tenant.id, &guest.id)?);
+            redeem_for = Some((tenant.id.clone(), guest.id.clone()));
             let guest_id = guest.id.clone();
             dir.upsert_user(guest)?;
             if let Err(err) = dir.upsert_group(next_group) {
@@ -248,6 +251,9 @@ pub(crate) fn invite_into(
                 return Err(err);
             }
         }
+    }
+    if let Some((tenant_id, user_id)) = redeem_for {
+        invitation.invite_redeem_url = Some(redeem_link(dir, &tenant_id, &user_id)?);
     }
     Ok(invitation)
 }
@@ -295,13 +301,9 @@ pub fn redeem_invitation(dir: &mut Directory, tenant_id: &str, user: &str) -> Re
 }
 
 /// The redeem link of `user_id`'s invitation in `tenant_id`, with its ticket under the
-/// directory's key.
-fn redeem_link(dir: &Directory, tenant_id: &str, user_id: &str) -> Result<String> {
-    let key = dir.link_key().ok_or_else(|| Error::InvalidValue {
-        field: "linkKey".into(),
-        reason: "the directory has no key for redeem links".into(),
-    })?;
-    let ticket = key.ticket(tenant_id, user_id)?;
+/// directory's key (made now if it has none: the invitation has succeeded).
+fn redeem_link(dir: &mut Directory, tenant_id: &str, user_id: &str) -> Result<String> {
+    let ticket = dir.link_key_or_new()?.ticket(tenant_id, user_id)?;
     Ok(redeem_url(
         offering_of(dir, tenant_id),
         tenant_id,

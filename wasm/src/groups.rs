@@ -300,7 +300,7 @@ impl JsSession {
         let group_id: &str = &text_arg(&group_id, "groupId")?;
         self.write(|d, s| {
             let request: InvitationRequest = request_from_js(request)?;
-            super::random::ensure_link_key(d)?;
+            super::random::register();
             to_js(&s.invite_to_group(d, group_id, &request)?)
         })
     }
@@ -388,7 +388,7 @@ impl JsSession {
         let app_id: &str = &text_arg(&app_id, "appId")?;
         self.write(|d, s| {
             let request: InvitationRequest = request_from_js(request)?;
-            super::random::ensure_link_key(d)?;
+            super::random::register();
             to_js(&s.invite_to_app(d, app_id, &request)?)
         })
     }

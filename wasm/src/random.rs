@@ -1,20 +1,18 @@
 //! Secret randomness from the JavaScript host: `crypto.getRandomValues` (WebCrypto, in
 //! every current browser, worker and Node 20+). The core has no randomness of its own on
-//! wasm32, so the boundary gives a directory the key of its invitation redeem tickets
-//! (`guestpass::directory::LinkKey`) before the first invitation.
+//! wasm32, so the boundary registers this source for the key of a directory's invitation
+//! redeem tickets (`guestpass::directory::LinkKey`), made at its first successful invitation.
 
-use guestpass::directory::{Directory, LinkKey};
+use guestpass::directory::set_host_random;
 use guestpass::error::{Error, Result};
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Gives `dir` a redeem-ticket key from WebCrypto when it has none (a snapshot's key is
-/// kept). `INVALID_VALUE` naming `crypto` where the host has no `getRandomValues`.
-pub fn ensure_link_key(dir: &mut Directory) -> Result<()> {
-    if dir.link_key().is_none() {
-        dir.set_link_key(LinkKey::from_bytes(random_32()?));
-    }
-    Ok(())
+/// Registers WebCrypto as the core's source of ticket keys (`set_host_random`): the key
+/// is made only when an invitation succeeds, so a refused one leaves the directory as it
+/// was. Idempotent; called before every invitation.
+pub fn register() {
+    set_host_random(|| random_32().ok());
 }
 
 /// 32 bytes from `crypto.getRandomValues`.
