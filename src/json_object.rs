@@ -61,10 +61,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
 /// struct Point { x: i32, y: i32 }
 /// guestpass::objects_only!(serialize: Point);
 ///
-/// let p: Point = serde_json::from_str(r#"{"x":1,"y":2}"#).unwrap();
-/// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"x":1,"y":2}"#);
-/// let err = serde_json::from_str::<Vec<Point>>("[[1,2]]").unwrap_err().to_string();
-/// assert!(err.starts_with("invalid type: sequence, expected struct Point"), "{err}");
+/// # fn main() -> Result<(), serde_json::Error> {
+/// let p: Point = serde_json::from_str(r#"{"x":1,"y":2}"#)?;
+/// assert_eq!(serde_json::to_string(&p)?, r#"{"x":1,"y":2}"#);
+/// let err = serde_json::from_str::<Vec<Point>>("[[1,2]]").map(|_| ()).map_err(|e| e.to_string());
+/// assert!(err.is_err_and(|e| e.starts_with("invalid type: sequence, expected struct Point")));
+/// # Ok(()) }
 /// ```
 #[macro_export]
 macro_rules! objects_only {
