@@ -108,11 +108,59 @@ impl Writer {
     }
 }
 
-/// Reads little-endian values from a byte slice, refusing anything out of bounds.
-#[derive(Debug)]
+/// Where a [`Reader`] takes its bytes from: a slice in memory, or a [`ByteSource`] it
+/// reads a window at a time (a snapshot too large to copy whole into Wasm memory).
+enum Input<'a> {
+    Slice(&'a [u8]),
+    Stream {
+        source: &'a mut dyn ByteSource,
+        /// Where the body starts in the source.
+        start: usize,
+        /// The bytes of the body from `at` on, as last read.
+        window: Vec<u8>,
+        at: usize,
+        /// How many bytes a refill reads at least.
+        size: usize,
+    },
+}
+
+/// Bytes a [`Reader`] reads a window at a time, for input that stays outside the
+/// reader's memory (a `Uint8Array` in JavaScript, a file).
+pub trait ByteSource {
+    /// Fills `out` with the bytes at `offset`; the reader never asks past the length it
+    /// was given.
+    fn read_at(&mut self, offset: usize, out: &mut [u8]) -> Result<()>;
+}
+
+impl ByteSource for &[u8] {
+    fn read_at(&mut self, offset: usize, out: &mut [u8]) -> Result<()> {
+        let end = offset.saturating_add(out.len());
+        let bytes = self
+            .get(offset..end)
+            .ok_or_else(|| corrupt("a read past the end of the input"))?;
+        out.copy_from_slice(bytes);
+        Ok(())
+    }
+}
+
+/// The most a streaming reader holds at once, apart from one value longer than this.
+pub const WINDOW: usize = 1 << 20;
+
+/// Reads little-endian values from a byte slice or a [`ByteSource`], refusing anything
+/// out of bounds. Values borrowed from it live until its next read.
 pub struct Reader<'a> {
-    bytes: &'a [u8],
+    input: Input<'a>,
     pos: usize,
+    len: usize,
+}
+
+impl std::fmt::Debug for Reader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("pos", &self.pos)
+            .field("len", &self.len)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A snapshot body that does not read as what it should be.
@@ -123,7 +171,32 @@ pub fn corrupt(what: impl std::fmt::Display) -> Error {
 impl<'a> Reader<'a> {
     /// A reader at the start of `bytes`.
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, pos: 0 }
+        Reader {
+            input: Input::Slice(bytes),
+            pos: 0,
+            len: bytes.len(),
+        }
+    }
+
+    /// A reader of the `len` bytes of `source` from `start` on, holding a window of
+    /// `window` bytes at a time (more only for one value longer than that).
+    pub fn streaming(
+        source: &'a mut dyn ByteSource,
+        start: usize,
+        len: usize,
+        window: usize,
+    ) -> Self {
+        Reader {
+            input: Input::Stream {
+                source,
+                start,
+                window: Vec::new(),
+                at: 0,
+                size: window.max(16),
+            },
+            pos: 0,
+            len,
+        }
     }
 
     /// How many bytes were read.
@@ -133,7 +206,7 @@ impl<'a> Reader<'a> {
 
     /// Whether every byte was read.
     pub fn is_done(&self) -> bool {
-        self.pos == self.bytes.len()
+        self.pos == self.len
     }
 
     /// Refuses bytes left over after the last value.
@@ -143,20 +216,86 @@ impl<'a> Reader<'a> {
         } else {
             Err(corrupt(format_args!(
                 "{} unread bytes at the end of the snapshot body",
-                self.bytes.len() - self.pos
+                self.len - self.pos
             )))
         }
     }
 
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
+    /// The `n` bytes at the position, without moving it (`n` is within the body).
+    fn peek(&mut self, n: usize) -> Result<&[u8]> {
+        let (pos, len) = (self.pos, self.len);
+        match &mut self.input {
+            Input::Slice(bytes) => Ok(bytes.get(pos..pos + n).unwrap_or_default()),
+            Input::Stream {
+                source,
+                start,
+                window,
+                at,
+                size,
+            } => {
+                let from = pos - (*at).min(pos);
+                if pos < *at || from + n > window.len() {
+                    let size = n.max(*size).min(len - pos);
+                    if window.capacity() > 2 * size {
+                        // Give back the room a long value took.
+                        *window = Vec::new();
+                    }
+                    window.resize(size, 0);
+                    source.read_at(*start + pos, window)?;
+                    *at = pos;
+                }
+                let from = pos - *at;
+                Ok(window.get(from..from + n).unwrap_or_default())
+            }
+        }
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&[u8]> {
         let end = self
             .pos
             .checked_add(n)
-            .filter(|&end| end <= self.bytes.len())
+            .filter(|&end| end <= self.len)
             .ok_or_else(|| corrupt(format_args!("{what} runs past the end of the body")))?;
-        let out = self.bytes.get(self.pos..end).unwrap_or_default();
+        let start = self.pos;
+        self.peek(n)?;
         self.pos = end;
-        Ok(out)
+        let out = match &self.input {
+            Input::Slice(bytes) => bytes.get(start..end),
+            Input::Stream { window, at, .. } => window.get(start - at..end - at),
+        };
+        Ok(out.unwrap_or_default())
+    }
+
+    /// Takes `n` bytes a window at a time, handing each piece (a multiple of `unit`
+    /// bytes) to `piece`.
+    fn take_pieces(
+        &mut self,
+        n: usize,
+        unit: usize,
+        what: &str,
+        mut piece: impl FnMut(&[u8]),
+    ) -> Result<()> {
+        let window = match &self.input {
+            Input::Slice(_) => usize::MAX / 2,
+            Input::Stream { size, .. } => *size,
+        };
+        let step = (window / unit).max(1) * unit;
+        let mut left = n;
+        while left > 0 {
+            let size = left.min(step);
+            piece(self.take(size, what)?);
+            left -= size;
+        }
+        Ok(())
+    }
+
+    /// Reads a length-prefixed byte string and answers where it lies in the body (for a
+    /// caller that holds the body and borrows from it).
+    pub fn bytes_span(&mut self, what: &str) -> Result<std::ops::Range<usize>> {
+        let n = self.len(1, what)?;
+        let start = self.pos;
+        self.take_pieces(n, 1, what, |_| {})?;
+        Ok(start..start + n)
     }
 
     /// Reads `N` bytes as they are (a fixed-size digest).
@@ -167,7 +306,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a varint byte length and that many bytes (borrowed).
-    pub fn var_bytes(&mut self, what: &str) -> Result<&'a [u8]> {
+    pub fn var_bytes(&mut self, what: &str) -> Result<&[u8]> {
         let n = self.count(1, what)?;
         self.take(n, what)
     }
@@ -194,7 +333,7 @@ impl<'a> Reader<'a> {
 
     /// `n` items of at least `size` bytes each, if the rest of the body can hold them.
     fn announced(&self, n: u64, size: usize, what: &str) -> Result<usize> {
-        let left = (self.bytes.len() - self.pos) as u64;
+        let left = (self.len - self.pos) as u64;
         if n.saturating_mul(size.max(1) as u64) > left {
             return Err(corrupt(format_args!(
                 "{what}: {n} items announced, the body is shorter"
@@ -205,21 +344,20 @@ impl<'a> Reader<'a> {
 
     /// Reads one byte.
     pub fn byte(&mut self, what: &str) -> Result<u8> {
-        let b = self
-            .bytes
-            .get(self.pos)
-            .copied()
-            .ok_or_else(|| corrupt(format_args!("{what} runs past the end of the body")))?;
-        self.pos += 1;
-        Ok(b)
+        Ok(self.take(1, what)?.first().copied().unwrap_or_default())
     }
 
     /// Reads a strict unsigned LEB128 varint (at most ten bytes, no bits beyond 64).
     pub fn varint(&mut self, what: &str) -> Result<u64> {
-        varint::read(self.bytes, &mut self.pos, 64).map_err(|e| match e {
+        let available = (self.len - self.pos).min(10);
+        let mut at = 0;
+        let read = varint::read(self.peek(available)?, &mut at, 64);
+        let v = read.map_err(|e| match e {
             Malformed::Truncated => corrupt(format_args!("{what} runs past the end of the body")),
             Malformed::TooLong => corrupt(format_args!("{what}: a varint longer than 64 bits")),
-        })
+        })?;
+        self.pos += at;
+        Ok(v)
     }
 
     /// Reads a varint count of items that take at least `min_size` bytes each, refusing
@@ -231,7 +369,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a string written by [`Writer::str`] (borrowed), refusing bytes that are not
     /// UTF-8.
-    pub fn str(&mut self, what: &str) -> Result<&'a str> {
+    pub fn str(&mut self, what: &str) -> Result<&str> {
         let n = self.varint(what)?;
         self.utf8(n, what)
     }
@@ -254,7 +392,7 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn utf8(&mut self, n: u64, what: &str) -> Result<&'a str> {
+    fn utf8(&mut self, n: u64, what: &str) -> Result<&str> {
         let n = usize::try_from(n)
             .map_err(|_| corrupt(format_args!("{what} runs past the end of the body")))?;
         std::str::from_utf8(self.take(n, what)?)
@@ -262,29 +400,45 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a length-prefixed byte string (borrowed).
-    pub fn bytes(&mut self, what: &str) -> Result<&'a [u8]> {
+    pub fn bytes(&mut self, what: &str) -> Result<&[u8]> {
         let n = self.len(1, what)?;
         self.take(n, what)
+    }
+
+    /// Reads a length-prefixed byte string into a vector of its own, a window at a time.
+    pub fn byte_vec(&mut self, what: &str) -> Result<Vec<u8>> {
+        let n = self.len(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        self.take_pieces(n, 1, what, |piece| out.extend_from_slice(piece))?;
+        Ok(out)
     }
 
     /// Reads a length-prefixed list of `u32`.
     pub fn u32s(&mut self, what: &str) -> Result<Vec<u32>> {
         let n = self.len(4, what)?;
-        let raw = self.take(n * 4, what)?;
-        Ok(raw
-            .chunks_exact(4)
-            .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes))
-            .collect())
+        let mut out = Vec::with_capacity(n);
+        self.take_pieces(n * 4, 4, what, |piece| {
+            out.extend(
+                piece
+                    .chunks_exact(4)
+                    .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes)),
+            )
+        })?;
+        Ok(out)
     }
 
     /// Reads a length-prefixed list of `u64`.
     pub fn u64s(&mut self, what: &str) -> Result<Vec<u64>> {
         let n = self.len(8, what)?;
-        let raw = self.take(n * 8, what)?;
-        Ok(raw
-            .chunks_exact(8)
-            .map(|c| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes))
-            .collect())
+        let mut out = Vec::with_capacity(n);
+        self.take_pieces(n * 8, 8, what, |piece| {
+            out.extend(
+                piece
+                    .chunks_exact(8)
+                    .map(|c| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes)),
+            )
+        })?;
+        Ok(out)
     }
 }
 

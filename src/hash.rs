@@ -39,6 +39,28 @@ pub fn stable(bytes: &[u8]) -> u64 {
     xxh64(bytes, 0)
 }
 
+/// [`stable`] of bytes handed over in pieces (a snapshot read a window at a time).
+#[derive(Clone)]
+pub struct StableInPieces(xxhash_rust::xxh64::Xxh64);
+
+impl Default for StableInPieces {
+    fn default() -> Self {
+        StableInPieces(xxhash_rust::xxh64::Xxh64::new(0))
+    }
+}
+
+impl StableInPieces {
+    /// Adds the next piece.
+    pub fn update(&mut self, piece: &[u8]) {
+        self.0.update(piece);
+    }
+
+    /// [`stable`] of every piece added, in order.
+    pub fn digest(&self) -> u64 {
+        self.0.digest()
+    }
+}
+
 /// A 128-bit hash of `bytes` (XXH64 under two seeds): two ids of a million share one
 /// with a probability of about 10⁻²⁷.
 pub fn fingerprint(bytes: &[u8]) -> u128 {

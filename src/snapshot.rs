@@ -61,7 +61,7 @@
 mod settings_codec;
 pub(crate) mod world_codec;
 
-use crate::binary::{Reader, Writer};
+use crate::binary::{ByteSource, Reader, Writer};
 use crate::directory::{Directory, Keyed, LinkKey};
 use crate::error::{Error, Result};
 use crate::model::World;
@@ -159,10 +159,65 @@ pub fn world_section_len(body: &[u8]) -> Result<usize> {
 
 /// A directory from snapshot bytes, or the reason they are refused.
 pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
-    let mut r = Reader::new(checked_payload(bytes)?);
-    let parts = world_codec::read(&mut r)?;
+    read_directory(&mut Reader::new(checked_payload(bytes)?))
+}
+
+/// A directory from the `len` snapshot bytes of `source`, read a window at a time, so
+/// that the input never has to be held in memory beside the directory it becomes (a
+/// `Uint8Array` in JavaScript, which `fromBytes` would otherwise copy whole into Wasm
+/// memory). The same checks in the same order as [`from_bytes`]: the checksum is
+/// verified over the whole input before anything in the body is read.
+pub fn from_source(source: &mut dyn ByteSource, len: usize) -> Result<Directory> {
+    from_source_in_windows(source, len, crate::binary::WINDOW)
+}
+
+/// [`from_source`] reading `window` bytes at a time (public so tests can make every
+/// value cross a window's edge).
+#[doc(hidden)]
+pub fn from_source_in_windows(
+    source: &mut dyn ByteSource,
+    len: usize,
+    window: usize,
+) -> Result<Directory> {
+    let mut head = [0u8; HEADER_LEN];
+    let head = head.get_mut(..HEADER_LEN.min(len)).unwrap_or_default();
+    source.read_at(0, head)?;
+    let body = framed_body(
+        MAGIC,
+        FORMAT_VERSION,
+        Error::SnapshotNotRecognized,
+        head,
+        len,
+    )?;
+    let mut checksum = crate::hash::StableInPieces::default();
+    let mut buffer = vec![0u8; window.clamp(1, body.end.max(1))];
+    let mut at = 0;
+    while at < body.end {
+        let n = (body.end - at).min(buffer.len());
+        let piece = buffer.get_mut(..n).unwrap_or_default();
+        source.read_at(at, piece)?;
+        checksum.update(piece);
+        at += piece.len();
+    }
+    drop(buffer);
+    let mut stored = [0u8; CHECKSUM_LEN];
+    source.read_at(body.end, &mut stored)?;
+    if checksum.digest() != u64::from_le_bytes(stored) {
+        return Err(Error::SnapshotChecksumMismatch);
+    }
+    read_directory(&mut Reader::streaming(
+        source,
+        body.start,
+        body.len(),
+        window,
+    ))
+}
+
+/// The directory in a checked body: the world, the people indexes, the link key.
+fn read_directory(r: &mut Reader<'_>) -> Result<Directory> {
+    let parts = world_codec::read(r)?;
     let mut dir =
-        Directory::restore(parts.world, parts.slots, parts.free, &mut r).map_err(in_snapshot)?;
+        Directory::restore(parts.world, parts.slots, parts.free, r).map_err(in_snapshot)?;
     match r.byte("link key")? {
         0 => {}
         1 => dir.set_link_key(LinkKey::from_bytes(r.raw::<32>("link key")?)),
@@ -206,50 +261,65 @@ pub(crate) fn payload_as<'b>(
     foreign: Error,
     bytes: &'b [u8],
 ) -> Result<&'b [u8]> {
-    if bytes.get(..magic.len()) != Some(magic.as_slice()) {
+    let head = bytes.get(..HEADER_LEN.min(bytes.len())).unwrap_or_default();
+    let body = framed_body(magic, supported, foreign, head, bytes.len())?;
+    let framed = bytes
+        .get(..body.end)
+        .ok_or(Error::SnapshotChecksumMismatch)?;
+    let stored = u64::from_le_bytes(array(bytes, body.end)?);
+    if crate::hash::stable(framed) != stored {
+        return Err(Error::SnapshotChecksumMismatch);
+    }
+    bytes.get(body).ok_or(Error::SnapshotChecksumMismatch)
+}
+
+/// Where the body lies in `total` framed bytes that begin with `head` (their first
+/// [`HEADER_LEN`] bytes, or all of them when fewer): the magic, version and length
+/// checks of [`payload_as`], before its checksum.
+fn framed_body(
+    magic: &[u8; 8],
+    supported: u32,
+    foreign: Error,
+    head: &[u8],
+    total: usize,
+) -> Result<std::ops::Range<usize>> {
+    if head.get(..magic.len()) != Some(magic.as_slice()) {
         return Err(foreign);
     }
-    let header = bytes.get(..HEADER_LEN).ok_or(Error::SnapshotTruncated {
-        expected: HEADER_LEN + CHECKSUM_LEN,
-        actual: bytes.len(),
-    })?;
-    let version = u32::from_le_bytes(array(header, 8)?);
+    if head.len() < HEADER_LEN {
+        return Err(Error::SnapshotTruncated {
+            expected: HEADER_LEN + CHECKSUM_LEN,
+            actual: total,
+        });
+    }
+    let version = u32::from_le_bytes(array(head, 8)?);
     if version != supported {
         return Err(Error::SnapshotVersionUnsupported {
             found: version,
             supported,
         });
     }
-    let declared = u64::from_le_bytes(array(header, 12)?);
+    let declared = u64::from_le_bytes(array(head, 12)?);
     let expected = usize::try_from(declared)
         .ok()
         .and_then(|n| n.checked_add(HEADER_LEN + CHECKSUM_LEN))
         .ok_or(Error::SnapshotTruncated {
             expected: usize::MAX,
-            actual: bytes.len(),
+            actual: total,
         })?;
-    if bytes.len() < expected {
+    if total < expected {
         return Err(Error::SnapshotTruncated {
             expected,
-            actual: bytes.len(),
+            actual: total,
         });
     }
-    if bytes.len() > expected {
+    if total > expected {
         return Err(Error::SnapshotCorrupt(format!(
             "{} bytes after the end of the snapshot",
-            bytes.len() - expected
+            total - expected
         )));
     }
-    let body_end = expected - CHECKSUM_LEN;
-    let body = bytes
-        .get(..body_end)
-        .ok_or(Error::SnapshotChecksumMismatch)?;
-    let stored = u64::from_le_bytes(array(bytes, body_end)?);
-    if crate::hash::stable(body) != stored {
-        return Err(Error::SnapshotChecksumMismatch);
-    }
-    body.get(HEADER_LEN..)
-        .ok_or(Error::SnapshotChecksumMismatch)
+    Ok(HEADER_LEN..expected - CHECKSUM_LEN)
 }
 
 fn array<const N: usize>(bytes: &[u8], at: usize) -> Result<[u8; N]> {
@@ -271,5 +341,10 @@ impl Directory {
     /// A directory from snapshot bytes: see [`crate::snapshot`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Directory> {
         from_bytes(bytes)
+    }
+
+    /// A directory from snapshot bytes read a window at a time: see [`from_source`].
+    pub fn from_source(source: &mut dyn ByteSource, len: usize) -> Result<Directory> {
+        from_source(source, len)
     }
 }

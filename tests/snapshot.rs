@@ -12,6 +12,27 @@ use guestpass::session::SearchOptions;
 use guestpass::snapshot;
 use guestpass_sample::{sample_world, SampleOptions};
 
+/// Loads snapshot bytes as `from_bytes` does, checking that reading them a window at a
+/// time (`from_source`, the package's path for a large `Uint8Array`) gives the same
+/// directory or the same refusal, with windows that put every value across an edge.
+fn load(bytes: &[u8]) -> guestpass::Result<Directory> {
+    let whole = Directory::from_bytes(bytes);
+    for window in [16, 61, 4096] {
+        let mut source: &[u8] = bytes;
+        let streamed = snapshot::from_source_in_windows(&mut source, bytes.len(), window);
+        match (&whole, &streamed) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_bytes().unwrap(), b.to_bytes().unwrap()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "window {window}"),
+            _ => panic!(
+                "window {window}: {:?} against {:?}",
+                whole.as_ref().err(),
+                streamed.err()
+            ),
+        }
+    }
+    whole
+}
+
 fn sample(users: usize, seed: u64) -> Directory {
     Directory::from_world(sample_world(&SampleOptions { users, seed })).unwrap()
 }
@@ -50,7 +71,7 @@ fn assert_same_search(a: &Directory, b: &Directory) {
 /// searches, sessions.
 fn assert_round_trip(dir: &Directory) -> Vec<u8> {
     let bytes = dir.to_bytes().unwrap();
-    let again = Directory::from_bytes(&bytes).unwrap();
+    let again = load(&bytes).unwrap();
     assert_eq!(again.to_world(), dir.to_world());
     assert_eq!(again.stats(), dir.stats());
     let slots = |d: &Directory| -> Vec<(u32, String)> {
@@ -171,7 +192,7 @@ fn sample_worlds_after_mutations_round_trip_identically() {
         let bytes = assert_round_trip(&dir);
         // The next changes land in the same slots and segments on both sides.
         let mut a = dir.clone();
-        let mut b = Directory::from_bytes(&bytes).unwrap();
+        let mut b = load(&bytes).unwrap();
         for d in [&mut a, &mut b] {
             d.upsert_user(person("later-1", "contoso", "Ann Later"))
                 .unwrap();
@@ -189,7 +210,7 @@ fn sample_worlds_after_mutations_round_trip_identically() {
 fn truncated_bytes_are_refused_at_every_length() {
     let bytes = directory().to_bytes().unwrap();
     for len in 0..bytes.len() {
-        let c = code(Directory::from_bytes(&bytes[..len]));
+        let c = code(load(&bytes[..len]));
         let expected = if len < 8 {
             "SNAPSHOT_NOT_RECOGNIZED"
         } else {
@@ -206,7 +227,7 @@ fn a_flipped_byte_anywhere_is_refused() {
         for bit in [0x01u8, 0x80] {
             let mut bad = bytes.clone();
             bad[i] ^= bit;
-            let c = code(Directory::from_bytes(&bad));
+            let c = code(load(&bad));
             let allowed: &[&str] = if i < 8 {
                 &["SNAPSHOT_NOT_RECOGNIZED"]
             } else if i < 12 {
@@ -228,7 +249,7 @@ fn another_format_version_is_refused() {
     // Format 5 (no link key), format 4 (FNV-1a address hashes), format 3 (CRC-32),
     // format 2 (the world as JSON) and format 1 are no longer read.
     for version in [0, 1, 2, 3, 4, 5, 7, u32::MAX] {
-        let err = Directory::from_bytes(&snapshot::frame(version, body)).unwrap_err();
+        let err = load(&snapshot::frame(version, body)).unwrap_err();
         assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
         assert!(
             err.to_string().contains(&format!("version {version}")),
@@ -239,16 +260,10 @@ fn another_format_version_is_refused() {
     // its version, not reported as truncated.
     let mut v3 = snapshot::frame(3, body);
     v3.truncate(v3.len() - 4);
-    assert_eq!(
-        code(Directory::from_bytes(&v3)),
-        "SNAPSHOT_VERSION_UNSUPPORTED"
-    );
+    assert_eq!(code(load(&v3)), "SNAPSHOT_VERSION_UNSUPPORTED");
     // A format-1 snapshot (the world JSON alone) is refused, not misread.
     let v1 = snapshot::frame(1, &serde_json::to_vec(&directory().to_world()).unwrap());
-    assert_eq!(
-        code(Directory::from_bytes(&v1)),
-        "SNAPSHOT_VERSION_UNSUPPORTED"
-    );
+    assert_eq!(code(load(&v1)), "SNAPSHOT_VERSION_UNSUPPORTED");
 }
 
 #[test]
@@ -257,7 +272,7 @@ fn random_bytes_are_refused_without_panicking() {
     for len in [0usize, 1, 7, 8, 19, 20, 24, 100, 10_000] {
         for _ in 0..50 {
             let bytes: Vec<u8> = (0..len).map(|_| rng.u8(..)).collect();
-            assert!(Directory::from_bytes(&bytes).is_err());
+            assert!(load(&bytes).is_err());
         }
     }
     // Valid frame, random body: refused as corrupt.
@@ -265,7 +280,7 @@ fn random_bytes_are_refused_without_panicking() {
         for _ in 0..50 {
             let body: Vec<u8> = (0..len).map(|_| rng.u8(..)).collect();
             let bytes = snapshot::frame(snapshot::FORMAT_VERSION, &body);
-            assert_eq!(code(Directory::from_bytes(&bytes)), "SNAPSHOT_CORRUPT");
+            assert_eq!(code(load(&bytes)), "SNAPSHOT_CORRUPT");
         }
     }
 }
@@ -274,14 +289,14 @@ fn random_bytes_are_refused_without_panicking() {
 fn trailing_bytes_are_refused() {
     let mut bytes = directory().to_bytes().unwrap();
     bytes.push(0);
-    assert_eq!(code(Directory::from_bytes(&bytes)), "SNAPSHOT_CORRUPT");
+    assert_eq!(code(load(&bytes)), "SNAPSHOT_CORRUPT");
     // Inside a valid checksum too.
     let mut body = snapshot::body(&directory().to_bytes().unwrap())
         .unwrap()
         .to_vec();
     body.push(0);
     let bytes = snapshot::frame(snapshot::FORMAT_VERSION, &body);
-    assert_eq!(code(Directory::from_bytes(&bytes)), "SNAPSHOT_CORRUPT");
+    assert_eq!(code(load(&bytes)), "SNAPSHOT_CORRUPT");
 }
 
 // --- bodies damaged under a valid checksum ------------------------------------------------
@@ -410,7 +425,7 @@ fn put_u32(body: &mut [u8], at: usize, v: u32) {
 
 /// Frames a damaged body with a valid checksum and loads it.
 fn load_body(body: &[u8]) -> guestpass::Result<Directory> {
-    Directory::from_bytes(&snapshot::frame(snapshot::FORMAT_VERSION, body))
+    load(&snapshot::frame(snapshot::FORMAT_VERSION, body))
 }
 
 fn refused(body: &[u8], why: &str) -> String {

@@ -96,14 +96,14 @@ fn write_segment(seg: &Segment, w: &mut Writer) {
 fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
     let mut seg = Segment {
         uid: r.u32("segment uid")?,
-        term_bytes: r.bytes("segment terms")?.to_vec(),
+        term_bytes: r.byte_vec("segment terms")?,
         term_end: r.u32s("segment term ends")?,
         post_off: r.u32s("segment posting offsets")?,
-        post_bytes: r.bytes("segment postings")?.to_vec(),
+        post_bytes: r.byte_vec("segment postings")?,
         keys: r.u32s("segment keys")?,
         flags: r.u32s("segment flags")?,
         fwd_off: r.u32s("segment forward offsets")?,
-        fwd_bytes: r.bytes("segment forward records")?.to_vec(),
+        fwd_bytes: r.byte_vec("segment forward records")?,
         dead: r.u64s("segment tombstones")?,
         addr_hash: r.u64s("segment address hashes")?,
         addr_rank: r.u32s("segment address ranks")?,

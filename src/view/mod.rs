@@ -178,9 +178,11 @@ impl Directory {
         let body =
             crate::snapshot::payload_as(MAGIC, FORMAT_VERSION, Error::ViewNotRecognized, bytes)?;
         let mut r = Reader::new(body);
-        let personal = r.bytes("view personal part")?;
-        let shared = r.bytes("view shared part")?;
+        let personal = r.bytes_span("view personal part")?;
+        let shared = r.bytes_span("view shared part")?;
         r.finish()?;
+        let part = |span: std::ops::Range<usize>| body.get(span).unwrap_or_default();
+        let (personal, shared) = (part(personal), part(shared));
         Directory::from_view_parts(personal, shared)
     }
 

@@ -132,25 +132,23 @@ pub fn bool_arg(value: &JsValue, name: &str) -> Result<bool, JsValue> {
 }
 
 /// The bytes of an argument declared `Uint8Array | ArrayBuffer` (a Node `Buffer` is a
-/// `Uint8Array`), copied into WebAssembly memory, or `INVALID_VALUE`: for anything else
-/// (an array of numbers would be converted number by number, `"327"` to 71), and for
-/// no bytes at all (an empty buffer, or one detached by a transfer, which
-/// `new Uint8Array(buffer)` would answer with a `TypeError`).
+/// `Uint8Array`), copied into WebAssembly memory, or `INVALID_VALUE`: see [`js_bytes_arg`].
 pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    js_bytes_arg(value, name).map(|bytes| bytes.to_vec())
+}
+
+/// The bytes of an argument declared `Uint8Array | ArrayBuffer`, left where they are (in
+/// JavaScript memory), or `INVALID_VALUE`: for anything else (an array of numbers would be
+/// converted number by number, `"327"` to 71), and for no bytes at all (an empty buffer,
+/// or one detached by a transfer, which `new Uint8Array(buffer)` would answer with a
+/// `TypeError`).
+pub fn js_bytes_arg(value: &JsValue, name: &str) -> Result<js_sys::Uint8Array, JsValue> {
     use wasm_bindgen::JsCast;
     let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
         // A view of a detached buffer has no bytes, and copying from it would throw.
-        if bytes.byte_length() == 0 {
-            Vec::new()
-        } else {
-            bytes.to_vec()
-        }
+        (bytes.byte_length() > 0).then(|| bytes.clone())
     } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-        if buffer.byte_length() == 0 {
-            Vec::new()
-        } else {
-            js_sys::Uint8Array::new(buffer).to_vec()
-        }
+        (buffer.byte_length() > 0).then(|| js_sys::Uint8Array::new(buffer))
     } else {
         return Err(super::error::to_js(&wrong_type(
             value,
@@ -158,13 +156,48 @@ pub fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
             "a Uint8Array or an ArrayBuffer",
         )));
     };
-    if bytes.is_empty() {
-        return Err(super::error::to_js(&Error::InvalidValue {
+    bytes.ok_or_else(|| {
+        super::error::to_js(&Error::InvalidValue {
             field: name.to_string(),
             reason: "no bytes (an empty buffer, or one detached by a transfer); pass the bytes toBytes() made".into(),
-        }));
+        })
+    })
+}
+
+/// A `Uint8Array` read a window at a time by the snapshot reader
+/// ([`guestpass::snapshot::from_source`]), so that loading a snapshot never holds a copy
+/// of all of it in WebAssembly memory beside the directory it becomes.
+pub struct JsByteSource(pub js_sys::Uint8Array);
+
+impl guestpass::binary::ByteSource for JsByteSource {
+    fn read_at(&mut self, offset: usize, out: &mut [u8]) -> guestpass::Result<()> {
+        let end = offset.saturating_add(out.len());
+        let piece = match (u32::try_from(offset), u32::try_from(end)) {
+            (Ok(start), Ok(end)) => self.0.subarray(start, end),
+            _ => {
+                return Err(Error::SnapshotTruncated {
+                    expected: end,
+                    actual: self.len(),
+                })
+            }
+        };
+        // The array's length was read before; a buffer detached since has no bytes.
+        if piece.length() as usize != out.len() {
+            return Err(Error::SnapshotTruncated {
+                expected: end,
+                actual: self.len(),
+            });
+        }
+        piece.copy_to(out);
+        Ok(())
     }
-    Ok(bytes)
+}
+
+impl JsByteSource {
+    /// How many bytes the array holds.
+    pub fn len(&self) -> usize {
+        self.0.length() as usize
+    }
 }
 
 /// `INVALID_VALUE` for an argument `name` that is not `expected`, saying what it got (out

@@ -1,6 +1,6 @@
 //! `Directory` for JavaScript: one handle over the directory, shared with its sessions.
 
-use super::convert::{bytes_arg, from_js, request_from_js, text_arg, to_js};
+use super::convert::{from_js, js_bytes_arg, request_from_js, text_arg, to_js};
 use super::error::throw;
 use super::session::JsSession;
 use guestpass::b2b;
@@ -71,9 +71,12 @@ impl JsDirectory {
     /// `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED`
     /// or `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything but bytes; never
     /// half-loads.
+    /// The bytes stay in JavaScript memory and are read a window at a time, so a large
+    /// snapshot is never held in WebAssembly memory beside the directory it becomes.
     pub fn from_bytes(bytes: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        let bytes = bytes_arg(&bytes, "bytes")?;
-        throw(Directory::from_bytes(&bytes)).map(JsDirectory::wrap)
+        let mut source = super::convert::JsByteSource(js_bytes_arg(&bytes, "bytes")?);
+        let len = source.len();
+        throw(Directory::from_source(&mut source, len)).map(JsDirectory::wrap)
     }
 
     /// The whole directory as a versioned, checksummed snapshot (a `Uint8Array`), e.g.
