@@ -48,6 +48,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 + u.licenses.iter().map(|m| m.capacity() + 24).sum::<usize>()
         })
         .sum();
+    let index: usize = dir
+        .tenants()
+        .filter_map(|t| dir.people_index(&t.id))
+        .map(|i| i.heap_bytes())
+        .sum();
+    println!(
+        "people indexes {} ({} B/person)",
+        mb(index),
+        index / people.max(1)
+    );
     println!(
         "{people} people from {} of snapshot: peak {} above the input, directory holds {} \
          ({} B/person), of which user text {} ({} B/person), user structs {} B each; {:?}",

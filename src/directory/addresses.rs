@@ -46,8 +46,18 @@ fn same(a: &str, b: &str) -> bool {
 impl AddressBook {
     /// Indexes every user, refusing two users of one tenant with the same UPN.
     pub fn build(users: &Table<User>, _tenants: &Table<Tenant>) -> Result<AddressBook> {
+        // Room for exactly the UPNs and the mails that differ from them.
+        let entries = users
+            .iter_slots()
+            .filter(|(_, u)| {
+                u.mail
+                    .as_deref()
+                    .is_some_and(|m| !same(m, &u.user_principal_name))
+            })
+            .count()
+            + users.len();
         let mut book = AddressBook {
-            by_hash: SlotIndex::with_capacity(users.len() * 2),
+            by_hash: SlotIndex::with_capacity(entries),
         };
         for (slot, user) in users.iter_slots() {
             // The UPN goes in with its check in one walk of the index.

@@ -259,6 +259,7 @@ impl SegmentBuilder {
         write_addresses(&mut seg, addrs, &rank_of);
         seg.dead = vec![0u64; records.len().div_ceil(64)];
         kill_replaced(&mut seg, &records.keys, &rank_of);
+        seg.order_by_key();
         seg.post_bytes.shrink_to_fit();
         seg.fwd_bytes.shrink_to_fit();
         seg.term_bytes.shrink_to_fit();

@@ -1,8 +1,8 @@
 //! [`PeopleIndex`]: many records in a few segments, updated in place, searched across
 //! segments; and [`BulkLoad`], records collected for one new segment.
 //!
-//! Where a key lives is a [`Loc`] in a dense table (or, for a stray huge key, a map);
-//! updates tombstone the old record and add a small segment, and similar-sized segments
+//! Where a key lives is found by a binary search of each segment's key order (4 bytes a
+//! record, however sparse the keys of one tenant are among the directory's); updates tombstone the old record and add a small segment, and similar-sized segments
 //! merge like a binary counter (see the module documentation of `search`).
 
 use super::index::{Forward, Segment, SegmentBuilder};
@@ -13,14 +13,6 @@ use super::short::ShortAnswers;
 use super::types::{Hit, Key, Person, QueryError};
 use super::KeySet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-
-/// Where a key lives: `(segment uid + 1) << 32 | rank`; 0 = nowhere.
-type Loc = u64;
-
-/// Keys at most this far past the current table (or the number of records) use a dense
-/// table; farther ones a map, so a stray huge key cannot allocate gigabytes.
-const DENSE_SLACK: usize = 1 << 20;
 
 /// The people index: ranked typeahead search over many records, updated in place.
 ///
@@ -36,8 +28,6 @@ pub struct PeopleIndex {
     /// Largest first (see `settle`); visible to the tests, which merge them.
     pub(super) segments: Vec<Segment>,
     pub(super) next_uid: u32,
-    pub(super) loc: Vec<Loc>,
-    pub(super) sparse: HashMap<Key, Loc>,
     pub(super) live: usize,
     /// Kept answers of one- and two-character queries (`short.rs`); never stored.
     #[serde(skip)]
@@ -70,10 +60,7 @@ impl PeopleIndex {
 
     /// Approximate heap bytes held by the index.
     pub fn heap_bytes(&self) -> usize {
-        self.segments.iter().map(Segment::heap_bytes).sum::<usize>()
-            + self.loc.capacity() * 8
-            + self.sparse.capacity() * 16
-            + self.short.heap_bytes()
+        self.segments.iter().map(Segment::heap_bytes).sum::<usize>() + self.short.heap_bytes()
     }
 
     /// Computes the best results of every one- and two-character prefix of the index's
@@ -86,16 +73,9 @@ impl PeopleIndex {
 
     /// The caller's flags of the live record with `key` (0 when none).
     pub(super) fn flags_of(&self, key: Key) -> u32 {
-        let loc = self.loc_of(key);
-        if loc == 0 {
-            return 0;
-        }
-        let uid = ((loc >> 32) - 1) as u32;
-        let rank = (loc & 0xffff_ffff) as u32;
-        self.segments
-            .iter()
-            .find(|s| s.uid == uid)
-            .map_or(0, |s| s.flags(rank))
+        self.find(key)
+            .and_then(|(pos, rank)| Some(self.segments.get(pos)?.flags(rank)))
+            .unwrap_or(0)
     }
 
     /// How many segments the index is split into (one after a bulk build; updates add
@@ -104,39 +84,12 @@ impl PeopleIndex {
         self.segments.len()
     }
 
-    pub(super) fn loc_of(&self, key: Key) -> Loc {
-        match self.loc.get(key as usize) {
-            Some(&l) if l != 0 => l,
-            _ => self.sparse.get(&key).copied().unwrap_or(0),
-        }
-    }
-
-    pub(super) fn set_loc(&mut self, key: Key, loc: Loc) {
-        let k = key as usize;
-        if k < self.loc.len() {
-            if let Some(slot) = self.loc.get_mut(k) {
-                *slot = loc;
-            }
-            if loc != 0 {
-                self.sparse.remove(&key);
-            }
-            return;
-        }
-        if k <= self.loc.len().max(self.live * 2) + DENSE_SLACK {
-            if loc != 0 {
-                self.loc.resize(k + 1, 0);
-                if let Some(slot) = self.loc.get_mut(k) {
-                    *slot = loc;
-                }
-                self.sparse.remove(&key);
-            } else {
-                self.sparse.remove(&key);
-            }
-        } else if loc == 0 {
-            self.sparse.remove(&key);
-        } else {
-            self.sparse.insert(key, loc);
-        }
+    /// Where the live record with `key` is: its segment's position and its rank there.
+    fn find(&self, key: Key) -> Option<(usize, u32)> {
+        self.segments
+            .iter()
+            .enumerate()
+            .find_map(|(pos, s)| Some((pos, s.live_rank_of(key)?)))
     }
 
     fn take_uid(&mut self) -> u32 {
@@ -206,18 +159,9 @@ impl PeopleIndex {
         }
     }
 
-    /// Registers a freshly built segment: its keys' locations and the live count.
+    /// Registers a freshly built segment and its live records.
     fn install(&mut self, seg: Segment) {
-        let tag = (u64::from(seg.uid) + 1) << 32;
-        for rank in 0..seg.len() {
-            if seg.is_dead(rank) {
-                continue;
-            }
-            if let Some(key) = seg.key(rank) {
-                self.set_loc(key, tag | u64::from(rank));
-                self.live += 1;
-            }
-        }
+        self.live += seg.live() as usize;
         self.segments.push(seg);
     }
 
@@ -259,14 +203,7 @@ impl PeopleIndex {
 
     /// Removes the record with `key`; nothing happens when there is none.
     pub fn remove(&mut self, key: Key) {
-        let loc = self.loc_of(key);
-        if loc == 0 {
-            return;
-        }
-        let uid = ((loc >> 32) - 1) as u32;
-        let rank = (loc & 0xffff_ffff) as u32;
-        self.set_loc(key, 0);
-        let Some(pos) = self.segments.iter().position(|s| s.uid == uid) else {
+        let Some((pos, rank)) = self.find(key) else {
             return;
         };
         if let Some(seg) = self.segments.get(pos) {

@@ -53,8 +53,8 @@ impl PeopleIndex {
             next_uid,
             ..PeopleIndex::default()
         };
+        let mut seen = LiveKeys::default();
         for seg in &segments {
-            let tag = (u64::from(seg.uid) + 1) << 32;
             for rank in 0..seg.len() {
                 if seg.is_dead(rank) {
                     continue;
@@ -65,16 +65,38 @@ impl PeopleIndex {
                         "search record {key} is not a user of its tenant with these flags"
                     )));
                 }
-                if index.loc_of(key) != 0 {
+                // `flags_of` knows the key, so it is a user slot: the set stays small.
+                if !seen.insert(key) {
                     return Err(corrupt(format_args!("search record {key} is live twice")));
                 }
-                index.set_loc(key, tag | u64::from(rank));
                 index.live += 1;
             }
         }
         index.segments = segments;
         index.warm_short_prefixes();
         Ok(index)
+    }
+}
+
+/// Keys seen live, one bit each.
+#[derive(Default)]
+struct LiveKeys(Vec<u64>);
+
+impl LiveKeys {
+    /// Adds `key`; false when it was already there.
+    fn insert(&mut self, key: Key) -> bool {
+        let word = (key / 64) as usize;
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        let bit = 1u64 << (key % 64);
+        match self.0.get_mut(word) {
+            Some(w) if *w & bit == 0 => {
+                *w |= bit;
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -176,7 +198,9 @@ fn check_and_derive(seg: &mut Segment) -> Result<()> {
         acc += c;
         seg.start_cum.push(acc);
     }
-    check_addresses(seg, n32)
+    check_addresses(seg, n32)?;
+    seg.order_by_key();
+    Ok(())
 }
 
 /// The per-record arrays agree on the number of records, and no tombstone lies past the
