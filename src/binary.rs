@@ -14,6 +14,8 @@ use crate::varint::{self, Malformed};
 #[derive(Debug, Default)]
 pub struct Writer {
     bytes: Vec<u8>,
+    /// Strings written by [`Writer::shared`] so far, with their number.
+    shared: std::collections::HashMap<String, u32>,
 }
 
 impl Writer {
@@ -78,6 +80,36 @@ impl Writer {
                 self.varint(s.len() as u64 + 1);
                 self.bytes.extend_from_slice(s.as_bytes());
             }
+        }
+    }
+
+    /// Writes an optional string that often repeats (a tenant id, an approver, a response
+    /// option) as one varint `v`: 0 for none; `2k + 1` for the `k`th distinct string this
+    /// writer wrote so; `2(n + 1)` for a new string of `n` bytes, which follow and which
+    /// takes the next number. A reader reads them in the same order ([`Reader::shared`]).
+    pub fn opt_shared(&mut self, v: Option<&str>) {
+        let Some(s) = v else {
+            return self.byte(0);
+        };
+        if let Some(&k) = self.shared.get(s) {
+            return self.varint(u64::from(k) * 2 + 1);
+        }
+        self.varint((s.len() as u64 + 1) * 2);
+        self.bytes.extend_from_slice(s.as_bytes());
+        let k = self.shared.len() as u32;
+        self.shared.insert(s.to_string(), k);
+    }
+
+    /// [`Writer::opt_shared`] of a string that is always there.
+    pub fn shared(&mut self, v: &str) {
+        self.opt_shared(Some(v));
+    }
+
+    /// A list of [`Writer::shared`] strings: the count as a varint, then each.
+    pub fn shared_strs(&mut self, v: &[String]) {
+        self.varint(v.len() as u64);
+        for s in v {
+            self.shared(s);
         }
     }
 
@@ -152,6 +184,8 @@ pub struct Reader<'a> {
     input: Input<'a>,
     pos: usize,
     len: usize,
+    /// The strings [`Reader::shared`] read so far, by number.
+    shared: Vec<String>,
 }
 
 impl std::fmt::Debug for Reader<'_> {
@@ -175,6 +209,7 @@ impl<'a> Reader<'a> {
             input: Input::Slice(bytes),
             pos: 0,
             len: bytes.len(),
+            shared: Vec::new(),
         }
     }
 
@@ -196,6 +231,7 @@ impl<'a> Reader<'a> {
             },
             pos: 0,
             len,
+            shared: Vec::new(),
         }
     }
 
@@ -380,6 +416,40 @@ impl<'a> Reader<'a> {
             0 => Ok(None),
             n => self.utf8(n - 1, what).map(|s| Some(s.to_string())),
         }
+    }
+
+    /// Reads an optional string written by [`Writer::opt_shared`].
+    pub fn opt_shared(&mut self, what: &str) -> Result<Option<String>> {
+        let v = self.varint(what)?;
+        if v == 0 {
+            return Ok(None);
+        }
+        if v % 2 == 1 {
+            let k = usize::try_from(v / 2).unwrap_or(usize::MAX);
+            return match self.shared.get(k) {
+                Some(s) => Ok(Some(s.clone())),
+                None => Err(corrupt(format_args!("{what}: string {k} not read yet"))),
+            };
+        }
+        let s = self.utf8(v / 2 - 1, what)?.to_string();
+        self.shared.push(s.clone());
+        Ok(Some(s))
+    }
+
+    /// Reads a string written by [`Writer::shared`].
+    pub fn shared(&mut self, what: &str) -> Result<String> {
+        self.opt_shared(what)?
+            .ok_or_else(|| corrupt(format_args!("{what} is missing")))
+    }
+
+    /// Reads a list written by [`Writer::shared_strs`].
+    pub fn shared_strs(&mut self, what: &str) -> Result<Vec<String>> {
+        let n = self.count(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.shared(what)?);
+        }
+        Ok(out)
     }
 
     /// Reads a list of strings written by [`Writer::strs`].

@@ -34,8 +34,9 @@
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
-//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 3 (2
-//! was one body; 1 had no home tenant names). The directory keeps the shared parts it
+//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 4 (3
+//! wrote repeated strings and times in full, as snapshot format 6 did; 2 was one body; 1
+//! had no home tenant names). The directory keeps the shared parts it
 //! wrote until its next change, so the next person of an audience costs only their
 //! personal part.
 //!
@@ -67,7 +68,7 @@ pub const MAGIC: &[u8; 8] = b"GUESTVEW";
 /// The first eight bytes of every personal part.
 pub const PERSONAL_MAGIC: &[u8; 8] = b"GUESTPRS";
 /// The view format this build writes and reads (the container and both parts).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A view in its two parts: see [`crate::view`].
 #[derive(Debug, Clone)]

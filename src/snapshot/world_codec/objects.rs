@@ -11,6 +11,7 @@ use crate::model::{
     TenantSettings, Trigger, UsGovernment, User, UserType, SEQUENTIAL_REFUSED,
 };
 use crate::snapshot::settings_codec;
+use crate::timestamp::Timestamp;
 use std::collections::BTreeMap;
 
 // The fewest bytes each object can take (one per field), bounding announced counts.
@@ -91,6 +92,44 @@ fn flags(r: &mut Reader<'_>, known: u8, what: &str) -> Result<u8> {
 
 fn string(r: &mut Reader<'_>, what: &str) -> Result<String> {
     r.str(what).map(str::to_string)
+}
+
+/// Writes an optional time as one varint `v`: 0 for none; 1 and the text for text that
+/// is not a whole second in UTC as [`Timestamp`] writes it (kept as given); else
+/// `2 + zigzag(seconds since the epoch)` — 5 bytes instead of 20 for
+/// `2026-11-19T09:00:00Z`.
+fn write_time(w: &mut Writer, text: Option<&str>) {
+    let Some(text) = text else {
+        return w.byte(0);
+    };
+    let seconds = Timestamp::from_rfc3339(text)
+        .map(|t| (t, t.seconds_since(Timestamp::UNIX_EPOCH)))
+        .filter(|&(t, s)| Timestamp::UNIX_EPOCH.plus_seconds(s) == Some(t))
+        .filter(|(t, _)| t.to_string() == text)
+        .map(|(_, s)| s);
+    match seconds {
+        Some(s) => w.varint(2 + ((s << 1) ^ (s >> 63)) as u64),
+        None => {
+            w.byte(1);
+            w.str(text);
+        }
+    }
+}
+
+/// Reads a time written by [`write_time`].
+fn read_time(r: &mut Reader<'_>, what: &str) -> Result<Option<String>> {
+    match r.varint(what)? {
+        0 => Ok(None),
+        1 => string(r, what).map(Some),
+        v => {
+            let zigzag = v - 2;
+            let seconds = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
+            Timestamp::UNIX_EPOCH
+                .plus_seconds(seconds)
+                .map(|t| Some(t.to_string()))
+                .ok_or_else(|| corrupt(format_args!("{what}: {seconds} s is out of range")))
+        }
+    }
 }
 
 pub(super) fn write_tenant(w: &mut Writer, t: &Tenant) {
@@ -233,7 +272,7 @@ const USER_DISABLED: u8 = 16;
 
 pub(crate) fn write_user(w: &mut Writer, u: &User) {
     w.str(&u.id);
-    w.str(&u.tenant_id);
+    w.shared(&u.tenant_id);
     w.str(&u.display_name);
     w.opt_str(u.given_name.as_deref());
     w.opt_str(u.surname.as_deref());
@@ -255,16 +294,16 @@ pub(crate) fn write_user(w: &mut Writer, u: &User) {
             }
             | if u.account_enabled { 0 } else { USER_DISABLED },
     );
-    w.opt_str(u.creation_type.as_deref());
-    w.opt_str(u.job_title.as_deref());
-    w.opt_str(u.home_tenant_id.as_deref());
+    w.opt_shared(u.creation_type.as_deref());
+    w.opt_shared(u.job_title.as_deref());
+    w.opt_shared(u.home_tenant_id.as_deref());
     w.opt_str(u.home_user_id.as_deref());
-    w.strs(&u.licenses);
+    w.shared_strs(&u.licenses);
 }
 
 pub(crate) fn read_user(r: &mut Reader<'_>) -> Result<User> {
     let id = string(r, "user id")?;
-    let tenant_id = string(r, "user tenant")?;
+    let tenant_id = r.shared("user tenant")?;
     let display_name = string(r, "user name")?;
     let given_name = r.opt_str("user given name")?;
     let surname = r.opt_str("user surname")?;
@@ -293,11 +332,11 @@ pub(crate) fn read_user(r: &mut Reader<'_>) -> Result<User> {
             UserType::Member
         },
         external_user_state,
-        creation_type: r.opt_str("user creation type")?,
-        job_title: r.opt_str("user job title")?,
-        home_tenant_id: r.opt_str("user home tenant")?,
+        creation_type: r.opt_shared("user creation type")?,
+        job_title: r.opt_shared("user job title")?,
+        home_tenant_id: r.opt_shared("user home tenant")?,
         home_user_id: r.opt_str("user home user")?,
-        licenses: r.strs("user licenses")?,
+        licenses: r.shared_strs("user licenses")?,
         consented_to_power_automate: bits & USER_CONSENTED != 0,
         account_enabled: bits & USER_DISABLED == 0,
     })
@@ -305,7 +344,7 @@ pub(crate) fn read_user(r: &mut Reader<'_>) -> Result<User> {
 
 pub(super) fn write_group(w: &mut Writer, g: &Group) {
     w.str(&g.id);
-    w.str(&g.tenant_id);
+    w.shared(&g.tenant_id);
     w.str(&g.display_name);
     w.opt_str(g.description.as_deref());
     w.byte(
@@ -321,7 +360,7 @@ pub(super) fn write_group(w: &mut Writer, g: &Group) {
 
 pub(super) fn read_group(r: &mut Reader<'_>) -> Result<Group> {
     let id = string(r, "group id")?;
-    let tenant_id = string(r, "group tenant")?;
+    let tenant_id = r.shared("group tenant")?;
     let display_name = string(r, "group name")?;
     let description = r.opt_str("group description")?;
     let bits = flags(r, 0b1_1111, "group flags")?;
@@ -346,7 +385,7 @@ pub(super) fn read_group(r: &mut Reader<'_>) -> Result<Group> {
 
 pub(super) fn write_app(w: &mut Writer, a: &App) {
     w.str(&a.id);
-    w.str(&a.tenant_id);
+    w.shared(&a.tenant_id);
     w.str(&a.display_name);
     w.byte(a.single_sign_on as u8);
     match &a.self_service {
@@ -362,7 +401,7 @@ pub(super) fn write_app(w: &mut Writer, a: &App) {
 
 pub(super) fn read_app(r: &mut Reader<'_>) -> Result<App> {
     let id = string(r, "app id")?;
-    let tenant_id = string(r, "app tenant")?;
+    let tenant_id = r.shared("app tenant")?;
     let display_name = string(r, "app name")?;
     let single_sign_on = tag(r, &SSO, "app single sign-on")?;
     let self_service = match flags(r, 0b111, "app self-service")? {
@@ -387,17 +426,17 @@ pub(super) fn read_app(r: &mut Reader<'_>) -> Result<App> {
 
 pub(super) fn write_flow(w: &mut Writer, f: &Flow) {
     w.str(&f.id);
-    w.str(&f.tenant_id);
+    w.shared(&f.tenant_id);
     w.str(&f.display_name);
     w.byte(f.trigger as u8 | u8::from(f.enabled) << 2);
-    w.str(&f.owner_id);
-    w.strs(&f.co_owners);
+    w.shared(&f.owner_id);
+    w.shared_strs(&f.co_owners);
     w.strs(&f.run_only);
 }
 
 pub(super) fn read_flow(r: &mut Reader<'_>) -> Result<Flow> {
     let id = string(r, "flow id")?;
-    let tenant_id = string(r, "flow tenant")?;
+    let tenant_id = r.shared("flow tenant")?;
     let display_name = string(r, "flow name")?;
     let bits = flags(r, 0b111, "flow flags")?;
     let trigger = TRIGGERS
@@ -410,42 +449,42 @@ pub(super) fn read_flow(r: &mut Reader<'_>) -> Result<Flow> {
         display_name,
         trigger,
         enabled: bits & 4 != 0,
-        owner_id: string(r, "flow owner")?,
-        co_owners: r.strs("flow co-owners")?,
+        owner_id: r.shared("flow owner")?,
+        co_owners: r.shared_strs("flow co-owners")?,
         run_only: r.strs("flow run-only users")?,
     })
 }
 
 pub(super) fn write_approval(w: &mut Writer, a: &Approval) {
     w.str(&a.id);
-    w.str(&a.tenant_id);
+    w.shared(&a.tenant_id);
     w.str(&a.title);
     w.opt_str(a.details.as_deref());
-    w.str(&a.requester_id);
-    w.strs(&a.approvers);
+    w.shared(&a.requester_id);
+    w.shared_strs(&a.approvers);
     w.byte(a.approval_type as u8);
-    w.strs(&a.response_options);
+    w.shared_strs(&a.response_options);
     w.varint(a.responses.len() as u64);
     for resp in &a.responses {
-        w.str(&resp.approver_id);
-        w.str(&resp.response);
+        w.shared(&resp.approver_id);
+        w.shared(&resp.response);
         w.opt_str(resp.comments.as_deref());
-        w.str(&resp.responded_at);
-        w.opt_str(resp.on_behalf_of.as_deref());
+        write_time(w, Some(&resp.responded_at));
+        w.opt_shared(resp.on_behalf_of.as_deref());
     }
     w.byte(a.status as u8);
-    w.opt_str(a.outcome.as_deref());
-    w.str(&a.created_at);
-    w.opt_str(a.completed_at.as_deref());
+    w.opt_shared(a.outcome.as_deref());
+    write_time(w, Some(&a.created_at));
+    write_time(w, a.completed_at.as_deref());
 }
 
 pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
     let id = string(r, "approval id")?;
-    let tenant_id = string(r, "approval tenant")?;
+    let tenant_id = r.shared("approval tenant")?;
     let title = string(r, "approval title")?;
     let details = r.opt_str("approval details")?;
-    let requester_id = string(r, "approval requester")?;
-    let approvers = r.strs("approval approvers")?;
+    let requester_id = r.shared("approval requester")?;
+    let approvers = r.shared_strs("approval approvers")?;
     let approval_type = match r.byte("approval type")? {
         RETIRED_SEQUENTIAL => {
             return Err(Error::InvalidValue {
@@ -458,16 +497,17 @@ pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
             .copied()
             .ok_or_else(|| corrupt(format_args!("approval type: unknown value {b}")))?,
     };
-    let response_options = r.strs("approval response options")?;
+    let response_options = r.shared_strs("approval response options")?;
     let n = r.count(MIN_RESPONSE, "approval responses")?;
     let mut responses = Vec::with_capacity(n);
     for _ in 0..n {
         responses.push(ApprovalResponse {
-            approver_id: string(r, "response approver")?,
-            response: string(r, "response")?,
+            approver_id: r.shared("response approver")?,
+            response: r.shared("response")?,
             comments: r.opt_str("response comments")?,
-            responded_at: string(r, "response time")?,
-            on_behalf_of: r.opt_str("response on behalf of")?,
+            responded_at: read_time(r, "response time")?
+                .ok_or_else(|| corrupt("response time is missing"))?,
+            on_behalf_of: r.opt_shared("response on behalf of")?,
         });
     }
     Ok(Approval {
@@ -481,9 +521,10 @@ pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
         response_options,
         responses,
         status: tag(r, &APPROVAL_STATUSES, "approval status")?,
-        outcome: r.opt_str("approval outcome")?,
-        created_at: string(r, "approval creation time")?,
-        completed_at: r.opt_str("approval completion time")?,
+        outcome: r.opt_shared("approval outcome")?,
+        created_at: read_time(r, "approval creation time")?
+            .ok_or_else(|| corrupt("approval creation time is missing"))?,
+        completed_at: read_time(r, "approval completion time")?,
     })
 }
 
