@@ -1,17 +1,18 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 // `Directory`: everything guestpass knows. A TypeScript class over a handle of the Rust
 // object table (lifetime.ts says why a handle and not a pointer); each method checks that
-// `this` is a real directory, then calls one function of the WebAssembly glue. The two
-// methods written in TypeScript (`signInFromHost`, `loadFromGraph`) are here too.
+// `this` is a real directory, then calls one function of the WebAssembly glue. What the
+// methods written in TypeScript do besides lives beside it: the loaders' fetching
+// (graph-load.ts, sources-load.ts), the signature checks (signing.ts), the host contexts
+// (host.ts).
 import * as glue from "./guestpass.js";
-import { GuestPassError } from "./errors.js";
 import { fetchGraph } from "./graph-load.js";
 import { fetchSources } from "./sources-load.js";
-import { hostSignIn } from "./host.js";
+import { signInFirstKnown } from "./host.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
-import { isSigned, verified, type SignedLoadOptions } from "./signing.js";
+import { isSigned, signedGivenToUnsigned, verified, type SignedLoadOptions } from "./signing.js";
 import type {
   App,
   Approval,
@@ -38,15 +39,6 @@ import type {
   World,
   WorldJSON,
 } from "./types.js";
-
-/** `INVALID_VALUE` for a signed envelope given to a loader that does not check signatures. */
-function signedGivenToUnsigned(call: string, instead: string): GuestPassError {
-  return new GuestPassError(
-    "INVALID_VALUE",
-    `invalid value for bytes: ${call} was given signed bytes; check their signature with ${instead}(bytes, { publicKey })`,
-    { field: "bytes" },
-  );
-}
 
 /**
  * Everything guestpass knows: tenants, people, groups, apps, flows and approvals, in
@@ -436,19 +428,7 @@ export class Directory {
   signInFromHost(ctx: HostContext, homeFacts?: HomeFacts): Session {
     const handle = Directory.#of(this, "signInFromHost()");
     glue.directoryLive(handle);
-    const { tenantId, users } = hostSignIn(ctx);
-    let last: unknown;
-    for (const user of users) {
-      try {
-        const request = homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts };
-        return sessionFromHandle(glue.directorySignIn(handle, request));
-      } catch (error) {
-        // Only "not this identity" moves on to the next one; any other refusal is the answer.
-        if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;
-        last = error;
-      }
-    }
-    throw last;
+    return signInFirstKnown(ctx, homeFacts, (request) => sessionFromHandle(glue.directorySignIn(handle, request)));
   }
 
   /**

@@ -19,7 +19,7 @@
 //   (https://learn.microsoft.com/javascript/api/sp-page-context/spuser). `Guid` is an
 //   object whose `toString()` is the id, so ids are read with `String(value)`.
 import { GuestPassError } from "./errors.js";
-import type { HostContext, HostSignIn } from "./types.js";
+import type { HomeFacts, HostContext, HostSignIn, SignInRequest } from "./types.js";
 
 type Loose = Record<string, unknown> | undefined;
 
@@ -100,4 +100,27 @@ export function hostSignIn(ctx: HostContext): HostSignIn {
     "signInFromHost takes a Teams app.Context (with user and app) or a SharePoint pageContext (with aadInfo); this object has neither",
     {},
   );
+}
+
+/**
+ * Signs in the person `ctx` says is there, trying the identities it names in order (the
+ * object id first, then the UPN / login name / mail) with `signIn`, and passing
+ * `homeFacts` on. Only `USER_NOT_FOUND` moves on to the next identity; any other refusal
+ * is the answer, and the last identity's `USER_NOT_FOUND` is thrown when none is known.
+ * Internal: `Directory.signInFromHost`.
+ */
+export function signInFirstKnown<S>(ctx: HostContext, homeFacts: HomeFacts | undefined, signIn: (request: SignInRequest) => S): S {
+  const { tenantId, users } = hostSignIn(ctx);
+  let last: unknown;
+  for (const user of users) {
+    try {
+      const request = homeFacts === undefined ? { tenantId, user } : { tenantId, user, homeFacts };
+      return signIn(request);
+    } catch (error) {
+      // Only "not this identity" moves on to the next one; any other refusal is the answer.
+      if (!(error instanceof GuestPassError) || error.code !== "USER_NOT_FOUND") throw error;
+      last = error;
+    }
+  }
+  throw last;
 }

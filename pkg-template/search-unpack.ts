@@ -2,7 +2,31 @@
 // WebAssembly, and results cut from one text and one list of numbers
 // (wasm/src/search_packed.rs describes the layout) instead of parsed from JSON. The
 // objects are the ones `session.search` has always answered, property for property.
+import { sessionSearch, sessionSearchNumbers, sessionSearchPacked } from "./guestpass.js";
+import { checkLimit, wrongType } from "./arguments.js";
 import type { Highlight, HighlightField, PersonMatch, SearchMode, SearchOptions, SearchResult } from "./types.js";
+
+/**
+ * `session.search(query, options)` for the session `handle`: the options checked, then
+ * the packed path for text and plain options, the JSON path for anything else. Internal:
+ * used by session.ts.
+ */
+export function searchSession(handle: number, query: string, options: SearchOptions | undefined): SearchResult {
+  if (options != null) {
+    // An object only (JSON text is refused), and a limit JSON would not turn into null.
+    if (typeof options !== "object" || Array.isArray(options)) throw wrongType("options", "an object", options);
+    if (options.limit != null) checkLimit(options.limit);
+  }
+  // Text and plain options take the packed path; anything else the JSON one, which
+  // checks it as it always has (the view runtime answers that one packed too).
+  const plain = typeof query === "string" ? plainSearchOptions(options) : undefined;
+  if (plain === undefined) {
+    const answer = sessionSearch(handle, query, options);
+    return typeof answer === "string" ? unpackSearch(answer, sessionSearchNumbers()) : answer;
+  }
+  const text = sessionSearchPacked(handle, query, plain.limit, plain.kind, plain.connector, plain.exclude, plain.groupId);
+  return unpackSearch(text, sessionSearchNumbers());
+}
 
 /** Options as the packed call takes them. */
 export interface PlainSearchOptions {

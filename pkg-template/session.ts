@@ -1,48 +1,12 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 // `Session`: one person signed into one tenant. A TypeScript class over a handle of the
 // Rust object table (lifetime.ts says why a handle and not a pointer); each method checks
-// that `this` is a real session, then calls one function of the WebAssembly glue.
-import {
-  sessionAllowedActions,
-  sessionAllowedActionsOf,
-  sessionAppLinkFor,
-  sessionApprovals,
-  sessionCancel,
-  sessionCheck,
-  sessionCheckMany,
-  sessionCheckOf,
-  sessionCollaboration,
-  sessionDecideJoinRequest,
-  sessionApp,
-  sessionFeatures,
-  sessionFlows,
-  sessionGroup,
-  sessionGroupsIOwn,
-  sessionInviteToApp,
-  sessionInviteToGroup,
-  sessionJoinRequests,
-  sessionMyApps,
-  sessionReassign,
-  sessionRemoveFromGroup,
-  sessionRequestAppAccess,
-  sessionRequestToJoin,
-  sessionRespond,
-  sessionSearch,
-  sessionSearchNumbers,
-  sessionSearchPacked,
-  sessionShare,
-  sessionTenant,
-  sessionTenantId,
-  sessionUnshare,
-  sessionUser,
-  sessionUserId,
-  sessionViewContents,
-  sessionWhoami,
-} from "./guestpass.js";
-import { checkLimit, wrongType } from "./arguments.js";
+// that `this` is a real session, then calls one function of the WebAssembly glue (`search`
+// through search-unpack.ts, which checks its options and chooses its path).
+import * as glue from "./guestpass.js";
 import { GuestPassError } from "./errors.js";
 import { notThis, track, untrack } from "./lifetime.js";
-import { plainSearchOptions, unpackSearch } from "./search-unpack.js";
+import { searchSession } from "./search-unpack.js";
 import type {
   AppAccess,
   AppInfo,
@@ -163,7 +127,7 @@ export class Session {
    * ```
    */
   get tenantId(): Id {
-    return sessionTenantId(Session.#of(this, "tenantId"));
+    return glue.sessionTenantId(Session.#of(this, "tenantId"));
   }
 
   /**
@@ -175,7 +139,7 @@ export class Session {
    * ```
    */
   get userId(): Id {
-    return sessionUserId(Session.#of(this, "userId"));
+    return glue.sessionUserId(Session.#of(this, "userId"));
   }
 
   /**
@@ -187,7 +151,7 @@ export class Session {
    * ```
    */
   whoami(): SignedIn {
-    return sessionWhoami(Session.#of(this, "whoami()"));
+    return glue.sessionWhoami(Session.#of(this, "whoami()"));
   }
 
   /**
@@ -204,7 +168,7 @@ export class Session {
    * ```
    */
   user(id: Id): UserInfo | null {
-    return sessionUser(Session.#of(this, "user()"), id);
+    return glue.sessionUser(Session.#of(this, "user()"), id);
   }
 
   /**
@@ -218,7 +182,7 @@ export class Session {
    * ```
    */
   group(id: Id): GroupInfo | null {
-    return sessionGroup(Session.#of(this, "group()"), id);
+    return glue.sessionGroup(Session.#of(this, "group()"), id);
   }
 
   /**
@@ -231,7 +195,7 @@ export class Session {
    * ```
    */
   app(id: Id): AppInfo | null {
-    return sessionApp(Session.#of(this, "app()"), id);
+    return glue.sessionApp(Session.#of(this, "app()"), id);
   }
 
   /**
@@ -244,7 +208,7 @@ export class Session {
    * ```
    */
   tenant(id: Id): TenantInfo | null {
-    return sessionTenant(Session.#of(this, "tenant()"), id);
+    return glue.sessionTenant(Session.#of(this, "tenant()"), id);
   }
 
   /**
@@ -258,7 +222,7 @@ export class Session {
    * ```
    */
   flows(): MyFlow[] {
-    return sessionFlows(Session.#of(this, "flows()"));
+    return glue.sessionFlows(Session.#of(this, "flows()"));
   }
 
   /**
@@ -274,7 +238,7 @@ export class Session {
    * ```
    */
   features(): Features {
-    return sessionFeatures(Session.#of(this, "features()"));
+    return glue.sessionFeatures(Session.#of(this, "features()"));
   }
 
   /**
@@ -289,7 +253,7 @@ export class Session {
    * ```
    */
   viewContents(): ViewContents | null {
-    return sessionViewContents(Session.#of(this, "viewContents()"));
+    return glue.sessionViewContents(Session.#of(this, "viewContents()"));
   }
 
   /**
@@ -304,7 +268,7 @@ export class Session {
    * ```
    */
   collaboration(): Collaboration {
-    return sessionCollaboration(Session.#of(this, "collaboration()"));
+    return glue.sessionCollaboration(Session.#of(this, "collaboration()"));
   }
 
   /**
@@ -322,21 +286,7 @@ export class Session {
    * ```
    */
   search(query: string, options?: SearchOptions): SearchResult {
-    const handle = Session.#of(this, "search()");
-    if (options != null) {
-      // An object only (JSON text is refused), and a limit JSON would not turn into null.
-      if (typeof options !== "object" || Array.isArray(options)) throw wrongType("options", "an object", options);
-      if (options.limit != null) checkLimit(options.limit);
-    }
-    // Text and plain options take the packed path; anything else the JSON one, which
-    // checks it as it always has (the view runtime answers that one packed too).
-    const plain = typeof query === "string" ? plainSearchOptions(options) : undefined;
-    if (plain === undefined) {
-      const answer = sessionSearch(handle, query, options);
-      return typeof answer === "string" ? unpackSearch(answer, sessionSearchNumbers()) : answer;
-    }
-    const text = sessionSearchPacked(handle, query, plain.limit, plain.kind, plain.connector, plain.exclude, plain.groupId);
-    return unpackSearch(text, sessionSearchNumbers());
+    return searchSession(Session.#of(this, "search()"), query, options);
   }
 
   /**
@@ -356,8 +306,8 @@ export class Session {
     // The hot path takes text as wasm-bindgen strings; anything else is read and refused
     // (INVALID_VALUE) by the checking twin.
     return typeof action === "string" && typeof flowId === "string"
-      ? sessionCheck(handle, action, flowId)
-      : sessionCheckOf(handle, action, flowId);
+      ? glue.sessionCheck(handle, action, flowId)
+      : glue.sessionCheckOf(handle, action, flowId);
   }
 
   /**
@@ -371,7 +321,7 @@ export class Session {
    */
   allowedActions(flowId: Id): FlowAction[] {
     const handle = Session.#of(this, "allowedActions()");
-    return typeof flowId === "string" ? sessionAllowedActions(handle, flowId) : sessionAllowedActionsOf(handle, flowId);
+    return typeof flowId === "string" ? glue.sessionAllowedActions(handle, flowId) : glue.sessionAllowedActionsOf(handle, flowId);
   }
 
   /**
@@ -388,7 +338,7 @@ export class Session {
    * ```
    */
   checkMany<I = unknown>(items: readonly CheckRequest<I>[]): CheckResult<I>[] {
-    return sessionCheckMany(Session.#of(this, "checkMany()"), items);
+    return glue.sessionCheckMany(Session.#of(this, "checkMany()"), items);
   }
 
   /**
@@ -403,7 +353,7 @@ export class Session {
    * ```
    */
   share(flowId: Id, share: ShareRequest): FlowShares {
-    return sessionShare(Session.#of(this, "share()"), flowId, share);
+    return glue.sessionShare(Session.#of(this, "share()"), flowId, share);
   }
 
   /**
@@ -416,7 +366,7 @@ export class Session {
    * ```
    */
   unshare(flowId: Id, principal: string): FlowShares {
-    return sessionUnshare(Session.#of(this, "unshare()"), flowId, principal);
+    return glue.sessionUnshare(Session.#of(this, "unshare()"), flowId, principal);
   }
 
   /**
@@ -435,7 +385,7 @@ export class Session {
    * ```
    */
   approvals(query?: ApprovalQuery): ApprovalList {
-    return sessionApprovals(Session.#of(this, "approvals()"), query);
+    return glue.sessionApprovals(Session.#of(this, "approvals()"), query);
   }
 
   /**
@@ -448,7 +398,7 @@ export class Session {
    * ```
    */
   respond(approvalId: Id, response: string, comments?: string | null): Approval {
-    return sessionRespond(Session.#of(this, "respond()"), approvalId, response, comments);
+    return glue.sessionRespond(Session.#of(this, "respond()"), approvalId, response, comments);
   }
 
   /**
@@ -461,7 +411,7 @@ export class Session {
    * ```
    */
   reassign(approvalId: Id, toUser: string): Approval {
-    return sessionReassign(Session.#of(this, "reassign()"), approvalId, toUser);
+    return glue.sessionReassign(Session.#of(this, "reassign()"), approvalId, toUser);
   }
 
   /**
@@ -473,7 +423,7 @@ export class Session {
    * ```
    */
   cancel(approvalId: Id): Approval {
-    return sessionCancel(Session.#of(this, "cancel()"), approvalId);
+    return glue.sessionCancel(Session.#of(this, "cancel()"), approvalId);
   }
 
   /**
@@ -490,7 +440,7 @@ export class Session {
    * ```
    */
   inviteToGroup(groupId: Id, request: InvitationRequest): Invitation {
-    return sessionInviteToGroup(Session.#of(this, "inviteToGroup()"), groupId, request);
+    return glue.sessionInviteToGroup(Session.#of(this, "inviteToGroup()"), groupId, request);
   }
 
   /**
@@ -502,7 +452,7 @@ export class Session {
    * ```
    */
   requestToJoin(groupId: Id): JoinResult {
-    return sessionRequestToJoin(Session.#of(this, "requestToJoin()"), groupId);
+    return glue.sessionRequestToJoin(Session.#of(this, "requestToJoin()"), groupId);
   }
 
   /**
@@ -514,7 +464,7 @@ export class Session {
    * ```
    */
   joinRequests(options?: JoinRequestsOptions): JoinRequestItem[] {
-    return sessionJoinRequests(Session.#of(this, "joinRequests()"), options);
+    return glue.sessionJoinRequests(Session.#of(this, "joinRequests()"), options);
   }
 
   /**
@@ -526,7 +476,7 @@ export class Session {
    * ```
    */
   decideJoinRequest(requestId: Id, approve: boolean): JoinRequestItem {
-    return sessionDecideJoinRequest(Session.#of(this, "decideJoinRequest()"), requestId, approve);
+    return glue.sessionDecideJoinRequest(Session.#of(this, "decideJoinRequest()"), requestId, approve);
   }
 
   /**
@@ -538,7 +488,7 @@ export class Session {
    * ```
    */
   removeFromGroup(groupId: Id, memberId: Id): Group {
-    return sessionRemoveFromGroup(Session.#of(this, "removeFromGroup()"), groupId, memberId);
+    return glue.sessionRemoveFromGroup(Session.#of(this, "removeFromGroup()"), groupId, memberId);
   }
 
   /**
@@ -550,7 +500,7 @@ export class Session {
    * ```
    */
   myApps(): AppAccess[] {
-    return sessionMyApps(Session.#of(this, "myApps()"));
+    return glue.sessionMyApps(Session.#of(this, "myApps()"));
   }
 
   /**
@@ -563,7 +513,7 @@ export class Session {
    * ```
    */
   groupsIOwn(): OwnedGroup[] {
-    return sessionGroupsIOwn(Session.#of(this, "groupsIOwn()"));
+    return glue.sessionGroupsIOwn(Session.#of(this, "groupsIOwn()"));
   }
 
   /**
@@ -578,7 +528,7 @@ export class Session {
    * ```
    */
   requestAppAccess(appId: Id): JoinResult {
-    return sessionRequestAppAccess(Session.#of(this, "requestAppAccess()"), appId);
+    return glue.sessionRequestAppAccess(Session.#of(this, "requestAppAccess()"), appId);
   }
 
   /**
@@ -593,7 +543,7 @@ export class Session {
    * ```
    */
   inviteToApp(appId: Id, request: InvitationRequest): Invitation {
-    return sessionInviteToApp(Session.#of(this, "inviteToApp()"), appId, request);
+    return glue.sessionInviteToApp(Session.#of(this, "inviteToApp()"), appId, request);
   }
 
   /**
@@ -606,6 +556,6 @@ export class Session {
    * ```
    */
   appLinkFor(appId: Id, guest: string): AppLink {
-    return sessionAppLinkFor(Session.#of(this, "appLinkFor()"), appId, guest);
+    return glue.sessionAppLinkFor(Session.#of(this, "appLinkFor()"), appId, guest);
   }
 }

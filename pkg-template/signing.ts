@@ -107,6 +107,18 @@ export function isSigned(bytes: unknown): boolean {
   return bytes instanceof Uint8Array && startsWith(bytes, MAGIC);
 }
 
+/**
+ * `INVALID_VALUE` for a signed envelope given to a loader that does not check signatures
+ * (`call`), naming the loader that does (`instead`). Internal.
+ */
+export function signedGivenToUnsigned(call: string, instead: string): GuestPassError {
+  return new GuestPassError(
+    "INVALID_VALUE",
+    `invalid value for bytes: ${call} was given signed bytes; check their signature with ${instead}(bytes, { publicKey })`,
+    { field: "bytes" },
+  );
+}
+
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

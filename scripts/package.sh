@@ -55,6 +55,7 @@ wasm-pack build wasm --release --target web --no-pack --out-dir "$view_out" --ou
 mkdir -p "$view_build"
 cp pkg-template/view/*.ts pkg-template/view/tsconfig.json "$view_build/"
 for shared in errors types lifetime arguments ready search-unpack session; do cp "pkg-template/$shared.ts" "$view_build/"; done
+cp pkg-template/types-*.ts "$view_build/"
 cp "$view_out"/guestpass.js "$view_out"/guestpass.d.ts "$view_out"/guestpass_bg.wasm "$view_out"/guestpass_bg.wasm.d.ts "$view_build/"
 if [ -d "$view_out/snippets" ]; then cp -R "$view_out/snippets" "$view_build/"; fi
 tsc -p "$view_build/tsconfig.json"

@@ -4,8 +4,9 @@
 // module is the wasm/ crate built without its `full` feature: no world JSON reader, no
 // Graph or source import, no sample, no snapshots, no changes (a view's session refuses
 // them with `VIEW_READ_ONLY`, as in the full package). make package compiles this file
-// beside that build's glue and the shared session.ts, errors.ts, lifetime.ts,
-// arguments.ts, types.ts and ready.ts, into pkg/view/.
+// beside that build's glue and the shared session.ts, search-unpack.ts, errors.ts,
+// lifetime.ts, arguments.ts, ready.ts, types.ts and the types-*.ts it re-exports, into
+// pkg/view/.
 import { directoryFromView, directoryFromViewParts, version as wasmVersion } from "./guestpass.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";

@@ -366,22 +366,7 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         )?;
     }
     user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
-    limits::list(format_args!("approvals[{}].approvers", a.id), &a.approvers)?;
-    if a.approvers.is_empty() {
-        return Err(Error::InvalidValue {
-            field: format!("approvals[{}].approvers", a.id),
-            reason: "an approval needs at least one approver".into(),
-        });
-    }
-    for (i, p) in a.approvers.iter().enumerate() {
-        principal_of_tenant(dir, &a.id, "approvers", p, &a.tenant_id)?;
-        if a.approvers.iter().take(i).any(|q| q == p) {
-            return Err(Error::InvalidValue {
-                field: format!("approvals[{}].approvers", a.id),
-                reason: format!("\"{p}\" is named twice; name each approver once"),
-            });
-        }
-    }
+    approvers(dir, a)?;
     if a.response_options.is_empty() {
         return Err(Error::InvalidValue {
             field: format!("approvals[{}].responseOptions", a.id),
@@ -408,6 +393,36 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             });
         }
     }
+    response_history(dir, a)?;
+    response_answers(dir, a)?;
+    crate::model::check_consistent(a)
+}
+
+/// An approval's approvers: at least one, within the list limit, each a user or group
+/// of the approval's tenant, and none named twice.
+fn approvers(dir: &Directory, a: &Approval) -> Result<()> {
+    limits::list(format_args!("approvals[{}].approvers", a.id), &a.approvers)?;
+    if a.approvers.is_empty() {
+        return Err(Error::InvalidValue {
+            field: format!("approvals[{}].approvers", a.id),
+            reason: "an approval needs at least one approver".into(),
+        });
+    }
+    for (i, p) in a.approvers.iter().enumerate() {
+        principal_of_tenant(dir, &a.id, "approvers", p, &a.tenant_id)?;
+        if a.approvers.iter().take(i).any(|q| q == p) {
+            return Err(Error::InvalidValue {
+                field: format!("approvals[{}].approvers", a.id),
+                reason: format!("\"{p}\" is named twice; name each approver once"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Each response of an approval, in order: an RFC 3339 time, one response per approver,
+/// and on behalf of a group only where that group is among the approvers.
+fn response_history(dir: &Directory, a: &Approval) -> Result<()> {
     for (i, r) in a.responses.iter().enumerate() {
         time(&r.responded_at, || {
             format!("approvals[{}].responses[{i}].respondedAt", a.id)
@@ -434,6 +449,12 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// What each response of an approval says: by a user of the approval's
+/// tenant, with one of its response options, and comments within the text limit.
+fn response_answers(dir: &Directory, a: &Approval) -> Result<()> {
     for r in &a.responses {
         user_of_tenant(
             dir,
@@ -456,7 +477,7 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
             )?;
         }
     }
-    crate::model::check_consistent(a)
+    Ok(())
 }
 
 /// Refuses `text` unless it is an RFC 3339 time; `field` names it in the error (and in

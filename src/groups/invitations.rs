@@ -21,7 +21,9 @@ use crate::b2b::{self, Collaboration};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::limits::{self, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{AllowInvitesFrom, ExternalUserState, GuestAccess, Tenant, User, UserType};
+use crate::model::{
+    AllowInvitesFrom, ExternalUserState, Group, GuestAccess, Tenant, User, UserType,
+};
 use serde::{Deserialize, Serialize};
 
 /// What a group owner fills in (`session.inviteToGroup(groupId, { email, displayName?,
@@ -162,87 +164,17 @@ pub(crate) fn invite_into(
     // Refuse before any change where no ticket key can be made (wasm32 without a host
     // source of randomness); the key itself is made only once the invitation succeeds.
     dir.require_link_key_source()?;
-    let tenant = self_service_tenant(dir, tenant_id)?;
-    let group = group_of_tenant(dir, tenant_id, group_id)?;
-    require_assigned_membership(group)?;
-    let address = EmailAddress::parse(&request.email)?;
-    let display_name = filled(
-        "displayName",
-        request.display_name.as_deref(),
-        MAX_TEXT_CHARS,
-    )?;
-    let message = filled("message", request.message.as_deref(), MAX_LONG_TEXT_CHARS)?;
-
-    let existing = existing_account(dir, tenant, &address)?;
-    let home = match existing {
-        Some(user) if !user.is_guest() => None,
-        Some(user) => user
-            .home_tenant_id
-            .as_deref()
-            .and_then(|id| dir.tenant(id))
-            .or_else(|| tenant_of_domain(dir, address.domain())),
-        None => tenant_of_domain(dir, address.domain()),
-    };
-    if let Some(home) = home {
-        if home.id == tenant.id {
-            if existing.is_none() {
-                return Err(Error::AddressInOwnDomain {
-                    email: address.as_str().to_string(),
-                    tenant: tenant.id.clone(),
-                });
-            }
-        } else {
-            require_collaboration(tenant, home, b2b::between(tenant, home))?;
-            if existing.is_none() && home.cloud != tenant.cloud {
-                require_invited_by_upn(dir, tenant, home, &address)?;
-            }
-        }
-    }
-    if existing.is_none() {
-        require_may_invite(tenant, dir.user(inviter_id))?;
-    }
-
-    let mut invitation = Invitation {
-        invited_user_email_address: address.as_str().to_string(),
-        invited_user_display_name: String::new(),
-        invited_user_type: UserType::Guest,
-        invited_user_message_info: MessageInfo {
-            customized_message_body: message.map(str::to_string),
-        },
-        invite_redirect_url: my_apps_portal(crate::clouds::Offering::of(tenant), &tenant.id),
-        invite_redeem_url: None,
-        invited_user: InvitedUser { id: String::new() },
-        status: InvitationStatus::PendingAcceptance,
-        group_id: group.id.clone(),
-    };
-
-    // Whose redeem link the invitation carries, made once the changes succeeded.
-    let mut redeem_for: Option<(String, String)> = None;
-    match existing {
-        Some(user) => {
-            if is_direct_member(group, &user.id) {
-                return Err(Error::AlreadyMember {
-                    group: group.id.clone(),
-                    user: user.id.clone(),
-                });
-            }
-            let next_group = with_member(group, &user.id)?;
-            invitation.invited_user_display_name = user.display_name.clone();
-            invitation.invited_user_type = user.user_type;
-            invitation.invited_user.id = user.id.clone();
-            if user.is_pending() {
-                redeem_for = Some((tenant.id.clone(), user.id.clone()));
-            } else {
-                invitation.status = InvitationStatus::Completed;
-            }
+    let Planned {
+        mut invitation,
+        next_group,
+        new_guest,
+        redeem_for,
+    } = plan_invitation(dir, tenant_id, inviter_id, group_id, request)?;
+    match new_guest {
+        None => {
             dir.upsert_group(next_group)?;
         }
-        None => {
-            let guest = new_guest(dir, tenant, home, &address, display_name);
-            let next_group = with_member(group, &guest.id)?;
-            invitation.invited_user_display_name = guest.display_name.clone();
-            invitation.invited_user.id = guest.id.clone();
-            redeem_for = Some((tenant.id.clone(), guest.id.clone()));
+        Some(guest) => {
             let guest_id = guest.id.clone();
             dir.upsert_user(guest)?;
             if let Err(err) = dir.upsert_group(next_group) {
@@ -256,6 +188,160 @@ pub(crate) fn invite_into(
         invitation.invite_redeem_url = Some(redeem_link(dir, &tenant_id, &user_id)?);
     }
     Ok(invitation)
+}
+
+/// An invitation checked but not yet made: what [`invite_into`] changes, and answers.
+struct Planned {
+    /// The answer, without its redeem link yet.
+    invitation: Invitation,
+    /// The group with the invitee added.
+    next_group: Group,
+    /// The guest account to create; none when the address names an existing account.
+    new_guest: Option<User>,
+    /// Whose redeem link the invitation carries (tenant id, user id), made once the
+    /// changes succeeded.
+    redeem_for: Option<(String, String)>,
+}
+
+/// Every check of [`invite_into`], in order, with nothing changed yet; then what the
+/// invitation changes: an existing account joins the group (`ALREADY_MEMBER` when it is
+/// a direct member), anyone else joins as a new guest account.
+fn plan_invitation(
+    dir: &Directory,
+    tenant_id: &str,
+    inviter_id: &str,
+    group_id: &str,
+    request: &InvitationRequest,
+) -> Result<Planned> {
+    let tenant = self_service_tenant(dir, tenant_id)?;
+    let group = group_of_tenant(dir, tenant_id, group_id)?;
+    require_assigned_membership(group)?;
+    let address = EmailAddress::parse(&request.email)?;
+    let display_name = filled(
+        "displayName",
+        request.display_name.as_deref(),
+        MAX_TEXT_CHARS,
+    )?;
+    let message = filled("message", request.message.as_deref(), MAX_LONG_TEXT_CHARS)?;
+
+    let existing = existing_account(dir, tenant, &address)?;
+    let home = invitee_home(dir, existing, &address);
+    if let Some(home) = home {
+        require_invitable_from(dir, tenant, home, existing.is_some(), &address)?;
+    }
+    if existing.is_none() {
+        require_may_invite(tenant, dir.user(inviter_id))?;
+    }
+
+    let mut invitation = pending_invitation(tenant, group, &address, message);
+    match existing {
+        Some(user) => {
+            if is_direct_member(group, &user.id) {
+                return Err(Error::AlreadyMember {
+                    group: group.id.clone(),
+                    user: user.id.clone(),
+                });
+            }
+            let next_group = with_member(group, &user.id)?;
+            invitation.invited_user_display_name = user.display_name.clone();
+            invitation.invited_user_type = user.user_type;
+            invitation.invited_user.id = user.id.clone();
+            let redeem_for = if user.is_pending() {
+                Some((tenant.id.clone(), user.id.clone()))
+            } else {
+                invitation.status = InvitationStatus::Completed;
+                None
+            };
+            Ok(Planned {
+                invitation,
+                next_group,
+                new_guest: None,
+                redeem_for,
+            })
+        }
+        None => {
+            let guest = new_guest(dir, tenant, home, &address, display_name);
+            let next_group = with_member(group, &guest.id)?;
+            invitation.invited_user_display_name = guest.display_name.clone();
+            invitation.invited_user.id = guest.id.clone();
+            let redeem_for = Some((tenant.id.clone(), guest.id.clone()));
+            Ok(Planned {
+                invitation,
+                next_group,
+                new_guest: Some(guest),
+                redeem_for,
+            })
+        }
+    }
+}
+
+/// The home tenant of the person `address` names: none for a member of this tenant; for
+/// a guest, the home tenant recorded, else the tenant of the address's domain; for a new
+/// account, the tenant of the address's domain (none outside the world).
+fn invitee_home<'d>(
+    dir: &'d Directory,
+    existing: Option<&User>,
+    address: &EmailAddress,
+) -> Option<&'d Tenant> {
+    match existing {
+        Some(user) if !user.is_guest() => None,
+        Some(user) => user
+            .home_tenant_id
+            .as_deref()
+            .and_then(|id| dir.tenant(id))
+            .or_else(|| tenant_of_domain(dir, address.domain())),
+        None => tenant_of_domain(dir, address.domain()),
+    }
+}
+
+/// Refuses an invitation into `tenant` of a person whose home is `home`: a new account
+/// with an address of the tenant's own domain (`ADDRESS_IN_OWN_DOMAIN`), a home tenant
+/// that may not collaborate with this one (`COLLABORATION_BLOCKED`), and a new account
+/// for a person of another cloud invited by a mail that is not their UPN (`UPN_REQUIRED`).
+fn require_invitable_from(
+    dir: &Directory,
+    tenant: &Tenant,
+    home: &Tenant,
+    existing: bool,
+    address: &EmailAddress,
+) -> Result<()> {
+    if home.id == tenant.id {
+        if !existing {
+            return Err(Error::AddressInOwnDomain {
+                email: address.as_str().to_string(),
+                tenant: tenant.id.clone(),
+            });
+        }
+        return Ok(());
+    }
+    require_collaboration(tenant, home, b2b::between(tenant, home))?;
+    if !existing && home.cloud != tenant.cloud {
+        require_invited_by_upn(dir, tenant, home, address)?;
+    }
+    Ok(())
+}
+
+/// The answer for a new invitation into `group` of `tenant`, before its invitee is known:
+/// a pending guest, redirected to the tenant's My Apps portal after redeeming.
+fn pending_invitation(
+    tenant: &Tenant,
+    group: &Group,
+    address: &EmailAddress,
+    message: Option<&str>,
+) -> Invitation {
+    Invitation {
+        invited_user_email_address: address.as_str().to_string(),
+        invited_user_display_name: String::new(),
+        invited_user_type: UserType::Guest,
+        invited_user_message_info: MessageInfo {
+            customized_message_body: message.map(str::to_string),
+        },
+        invite_redirect_url: my_apps_portal(crate::clouds::Offering::of(tenant), &tenant.id),
+        invite_redeem_url: None,
+        invited_user: InvitedUser { id: String::new() },
+        status: InvitationStatus::PendingAcceptance,
+        group_id: group.id.clone(),
+    }
 }
 
 /// The guest named by `user` (object id, UPN or mail) in `tenant_id` redeems their

@@ -199,22 +199,9 @@ impl Session {
     ) -> Result<Found<'d>> {
         let me = self.user(dir)?;
         search::check_query(query)?;
-        let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(Error::InvalidValue {
-                field: "limit".into(),
-                reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
-            });
-        }
+        let limit = checked_limit(options.limit)?;
         crate::limits::exclude(options.exclude.iter().map(String::as_str))?;
-        let guests_hidden = match &options.connector {
-            None => false,
-            Some(id) => {
-                !dir.connector(id)
-                    .ok_or_else(|| Error::UnknownConnector(id.clone()))?
-                    .guest_picker
-            }
-        };
+        let guests_hidden = guests_hidden(dir, options.connector.as_deref())?;
         let group_filter = match &options.group_id {
             None => None,
             Some(group_id) => Some(self.group_filter(dir, group_id)?),
@@ -231,33 +218,11 @@ impl Session {
         let Some(index) = dir.people_index(self.tenant_id()) else {
             return Ok(found);
         };
-        // Usually empty: no set is built for it then.
-        let exclude: HashSet<u32> = if options.exclude.is_empty() {
-            HashSet::new()
-        } else {
-            options
-                .exclude
-                .iter()
-                .filter_map(|id| dir.user_slot(id))
-                .collect()
-        };
-        let user_type = options.user_type;
-        let mut accept = |key: u32, flags: u32| {
-            let guest = flags & SEARCH_FLAG_GUEST != 0;
-            let type_ok = match user_type {
-                UserTypeFilter::Any => true,
-                UserTypeFilter::Member => !guest,
-                UserTypeFilter::Guest => guest,
-            };
-            type_ok
-                && !(guests_hidden && guest)
-                && !exclude.contains(&key)
-                && group_filter.as_ref().is_none_or(|g| g.has_slot(key))
-        };
+        let filter = PersonFilter::new(dir, options, guests_hidden, group_filter.as_ref());
         if let (SearchMode::ExactOnly, Some(book)) = (mode, dir.partial().and_then(|p| p.book())) {
             let wanted = ExactWanted {
                 tenant_id: self.tenant_id(),
-                user_type,
+                user_type: options.user_type,
                 guests_hidden,
                 exclude: &options.exclude,
                 group: group_filter.as_ref(),
@@ -268,25 +233,10 @@ impl Session {
         }
         let keys: Vec<u32> = match mode {
             SearchMode::None => Vec::new(),
-            SearchMode::Full => ranked(dir, index, query, limit, &mut accept)?,
-            SearchMode::ExactOnly => index
-                .exact_address(query)
-                .into_iter()
-                .filter(|key| {
-                    dir.user_at(*key).is_some_and(|u| {
-                        u.tenant_id == self.tenant_id() && has_address(u, query.trim())
-                    })
-                })
-                .filter(|key| {
-                    let flags = dir.user_at(*key).map(crate::directory::search_flags);
-                    flags.is_some_and(|f| accept(*key, f))
-                })
-                .map(|key| (user_id_at(dir, key), key))
-                .collect::<std::collections::BTreeSet<(&str, u32)>>()
-                .into_iter()
-                .take(limit)
-                .map(|(_, key)| key)
-                .collect(),
+            SearchMode::Full => ranked(dir, index, query, limit, &mut |key, flags| {
+                filter.accepts(key, flags)
+            })?,
+            SearchMode::ExactOnly => self.exact_address(dir, index, query, limit, &filter),
         };
         found.people = FoundPeople::Users(
             keys.into_iter()
@@ -295,6 +245,37 @@ impl Session {
                 .collect(),
         );
         Ok(found)
+    }
+
+    /// The search of a person who may find others only by an exact address (a guest
+    /// with limited access, on a whole directory): the people of this tenant with that
+    /// address whom `filter` accepts, in user-id order, at most `limit`.
+    fn exact_address(
+        &self,
+        dir: &Directory,
+        index: &search::PeopleIndex,
+        query: &str,
+        limit: usize,
+        filter: &PersonFilter<'_>,
+    ) -> Vec<u32> {
+        index
+            .exact_address(query)
+            .into_iter()
+            .filter(|key| {
+                dir.user_at(*key).is_some_and(|u| {
+                    u.tenant_id == self.tenant_id() && has_address(u, query.trim())
+                })
+            })
+            .filter(|key| {
+                let flags = dir.user_at(*key).map(crate::directory::search_flags);
+                flags.is_some_and(|f| filter.accepts(*key, f))
+            })
+            .map(|key| (user_id_at(dir, key), key))
+            .collect::<std::collections::BTreeSet<(&str, u32)>>()
+            .into_iter()
+            .take(limit)
+            .map(|(_, key)| key)
+            .collect()
     }
 
     /// The filter of `group_id`, which must be a group of this tenant: its members'
@@ -348,6 +329,83 @@ impl Session {
 /// The id of the user in `slot` (empty if none).
 fn user_id_at(dir: &Directory, slot: u32) -> &str {
     dir.user_at(slot).map(|u| u.id.as_str()).unwrap_or_default()
+}
+
+/// The number of results asked for (`DEFAULT_LIMIT` when not given); `INVALID_VALUE`
+/// outside 1–`MAX_LIMIT`.
+fn checked_limit(limit: Option<usize>) -> Result<usize> {
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(Error::InvalidValue {
+            field: "limit".into(),
+            reason: format!("{limit} is outside 1–{MAX_LIMIT}"),
+        });
+    }
+    Ok(limit)
+}
+
+/// Whether guests are left out because `connector`'s picker does not support picking
+/// them (`UNKNOWN_CONNECTOR` for a connector the directory does not hold).
+fn guests_hidden(dir: &Directory, connector: Option<&str>) -> Result<bool> {
+    match connector {
+        None => Ok(false),
+        Some(id) => Ok(!dir
+            .connector(id)
+            .ok_or_else(|| Error::UnknownConnector(id.to_string()))?
+            .guest_picker),
+    }
+}
+
+/// Which people of the index a search keeps, by slot and search flags: those of the
+/// user type asked for, no guest while guests are hidden, none excluded, and only
+/// members of the group asked for.
+struct PersonFilter<'g> {
+    user_type: UserTypeFilter,
+    guests_hidden: bool,
+    /// Slots of the users excluded (usually none: no set is built for it then).
+    exclude: HashSet<u32>,
+    group: Option<&'g GroupFilter>,
+}
+
+impl<'g> PersonFilter<'g> {
+    /// The filter of a search's `options`, with `guests_hidden` and the `group` filter
+    /// already read from them.
+    fn new(
+        dir: &Directory,
+        options: &SearchOptions,
+        guests_hidden: bool,
+        group: Option<&'g GroupFilter>,
+    ) -> PersonFilter<'g> {
+        let exclude: HashSet<u32> = if options.exclude.is_empty() {
+            HashSet::new()
+        } else {
+            options
+                .exclude
+                .iter()
+                .filter_map(|id| dir.user_slot(id))
+                .collect()
+        };
+        PersonFilter {
+            user_type: options.user_type,
+            guests_hidden,
+            exclude,
+            group,
+        }
+    }
+
+    /// Whether the person at `key`, with search flags `flags`, is kept.
+    fn accepts(&self, key: u32, flags: u32) -> bool {
+        let guest = flags & SEARCH_FLAG_GUEST != 0;
+        let type_ok = match self.user_type {
+            UserTypeFilter::Any => true,
+            UserTypeFilter::Member => !guest,
+            UserTypeFilter::Guest => guest,
+        };
+        type_ok
+            && !(self.guests_hidden && guest)
+            && !self.exclude.contains(&key)
+            && self.group.is_none_or(|g| g.has_slot(key))
+    }
 }
 
 /// The best `limit` people for `query`, people tied on score and display name in user-id
