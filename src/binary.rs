@@ -485,27 +485,28 @@ impl<'a> Reader<'a> {
 
     /// Reads a length-prefixed list of `u32`.
     pub fn u32s(&mut self, what: &str) -> Result<Vec<u32>> {
-        let n = self.len(4, what)?;
-        let mut out = Vec::with_capacity(n);
-        self.take_pieces(n * 4, 4, what, |piece| {
-            out.extend(
-                piece
-                    .chunks_exact(4)
-                    .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes)),
-            )
-        })?;
-        Ok(out)
+        self.fixed_list(what, u32::from_le_bytes)
     }
 
     /// Reads a length-prefixed list of `u64`.
     pub fn u64s(&mut self, what: &str) -> Result<Vec<u64>> {
-        let n = self.len(8, what)?;
+        self.fixed_list(what, u64::from_le_bytes)
+    }
+
+    /// A length-prefixed list of `N`-byte values, each decoded by `decode`, read a window
+    /// at a time.
+    fn fixed_list<const N: usize, T>(
+        &mut self,
+        what: &str,
+        decode: fn([u8; N]) -> T,
+    ) -> Result<Vec<T>> {
+        let n = self.len(N, what)?;
         let mut out = Vec::with_capacity(n);
-        self.take_pieces(n * 8, 8, what, |piece| {
+        self.take_pieces(n * N, N, what, |piece| {
             out.extend(
                 piece
-                    .chunks_exact(8)
-                    .map(|c| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes)),
+                    .chunks_exact(N)
+                    .map(|c| decode(<[u8; N]>::try_from(c).unwrap_or([0; N]))),
             )
         })?;
         Ok(out)
