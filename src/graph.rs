@@ -211,165 +211,163 @@ pub(crate) struct Positions<'s> {
 
 /// [`world_from_graph_pages`], with the positions of its users and groups.
 pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Positions<'s>)> {
-    let mut reading = Reading::sized_for(input);
-    let tenant_ids = reading.tenants(input)?;
-    homes::check_domains(&reading.world)?;
-    keep_partners_in_input(&mut reading.world);
-    for (t, gt) in input.tenants.iter().enumerate() {
-        reading.users_and_groups(t, gt, tenant_ids[t])?;
-    }
-    for (t, gt) in input.tenants.iter().enumerate() {
-        reading.members_and_owners(t, gt, tenant_ids[t])?;
-        reading.consents(gt, tenant_ids[t])?;
-    }
-    let Reading {
-        mut world,
-        user_at,
-        group_at,
-        ..
-    } = reading;
-    homes::resolve(&mut world);
-    let positions = Positions {
-        users: user_at,
-        groups: group_at,
+    let mut world = World::default();
+    let users: usize = input.tenants.iter().map(|t| pages::count(&t.users)).sum();
+    let groups: usize = input.tenants.iter().map(|t| pages::count(&t.groups)).sum();
+    let mut ids = Ids {
+        seen: HashSet::with_capacity(input.tenants.len() + users + groups),
+        known: HashMap::with_capacity(users + groups),
+        at: Positions {
+            users: HashMap::with_capacity(users),
+            groups: HashMap::with_capacity(groups),
+        },
     };
-    Ok((world, positions))
+    world.users.reserve(users);
+    world.groups.reserve(groups);
+
+    let tenant_ids = read_tenants(input, &mut world, &mut ids.seen)?;
+    homes::check_domains(&world)?;
+    keep_partners_in_input(&mut world);
+    for (t, gt) in input.tenants.iter().enumerate() {
+        read_users_and_groups(t, gt, tenant_ids[t], &mut world, &mut ids)?;
+    }
+    for (t, gt) in input.tenants.iter().enumerate() {
+        read_members_and_owners(t, gt, tenant_ids[t], &mut world, &ids)?;
+        read_consents(gt, tenant_ids[t], &mut world, &ids.at.users)?;
+    }
+    homes::resolve(&mut world);
+    Ok((world, ids.at))
 }
 
-/// What the passes of [`graph_world`] build up: the world, every id seen so far (ids are
-/// unique across the whole input), and where each user and group is.
-struct Reading<'s> {
-    world: World,
+/// The ids [`graph_world`] has read so far: every one seen (ids are unique across the
+/// whole input), each user's and group's tenant and kind, and where it is in the world.
+struct Ids<'s> {
     seen: HashSet<&'s str>,
     /// Id → its tenant (by position in the input) and whether it is a user or a group.
     known: Known<'s>,
-    /// User id → its position in `world.users`.
-    user_at: HashMap<&'s str, usize>,
-    /// Group id → its position in `world.groups`.
-    group_at: HashMap<&'s str, usize>,
+    at: Positions<'s>,
 }
 
-impl<'s> Reading<'s> {
-    /// An empty reading with room for every tenant, user and group the pages hold.
-    fn sized_for(input: &GraphPages<'_>) -> Reading<'s> {
-        let users: usize = input.tenants.iter().map(|t| pages::count(&t.users)).sum();
-        let groups: usize = input.tenants.iter().map(|t| pages::count(&t.groups)).sum();
-        let mut world = World::default();
-        world.users.reserve(users);
-        world.groups.reserve(groups);
-        Reading {
-            world,
-            seen: HashSet::with_capacity(input.tenants.len() + users + groups),
-            known: HashMap::with_capacity(users + groups),
-            user_at: HashMap::with_capacity(users),
-            group_at: HashMap::with_capacity(groups),
-        }
+/// The first pass: every tenant, with its settings, into `world`; returns their ids, in
+/// input order.
+fn read_tenants<'s>(
+    input: &'s GraphPages<'_>,
+    world: &mut World,
+    seen: &mut HashSet<&'s str>,
+) -> Result<Vec<&'s str>> {
+    let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
+    for (t, gt) in input.tenants.iter().enumerate() {
+        let mut tenant =
+            organization::tenant(&gt.organization, t, gt.cloud, TenantSettings::default())?;
+        let id = gt
+            .organization
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        unique(seen, id)?;
+        tenant.settings = settings_of(gt, t, id)?;
+        tenant_ids.push(id);
+        world.tenants.push(tenant);
     }
+    Ok(tenant_ids)
+}
 
-    /// The first pass: every tenant, with its settings, into the world; returns their
-    /// ids, in input order.
-    fn tenants(&mut self, input: &'s GraphPages<'_>) -> Result<Vec<&'s str>> {
-        let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
-        for (t, gt) in input.tenants.iter().enumerate() {
-            let mut tenant =
-                organization::tenant(&gt.organization, t, gt.cloud, TenantSettings::default())?;
-            let id = gt
-                .organization
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            unique(&mut self.seen, id)?;
-            tenant.settings = settings_of(gt, t, id)?;
-            tenant_ids.push(id);
-            self.world.tenants.push(tenant);
-        }
-        Ok(tenant_ids)
+/// The second pass, for tenant `t` (id `tid`): its users (licences read with its
+/// subscribed SKUs) and its groups into `world`.
+fn read_users_and_groups<'s>(
+    t: usize,
+    gt: &'s TenantPages<'_>,
+    tid: &'s str,
+    world: &mut World,
+    ids: &mut Ids<'s>,
+) -> Result<()> {
+    let sku_objects = pages::items(&gt.subscribed_skus, place(t, "subscribedSkus"), tid)?;
+    let skus = skus::Skus::read(&sku_objects)?;
+    for o in pages::rows(&gt.users, place(t, "users"), tid)? {
+        let user = users::user(o, tid, &skus)?;
+        let id = o.spot.required_string("id", &o.row.id)?;
+        unique(&mut ids.seen, id)?;
+        ids.known.insert(id, (t, Kind::User));
+        ids.at.users.insert(id, world.users.len());
+        world.users.push(user);
     }
-
-    /// The second pass, for tenant `t` (id `tid`): its users (licences read with its
-    /// subscribed SKUs) and its groups into the world.
-    fn users_and_groups(&mut self, t: usize, gt: &'s TenantPages<'_>, tid: &'s str) -> Result<()> {
-        let sku_objects = pages::items(&gt.subscribed_skus, place(t, "subscribedSkus"), tid)?;
-        let skus = skus::Skus::read(&sku_objects)?;
-        for o in pages::rows(&gt.users, place(t, "users"), tid)? {
-            let user = users::user(o, tid, &skus)?;
-            let id = o.spot.required_string("id", &o.row.id)?;
-            unique(&mut self.seen, id)?;
-            self.known.insert(id, (t, Kind::User));
-            self.user_at.insert(id, self.world.users.len());
-            self.world.users.push(user);
-        }
-        for o in pages::rows(&gt.groups, place(t, "groups"), tid)? {
-            let group = groups::group(o, tid)?;
-            let id = o.spot.required_string("id", &o.row.id)?;
-            unique(&mut self.seen, id)?;
-            self.known.insert(id, (t, Kind::Group));
-            self.group_at.insert(id, self.world.groups.len());
-            self.world.groups.push(group);
-        }
-        Ok(())
+    for o in pages::rows(&gt.groups, place(t, "groups"), tid)? {
+        let group = groups::group(o, tid)?;
+        let id = o.spot.required_string("id", &o.row.id)?;
+        unique(&mut ids.seen, id)?;
+        ids.known.insert(id, (t, Kind::Group));
+        ids.at.groups.insert(id, world.groups.len());
+        world.groups.push(group);
     }
+    Ok(())
+}
 
-    /// The third pass, for tenant `t` (id `tid`): each of its groups' members and owners
-    /// (a group named there must be one of the tenant's own: `DANGLING_REFERENCE`).
-    fn members_and_owners(
-        &mut self,
-        t: usize,
-        gt: &'s TenantPages<'_>,
-        tid: &'s str,
-    ) -> Result<()> {
-        for (list, relation, pages_by_group) in [
-            ("groupMembers", Relation::Members, &gt.group_members),
-            ("groupOwners", Relation::Owners, &gt.group_owners),
-        ] {
-            for (group_id, group_pages) in pages_by_group {
-                let index = self
-                    .group_at
-                    .get(group_id.as_str())
-                    .copied()
-                    .filter(|&i| self.world.groups[i].tenant_id == tid);
-                let Some(index) = index else {
-                    return Err(Error::DanglingReference {
-                        from: tid.to_string(),
-                        field: list,
-                        to: group_id.clone(),
-                    });
-                };
-                let at = Place {
-                    key: Some(group_id),
-                    ..place(t, list)
-                };
-                let objects = pages::rows(group_pages, at, tid)?;
-                let ids = groups::directory_objects(&objects, relation, group_id, t, &self.known)?;
-                let group = &mut self.world.groups[index];
-                match relation {
-                    Relation::Members => group.members = ids,
-                    Relation::Owners => group.owners = ids,
-                }
+/// The third pass, for tenant `t` (id `tid`): each of its groups' members and owners
+/// (a group named there must be one of the tenant's own: `DANGLING_REFERENCE`).
+fn read_members_and_owners(
+    t: usize,
+    gt: &TenantPages<'_>,
+    tid: &str,
+    world: &mut World,
+    ids: &Ids<'_>,
+) -> Result<()> {
+    for (list, relation, pages_by_group) in [
+        ("groupMembers", Relation::Members, &gt.group_members),
+        ("groupOwners", Relation::Owners, &gt.group_owners),
+    ] {
+        for (group_id, group_pages) in pages_by_group {
+            let index = ids
+                .at
+                .groups
+                .get(group_id.as_str())
+                .copied()
+                .filter(|&i| world.groups[i].tenant_id == tid);
+            let Some(index) = index else {
+                return Err(Error::DanglingReference {
+                    from: tid.to_string(),
+                    field: list,
+                    to: group_id.clone(),
+                });
+            };
+            let at = Place {
+                key: Some(group_id),
+                ..place(t, list)
+            };
+            let objects = pages::rows(group_pages, at, tid)?;
+            let members = groups::directory_objects(&objects, relation, group_id, t, &ids.known)?;
+            let group = &mut world.groups[index];
+            match relation {
+                Relation::Members => group.members = members,
+                Relation::Owners => group.owners = members,
             }
         }
-        Ok(())
     }
+    Ok(())
+}
 
-    /// The third pass's last step, for tenant `tid`: its users who consented to Power
-    /// Automate, which must be users of that tenant (`DANGLING_REFERENCE`).
-    fn consents(&mut self, gt: &TenantPages<'_>, tid: &str) -> Result<()> {
-        for user_id in gt.consented_to_power_automate.iter() {
-            match self.user_at.get(user_id.as_str()) {
-                Some(&i) if self.world.users[i].tenant_id == tid => {
-                    self.world.users[i].consented_to_power_automate = true;
-                }
-                _ => {
-                    return Err(Error::DanglingReference {
-                        from: tid.to_string(),
-                        field: "consentedToPowerAutomate",
-                        to: user_id.clone(),
-                    })
-                }
+/// The third pass's last step, for tenant `tid`: its users who consented to Power
+/// Automate, which must be users of that tenant (`DANGLING_REFERENCE`).
+fn read_consents(
+    gt: &TenantPages<'_>,
+    tid: &str,
+    world: &mut World,
+    user_at: &HashMap<&str, usize>,
+) -> Result<()> {
+    for user_id in gt.consented_to_power_automate.iter() {
+        match user_at.get(user_id.as_str()) {
+            Some(&i) if world.users[i].tenant_id == tid => {
+                world.users[i].consented_to_power_automate = true;
+            }
+            _ => {
+                return Err(Error::DanglingReference {
+                    from: tid.to_string(),
+                    field: "consentedToPowerAutomate",
+                    to: user_id.clone(),
+                })
             }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// Leaves out the cross-tenant partner settings for organizations outside the input (a

@@ -234,7 +234,7 @@ fn plan_invitation(
     }
 
     let mut invitation = pending_invitation(tenant, group, &address, message);
-    match existing {
+    let (next_group, new_guest, redeem_for) = match existing {
         Some(user) => {
             if is_direct_member(group, &user.id) {
                 return Err(Error::AlreadyMember {
@@ -252,12 +252,7 @@ fn plan_invitation(
                 invitation.status = InvitationStatus::Completed;
                 None
             };
-            Ok(Planned {
-                invitation,
-                next_group,
-                new_guest: None,
-                redeem_for,
-            })
+            (next_group, None, redeem_for)
         }
         None => {
             let guest = new_guest(dir, tenant, home, &address, display_name);
@@ -265,14 +260,15 @@ fn plan_invitation(
             invitation.invited_user_display_name = guest.display_name.clone();
             invitation.invited_user.id = guest.id.clone();
             let redeem_for = Some((tenant.id.clone(), guest.id.clone()));
-            Ok(Planned {
-                invitation,
-                next_group,
-                new_guest: Some(guest),
-                redeem_for,
-            })
+            (next_group, Some(guest), redeem_for)
         }
-    }
+    };
+    Ok(Planned {
+        invitation,
+        next_group,
+        new_guest,
+        redeem_for,
+    })
 }
 
 /// The home tenant of the person `address` names: none for a member of this tenant; for
