@@ -120,6 +120,10 @@ export class Directory {
    * `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`, `SNAPSHOT_VERSION_UNSUPPORTED` or
    * `SNAPSHOT_CORRUPT`, and `INVALID_VALUE` for anything else (a detached buffer, an
    * array of numbers, signed bytes: load those with `fromSignedBytes`); never half-loads.
+   * The bytes stay where they are and are read a window at a time (the checksum first,
+   * then the body), so a large snapshot is never copied whole into WebAssembly memory: a
+   * million people load in about 520 MiB of it (BENCHMARKS.md). Do not change the bytes
+   * from another thread (a `SharedArrayBuffer`) while the call runs.
    *
    * The checksum detects damage, not forgery: whoever can write the bytes decides every
    * answer. Load unsigned bytes only from storage you trust as much as the server's own
