@@ -165,7 +165,7 @@ impl Directory {
             groups: scope.groups,
             apps: scope.apps,
             flows: scope.flows,
-            approvals: scope.approvals,
+            approvals: scope.approvals.iter().map(AsRef::as_ref).collect(),
             connectors: Vec::new(),
             join_requests: scope.join_requests,
         };
