@@ -88,7 +88,7 @@ async function loadFlows(load: Load, base: string, tenantId: Id, env: string, co
   return { tenantId, environment: env, flows, permissions: Object.fromEntries(permissions) };
 }
 
-/** The Approvals tables (and the users they name) of one environment's Dataverse. */
+/** The Approvals tables (and the users they name, and the flows approvals came from) of one environment's Dataverse. */
 async function loadApprovals(load: Load, url: string, tenantId: Id, env: string): Promise<DataverseEnvironmentInput> {
   const root = url.replace(/\/+$/, "");
   const get = (table: string) => getAll(load, `${root}/${table}`, tenantId, "approvals");
@@ -99,6 +99,7 @@ async function loadApprovals(load: Load, url: string, tenantId: Id, env: string)
     approvals: await get("msdyn_flow_approvals"),
     approvalRequests: await get("msdyn_flow_approvalrequests"),
     approvalResponses: await get("msdyn_flow_approvalresponses"),
+    flowApprovals: await get("msdyn_flow_flowapprovals?$select=_msdyn_flow_flowapproval_approval_value,msdyn_flow_flowapproval_flowid"),
   };
 }
 

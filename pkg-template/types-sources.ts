@@ -82,6 +82,12 @@ export interface DataverseEnvironmentInput {
   approvalRequests?: SourcePage[];
   /** Pages of `msdyn_flow_approvalresponses`. */
   approvalResponses?: SourcePage[];
+  /**
+   * Pages of `msdyn_flow_flowapprovals` (`_msdyn_flow_flowapproval_approval_value`,
+   * `msdyn_flow_flowapproval_flowid`): the flow each approval came from, when that flow
+   * is among `powerAutomate`'s flows of the tenant.
+   */
+  flowApprovals?: SourcePage[];
 }
 
 /** The input of `Directory.fromSources`. */

@@ -219,6 +219,12 @@ export interface Approval {
   createdAt: string;
   /** RFC 3339. */
   completedAt?: string;
+  /**
+   * The flow that asked for it: a flow of the same tenant. Absent when no flow is known
+   * (deleted, or of an environment not loaded). A person's answers (`session.approvals`)
+   * and views carry it only when that person holds a role on the flow.
+   */
+  flowId?: Id;
 }
 
 /** A connector whose people pickers may or may not offer guests. */

@@ -447,3 +447,206 @@ fn a_missing_approval_is_reported_in_row_order() {
         assert_eq!(text.to_string(), e.to_string());
     }
 }
+
+// Issue 22 item 3: "Flow Approval (msdyn_flow_flowapproval)" links an approval to its flow.
+
+const FLOW_BUTTON: &str = "1c6ee23a-a835-44bc-a4f5-462b658efc13";
+const FLOW_DIGEST: &str = "3989cb59-ce1a-4a5c-bb78-257c5c39381d";
+const INVOICE: &str = "ab000001-0000-4000-8000-000000000001";
+const BUDGET: &str = "ab000001-0000-4000-8000-000000000002";
+
+fn flow_of(w: &World, approval: &str) -> Option<String> {
+    let a = w.approvals.iter().find(|a| a.id == approval).unwrap();
+    a.flow_id.clone()
+}
+
+/// The fixture's link rows replaced by `rows`.
+fn with_links(rows: Value) -> Value {
+    let mut v = input();
+    v["dataverse"][0]["flowApprovals"] = json!([{ "value": rows }]);
+    v
+}
+
+fn link(approval: &str, flow: Value) -> Value {
+    json!({ "_msdyn_flow_flowapproval_approval_value": approval,
+            "msdyn_flow_flowapproval_flowid": flow })
+}
+
+#[test]
+fn an_approval_names_the_flow_that_asked_for_it_when_that_flow_is_loaded() {
+    let w = world();
+    // The fixture's first link names a flow of powerAutomate[0]; the second, a flow no
+    // environment here lists: no flow is invented for it.
+    assert_eq!(flow_of(&w, INVOICE).as_deref(), Some(FLOW_BUTTON));
+    assert_eq!(flow_of(&w, BUDGET), None);
+    // Without the table, no approval has a flow.
+    let mut v = input();
+    v["dataverse"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("flowApprovals");
+    let w = import(v).unwrap();
+    assert!(w.approvals.iter().all(|a| a.flow_id.is_none()));
+}
+
+#[test]
+fn flow_links_keep_the_first_ignore_unlisted_approvals_and_match_ids_in_any_case() {
+    let w = import(with_links(json!([
+        link(INVOICE, json!(FLOW_BUTTON.to_uppercase())),
+        link(INVOICE, json!(FLOW_DIGEST)),
+        link("ab000001-0000-4000-8000-0000000000ff", json!(FLOW_DIGEST)),
+        link(BUDGET, Value::Null),
+        link(BUDGET, json!(FLOW_DIGEST)),
+    ])))
+    .unwrap();
+    assert_eq!(flow_of(&w, INVOICE).as_deref(), Some(FLOW_BUTTON));
+    // The first link of BUDGET names no flow; it still is the one that counts.
+    assert_eq!(flow_of(&w, BUDGET), None);
+}
+
+#[test]
+fn a_flow_of_another_tenant_is_no_flow_of_the_approval() {
+    let mut v = with_links(json!([link(INVOICE, json!("fab-flow"))]));
+    let fab_env = json!({
+        "tenantId": FABRIKAM, "environment": format!("Default-{FABRIKAM}"),
+        "flows": [{ "value": [{ "name": "fab-flow", "properties": {
+            "displayName": "Fabrikam's", "state": "Started",
+            "creator": { "objectId": ALICE_HOME } } }] }] });
+    v["powerAutomate"].as_array_mut().unwrap().push(fab_env);
+    let w = import(v).unwrap();
+    assert!(w.flows.iter().any(|f| f.id == "fab-flow"));
+    assert_eq!(flow_of(&w, INVOICE), None);
+}
+
+#[test]
+fn unreadable_flow_links_are_refused_with_their_path() {
+    for (row, column) in [
+        (
+            link(INVOICE, json!(7)),
+            "dataverse[0].flowApprovals[0].value[0].msdyn_flow_flowapproval_flowid",
+        ),
+        (
+            link(INVOICE, json!({ "x": 1 })),
+            "dataverse[0].flowApprovals[0].value[0].msdyn_flow_flowapproval_flowid",
+        ),
+        (
+            json!({ "msdyn_flow_flowapproval_flowid": FLOW_BUTTON }),
+            "dataverse[0].flowApprovals[0].value[0]._msdyn_flow_flowapproval_approval_value",
+        ),
+        (
+            link("", json!(FLOW_BUTTON)),
+            "dataverse[0].flowApprovals[0].value[0]._msdyn_flow_flowapproval_approval_value",
+        ),
+    ] {
+        let e = import(with_links(json!([row]))).unwrap_err();
+        assert_eq!(e.code(), "INVALID_VALUE", "{e}");
+        assert!(e.to_string().contains(column), "{e}");
+    }
+    // A wrong type is refused on any row, even one whose approval is not listed.
+    let e = import(with_links(json!([link("unlisted", json!(false))]))).unwrap_err();
+    assert_eq!(e.code(), "INVALID_VALUE", "{e}");
+    let mut v = input();
+    v["dataverse"][0]["flowApprovals"] = json!({});
+    assert!(import(v).is_err());
+}
+
+#[test]
+fn world_json_refuses_a_flow_id_naming_no_flow_of_the_tenant() {
+    let base = world();
+    for (flow, code) in [
+        ("no-such-flow", "DANGLING_REFERENCE"),
+        ("fab-flow", "CROSS_TENANT_REFERENCE"),
+    ] {
+        let mut w = base.clone();
+        w.flows.push(guestpass::model::Flow {
+            id: "fab-flow".into(),
+            tenant_id: FABRIKAM.into(),
+            display_name: "Fabrikam's".into(),
+            trigger: Trigger::Automated,
+            enabled: true,
+            owner_id: ALICE_HOME.into(),
+            co_owners: vec![],
+            run_only: vec![],
+        });
+        let a = w.approvals.iter_mut().find(|a| a.id == BUDGET).unwrap();
+        a.flow_id = Some(flow.into());
+        let e = Directory::from_world(w).unwrap_err();
+        assert_eq!(e.code(), code, "{e}");
+        assert!(e.to_string().contains("flowId"), "{e}");
+    }
+}
+
+#[test]
+fn a_flow_id_survives_json_and_snapshots_and_removing_its_flow_unlinks_it() {
+    let mut dir = directory(input());
+    let json = dir.to_json_string().unwrap();
+    assert!(json.contains(&format!("\"flowId\":\"{FLOW_BUTTON}\"")));
+    assert_eq!(
+        Directory::from_json_str(&json).unwrap().to_world(),
+        dir.to_world()
+    );
+    let again = Directory::from_bytes(&dir.to_bytes().unwrap()).unwrap();
+    assert_eq!(
+        flow_of(&again.to_world(), INVOICE).as_deref(),
+        Some(FLOW_BUTTON)
+    );
+    // A flow an approval names cannot move to another tenant…
+    let mut moved = dir.flow(FLOW_BUTTON).unwrap().clone();
+    moved.tenant_id = FABRIKAM.into();
+    moved.owner_id = ALICE_HOME.into();
+    moved.co_owners.clear();
+    moved.run_only.clear();
+    assert_eq!(dir.upsert_flow(moved).unwrap_err().code(), "IN_USE");
+    // …and removing it leaves the approval without a flow, as a fresh import would.
+    dir.remove_flow(FLOW_BUTTON).unwrap();
+    let w = dir.to_world();
+    assert_eq!(flow_of(&w, INVOICE), None);
+    Directory::from_world(w).unwrap();
+}
+
+/// A person's approvals name the flow only when they hold a role on it (issue 17's rule,
+/// which views follow): the guest approver of BUDGET runs the button flow (run-only) and
+/// has no role on the scheduled one.
+#[test]
+fn a_person_sees_an_approvals_flow_only_when_they_hold_a_role_on_it() {
+    use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
+    let now = guestpass::timestamp::Timestamp::parse("now", "2024-03-05T00:00:00Z").unwrap();
+    let received = ApprovalQuery {
+        mailbox: ApprovalBox::Received,
+        status: StatusFilter::All,
+    };
+    for (flow, shown) in [(FLOW_BUTTON, true), (FLOW_DIGEST, false)] {
+        let mut v = with_links(json!([link(BUDGET, json!(flow))]));
+        // Fabrikam's guests collaborate by the default rule here (the partner rule admits
+        // only some groups).
+        v["graph"]["tenants"][0]["crossTenantAccessPartners"] = json!([]);
+        let dir = directory(v);
+        assert_eq!(flow_of(&dir.to_world(), BUDGET).as_deref(), Some(flow));
+        let guest = dir.sign_in(CONTOSO, ALICE_GUEST).unwrap();
+        let list = guest.approvals(&dir, &received, now).unwrap();
+        assert!(list.blocked.is_none(), "{:?}", list.blocked);
+        let item = list.items.iter().find(|i| i.approval.id == BUDGET).unwrap();
+        let expected = shown.then(|| flow.to_string());
+        assert_eq!(item.approval.flow_id, expected, "{flow}");
+        // Their view holds the flow exactly then, and answers alike.
+        let view = Directory::from_view(&dir.view_for(CONTOSO, ALICE_GUEST).unwrap()).unwrap();
+        assert_eq!(view.directory().flow(flow).is_some(), shown);
+        let seen = view
+            .session()
+            .approvals(view.directory(), &received, now)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&seen).unwrap(),
+            serde_json::to_string(&list).unwrap()
+        );
+        // The requester owns both flows and always sees it.
+        let creator = dir.sign_in(CONTOSO, CREATOR).unwrap();
+        let sent = ApprovalQuery {
+            mailbox: ApprovalBox::Sent,
+            status: StatusFilter::All,
+        };
+        let mine = creator.approvals(&dir, &sent, now).unwrap();
+        let item = mine.items.iter().find(|i| i.approval.id == BUDGET).unwrap();
+        assert_eq!(item.approval.flow_id.as_deref(), Some(flow));
+    }
+}

@@ -129,6 +129,7 @@ fn the_source_fixture_broken_anywhere_reads_the_same_both_ways() {
             "/approvals/",
             "/approvalRequests/",
             "/approvalResponses/",
+            "/flowApprovals/",
         ],
     );
 }
@@ -169,6 +170,8 @@ fn a_broken_envelope_is_refused_alike_both_ways() {
         ("/powerAutomate/0/permissions", json!([])),
         ("/dataverse/0/extra", json!(1)),
         ("/dataverse/0/approvals", json!("x")),
+        ("/dataverse/0/flowApprovals", json!({})),
+        ("/dataverse/0/flowApprovals/0", json!([])),
         ("/dataverse", json!({})),
         ("/graph", json!([])),
     ] {

@@ -158,3 +158,49 @@ fn a_members_personal_part_names_nobody_of_the_tenant_but_what_it_holds() {
     assert_eq!(named, 0, "the tenant's people travel in the shared part");
     assert!(parts.personal.len() * 4 < parts.shared.len());
 }
+
+/// An approval's `flowId` travels in the personal part only for a flow that part holds:
+/// linked to a flow bob holds no role on, his personal part does not name it (the shared
+/// part carries flows as digests only).
+#[test]
+fn a_personal_part_names_an_approvals_flow_only_when_it_holds_that_flow() {
+    let mut w = world(GuestAccess::SameAsMember);
+    let base = Directory::from_world(w.clone()).unwrap();
+    let bob = base.sign_in("contoso", "bob").unwrap();
+    let theirs = base
+        .approvals()
+        .filter(|a| a.tenant_id == "contoso")
+        .filter(|a| a.requester_id == "bob" || a.approvers.iter().any(|p| p == "bob"))
+        .map(|a| a.id.clone())
+        .collect::<Vec<_>>();
+    assert!(!theirs.is_empty());
+    let held = |f: &str| bob.allowed_actions(&base, f).is_ok_and(|a| !a.is_empty());
+    let flows: Vec<&guestpass::model::Flow> =
+        base.flows().filter(|f| f.tenant_id == "contoso").collect();
+    let unheld = flows
+        .iter()
+        .find(|f| base.flow(&f.id).is_some() && !held(&f.id));
+    let mine = flows.iter().find(|f| f.owner_id == "bob");
+    let (unheld, mine) = (unheld.unwrap().id.clone(), mine.unwrap().id.clone());
+    for a in &mut w.approvals {
+        if a.id == theirs[0] {
+            a.flow_id = Some(unheld.clone());
+        } else if theirs.get(1) == Some(&a.id) {
+            a.flow_id = Some(mine.clone());
+        }
+    }
+    let dir = Directory::from_world(w).unwrap();
+    let parts = dir.view_parts("contoso", "bob").unwrap();
+    for bytes in [&parts.personal[..], &parts.shared[..]] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(unheld.as_str()), "{unheld}");
+    }
+    let view = Directory::from_view_parts(&parts.personal, &parts.shared).unwrap();
+    assert!(view.directory().flow(&unheld).is_none());
+    let first = view.directory().approval(&theirs[0]).unwrap();
+    assert_eq!(first.flow_id, None);
+    if let Some(second) = theirs.get(1) {
+        let second = view.directory().approval(second).unwrap();
+        assert_eq!(second.flow_id.as_deref(), Some(mine.as_str()));
+    }
+}

@@ -2,7 +2,8 @@
 //! person can ask exactly as a session on the whole directory does, over generated
 //! worlds and for every person, read in one piece and from its two parts
 //! (`tests/view_parts.rs` checks the parts themselves); changes are refused with
-//! `VIEW_READ_ONLY`; another tenant's ids answer as ids that exist nowhere.
+//! `VIEW_READ_ONLY`; another tenant's ids answer as ids that exist nowhere; no view names
+//! a flow (not even as an approval's `flowId`) its person holds no role on.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use guestpass::approvals::{ApprovalBox, ApprovalQuery, StatusFilter};
@@ -214,6 +215,81 @@ fn a_view_answers_as_the_whole_directory_for_every_person() {
     for (users, seed) in [(80, 1), (160, 7), (240, 42)] {
         differential(sample_world(&SampleOptions { users, seed }));
     }
+}
+
+/// `world` with two of every three approvals linked to a flow of their tenant (the
+/// sample links none), in turn, so each person's approvals name flows they hold a role
+/// on and flows they do not.
+fn linked(mut world: World) -> World {
+    let mut turn: std::collections::HashMap<String, usize> = Default::default();
+    for (i, a) in world.approvals.iter_mut().enumerate() {
+        let flows: Vec<&str> = world
+            .flows
+            .iter()
+            .filter(|f| f.tenant_id == a.tenant_id)
+            .map(|f| f.id.as_str())
+            .collect();
+        let at = turn.entry(a.tenant_id.clone()).or_default();
+        if i % 3 != 2 && !flows.is_empty() {
+            a.flow_id = Some(flows[*at % flows.len()].to_string());
+            *at += 1;
+        }
+    }
+    world
+}
+
+/// Issue 17's rule for an approval's `flowId`: a person's answers (`session.approvals`)
+/// name an approval's flow only when they hold a role on it, on the whole directory as in
+/// their view, so the differential compares them as they are.
+#[test]
+fn a_view_answers_as_the_whole_directory_with_approvals_linked_to_flows() {
+    differential(linked(sample_world(&SampleOptions {
+        users: 160,
+        seed: 7,
+    })));
+}
+
+/// No view names a flow its person holds no role on, not even as an approval's `flowId`;
+/// an approval keeps the `flowId` of a flow the view holds.
+#[test]
+fn no_view_names_a_flow_its_person_holds_no_role_on() {
+    let dir = Directory::from_world(linked(sample_world(&SampleOptions {
+        users: 200,
+        seed: 3,
+    })))
+    .unwrap();
+    let (mut kept, mut hidden) = (0, 0);
+    for user in dir.users() {
+        let Ok(bytes) = dir.view_for(&user.tenant_id, &user.id) else {
+            continue;
+        };
+        let view = Directory::from_view(&bytes).unwrap();
+        let held = view.directory();
+        let own_text = held.to_json_string().unwrap();
+        let haystack = String::from_utf8_lossy(&bytes);
+        for a in held.approvals() {
+            let whole = dir.approval(&a.id).unwrap();
+            match (&whole.flow_id, &a.flow_id) {
+                (Some(f), Some(g)) => {
+                    assert_eq!(f, g);
+                    assert!(held.flow(f).is_some(), "{} holds {f}", user.id);
+                    kept += 1;
+                }
+                (Some(f), None) => {
+                    assert!(held.flow(f).is_none(), "{}'s view hides {f}", user.id);
+                    let found = haystack.contains(f.as_str());
+                    assert!(
+                        !found || own_text.contains(f.as_str()),
+                        "{}'s view names {f}",
+                        user.id
+                    );
+                    hidden += 1;
+                }
+                (None, g) => assert_eq!(g, &None),
+            }
+        }
+    }
+    assert!(kept > 0 && hidden > 0, "{kept} kept, {hidden} hidden");
 }
 
 #[test]

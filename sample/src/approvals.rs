@@ -259,6 +259,7 @@ pub(super) fn add_approvals(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
                 outcome,
                 created_at: clock::at(created),
                 completed_at,
+                flow_id: None,
             });
         }
     }

@@ -3,8 +3,8 @@
 //! importer reads and documents (`src/graph/*`, `src/sources/*`): Graph's
 //! `organization`, `user`, `group`, `directoryObject`, the authorization and cross-tenant
 //! access policies; Power Automate's flows and permissions; Dataverse's Approvals
-//! tables and system users. Pages hold [`PAGE_SIZE`] rows and carry `@odata.nextLink`
-//! as the services do.
+//! tables (with the flow each approval came from) and system users. Pages hold
+//! [`PAGE_SIZE`] rows and carry `@odata.nextLink` as the services do.
 //!
 //! What no source carries stays out: enterprise apps, connectors and join requests
 //! (guestpass has no importer for them yet), and what the services cannot say:
@@ -380,6 +380,18 @@ fn environment_approvals(
             |u| json!({ "systemuserid": system_user(&u.id), "azureactivedirectoryobjectid": u.id }),
         )
         .collect();
+    // "Flow Approval (msdyn_flow_flowapproval)": the flow that asked for each approval.
+    let links: Vec<Value> = approvals
+        .iter()
+        .filter_map(|a| {
+            let flow = a.flow_id.as_deref()?;
+            Some(json!({
+                "msdyn_flow_flowapprovalid": format!("{}-flow", a.id),
+                "_msdyn_flow_flowapproval_approval_value": a.id,
+                "msdyn_flow_flowapproval_flowid": flow,
+            }))
+        })
+        .collect();
     EnvironmentApprovals {
         tenant_id: tenant.id.clone(),
         environment: env,
@@ -387,6 +399,10 @@ fn environment_approvals(
         approvals: pages(rows, &format!("{api}/msdyn_flow_approvals")),
         approval_requests: pages(requests, &format!("{api}/msdyn_flow_approvalrequests")),
         approval_responses: pages(responses, &format!("{api}/msdyn_flow_approvalresponses")),
+        flow_approvals: match links.is_empty() {
+            true => Vec::new(),
+            false => pages(links, &format!("{api}/msdyn_flow_flowapprovals")),
+        },
     }
 }
 

@@ -394,6 +394,7 @@ fn approval(
         outcome: None,
         created_at: created_at.into(),
         completed_at: None,
+        flow_id: None,
     }
 }
 

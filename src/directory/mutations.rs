@@ -199,20 +199,46 @@ impl Directory {
         Ok(())
     }
 
-    /// Adds a flow or replaces the one with the same id.
+    /// Adds a flow or replaces the one with the same id; its tenant cannot change while
+    /// an approval names it (`flowId` stays within one tenant).
     pub fn upsert_flow(&mut self, flow: Flow) -> Result<()> {
         self.check_id_free_for(&flow.id, Kind::Flow)?;
         validate::flow(self, &flow)?;
+        if self
+            .flows
+            .get(&flow.id)
+            .is_some_and(|old| old.tenant_id != flow.tenant_id)
+        {
+            let named = self
+                .approvals
+                .iter()
+                .find(|a| a.flow_id.as_deref() == Some(flow.id.as_str()));
+            if let Some(approval) = named {
+                return Err(in_use(&flow.id, &approval.id, "flowId"));
+            }
+        }
         self.flows.put(flow);
         self.touch();
         Ok(())
     }
 
-    /// Removes a flow.
+    /// Removes a flow. The approvals it asked for stay, without a flow (`flowId` absent),
+    /// as an import reads the approvals of a flow that was deleted.
     pub fn remove_flow(&mut self, id: &str) -> Result<()> {
         self.flows
             .take(id)
             .ok_or_else(|| Error::UnknownFlow(id.to_string()))?;
+        let named: Vec<String> = self
+            .approvals
+            .iter()
+            .filter(|a| a.flow_id.as_deref() == Some(id))
+            .map(|a| a.id.clone())
+            .collect();
+        for approval_id in named {
+            if let Some(approval) = self.approvals.get_mut(&approval_id) {
+                approval.flow_id = None;
+            }
+        }
         self.touch();
         Ok(())
     }

@@ -97,6 +97,19 @@ pub fn principal_of_tenant(
     Ok(())
 }
 
+/// Refuses an approval's `flowId` unless it names a flow of the approval's tenant.
+fn flow_of_tenant(dir: &Directory, from: &str, id: &str, tenant_id: &str) -> Result<()> {
+    match dir.flow(id) {
+        None => Err(dangling(from, "flowId", id)),
+        Some(f) if f.tenant_id != tenant_id => Err(Error::CrossTenantReference {
+            from: from.into(),
+            field: "flowId",
+            to: id.into(),
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
 /// Checks a tenant's names, domains and settings.
 pub fn tenant(dir: &Directory, t: &Tenant) -> Result<()> {
     text("tenants", &t.id, "displayName", &t.display_name)?;
@@ -366,6 +379,9 @@ pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
         )?;
     }
     user_of_tenant(dir, &a.id, "requesterId", &a.requester_id, &a.tenant_id)?;
+    if let Some(flow_id) = &a.flow_id {
+        flow_of_tenant(dir, &a.id, flow_id, &a.tenant_id)?;
+    }
     approvers(dir, a)?;
     if a.response_options.is_empty() {
         return Err(Error::InvalidValue {

@@ -151,6 +151,11 @@ pub struct Approval {
     /// RFC 3339 time it completed, was canceled or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
+    /// The flow that asked for it: a flow of the same tenant. Absent when it was not a
+    /// flow's, or its flow is not known (deleted, or in an environment not loaded). A
+    /// person's answers and views show it only when they hold a role on that flow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_id: Option<Id>,
 }
 crate::objects_only!(serialize: Approval);
 

@@ -4,14 +4,17 @@
 //! users", Requirements): a person who lacks one gets an empty list that says why
 //! (`blocked`), not a silent `[]`, and may not act.
 
+use super::sight::hide_unseen_flow;
 use super::{writable, Session};
 use crate::approvals::{self, ApprovalItem, ApprovalQuery};
 use crate::b2b::{self, Blocked, Missing, Standing, Unknown};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::model::Approval;
+use crate::sharing::Person;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// `session.approvals(query)`: the approvals of a box, or why there are none to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,7 +68,8 @@ impl Session {
     /// as of `now` (see [`ApprovalQuery`] for what each status means). For a person who
     /// lacks a prerequisite, or whose home facts are not known, no items and `blocked`
     /// saying why. Each item's `names` holds the display names of the people and groups it
-    /// names that the person may see ([`super::Sight`]).
+    /// names that the person may see ([`super::Sight`]), and its `flowId` is there only
+    /// when the person holds a role on that flow ([`super::approval_flow`]).
     ///
     /// ```
     /// # fn main() -> Result<(), guestpass::Error> {
@@ -103,6 +107,12 @@ impl Session {
         }
         let mut items = approvals::list(dir, self.tenant_id(), self.user_id(), query, now);
         let sight = self.sight(dir)?;
+        if items.iter().any(|i| i.approval.flow_id.is_some()) {
+            let person = Person::of(dir, sight.me);
+            for item in &mut items {
+                hide_unseen_flow(dir, &person, &mut item.approval);
+            }
+        }
         for item in &mut items {
             let names: Vec<(&str, &str)> = item
                 .named()
@@ -128,7 +138,7 @@ impl Session {
     ) -> Result<Approval> {
         writable(dir, "respond")?;
         self.check_approvals_allowed(dir)?;
-        approvals::respond(
+        let done = approvals::respond(
             dir,
             self.tenant_id(),
             self.user_id(),
@@ -136,7 +146,8 @@ impl Session {
             response,
             comments,
             now,
-        )
+        )?;
+        self.as_seen(dir, done)
     }
 
     /// Hands this person's approver position on approval `id` to `to_user`: see
@@ -150,7 +161,8 @@ impl Session {
     ) -> Result<Approval> {
         writable(dir, "reassign")?;
         self.check_approvals_allowed(dir)?;
-        approvals::reassign(dir, self.tenant_id(), self.user_id(), id, to_user, now)
+        let done = approvals::reassign(dir, self.tenant_id(), self.user_id(), id, to_user, now)?;
+        self.as_seen(dir, done)
     }
 
     /// Cancels approval `id`, which this person requested: see [`approvals::cancel`].
@@ -158,6 +170,17 @@ impl Session {
     pub fn cancel(&self, dir: &mut Directory, id: &str, now: Timestamp) -> Result<Approval> {
         writable(dir, "cancel")?;
         self.check_approvals_allowed(dir)?;
-        approvals::cancel(dir, self.tenant_id(), self.user_id(), id, now)
+        let done = approvals::cancel(dir, self.tenant_id(), self.user_id(), id, now)?;
+        self.as_seen(dir, done)
+    }
+
+    /// An approval as this person may see it: its `flowId` only when they hold a role on
+    /// that flow ([`super::approval_flow`]).
+    fn as_seen(&self, dir: &Directory, approval: Approval) -> Result<Approval> {
+        let mut seen: Cow<'_, Approval> = Cow::Owned(approval);
+        if seen.flow_id.is_some() {
+            hide_unseen_flow(dir, &Person::of(dir, self.user(dir)?), &mut seen);
+        }
+        Ok(seen.into_owned())
     }
 }

@@ -22,7 +22,7 @@ pub use search::{
     home_tenant_name, Found, FoundPeople, MatchRange, PersonMatch, SearchOptions, SearchResults,
     UserTypeFilter, DEFAULT_LIMIT, MAX_LIMIT,
 };
-pub use sight::{reads_directory, Sight};
+pub use sight::{approval_flow, hide_unseen_flow, reads_directory, Sight};
 
 use crate::b2b::{self, Collaboration, HomeFacts};
 use crate::directory::Directory;

@@ -15,14 +15,44 @@
 //! - **Apps** assigned to them or to one of their groups, assigned to a group they own, or
 //!   owned by them; members read every app of the tenant.
 //! - **Tenants**: this one and, for a guest, their home tenant (its name and cloud).
+//! - **Flows** they hold a role on (owner, co-owner, run-only; directly or through groups,
+//!   nested counting): "Share a flow", Power Automate. An approval's `flowId` is shown only
+//!   when it names such a flow ([`approval_flow`]); otherwise the approval answers without
+//!   one, as a view (which holds no other flow) does.
 //!
 //! Another tenant's objects are never seen: they answer as ids that exist nowhere.
 
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::groups;
-use crate::model::{App, Group, GuestAccess, JoinRequest, JoinRequestStatus, Tenant, User};
+use crate::model::{
+    App, Approval, Group, GuestAccess, JoinRequest, JoinRequestStatus, Tenant, User,
+};
+use crate::sharing::Person;
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+/// The flow of `approval` that `person` may see: its `flowId` when it names a flow of the
+/// approval's tenant they hold a role on (issue 17: "the flows they hold a role on, and
+/// nothing about the others"), else none.
+pub fn approval_flow<'a>(
+    dir: &Directory,
+    person: &Person,
+    approval: &'a Approval,
+) -> Option<&'a str> {
+    let id = approval.flow_id.as_deref()?;
+    dir.flow(id)
+        .filter(|f| f.tenant_id == approval.tenant_id && person.grant(f).is_some())
+        .map(|_| id)
+}
+
+/// Leaves `approval` as `person` may see it: without its `flowId` unless
+/// [`approval_flow`] shows it (copied only then).
+pub fn hide_unseen_flow(dir: &Directory, person: &Person, approval: &mut Cow<'_, Approval>) {
+    if approval.flow_id.is_some() && approval_flow(dir, person, approval).is_none() {
+        approval.to_mut().flow_id = None;
+    }
+}
 
 /// The person of a session and what they may see of their tenant, computed once per
 /// question.

@@ -28,14 +28,28 @@
 //!   names to the connector's approval types; this is our reading of them, and a model
 //!   guestpass does not know is read as "everyone must respond" (the type that decides
 //!   least on one response).
+//! - Its flow ("Flow Approval (msdyn_flow_flowapproval)": `_msdyn_flow_flowapproval_approval_value`
+//!   is "the linked approval", `msdyn_flow_flowapproval_flowid` "the logic apps id of the
+//!   flow", which is the flow's `name` in Power Automate, the id guestpass gives it): the
+//!   flow of that name (ignoring ASCII case, as Dataverse's ids) among the tenant's
+//!   `powerAutomate` flows. A link to a flow the input does not hold (deleted, or of an
+//!   environment not loaded) leaves the approval without a flow, a link to an approval the
+//!   environment does not list is ignored, and of two links of one approval the first in
+//!   row order counts: no document says more, and guestpass invents no flow.
 
 use super::grouped::Grouped;
-use super::rows::{ApprovalRow, RequestRow, ResponseRow};
+use super::references::lowercase;
+use super::rows::{ApprovalRow, FlowApprovalRow, RequestRow, ResponseRow};
 use super::References;
 use crate::error::{Error, Result};
 use crate::graph::read::Item;
 use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Id, APPROVE, REJECT};
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+/// A tenant's flows by `name` in lowercase (the first flow of a name, should two differ
+/// in case only) → the flow's id.
+pub(super) type FlowNames<'f> = HashMap<Cow<'f, str>, &'f str>;
 
 const REASSIGNED: i64 = 192_350_000;
 const COMMITTED: i64 = 192_350_002;
@@ -185,12 +199,44 @@ fn responses(
     Ok(responses)
 }
 
-/// The approval an `msdyn_flow_approval` row describes, with its requests and responses.
+/// Approval id → the flow that asked for it, from the `msdyn_flow_flowapprovals` rows
+/// `links`, for the approvals of `listed`, among the tenant's flows `flows` (see the
+/// module doc). Every row's columns are read, so a wrong type is refused wherever it is.
+pub(super) fn flow_links<'s, 'f>(
+    links: &[Item<'s, FlowApprovalRow<'s>>],
+    listed: &HashSet<&str>,
+    flows: Option<&FlowNames<'f>>,
+) -> Result<HashMap<&'s str, Option<&'f str>>> {
+    let mut out = HashMap::with_capacity(links.len());
+    for o in links {
+        let approval = o
+            .spot
+            .required_string("_msdyn_flow_flowapproval_approval_value", &o.row.approval)?;
+        let flow = o.spot.string(
+            "msdyn_flow_flowapproval_flowid",
+            &o.row.msdyn_flow_flowapproval_flowid,
+        )?;
+        // A link to an approval this environment does not list links nothing.
+        if !listed.contains(approval) {
+            continue;
+        }
+        // Two links of one approval: the first in row order counts.
+        out.entry(approval).or_insert_with(|| {
+            // A flow the input does not hold (deleted, another environment) is no flow: none is invented.
+            flow.and_then(|f| flows?.get(lowercase(f).as_ref()).copied())
+        });
+    }
+    Ok(out)
+}
+
+/// The approval an `msdyn_flow_approval` row describes, with its requests and responses,
+/// asked for by `flow_id` when known.
 pub(super) fn approval(
     o: Item<'_, ApprovalRow<'_>>,
     tenant_id: &str,
     rows: &Rows<'_>,
     refs: &References<'_>,
+    flow_id: Option<&str>,
 ) -> Result<Approval> {
     let (at, row) = (o.spot, o.row);
     let id = at.required_string("msdyn_flow_approvalid", &row.msdyn_flow_approvalid)?;
@@ -250,5 +296,6 @@ pub(super) fn approval(
             "msdyn_flow_approval_completedon",
             &row.msdyn_flow_approval_completedon,
         )?,
+        flow_id: flow_id.map(str::to_string),
     })
 }

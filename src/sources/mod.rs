@@ -12,7 +12,8 @@
 //!       "systemUsers": [ <pages of /api/data/v9.2/systemusers> ],
 //!       "approvals": [ <pages of msdyn_flow_approvals> ],
 //!       "approvalRequests": [ <pages of msdyn_flow_approvalrequests> ],
-//!       "approvalResponses": [ <pages of msdyn_flow_approvalresponses> ] } ] }
+//!       "approvalResponses": [ <pages of msdyn_flow_approvalresponses> ],
+//!       "flowApprovals": [ <pages of msdyn_flow_flowapprovals> ] } ] }
 //! ```
 //!
 //! As for Graph, the envelope is guestpass's own and refuses unknown fields, while the
@@ -21,7 +22,9 @@
 //! environment of a tenant the Graph pages hold; everyone it names must be a user or
 //! group of that tenant (`DANGLING_REFERENCE`, `CROSS_TENANT_REFERENCE`). The world is
 //! then checked exactly as `fromJSON` checks one. See `flows` and `approvals` for the
-//! mappings.
+//! mappings; `flowApprovals` (the "Flow Approval (msdyn_flow_flowapproval)" table) links
+//! an approval to the flow that asked for it, a flow of `powerAutomate` in the same
+//! tenant (see `approvals`).
 
 mod approvals;
 mod flows;
@@ -40,7 +43,7 @@ use grouped::Grouped;
 use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use typed_input::{
     EnvironmentApprovals as ApprovalsPages, EnvironmentFlows as FlowsPages,
     SourcesInput as SourcesPages,
@@ -100,6 +103,10 @@ pub struct EnvironmentApprovals {
     /// Pages of `GET /api/data/v9.2/msdyn_flow_approvalresponses`.
     #[serde(default)]
     pub approval_responses: Vec<Value>,
+    /// Pages of `GET /api/data/v9.2/msdyn_flow_flowapprovals`
+    /// (`_msdyn_flow_flowapproval_approval_value`, `msdyn_flow_flowapproval_flowid`).
+    #[serde(default)]
+    pub flow_approvals: Vec<Value>,
 }
 crate::objects_only!(serialize: EnvironmentApprovals);
 
@@ -169,11 +176,12 @@ fn environment_flows(
     Ok(out)
 }
 
-/// The approvals of one Dataverse environment entry.
+/// The approvals of one Dataverse environment entry, linked to the tenant's `flows`.
 fn environment_approvals(
     env: &ApprovalsPages<'_>,
     at: usize,
     refs: &References<'_>,
+    flows: Option<&approvals::FlowNames<'_>>,
 ) -> Result<Vec<crate::model::Approval>> {
     let tid = env.tenant_id.as_str();
     let at_list = |list| place("dataverse", at, list);
@@ -208,9 +216,20 @@ fn environment_approvals(
             ));
         }
     }
+    let links = pages::rows(&env.flow_approvals, at_list("flowApprovals"), tid)?;
+    let flow_of = approvals::flow_links(&links, &approval_ids, flows)?;
     approval_objects
         .iter()
-        .map(|&o| approvals::approval(o, tid, &rows, refs))
+        .map(|&o| {
+            let id = o
+                .spot
+                .string("msdyn_flow_approvalid", &o.row.msdyn_flow_approvalid);
+            let flow = id
+                .ok()
+                .flatten()
+                .and_then(|id| flow_of.get(id).copied().flatten());
+            approvals::approval(o, tid, &rows, refs, flow)
+        })
         .collect()
 }
 
@@ -237,6 +256,15 @@ fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
         let refs = References::new(&world, &env.tenant_id, &users, &groups);
         flows.extend(environment_flows(env, at, &refs)?);
     }
+    let mut flow_names: HashMap<&str, approvals::FlowNames<'_>> = HashMap::new();
+    if !input.dataverse.is_empty() {
+        for f in &flows {
+            let names = flow_names.entry(f.tenant_id.as_str()).or_default();
+            names
+                .entry(references::lowercase(&f.id))
+                .or_insert(f.id.as_str());
+        }
+    }
     let mut approvals = Vec::new();
     for (at, env) in input.dataverse.iter().enumerate() {
         known_tenant(&world, "dataverse", at, &env.tenant_id)?;
@@ -244,9 +272,10 @@ fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
         let su = pages::rows(&env.system_users, su_place, &env.tenant_id)?;
         let refs =
             References::new(&world, &env.tenant_id, &users, &groups).with_system_users(&su)?;
-        approvals.extend(environment_approvals(env, at, &refs)?);
+        let names = flow_names.get(env.tenant_id.as_str());
+        approvals.extend(environment_approvals(env, at, &refs, names)?);
     }
-    drop((users, groups));
+    drop((users, groups, flow_names));
     world.flows = flows;
     world.approvals = approvals;
     Ok(world)

@@ -55,7 +55,7 @@ fn refused(standing: Standing, from: &str, field: &'static str, id: &str) -> Res
 }
 
 /// `id` in lowercase, borrowed when it already is (Dataverse writes ids in lowercase).
-fn lowercase(id: &str) -> Cow<'_, str> {
+pub(super) fn lowercase(id: &str) -> Cow<'_, str> {
     match id.bytes().any(|b| b.is_ascii_uppercase()) {
         true => Cow::Owned(id.to_ascii_lowercase()),
         false => Cow::Borrowed(id),

@@ -151,3 +151,13 @@ pub(crate) struct ResponseRow<'a> {
     #[serde(borrow)]
     pub createdon: Scalar<'a>,
 }
+
+/// A row of `msdyn_flow_flowapprovals`: which flow asked for an approval.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct FlowApprovalRow<'a> {
+    #[serde(borrow, rename = "_msdyn_flow_flowapproval_approval_value")]
+    pub approval: Scalar<'a>,
+    #[serde(borrow)]
+    pub msdyn_flow_flowapproval_flowid: Scalar<'a>,
+}

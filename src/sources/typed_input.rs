@@ -7,7 +7,9 @@
 //! the same defaults, unknown fields and arrays refused: the same messages. Only the
 //! pages differ.
 
-use super::rows::{ApprovalRow, FlowRow, PermissionRow, RequestRow, ResponseRow, SystemUserRow};
+use super::rows::{
+    ApprovalRow, FlowApprovalRow, FlowRow, PermissionRow, RequestRow, ResponseRow, SystemUserRow,
+};
 use super::{
     EnvironmentApprovals as ValueApprovals, EnvironmentFlows as ValueFlows,
     SourcesInput as ValueInput,
@@ -66,6 +68,8 @@ pub(crate) struct EnvironmentApprovals<'a> {
     pub approval_requests: Vec<Page<RequestRow<'a>>>,
     #[serde(default, borrow)]
     pub approval_responses: Vec<Page<ResponseRow<'a>>>,
+    #[serde(default, borrow)]
+    pub flow_approvals: Vec<Page<FlowApprovalRow<'a>>>,
 }
 
 /// Implements `Deserialize` over the inherent one `remote = "Self"` derives, reading
@@ -130,6 +134,7 @@ impl ValueApprovals {
             approvals: typed(&self.approvals)?,
             approval_requests: typed(&self.approval_requests)?,
             approval_responses: typed(&self.approval_responses)?,
+            flow_approvals: typed(&self.flow_approvals)?,
         })
     }
 }

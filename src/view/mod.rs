@@ -12,10 +12,14 @@
 //! `directory/partial.rs`) and the person's [`Session`], which answers every question
 //! the person can ask — `whoami`, `features`, `search`, `check`, `allowed_actions`,
 //! `check_many`, `approvals`, `my_apps`, `join_requests` — exactly as a session on the
-//! whole directory does (`tests/views.rs` checks it over generated worlds). Changes
-//! (share, unshare, respond, reassign, cancel, invite, request to join, decide, remove
-//! from a group) are refused with `VIEW_READ_ONLY`: they must reach the directory the
-//! view came from, and a view cannot say what the server would answer.
+//! whole directory does (`tests/views.rs` checks it over generated worlds). An
+//! approval's `flowId` keeps to that: a view holds only the flows the person holds a role
+//! on, so an approval of another flow travels without its `flowId`, and the whole
+//! directory's `session.approvals` (and respond, reassign, cancel) leave it out under the
+//! same rule ([`crate::session::approval_flow`]) rather than the differential test
+//! skipping it. Changes (share, unshare, respond, reassign, cancel, invite, request to
+//! join, decide, remove from a group) are refused with `VIEW_READ_ONLY`: they must reach
+//! the directory the view came from, and a view cannot say what the server would answer.
 //!
 //! A view comes in two parts ([`Directory::view_parts`]):
 //!
@@ -165,7 +169,7 @@ impl Directory {
             groups: scope.groups,
             apps: scope.apps,
             flows: scope.flows,
-            approvals: scope.approvals,
+            approvals: scope.approvals.iter().map(AsRef::as_ref).collect(),
             connectors: Vec::new(),
             join_requests: scope.join_requests,
         };

@@ -12,7 +12,10 @@
 //!   ("Share a flow", Power Automate); the tenant's other flows only as digests.
 //! - **Approvals** of this tenant they requested, are named on (directly or through a
 //!   group) or responded to ("Approvals for guest users": a person sees the approvals of
-//!   the tenant they sign into).
+//!   the tenant they sign into). An approval keeps its `flowId` only when the view holds
+//!   that flow; otherwise it travels without one, so the view names no flow the person
+//!   holds no role on ([`crate::session::approval_flow`], the rule the whole directory's
+//!   `session.approvals` answers follow too).
 //! - **Groups** they belong to (nested counting), own, or asked to join; the tenant's
 //!   other groups only as digests (for a search's group filter). **Apps** assigned to them
 //!   or to one of their groups (members: every app of the tenant, as they read every
@@ -37,8 +40,9 @@ use crate::error::Result;
 use crate::model::{
     App, Approval, Flow, Group, GuestAccess, JoinRequest, Tenant, TenantSettings, User,
 };
-use crate::session::{Session, Sight};
+use crate::session::{hide_unseen_flow, Session, Sight};
 use crate::sharing::Person;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The objects of one person's view, in the directory's own order.
@@ -57,8 +61,9 @@ pub struct Scope<'d> {
     pub apps: Vec<&'d App>,
     /// Flows they hold a role on.
     pub flows: Vec<&'d Flow>,
-    /// Their approvals in this tenant.
-    pub approvals: Vec<&'d Approval>,
+    /// Their approvals in this tenant, each without its `flowId` unless the view holds
+    /// that flow (copied only then).
+    pub approvals: Vec<Cow<'d, Approval>>,
     /// Their join requests and those they decide.
     pub join_requests: Vec<&'d JoinRequest>,
 }
@@ -118,7 +123,14 @@ pub fn of<'d>(dir: &'d Directory, session: &Session) -> Result<Scope<'d>> {
         groups,
         apps,
         flows,
-        approvals: approvals(dir, tenant_id, &me.id, &mine),
+        approvals: approvals(dir, tenant_id, &me.id, &mine)
+            .into_iter()
+            .map(|a| {
+                let mut a = Cow::Borrowed(a);
+                hide_unseen_flow(dir, &person, &mut a);
+                a
+            })
+            .collect(),
         join_requests: sight.join_requests.clone(),
     })
 }

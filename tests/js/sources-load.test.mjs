@@ -1,7 +1,8 @@
 // Directory.loadFromSources against a real HTTP server on localhost that serves the pages
 // of tests/fixtures/sources/input.json (built from Microsoft's published examples: see the
 // README there) as Microsoft Graph, Power Automate and Dataverse would: paging by
-// @odata.nextLink (Graph, Dataverse) and nextLink (Power Automate), throttling, errors.
+// @odata.nextLink (Graph, Dataverse) and nextLink (Power Automate), Dataverse's $select,
+// throttling, errors.
 // Also issue 21 defect 6: loadFromGraph keeps the members of a group whose id is "__proto__".
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -57,7 +58,13 @@ function resource(path, tenantId) {
   if (perm) return { list: flat(pa.permissions[perm[1]]), next: "nextLink" };
   const dv = input.dataverse.find((e) => e.tenantId === tenantId);
   const table = dv && path.match(/^\/dv\/[^/]+\/api\/data\/v9\.2\/(\w+)$/)?.[1];
-  const tables = { systemusers: "systemUsers", msdyn_flow_approvals: "approvals", msdyn_flow_approvalrequests: "approvalRequests", msdyn_flow_approvalresponses: "approvalResponses" };
+  const tables = {
+    systemusers: "systemUsers",
+    msdyn_flow_approvals: "approvals",
+    msdyn_flow_approvalrequests: "approvalRequests",
+    msdyn_flow_approvalresponses: "approvalResponses",
+    msdyn_flow_flowapprovals: "flowApprovals",
+  };
   if (table && tables[table]) return { list: flat(dv[tables[table]]) };
   return undefined;
 }
@@ -67,7 +74,8 @@ function answer(req, res) {
   const [, service, scenario, tenantId] = url.pathname.split("/");
   const path = url.pathname.replace(`/${scenario}`, "");
   const n = Number(url.searchParams.get("page") ?? "0");
-  const info = { service, scenario, tenantId, path, page: n, auth: req.headers.authorization };
+  const select = url.searchParams.get("$select");
+  const info = { service, scenario, tenantId, path, page: n, select, auth: req.headers.authorization };
   seen.push(info);
   const send = (status, body, headers = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -80,7 +88,10 @@ function answer(req, res) {
   const found = resource(path, tenantId);
   if (!found) return send(404, { error: { code: "NotFound", message: path } });
   if (found.one) return send(200, found.one);
-  return send(200, page(found.list, url.href, n, found.next ?? "@odata.nextLink"));
+  // Dataverse's $select: only the columns asked for (and the row's etag) come back.
+  const columns = service === "dv" ? select?.split(",") : undefined;
+  const rows = columns ? found.list.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => k === "@odata.etag" || columns.includes(k)))) : found.list;
+  return send(200, page(rows, url.href, n, found.next ?? "@odata.nextLink"));
 }
 
 /** The caller's fetch: the token of the service each request is for. */
@@ -126,6 +137,15 @@ describe("Directory.loadFromSources over HTTP", () => {
     const stats = dir.stats();
     assert.equal(stats.flows, 2);
     assert.equal(stats.approvals, 2);
+    // msdyn_flow_flowapprovals, asked for the columns read only: the approval whose flow
+    // is loaded names it, the one whose flow no environment lists names none.
+    const links = mine.find((r) => r.path.endsWith("/msdyn_flow_flowapprovals"));
+    assert.equal(links?.select, "_msdyn_flow_flowapproval_approval_value,msdyn_flow_flowapproval_flowid");
+    const [linked, other] = input.dataverse[0].flowApprovals[0].value;
+    const approvals = dir.toJSON().approvals ?? [];
+    const approvalOf = (row) => approvals.find((a) => a.id === row._msdyn_flow_flowapproval_approval_value);
+    assert.equal(approvalOf(linked)?.flowId, linked.msdyn_flow_flowapproval_flowid);
+    assert.equal(approvalOf(other)?.flowId, undefined);
   });
 
   test("tells fetch which service and environment each request is for", async () => {

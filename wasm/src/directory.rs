@@ -100,7 +100,8 @@ impl JsDirectory {
     /// Builds a directory from the pages of every source: `{ graph: <fromGraph input>,
     /// powerAutomate?: [{ tenantId, environment, flows: [page…], permissions?: { flow:
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
-    /// approvalRequests, approvalResponses }] }`, each page as the service returned it.
+    /// approvalRequests, approvalResponses, flowApprovals }] }`, each page as the service
+    /// returned it.
     /// The text is read straight into typed rows, without a tree of the pages.
     #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
@@ -224,7 +225,7 @@ impl JsDirectory {
         self.write(|d| d.upsert_flow(from_js::<Flow>(flow)?))
     }
 
-    /// Removes a flow.
+    /// Removes a flow; the approvals it asked for stay, without a `flowId`.
     pub fn remove_flow(&self, id: JsValue) -> std::result::Result<(), JsValue> {
         let id: &str = &text_arg(&id, "id")?;
         self.write(|d| d.remove_flow(id))

@@ -20,7 +20,7 @@ pub(super) const MIN_USER: usize = 14;
 pub(super) const MIN_GROUP: usize = 8;
 pub(super) const MIN_APP: usize = 7;
 pub(super) const MIN_FLOW: usize = 7;
-pub(super) const MIN_APPROVAL: usize = 13;
+pub(super) const MIN_APPROVAL: usize = 14;
 const MIN_RESPONSE: usize = 5;
 pub(super) const MIN_CONNECTOR: usize = 3;
 pub(super) const MIN_JOIN_REQUEST: usize = 5;
@@ -476,6 +476,7 @@ pub(super) fn write_approval(w: &mut Writer, a: &Approval) {
     w.opt_shared(a.outcome.as_deref());
     write_time(w, Some(&a.created_at));
     write_time(w, a.completed_at.as_deref());
+    w.opt_str(a.flow_id.as_deref());
 }
 
 pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
@@ -525,6 +526,7 @@ pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
         created_at: read_time(r, "approval creation time")?
             .ok_or_else(|| corrupt("approval creation time is missing"))?,
         completed_at: read_time(r, "approval completion time")?,
+        flow_id: r.opt_str("approval flow")?,
     })
 }
 

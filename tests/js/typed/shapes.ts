@@ -127,7 +127,7 @@ each<Flow>("toJSON().flows", world.flows, {
 const APPROVAL: Presence<Approval> = {
   id: "required", tenantId: "required", title: "required", details: "optional", requesterId: "required", approvers: "required",
   type: "required", responseOptions: "required", responses: "optional", status: "optional", outcome: "optional",
-  createdAt: "required", completedAt: "optional",
+  createdAt: "required", completedAt: "optional", flowId: "optional",
 };
 each<Approval>("toJSON().approvals", world.approvals, APPROVAL);
 each<Connector>("toJSON().connectors", world.connectors, { id: "required", displayName: "required", guestPicker: "optional" });
