@@ -18,9 +18,9 @@ import type {
 /** Graph v1.0 in the global cloud. */
 export const DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
 
-/** The user properties `Directory.fromGraph` reads (`assignedPlans` only comes on `$select`). */
+/** The user properties `Directory.fromGraph` reads (`assignedPlans` and `assignedLicenses` only come on `$select`). */
 export const USER_SELECT =
-  "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,accountEnabled,assignedPlans";
+  "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,accountEnabled,assignedPlans,assignedLicenses";
 /** The group properties `Directory.fromGraph` reads. */
 export const GROUP_SELECT = "id,displayName,description,securityEnabled,mailEnabled,groupTypes,onPremisesSyncEnabled";
 /** A `Retry-After` longer than this is waited for only this long. */

@@ -88,8 +88,9 @@ function answer(req, res) {
   const found = resource(path, tenantId);
   if (!found) return send(404, { error: { code: "NotFound", message: path } });
   if (found.one) return send(200, found.one);
-  // Dataverse's $select: only the columns asked for (and the row's etag) come back.
-  const columns = service === "dv" ? select?.split(",") : undefined;
+  // $select, as Graph and Dataverse answer it: only the properties asked for (and a
+  // Dataverse row's etag) come back, so a loader that asks for too few loses data here too.
+  const columns = service === "dv" || service === "graph" ? select?.split(",") : undefined;
   const rows = columns ? found.list.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => k === "@odata.etag" || columns.includes(k)))) : found.list;
   return send(200, page(rows, url.href, n, found.next ?? "@odata.nextLink"));
 }
