@@ -34,9 +34,9 @@ use std::collections::HashSet;
 
 /// The flow of `approval` that `person` may see: its `flowId` when it names a flow of the
 /// approval's tenant they hold a role on (issue 17: "the flows they hold a role on, and
-/// nothing about the others"), else none. No Microsoft document says whether an approver
-/// sees the flow that asked (the Approvals connector's actions name the flow only to the
-/// flow's makers); the conservative answer hides it from whoever holds no role on it.
+/// nothing about the others"), else none. No Microsoft document we found says whether an
+/// approver may see the flow that asked; the conservative answer hides it from whoever
+/// holds no role on that flow.
 pub fn approval_flow<'a>(
     dir: &Directory,
     person: &Person,
