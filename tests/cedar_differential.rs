@@ -244,6 +244,7 @@ fn generate(seed: u64) -> World {
                 owner_id: pick(&mut rng, &people).clone(),
                 co_owners,
                 run_only,
+                environment: None,
             });
         }
     }

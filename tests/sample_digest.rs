@@ -3,7 +3,9 @@
 //! checked by `cargo test` and by `wasm-pack test --node`. A deliberate change to the
 //! generator changes the digest; update it here, on purpose. (ce2f7bb4…: no `sequential`
 //! approvals — the type is not the Approvals connector's — and contoso and tailspin name
-//! each other as partners, as collaboration across clouds requires.)
+//! each other as partners, as collaboration across clouds requires. 94b1c66d…: every
+//! flow and approval names its environment, `Default-<tenant id>`; with `environment`
+//! cleared the digest is ce2f7bb4… again.)
 
 use guestpass_sample::{sample_world, SampleOptions};
 #[cfg(target_arch = "wasm32")]
@@ -23,6 +25,6 @@ fn the_default_world_is_the_same_on_every_platform() {
     let json = serde_json::to_string(&world).unwrap();
     assert_eq!(
         format!("{:016x}", fnv1a(json.as_bytes())),
-        "ce2f7bb4d7a8a245"
+        "94b1c66defe5ae72"
     );
 }

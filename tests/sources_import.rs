@@ -567,6 +567,7 @@ fn world_json_refuses_a_flow_id_naming_no_flow_of_the_tenant() {
             owner_id: ALICE_HOME.into(),
             co_owners: vec![],
             run_only: vec![],
+            environment: None,
         });
         let a = w.approvals.iter_mut().find(|a| a.id == BUDGET).unwrap();
         a.flow_id = Some(flow.into());
@@ -649,4 +650,69 @@ fn a_person_sees_an_approvals_flow_only_when_they_hold_a_role_on_it() {
         let item = mine.items.iter().find(|i| i.approval.id == BUDGET).unwrap();
         assert_eq!(item.approval.flow_id.as_deref(), Some(flow));
     }
+}
+
+#[test]
+fn flows_and_approvals_keep_the_environment_they_came_from() {
+    let default = format!("Default-{CONTOSO}");
+    let w = world();
+    assert!(!w.flows.is_empty() && !w.approvals.is_empty());
+    assert!(w
+        .flows
+        .iter()
+        .all(|f| f.environment.as_deref() == Some(&default)));
+    assert!(w
+        .approvals
+        .iter()
+        .all(|a| a.environment.as_deref() == Some(&default)));
+    // The name is the entry's, whatever it is: nothing is derived from the tenant.
+    let mut v = input();
+    v["powerAutomate"][0]["environment"] = json!("Sales-1");
+    v["dataverse"][0]["environment"] = json!("Sales-2");
+    let w = import(v).unwrap();
+    assert!(w
+        .flows
+        .iter()
+        .all(|f| f.environment.as_deref() == Some("Sales-1")));
+    assert!(w
+        .approvals
+        .iter()
+        .all(|a| a.environment.as_deref() == Some("Sales-2")));
+}
+
+#[test]
+fn an_environment_survives_world_json_and_snapshots_and_a_too_long_one_is_refused() {
+    let dir = directory(input());
+    let json = dir.to_json_string().unwrap();
+    assert!(json.contains(&format!("\"environment\":\"Default-{CONTOSO}\"")));
+    let again = Directory::from_json_str(&json).unwrap();
+    assert_eq!(again.to_world(), dir.to_world());
+    let bytes = Directory::from_bytes(&dir.to_bytes().unwrap()).unwrap();
+    assert_eq!(bytes.to_world(), dir.to_world());
+    // Absent stays absent, in JSON and in a snapshot.
+    let mut w = dir.to_world();
+    w.flows[0].environment = None;
+    w.approvals[0].environment = None;
+    let none = Directory::from_world(w.clone()).unwrap();
+    assert_eq!(
+        Directory::from_bytes(&none.to_bytes().unwrap())
+            .unwrap()
+            .to_world(),
+        w
+    );
+    let text = none.to_json_string().unwrap();
+    assert_eq!(Directory::from_json_str(&text).unwrap().to_world(), w);
+    // A short text, like a name: more than MAX_TEXT_CHARS is refused.
+    let long = "e".repeat(guestpass::limits::MAX_TEXT_CHARS + 1);
+    let mut w = dir.to_world();
+    w.flows[0].environment = Some(long.clone());
+    let e = Directory::from_world(w).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED", "{e}");
+    assert!(e.to_string().contains("environment"), "{e}");
+    let mut w = dir.to_world();
+    w.approvals[0].environment = Some(long);
+    let text = serde_json::to_string(&w).unwrap();
+    let e = Directory::from_json_str(&text).unwrap_err();
+    assert_eq!(e.code(), "LIMIT_EXCEEDED", "{e}");
+    assert!(e.to_string().contains("approvals["), "{e}");
 }

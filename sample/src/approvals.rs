@@ -260,6 +260,7 @@ pub(super) fn add_approvals(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
                 created_at: clock::at(created),
                 completed_at,
                 flow_id: None,
+                environment: Some(crate::environment_of(spec.id)),
             });
         }
     }

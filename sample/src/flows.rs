@@ -73,6 +73,7 @@ pub(super) fn add_flows(world: &mut World, dice: &mut Dice, crowd: &Crowd) {
                 owner_id: world.users[owner].id.clone(),
                 co_owners: co_owners.iter().map(|&p| principal_id(world, p)).collect(),
                 run_only: run_only.iter().map(|&p| principal_id(world, p)).collect(),
+                environment: Some(crate::environment_of(spec.id)),
             };
             world.flows.push(flow);
         }

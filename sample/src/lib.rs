@@ -157,6 +157,13 @@ impl Default for SampleOptions {
     }
 }
 
+/// The Power Automate environment the sample's flows and approvals of tenant `tenant_id`
+/// live in: the tenant's default environment, `Default-<tenant id>`, the one its source
+/// pages are read from.
+pub fn environment_of(tenant_id: &str) -> String {
+    format!("Default-{tenant_id}")
+}
+
 /// Share of user objects that are guests, in percent.
 const GUEST_PERCENT: usize = 12;
 

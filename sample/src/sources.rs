@@ -84,7 +84,7 @@ fn pages(rows: Vec<Value>, url: &str) -> Vec<Value> {
 }
 
 fn environment(tenant: &Tenant) -> String {
-    format!("Default-{}", tenant.id)
+    crate::environment_of(&tenant.id)
 }
 
 // --- Microsoft Graph --------------------------------------------------------------

@@ -297,6 +297,7 @@ fn flow(
         owner_id: owner.into(),
         co_owners: ids(co_owners),
         run_only: ids(run_only),
+        environment: Some(crate::environment_of(tenant_id)),
     }
 }
 
@@ -395,6 +396,7 @@ fn approval(
         created_at: created_at.into(),
         completed_at: None,
         flow_id: None,
+        environment: Some(crate::environment_of(tenant_id)),
     }
 }
 

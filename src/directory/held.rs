@@ -117,6 +117,7 @@ impl Partial {
             owner_id: String::new(),
             co_owners: Vec::new(),
             run_only: Vec::new(),
+            environment: None,
         };
         Partial {
             tenant_id,

@@ -352,6 +352,9 @@ fn self_service(a: &App) -> Result<()> {
 pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
     tenant_exists(dir, &f.id, &f.tenant_id)?;
     text("flows", &f.id, "displayName", &f.display_name)?;
+    if let Some(env) = &f.environment {
+        text("flows", &f.id, "environment", env)?;
+    }
     user_of_tenant(dir, &f.id, "ownerId", &f.owner_id, &f.tenant_id)?;
     limits::list(format_args!("flows[{}].coOwners", f.id), &f.co_owners)?;
     limits::list(format_args!("flows[{}].runOnly", f.id), &f.run_only)?;
@@ -371,6 +374,9 @@ pub fn flow(dir: &Directory, f: &Flow) -> Result<()> {
 pub fn approval(dir: &Directory, a: &Approval) -> Result<()> {
     tenant_exists(dir, &a.id, &a.tenant_id)?;
     text("approvals", &a.id, "title", &a.title)?;
+    if let Some(env) = &a.environment {
+        text("approvals", &a.id, "environment", env)?;
+    }
     if let Some(d) = &a.details {
         limits::text(
             format_args!("approvals[{}].details", a.id),

@@ -156,6 +156,12 @@ pub struct Approval {
     /// person's answers and views show it only when they hold a role on that flow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<Id>,
+    /// The Power Automate environment the approval lives in, by its name
+    /// (`Default-<tenant id>` for the tenant's default environment), whose Dataverse
+    /// holds its Approvals tables; absent when not known. Kept as the sources gave it: no
+    /// rule reads it yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
 }
 crate::objects_only!(serialize: Approval);
 

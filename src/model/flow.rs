@@ -48,6 +48,11 @@ pub struct Flow {
     /// Run-only users: users or groups (manual trigger only).
     #[serde(default)]
     pub run_only: Vec<Id>,
+    /// The Power Automate environment the flow lives in, by its name
+    /// (`Default-<tenant id>` for the tenant's default environment); absent when not
+    /// known. Kept as the sources gave it: no rule reads it yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
 }
 crate::objects_only!(serialize: Flow);
 

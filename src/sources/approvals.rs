@@ -4,6 +4,8 @@
 //! (msdyn_flow_approvalrequest)", "Approval Response (msdyn_flow_approvalresponse)"
 //! and "User (systemuser)".
 //!
+//! - Each approval lives in the tenant of the environment entry, and in that entry's
+//!   `environment`.
 //! - Rows name people by Dataverse user (`_ownerid_value`, a `systemuserid`); the
 //!   environment's `systemusers` rows give each one's Entra object id
 //!   (`azureactivedirectoryobjectid`), which must be a user of the tenant.
@@ -229,11 +231,12 @@ pub(super) fn flow_links<'s, 'f>(
     Ok(out)
 }
 
-/// The approval an `msdyn_flow_approval` row describes, with its requests and responses,
-/// asked for by `flow_id` when known.
+/// The approval an `msdyn_flow_approval` row describes, in `tenant_id` and its
+/// `environment`, with its requests and responses, asked for by `flow_id` when known.
 pub(super) fn approval(
     o: Item<'_, ApprovalRow<'_>>,
     tenant_id: &str,
+    environment: &str,
     rows: &Rows<'_>,
     refs: &References<'_>,
     flow_id: Option<&str>,
@@ -297,5 +300,6 @@ pub(super) fn approval(
             &row.msdyn_flow_approval_completedon,
         )?,
         flow_id: flow_id.map(str::to_string),
+        environment: Some(environment.to_string()),
     })
 }

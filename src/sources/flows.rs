@@ -4,7 +4,8 @@
 //! definitionSummary, … } }`) and each flow's `…/flows/{name}/permissions` (pages of
 //! `{ name, properties: { roleName, permissionType, principal: { id, type } } }`).
 //!
-//! - The flow's id is its `name`; it lives in the tenant of the environment entry.
+//! - The flow's id is its `name`; it lives in the tenant of the environment entry, and in
+//!   that entry's `environment`.
 //! - `state`: `Started` is on; `Stopped` and `Suspended` are off ("Turn a flow on or
 //!   off"; a suspended flow does not run). Another state is refused.
 //! - The trigger kind comes from `definitionSummary.triggers[0].type`: `Request` (a
@@ -112,10 +113,12 @@ fn properties<'s>(o: Item<'s, FlowRow<'_>>) -> Result<Item<'s, FlowProperties<'s
         .ok_or_else(|| o.spot.wrong("properties", "an object", "nothing"))
 }
 
-/// The flow a management-API flow row describes, in `tenant_id`, with `shares`.
+/// The flow a management-API flow row describes, in `tenant_id` and its `environment`,
+/// with `shares`.
 pub(super) fn flow(
     o: Item<'_, FlowRow<'_>>,
     tenant_id: &str,
+    environment: &str,
     shares: Shares,
     refs: &References<'_>,
 ) -> Result<Flow> {
@@ -151,6 +154,7 @@ pub(super) fn flow(
         owner_id: owner_id.to_string(),
         co_owners: shares.co_owners,
         run_only: shares.run_only,
+        environment: Some(environment.to_string()),
     })
 }
 

@@ -171,7 +171,7 @@ fn environment_flows(
             }
             None => flows::Shares::default(),
         };
-        out.push(flows::flow(o, tid, shares, refs)?);
+        out.push(flows::flow(o, tid, &env.environment, shares, refs)?);
     }
     Ok(out)
 }
@@ -228,7 +228,7 @@ fn environment_approvals(
                 .ok()
                 .flatten()
                 .and_then(|id| flow_of.get(id).copied().flatten());
-            approvals::approval(o, tid, &rows, refs, flow)
+            approvals::approval(o, tid, &env.environment, &rows, refs, flow)
         })
         .collect()
 }

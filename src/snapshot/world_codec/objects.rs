@@ -19,8 +19,8 @@ pub(super) const MIN_TENANT: usize = 8;
 pub(super) const MIN_USER: usize = 14;
 pub(super) const MIN_GROUP: usize = 8;
 pub(super) const MIN_APP: usize = 7;
-pub(super) const MIN_FLOW: usize = 7;
-pub(super) const MIN_APPROVAL: usize = 14;
+pub(super) const MIN_FLOW: usize = 8;
+pub(super) const MIN_APPROVAL: usize = 15;
 const MIN_RESPONSE: usize = 5;
 pub(super) const MIN_CONNECTOR: usize = 3;
 pub(super) const MIN_JOIN_REQUEST: usize = 5;
@@ -432,6 +432,7 @@ pub(super) fn write_flow(w: &mut Writer, f: &Flow) {
     w.shared(&f.owner_id);
     w.shared_strs(&f.co_owners);
     w.strs(&f.run_only);
+    w.opt_shared(f.environment.as_deref());
 }
 
 pub(super) fn read_flow(r: &mut Reader<'_>) -> Result<Flow> {
@@ -452,6 +453,7 @@ pub(super) fn read_flow(r: &mut Reader<'_>) -> Result<Flow> {
         owner_id: r.shared("flow owner")?,
         co_owners: r.shared_strs("flow co-owners")?,
         run_only: r.strs("flow run-only users")?,
+        environment: r.opt_shared("flow environment")?,
     })
 }
 
@@ -477,6 +479,7 @@ pub(super) fn write_approval(w: &mut Writer, a: &Approval) {
     write_time(w, Some(&a.created_at));
     write_time(w, a.completed_at.as_deref());
     w.opt_str(a.flow_id.as_deref());
+    w.opt_shared(a.environment.as_deref());
 }
 
 pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
@@ -527,6 +530,7 @@ pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
             .ok_or_else(|| corrupt("approval creation time is missing"))?,
         completed_at: read_time(r, "approval completion time")?,
         flow_id: r.opt_str("approval flow")?,
+        environment: r.opt_shared("approval environment")?,
     })
 }
 
