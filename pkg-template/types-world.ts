@@ -171,6 +171,12 @@ export interface Flow {
   coOwners?: Id[];
   /** Users or groups (manual trigger only). */
   runOnly?: Id[];
+  /**
+   * The Power Automate environment the flow lives in, by name (`Default-<tenant id>` for
+   * the tenant's default one), as `fromSources` read it; absent when not known. No rule
+   * reads it yet. A short text (1,024 characters at most).
+   */
+  environment?: string;
 }
 
 /**
@@ -225,6 +231,12 @@ export interface Approval {
    * and views carry it only when that person holds a role on the flow.
    */
   flowId?: Id;
+  /**
+   * The Power Automate environment the approval lives in (whose Dataverse holds it), by
+   * name (`Default-<tenant id>` for the tenant's default one), as `fromSources` read it;
+   * absent when not known. No rule reads it yet. A short text (1,024 characters at most).
+   */
+  environment?: string;
 }
 
 /** A connector whose people pickers may or may not offer guests. */

@@ -120,3 +120,12 @@ test('accountEnabled false: the person cannot sign in (Graph user resource: acco
   assert.equal(thrown(() => dir.signIn({ tenantId: CONTOSO, user: DISABLED })).code, "ACCOUNT_DISABLED");
   assert.equal(dir.signIn({ tenantId: CONTOSO, user: CREATOR }).userId, CREATOR);
 });
+
+test("flows and approvals keep the Power Automate environment they were read from (issue 22: a flow lives in an environment of a tenant; so do approvals)", () => {
+  const dir = load();
+  const world = dir.toJSON();
+  const flow = world.flows[0];
+  assert.equal(flow.environment, `Default-${CONTOSO}`);
+  assert.equal(dir.flow(flow.id).environment, `Default-${CONTOSO}`);
+  assert.ok(world.approvals.every((a) => a.environment === `Default-${CONTOSO}`));
+});

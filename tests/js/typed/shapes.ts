@@ -122,12 +122,12 @@ const APP: Presence<App> = {
 each<App>("toJSON().apps", world.apps, APP);
 each<Flow>("toJSON().flows", world.flows, {
   id: "required", tenantId: "required", displayName: "required", trigger: "required", enabled: "optional", ownerId: "required",
-  coOwners: "optional", runOnly: "optional",
+  coOwners: "optional", runOnly: "optional", environment: "optional",
 });
 const APPROVAL: Presence<Approval> = {
   id: "required", tenantId: "required", title: "required", details: "optional", requesterId: "required", approvers: "required",
   type: "required", responseOptions: "required", responses: "optional", status: "optional", outcome: "optional",
-  createdAt: "required", completedAt: "optional", flowId: "optional",
+  createdAt: "required", completedAt: "optional", flowId: "optional", environment: "optional",
 };
 each<Approval>("toJSON().approvals", world.approvals, APPROVAL);
 each<Connector>("toJSON().connectors", world.connectors, { id: "required", displayName: "required", guestPicker: "optional" });
