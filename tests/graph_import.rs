@@ -3,6 +3,8 @@
 //! build the same world as the equivalent hand-written world JSON, and bad pages are
 //! refused with a code that names the place.
 
+mod common;
+
 use guestpass::graph::{world_from_graph, GraphInput};
 use guestpass::json_path::Origin;
 use guestpass::model::World;
@@ -25,15 +27,7 @@ fn import(value: Value) -> Result<World, Error> {
     let input: GraphInput = serde_json::from_value(value).map_err(Error::from)?;
     let read = world_from_graph(&input);
     let fast = world_from_sources_json(&text, Origin::Object);
-    match (&read, &fast) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "the text path reads another world"),
-        (Err(a), Err(b)) => assert_eq!(
-            (a.code(), a.to_string()),
-            (b.code(), b.to_string()),
-            "the text path refuses otherwise"
-        ),
-        _ => panic!("the paths disagree: {read:?} / {fast:?}"),
-    }
+    common::assert_same_outcome(&read, &fast, "Graph pages");
     read
 }
 

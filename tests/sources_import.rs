@@ -3,6 +3,8 @@
 //! (tests/fixtures/sources/README.md names each) → tenants with their policies, people
 //! with their licences, flows with their sharing, approvals; and one test per rule.
 
+mod common;
+
 use guestpass::b2b::{self, HomeFacts, Outcome, Unknown, POWER_AUTOMATE_APP_ID};
 use guestpass::directory::Directory;
 use guestpass::json_path::Origin;
@@ -39,15 +41,7 @@ fn import(v: Value) -> Result<World, Error> {
     let input: SourcesInput = serde_json::from_value(v).map_err(Error::from)?;
     let read = world_from_sources(&input);
     let fast = world_from_sources_json(&text, Origin::Object);
-    match (&read, &fast) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "the text path reads another world"),
-        (Err(a), Err(b)) => assert_eq!(
-            (a.code(), a.to_string()),
-            (b.code(), b.to_string()),
-            "the text path refuses otherwise"
-        ),
-        _ => panic!("the paths disagree: {read:?} / {fast:?}"),
-    }
+    common::assert_same_outcome(&read, &fast, "source pages");
     read
 }
 

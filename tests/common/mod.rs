@@ -28,3 +28,21 @@ pub fn directory() -> Directory {
 pub fn code<T: std::fmt::Debug>(result: guestpass::Result<T>) -> &'static str {
     result.expect_err("expected the call to be refused").code()
 }
+
+/// Asserts that two ways of reading the same input agree: the same value, or refusals with
+/// the same code and message (`what` says which input, for the failure message).
+pub fn assert_same_outcome<T: PartialEq + std::fmt::Debug>(
+    a: &guestpass::Result<T>,
+    b: &guestpass::Result<T>,
+    what: &str,
+) {
+    match (a, b) {
+        (Ok(x), Ok(y)) => assert_eq!(x, y, "the two paths read otherwise: {what}"),
+        (Err(x), Err(y)) => assert_eq!(
+            (x.code(), x.to_string()),
+            (y.code(), y.to_string()),
+            "the two paths refuse otherwise: {what}"
+        ),
+        _ => panic!("the two paths disagree ({what}): {a:?} / {b:?}"),
+    }
+}
