@@ -71,13 +71,6 @@ impl PeopleIndex {
         self.short.warm(self);
     }
 
-    /// The caller's flags of the live record with `key` (0 when none).
-    pub(super) fn flags_of(&self, key: Key) -> u32 {
-        self.find(key)
-            .and_then(|(pos, rank)| Some(self.segments.get(pos)?.flags(rank)))
-            .unwrap_or(0)
-    }
-
     /// How many segments the index is split into (one after a bulk build; updates add
     /// small ones that are merged as they grow), for monitoring.
     pub fn segment_count(&self) -> usize {

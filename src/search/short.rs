@@ -239,16 +239,29 @@ fn segment_prefixes(seg: &Segment) -> Vec<&str> {
 
 /// The best [`KEPT`] records of `q` over the whole index, with their flags.
 fn list_of(index: &PeopleIndex, q: &QueryWords) -> List {
+    // The search hands every candidate's flags to `accept`: keep them, so the kept
+    // records need no lookup of where each key lives.
+    let mut seen: Vec<(Key, u32)> = Vec::new();
     let hits = index
-        .search_words(Searcher::default(), q, KEPT, &mut |_, _| true)
+        .search_words(Searcher::default(), q, KEPT, &mut |key, flags| {
+            seen.push((key, flags));
+            true
+        })
         .unwrap_or_default();
+    seen.sort_unstable();
+    let flags_of = |key: Key| {
+        let at = seen.partition_point(|&(k, _)| k < key);
+        seen.get(at)
+            .filter(|&&(k, _)| k == key)
+            .map_or(0, |&(_, f)| f)
+    };
     List {
         complete: hits.len() < KEPT,
         kept: hits
             .iter()
             .map(|h| Kept {
                 key: h.key,
-                flags: index.flags_of(h.key),
+                flags: flags_of(h.key),
                 score: h.score,
             })
             .collect(),
