@@ -32,7 +32,8 @@
 //!   least on one response).
 //! - Its flow ("Flow Approval (msdyn_flow_flowapproval)": `_msdyn_flow_flowapproval_approval_value`
 //!   is "the linked approval", `msdyn_flow_flowapproval_flowid` "the logic apps id of the
-//!   flow", which is the flow's `name` in Power Automate, the id guestpass gives it): the
+//!   flow", which we read as the flow's `name` in Power Automate, the id guestpass gives it
+//!   — the reference does not say so; a flow is a Logic Apps workflow of that name): the
 //!   flow of that name (ignoring ASCII case, as Dataverse's ids) among the tenant's
 //!   `powerAutomate` flows. A link to a flow the input does not hold (deleted, or of an
 //!   environment not loaded) leaves the approval without a flow, a link to an approval the
