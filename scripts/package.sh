@@ -4,7 +4,8 @@
 #   2. tsc over pkg-template/*.ts beside that output -> the package's entries (.js + .d.ts)
 #   3. pkg/ = entries + wasm-bindgen output + pkg-template/package.json (version from
 #      Cargo.toml's [workspace.package]) + pkg-template/README.md
-#   4. the view runtime (`guestpass/view`): wasm/ again without its `full` feature
+#   4. the view runtime (`guestpass/view`): wasm/ again without its `full` feature, at
+#      opt-level "z" in target/view-runtime (the full module is "s": Cargo.toml)
 #      -> target/wasm-pack/view, tsc over pkg-template/view/*.ts and the shared session
 #      files beside it -> pkg/view/
 # and prints both .wasm sizes. Needs wasm-pack, wasm-bindgen and wasm-opt (npm binaryen) on PATH.
@@ -50,7 +51,10 @@ node scripts/package-json.mjs pkg-template/package.json Cargo.toml > pkg/package
 view_out="$PWD/target/wasm-pack/view"
 view_build="$PWD/target/pkg-build-view"
 rm -rf "$view_out" "$view_build"
-wasm-pack build wasm --release --target web --no-pack --out-dir "$view_out" --out-name guestpass \
+# Built for size ("z"; the full module is "s", Cargo.toml), in its own target directory
+# so the two builds keep their caches.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR="$PWD/target/view-runtime" \
+  wasm-pack build wasm --release --target web --no-pack --out-dir "$view_out" --out-name guestpass \
   -- --no-default-features
 mkdir -p "$view_build"
 cp pkg-template/view/*.ts pkg-template/view/tsconfig.json "$view_build/"
