@@ -122,6 +122,8 @@ pub(super) fn assignments(
                 })
             }
         }
+        // appRoleAssignment resource type — Microsoft Graph v1.0: one assignment per app
+        // role granted; the model keeps who is assigned, so each principal once.
         if seen.insert(id) {
             ids.push(id.to_string());
         }
