@@ -220,8 +220,9 @@ export class Directory {
 
   /**
    * Builds a directory from Microsoft Graph pages you fetched yourself (what
-   * `/organization`, `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned)
-   * for one or more tenants. See `loadFromGraph` to have them fetched.
+   * `/organization`, `/users`, `/groups`, `/groups/{id}/members` and `/owners` returned,
+   * and `/servicePrincipals` with their `/owners` and `/appRoleAssignedTo` for enterprise
+   * apps) for one or more tenants. See `loadFromGraph` to have them fetched.
    *
    * @example
    * ```ts
@@ -236,7 +237,8 @@ export class Directory {
   /**
    * Fetches `/organization`, `/users` and `/groups` (following `@odata.nextLink`) and each
    * group's members and owners from Microsoft Graph for every tenant in `tenantIds`, with
-   * your authenticated `fetch(url, init, tenantId)`, then builds the directory
+   * your authenticated `fetch(url, init, tenantId)` (with `apps: true`, the enterprise
+   * apps too: needs Application.Read.All), then builds the directory
    * (`fromGraph`). Reports progress after every page, honours `signal` (`ABORTED`),
    * retries 429 and 503 as `Retry-After` says (at most `maxRetries` times). Rejects with
    * `GRAPH_HTTP_ERROR` (`details.status`), `GRAPH_MALFORMED_PAGE`, `GRAPH_NETWORK_ERROR`,
@@ -260,7 +262,7 @@ export class Directory {
 
   /**
    * Builds a directory from the pages of every source you fetched yourself: Microsoft
-   * Graph (people, groups, policies, licences), Power Automate (flows and their
+   * Graph (people, groups, policies, licences, enterprise apps), Power Automate (flows and their
    * permissions) and Dataverse (the Approvals tables). See `loadFromSources` to have
    * them fetched. Pages keep every property the services add; the envelope refuses
    * unknown fields.

@@ -1,8 +1,9 @@
 // Loading a directory from Microsoft Graph with the caller's authenticated fetch:
 // `/organization`, `/users` and `/groups` (following `@odata.nextLink`), then
-// `/groups/{id}/members` and `/groups/{id}/owners` for each group, into the input of
-// `Directory.fromGraph`. Nothing is built until every page is in, so a failure leaves no
-// half-built directory behind.
+// `/groups/{id}/members` and `/groups/{id}/owners` for each group, and (when asked) the
+// enterprise apps: `/servicePrincipals` with each one's `/owners` and
+// `/appRoleAssignedTo`, into the input of `Directory.fromGraph`. Nothing is built until
+// every page is in, so a failure leaves no half-built directory behind.
 import { GuestPassError } from "./errors.js";
 import type {
   GraphFetch,
@@ -23,6 +24,17 @@ export const USER_SELECT =
   "id,displayName,givenName,surname,mail,otherMails,userPrincipalName,userType,externalUserState,creationType,jobTitle,accountEnabled,assignedPlans,assignedLicenses";
 /** The group properties `Directory.fromGraph` reads. */
 export const GROUP_SELECT = "id,displayName,description,securityEnabled,mailEnabled,groupTypes,onPremisesSyncEnabled";
+/** The service principal properties `Directory.fromGraph` reads. */
+export const SERVICE_PRINCIPAL_SELECT = "id,displayName,preferredSingleSignOnMode";
+/** The appRoleAssignment properties `Directory.fromGraph` reads. */
+export const APP_ROLE_ASSIGNMENT_SELECT = "principalId,principalType";
+/**
+ * The enterprise applications among the service principals: the tag that puts one "in the
+ * list of Integrated Applications in the Admin Portal" (New-AzureADServicePrincipal,
+ * Microsoft docs); servicePrincipal resource type — Microsoft Graph v1.0: `tags` supports
+ * `$filter` (`eq`).
+ */
+export const ENTERPRISE_APPS_FILTER = "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')";
 /** A `Retry-After` longer than this is waited for only this long. */
 const MAX_RETRY_AFTER_MS = 120_000;
 
@@ -45,7 +57,7 @@ export const GRAPH_LOAD: LoadKind = {
   http: "GRAPH_HTTP_ERROR",
   malformed: "GRAPH_MALFORMED_PAGE",
   network: "GRAPH_NETWORK_ERROR",
-  permissions: "User.Read.All, GroupMember.Read.All",
+  permissions: "User.Read.All, GroupMember.Read.All; with apps, Application.Read.All",
 };
 
 export interface Load {
@@ -331,6 +343,8 @@ export interface GraphTenantRead {
   concurrency: number;
   /** Also read the policies and subscribed SKUs (needs Policy.Read.All, Organization.Read.All). */
   policies: boolean;
+  /** Also read the enterprise apps, their owners and assignments (needs Application.Read.All). */
+  apps: boolean;
 }
 
 /** The organization of `tenantId`, refused when the token reads another one. */
@@ -360,6 +374,32 @@ async function policiesOf(load: Load, base: string, tenantId: Id): Promise<Parti
   };
 }
 
+/**
+ * The enterprise apps part of a tenant's Graph input: the service principals tagged as
+ * enterprise applications, then each one's owners and app role assignments, as a group's
+ * members and owners are read (`$expand` would stop at 20 items, "Use query parameters").
+ */
+async function appsOf(load: Load, read: GraphTenantRead, tenantId: Id): Promise<Partial<GraphTenantInput>> {
+  const { base, top, concurrency } = read;
+  const query = `$filter=${encodeURIComponent(ENTERPRISE_APPS_FILTER)}&$select=${SERVICE_PRINCIPAL_SELECT}&$top=${top}`;
+  const servicePrincipals = await getAll(load, `${base}/servicePrincipals?${query}`, tenantId, "apps");
+  const ids = servicePrincipals.flatMap((p) => p.value.map((sp) => sp.id)).filter((id): id is string => typeof id === "string");
+  // Maps, not plain objects: an id such as "__proto__" must stay an ordinary key.
+  const owners = new Map<Id, GraphPage[]>();
+  const assignedTo = new Map<Id, GraphPage[]>();
+  await pool(ids, concurrency, async (id) => {
+    const path = `${base}/servicePrincipals/${encodeURIComponent(id)}`;
+    owners.set(id, await getAll(load, `${path}/owners?$select=id&$top=${top}`, tenantId, "apps"));
+    const assignments = `${path}/appRoleAssignedTo?$select=${APP_ROLE_ASSIGNMENT_SELECT}&$top=${top}`;
+    assignedTo.set(id, await getAll(load, assignments, tenantId, "apps"));
+  });
+  return {
+    servicePrincipals,
+    servicePrincipalOwners: Object.fromEntries(owners),
+    appRoleAssignedTo: Object.fromEntries(assignedTo),
+  };
+}
+
 /** Everything Graph holds for one tenant, as `fromGraph` input (without the caller's extras). */
 export async function loadGraphTenant(load: Load, read: GraphTenantRead, tenantId: Id): Promise<GraphTenantInput> {
   const { base, top, concurrency } = read;
@@ -385,6 +425,7 @@ export async function loadGraphTenant(load: Load, read: GraphTenantRead, tenantI
     groupOwners: Object.fromEntries(groupOwners),
   };
   if (read.policies) Object.assign(input, await policiesOf(load, base, tenantId));
+  if (read.apps) Object.assign(input, await appsOf(load, read, tenantId));
   return input;
 }
 
@@ -436,7 +477,7 @@ export async function fetchGraph(options: GraphLoadOptions): Promise<GraphInput>
     for (const tenantId of options.tenantIds) {
       const extra = options.tenants?.[tenantId] ?? {};
       const base = (extra.baseUrl ?? options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
-      const read = { base, top, concurrency, policies: options.policies === true };
+      const read = { base, top, concurrency, policies: options.policies === true, apps: options.apps === true };
       tenants.push(withExtras(await loadGraphTenant(load, read, tenantId), extra));
     }
     throwIfAborted(load.signal);

@@ -1,5 +1,5 @@
 // Loading a directory from every source with the caller's authenticated fetch: each
-// tenant's Microsoft Graph (people, groups, policies, licences), each environment's
+// tenant's Microsoft Graph (people, groups, policies, licences, enterprise apps), each environment's
 // Power Automate flows and their permissions, and each environment's Dataverse Approvals
 // tables, into the input of `Directory.fromSources`. The caller's fetch is told which
 // resource each request is for, so it can attach the right token. Paging, throttling,
@@ -42,7 +42,7 @@ const SOURCES_LOAD: LoadKind = {
   malformed: "SOURCE_MALFORMED_PAGE",
   network: "SOURCE_NETWORK_ERROR",
   permissions:
-    "Graph: User.Read.All, GroupMember.Read.All, Policy.Read.All, Organization.Read.All; Power Automate: Flows.Read.All; Dataverse: user_impersonation",
+    "Graph: User.Read.All, GroupMember.Read.All, Policy.Read.All, Organization.Read.All, Application.Read.All; Power Automate: Flows.Read.All; Dataverse: user_impersonation",
 };
 
 /** The service a resource of the load is read from. */
@@ -64,7 +64,7 @@ function environmentOf(entry: string | SourceEnvironment, at: string): SourceEnv
 
 function checkOptions(options: SourcesLoadOptions): void {
   if (options === null || typeof options !== "object") {
-    throw new GuestPassError("INVALID_INPUT", "loadFromSources takes { fetch, tenants, onProgress?, signal?, policies? }", {});
+    throw new GuestPassError("INVALID_INPUT", "loadFromSources takes { fetch, tenants, onProgress?, signal?, policies?, apps? }", {});
   }
   if (typeof options.fetch !== "function") {
     throw invalid("fetch", "fetch must be a function (url, init, { tenantId, resource, environment? }) => Promise<Response> that adds your token");
@@ -144,7 +144,7 @@ export async function fetchSources(options: SourcesLoadOptions): Promise<Sources
     const input: SourcesInput = { graph: { tenants: [] }, powerAutomate: [], dataverse: [] };
     for (const [i, tenant] of options.tenants.entries()) {
       const base = (tenant.graphUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
-      const read = { base, top, concurrency, policies: options.policies !== false };
+      const read = { base, top, concurrency, policies: options.policies !== false, apps: options.apps !== false };
       const graph: GraphTenantInput = await loadGraphTenant(load, read, tenant.tenantId);
       input.graph.tenants.push(withExtras(graph, tenant));
       const flowBase = (tenant.powerAutomateUrl ?? DEFAULT_POWER_AUTOMATE_URL).replace(/\/+$/, "");

@@ -42,6 +42,21 @@ export interface GraphTenantInput {
   crossTenantAccessPartners?: GraphPage[];
   /** Pages of `GET /subscribedSkus`, for users read without `assignedPlans`. */
   subscribedSkus?: GraphPage[];
+  /**
+   * Pages of `GET /servicePrincipals`: the enterprise apps. Each becomes an app: `id`,
+   * `displayName`, and `preferredSingleSignOnMode` (`saml`, `oidc`, `password`;
+   * `notSupported` or `null` is no single sign-on). Graph has no self-service settings,
+   * so imported apps have none.
+   */
+  servicePrincipals?: GraphPage[];
+  /** Service principal id → pages of `GET /servicePrincipals/{id}/owners` (users are kept; service principals skipped). */
+  servicePrincipalOwners?: Record<Id, GraphPage[]>;
+  /**
+   * Service principal id → pages of `GET /servicePrincipals/{id}/appRoleAssignedTo`: each
+   * `appRoleAssignment`'s `principalId` of `principalType` `User` or `Group` is assigned
+   * to the app (once, whatever its roles); `ServicePrincipal` grants are skipped.
+   */
+  appRoleAssignedTo?: Record<Id, GraphPage[]>;
 }
 
 /** The input of `Directory.fromGraph`: Graph pages for one or more tenants. */
@@ -109,8 +124,8 @@ export type GraphFetch = (
 /** Where a load stands, reported after every page. */
 export interface GraphLoadProgress {
   tenantId: Id;
-  /** `organization`, `users`, `groups`, `members` or `owners`. */
-  resource: "organization" | "users" | "groups" | "members" | "owners";
+  /** `organization`, `users`, `groups`, `members`, `owners`, or `apps` (service principals, their owners and assignments). */
+  resource: "organization" | "users" | "groups" | "members" | "owners" | "apps";
   /** Pages fetched so far, over all tenants. */
   pages: number;
   /** Users and groups read so far, over all tenants. */
@@ -167,7 +182,7 @@ export interface SourceTenant extends GraphTenantOptions {
 /** Where `loadFromSources` stands, after every page. */
 export interface SourcesLoadProgress {
   tenantId: Id;
-  resource: "organization" | "users" | "groups" | "members" | "owners" | "policies" | "flows" | "permissions" | "approvals";
+  resource: "organization" | "users" | "groups" | "members" | "owners" | "apps" | "policies" | "flows" | "permissions" | "approvals";
   pages: number;
   users: number;
   groups: number;
@@ -182,6 +197,12 @@ export interface SourcesLoadOptions {
   signal?: AbortSignal;
   /** Read the Graph policies and subscribed SKUs too (default true; needs Policy.Read.All). */
   policies?: boolean;
+  /**
+   * Read the enterprise apps too (default true; needs Application.Read.All): the service
+   * principals tagged `WindowsAzureActiveDirectoryIntegratedApp`, their owners and their
+   * `appRoleAssignedTo`.
+   */
+  apps?: boolean;
   pageSize?: number;
   maxRetries?: number;
   retryDelayMs?: number;
@@ -209,4 +230,10 @@ export interface GraphLoadOptions {
   concurrency?: number;
   /** Also read the policies and `/subscribedSkus` (default false; needs Policy.Read.All). */
   policies?: boolean;
+  /**
+   * Also read the enterprise apps (default false; needs Application.Read.All): the service
+   * principals tagged `WindowsAzureActiveDirectoryIntegratedApp`, each one's `/owners` and
+   * `/appRoleAssignedTo`.
+   */
+  apps?: boolean;
 }

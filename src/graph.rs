@@ -1,6 +1,7 @@
 //! Import of Microsoft Graph-shaped JSON pages into a [`World`]: what `/organization`,
-//! `/users`, `/groups`, `/groups/{id}/members` and `/groups/{id}/owners` return, for
-//! one or more tenants, builds the same world the equivalent `fromJSON` input builds.
+//! `/users`, `/groups`, `/groups/{id}/members`, `/groups/{id}/owners`,
+//! `/servicePrincipals` and its `/owners` and `/appRoleAssignedTo` return, for one or
+//! more tenants, builds the same world the equivalent `fromJSON` input builds.
 //!
 //! ```json
 //! { "tenants": [ {
@@ -18,7 +19,10 @@
 //!     "crossTenantAccessPolicy": <GET /policies/crossTenantAccessPolicy>,
 //!     "crossTenantAccessDefault": <GET /policies/crossTenantAccessPolicy/default>,
 //!     "crossTenantAccessPartners": [ <pages of GET /policies/crossTenantAccessPolicy/partners> ],
-//!     "subscribedSkus": [ <pages of GET /subscribedSkus> ] } ] }
+//!     "subscribedSkus": [ <pages of GET /subscribedSkus> ],
+//!     "servicePrincipals": [ <pages of GET /servicePrincipals> ],
+//!     "servicePrincipalOwners": { "<servicePrincipalId>": [ <pages of directoryObject> ] },
+//!     "appRoleAssignedTo": { "<servicePrincipalId>": [ <pages of appRoleAssignment> ] } } ] }
 //! ```
 //!
 //! The envelope (`tenants`, `cloud`, `settings`, the page lists,
@@ -26,8 +30,8 @@
 //! objects inside the pages are Graph's: properties guestpass does not use are ignored,
 //! a used property of the wrong type is refused with `INVALID_VALUE` naming its JSON
 //! path and the tenant, and a page without a `value` array with `INVALID_INPUT`.
-//! Ids must be unique across the whole input (`DUPLICATE_ID`); members and owners must
-//! be users or groups of the same tenant (`DANGLING_REFERENCE`,
+//! Ids must be unique across the whole input (`DUPLICATE_ID`); members, owners and app
+//! assignees must be users or groups of the same tenant (`DANGLING_REFERENCE`,
 //! `CROSS_TENANT_REFERENCE`).
 //!
 //! Graph has no property for "signed in to Power Automate and consented", so
@@ -37,8 +41,13 @@
 //! who may invite, enabled clouds, cross-tenant access): see `policies`.
 //!
 //! What each resource maps to, and how licenses and guests' home tenants are found, is
-//! documented in the submodules: `organization`, `users`, `groups`, `homes`, `pages`.
+//! documented in the submodules: `organization`, `users`, `groups`, `apps`, `homes`,
+//! `pages`. Owners and assignments are held per service principal, as members and owners
+//! are per group: the servicePrincipal resource documents `$expand` of `owners` and
+//! `appRoleAssignedTo`, but "Use query parameters" (Microsoft Graph) says `$expand` on a
+//! directoryObject returns at most 20 items and no `@odata.nextLink`.
 
+mod apps;
 pub(crate) mod fields;
 mod groups;
 mod homes;
@@ -117,6 +126,15 @@ pub struct GraphTenant {
     /// Pages of `GET /subscribedSkus`, for users read without `assignedPlans`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subscribed_skus: Vec<Value>,
+    /// Pages of `GET /servicePrincipals`: the tenant's enterprise apps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_principals: Vec<Value>,
+    /// Service principal id → pages of `GET /servicePrincipals/{id}/owners`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub service_principal_owners: BTreeMap<Id, Vec<Value>>,
+    /// Service principal id → pages of `GET /servicePrincipals/{id}/appRoleAssignedTo`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub app_role_assigned_to: BTreeMap<Id, Vec<Value>>,
 }
 crate::objects_only!(serialize: GraphTenant);
 
@@ -190,8 +208,8 @@ fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a str) -> Result<()> {
 }
 
 /// The world the Graph pages of `input` describe: its tenants, their users (members and
-/// guests, with guests' home tenants and home users found by mail domain) and groups
-/// with owners and members.
+/// guests, with guests' home tenants and home users found by mail domain), groups with
+/// owners and members, and enterprise apps with owners and assignments.
 pub fn world_from_graph(input: &GraphInput) -> Result<World> {
     world_from_graph_pages(&input.typed()?)
 }
@@ -214,25 +232,34 @@ pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Posit
     let mut world = World::default();
     let users: usize = input.tenants.iter().map(|t| pages::count(&t.users)).sum();
     let groups: usize = input.tenants.iter().map(|t| pages::count(&t.groups)).sum();
+    let apps: usize = input
+        .tenants
+        .iter()
+        .map(|t| pages::count(&t.service_principals))
+        .sum();
     let mut ids = Ids {
-        seen: HashSet::with_capacity(input.tenants.len() + users + groups),
+        seen: HashSet::with_capacity(input.tenants.len() + users + groups + apps),
         known: HashMap::with_capacity(users + groups),
         at: Positions {
             users: HashMap::with_capacity(users),
             groups: HashMap::with_capacity(groups),
         },
+        apps: HashMap::with_capacity(apps),
     };
     world.users.reserve(users);
     world.groups.reserve(groups);
+    world.apps.reserve(apps);
 
     let tenant_ids = read_tenants(input, &mut world, &mut ids.seen)?;
     homes::check_domains(&world)?;
     keep_partners_in_input(&mut world);
     for (t, gt) in input.tenants.iter().enumerate() {
         read_users_and_groups(t, gt, tenant_ids[t], &mut world, &mut ids)?;
+        read_apps(t, gt, tenant_ids[t], &mut world, &mut ids)?;
     }
     for (t, gt) in input.tenants.iter().enumerate() {
         read_members_and_owners(t, gt, tenant_ids[t], &mut world, &ids)?;
+        read_app_owners_and_assignments(t, gt, tenant_ids[t], &mut world, &ids)?;
         read_consents(gt, tenant_ids[t], &mut world, &ids.at.users)?;
     }
     homes::resolve(&mut world);
@@ -246,6 +273,8 @@ struct Ids<'s> {
     /// Id → its tenant (by position in the input) and whether it is a user or a group.
     known: Known<'s>,
     at: Positions<'s>,
+    /// App (service principal) id → its position in `world.apps`.
+    apps: HashMap<&'s str, usize>,
 }
 
 /// The first pass: every tenant, with its settings, into `world`; returns their ids, in
@@ -298,6 +327,81 @@ fn read_users_and_groups<'s>(
         ids.known.insert(id, (t, Kind::Group));
         ids.at.groups.insert(id, world.groups.len());
         world.groups.push(group);
+    }
+    Ok(())
+}
+
+/// The second pass's last step, for tenant `t` (id `tid`): its service principals, as
+/// apps without owners or assignments, into `world`.
+fn read_apps<'s>(
+    t: usize,
+    gt: &'s TenantPages<'_>,
+    tid: &'s str,
+    world: &mut World,
+    ids: &mut Ids<'s>,
+) -> Result<()> {
+    for o in pages::rows(&gt.service_principals, place(t, "servicePrincipals"), tid)? {
+        let app = apps::app(o, tid)?;
+        let id = o.spot.required_string("id", &o.row.id)?;
+        unique(&mut ids.seen, id)?;
+        ids.apps.insert(id, world.apps.len());
+        world.apps.push(app);
+    }
+    Ok(())
+}
+
+/// The position in `world.apps` of the app `app_id` of tenant `tid`, named as a key of
+/// the list `list` (`DANGLING_REFERENCE` when the tenant's service principal pages do not
+/// hold it).
+fn app_of_tenant(
+    world: &World,
+    ids: &Ids<'_>,
+    tid: &str,
+    list: &'static str,
+    app_id: &str,
+) -> Result<usize> {
+    ids.apps
+        .get(app_id)
+        .copied()
+        .filter(|&i| world.apps[i].tenant_id == tid)
+        .ok_or_else(|| Error::DanglingReference {
+            from: tid.to_string(),
+            field: list,
+            to: app_id.to_string(),
+        })
+}
+
+/// The third pass, for tenant `t` (id `tid`): each of its apps' owners and assignments
+/// (an app named there must be one of the tenant's own service principals).
+fn read_app_owners_and_assignments(
+    t: usize,
+    gt: &TenantPages<'_>,
+    tid: &str,
+    world: &mut World,
+    ids: &Ids<'_>,
+) -> Result<()> {
+    let list = "servicePrincipalOwners";
+    for (app_id, owner_pages) in &gt.service_principal_owners {
+        let index = app_of_tenant(world, ids, tid, list, app_id)?;
+        let at = Place {
+            key: Some(app_id),
+            ..place(t, list)
+        };
+        let objects = pages::rows(owner_pages, at, tid)?;
+        // servicePrincipal resource type — Microsoft Graph v1.0: owners are "non-admin
+        // users or servicePrincipals"; the users are kept, as for a group's owners.
+        let owners = groups::directory_objects(&objects, Relation::Owners, app_id, t, &ids.known)?;
+        world.apps[index].owners = owners;
+    }
+    let list = "appRoleAssignedTo";
+    for (app_id, assignment_pages) in &gt.app_role_assigned_to {
+        let index = app_of_tenant(world, ids, tid, list, app_id)?;
+        let at = Place {
+            key: Some(app_id),
+            ..place(t, list)
+        };
+        let objects = pages::rows(assignment_pages, at, tid)?;
+        world.apps[index].assignments = apps::assignments(&objects, app_id, t, &ids.known)?;
     }
     Ok(())
 }

@@ -341,3 +341,246 @@ fn the_envelope_refuses_unknown_fields() {
 fn an_empty_input_is_an_empty_world() {
     assert_eq!(import(json!({})).unwrap(), World::default());
 }
+
+// --- Enterprise apps: servicePrincipal pages (tests/fixtures/graph/README.md names their sources)
+
+const CONTOSO: &str = "c0a1b2c3-d4e5-4f60-8172-8394a5b6c7d8";
+const BOB: &str = "b0b00001-0000-4000-8000-000000000001";
+const CUSTOM_APP: &str = "226859cc-86f0-40d3-b308-f43b3a729b6e";
+const FOO_APP: &str = "59e617e5-e447-4adc-8b88-00af644d7c92";
+const WEB_APP: &str = "43a9e7d8-0469-42f5-8c9d-17ac8c974ba6";
+
+fn app(w: &World, id: &str) -> guestpass::model::App {
+    w.apps.iter().find(|a| a.id == id).cloned().unwrap()
+}
+
+#[test]
+fn enterprise_apps_come_from_service_principal_pages() {
+    use guestpass::model::SingleSignOn;
+    let w = import(input()).unwrap();
+    assert_eq!(w.apps.len(), 3, "every service principal of both pages");
+    let custom = app(&w, CUSTOM_APP);
+    assert_eq!(custom.tenant_id, CONTOSO);
+    assert_eq!(custom.display_name, "My custom enterprise application");
+    assert_eq!(custom.single_sign_on, SingleSignOn::None, "null");
+    assert_eq!(
+        custom.self_service, None,
+        "Graph v1.0 has no self-service property"
+    );
+    // The service principal owning the app is skipped; the user stays.
+    assert_eq!(custom.owners, vec![BOB]);
+    // Bob holds two app roles: assigned once; the app-only grant to a service principal
+    // is not an assignment of people.
+    assert_eq!(
+        custom.assignments,
+        vec![BOB, "5a1e5000-0000-4000-8000-000000000101"]
+    );
+    let foo = app(&w, FOO_APP);
+    assert_eq!(foo.single_sign_on, SingleSignOn::Saml);
+    // An owner without @odata.type (as the documented example shows) must be a user.
+    assert_eq!(foo.owners, vec!["d0b00002-0000-4000-8000-000000000002"]);
+    assert!(foo.assignments.is_empty(), "no appRoleAssignedTo pages");
+    let web = app(&w, WEB_APP);
+    assert_eq!(web.single_sign_on, SingleSignOn::Oidc);
+    assert_eq!(
+        web.assignments,
+        vec!["a11ce0c0-0000-4000-8000-000000000003"]
+    );
+    // The imported world is a directory: Bob reaches the app he is assigned to.
+    let dir = guestpass::directory::Directory::from_world(w).unwrap();
+    let mine = dir.sign_in(CONTOSO, BOB).unwrap().my_apps(&dir).unwrap();
+    assert!(mine.iter().any(|a| a.id == CUSTOM_APP), "{mine:?}");
+}
+
+#[test]
+fn single_sign_on_modes_map_as_graph_documents_them() {
+    use guestpass::model::SingleSignOn;
+    for (mode, kind) in [
+        (json!("password"), SingleSignOn::Password),
+        (json!("saml"), SingleSignOn::Saml),
+        (json!("oidc"), SingleSignOn::Oidc),
+        (json!("notSupported"), SingleSignOn::None),
+        (json!(null), SingleSignOn::None),
+    ] {
+        let mut v = input();
+        v["tenants"][0]["servicePrincipals"][0]["value"][1]["preferredSingleSignOnMode"] = mode;
+        assert_eq!(app(&import(v).unwrap(), FOO_APP).single_sign_on, kind);
+    }
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][0]["value"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("preferredSingleSignOnMode");
+    assert_eq!(
+        app(&import(v).unwrap(), FOO_APP).single_sign_on,
+        SingleSignOn::None
+    );
+}
+
+#[test]
+fn a_wrong_type_in_app_pages_is_refused_with_its_path() {
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][1]["value"][0]["preferredSingleSignOnMode"] = json!(42);
+    assert_invalid_value(
+        refused(v),
+        "tenants[0].servicePrincipals[1].value[0].preferredSingleSignOnMode",
+        CONTOSO,
+    );
+
+    // A value Graph does not document (there is none for linked sign-on).
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][0]["value"][0]["preferredSingleSignOnMode"] =
+        json!("linked");
+    assert_invalid_value(
+        refused(v),
+        "tenants[0].servicePrincipals[0].value[0].preferredSingleSignOnMode",
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][0]["value"][1]["displayName"] = json!(["foo"]);
+    assert_invalid_value(
+        refused(v),
+        "tenants[0].servicePrincipals[0].value[1].displayName",
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][0]["value"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("id");
+    assert_invalid_value(
+        refused(v),
+        "tenants[0].servicePrincipals[0].value[0].id",
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][1]["principalId"] = json!(true);
+    assert_invalid_value(
+        refused(v),
+        &format!("tenants[0].appRoleAssignedTo[\"{CUSTOM_APP}\"][0].value[1].principalId"),
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["principalType"] =
+        json!("Device");
+    assert_invalid_value(
+        refused(v),
+        &format!("tenants[0].appRoleAssignedTo[\"{CUSTOM_APP}\"][0].value[0].principalType"),
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["servicePrincipalOwners"][FOO_APP][0]["value"][0]["id"] = json!(7);
+    assert_invalid_value(
+        refused(v),
+        &format!("tenants[0].servicePrincipalOwners[\"{FOO_APP}\"][0].value[0].id"),
+        CONTOSO,
+    );
+
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][1]["value"] = json!({});
+    assert_eq!(refused(v).code(), "INVALID_INPUT");
+}
+
+#[test]
+fn service_principal_properties_guestpass_does_not_read_may_hold_anything() {
+    let mut v = input();
+    let sp = &mut v["tenants"][0]["servicePrincipals"][0]["value"][0];
+    sp["tags"] = json!(42);
+    sp["appRoleAssignmentRequired"] = json!("yes");
+    sp["accountEnabled"] = json!(null);
+    sp["someFutureProperty"] = json!({ "nested": [1, 2, 3] });
+    let row = &mut v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0];
+    row["appRoleId"] = json!(false);
+    row["principalDisplayName"] = json!({});
+    row["resourceId"] = json!(12);
+    v["tenants"][0]["servicePrincipalOwners"][CUSTOM_APP][0]["value"][0]["mail"] = json!([]);
+    assert_eq!(import(v).unwrap(), import(input()).unwrap());
+}
+
+#[test]
+fn app_owners_and_assignees_must_be_of_the_same_tenant() {
+    // A principal the input does not hold.
+    let mut v = input();
+    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["principalId"] =
+        json!("00000000-dead-4000-8000-000000000000");
+    let e = refused(v);
+    assert!(
+        matches!(e, Error::DanglingReference { ref from, field: "assignments", .. } if from == CUSTOM_APP),
+        "{e}"
+    );
+
+    // A user of Fabrikam assigned to a Contoso app.
+    let mut v = input();
+    v["tenants"][0]["appRoleAssignedTo"][WEB_APP][0]["value"][0]["principalId"] =
+        json!("a11ce000-0000-4000-8000-00000000000a");
+    let e = refused(v);
+    assert!(
+        matches!(
+            e,
+            Error::CrossTenantReference {
+                field: "assignments",
+                ..
+            }
+        ),
+        "{e}"
+    );
+
+    // A group said to be a user.
+    let mut v = input();
+    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][1]["principalType"] =
+        json!("User");
+    assert_eq!(refused(v).code(), "DANGLING_REFERENCE");
+
+    // Without principalType, a user or a group of the tenant.
+    let mut v = input();
+    for row in v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .take(2)
+    {
+        row.as_object_mut().unwrap().remove("principalType");
+    }
+    assert_eq!(
+        app(&import(v).unwrap(), CUSTOM_APP).assignments,
+        vec![BOB, "5a1e5000-0000-4000-8000-000000000101"]
+    );
+
+    // An owner of another tenant.
+    let mut v = input();
+    v["tenants"][0]["servicePrincipalOwners"][FOO_APP][0]["value"][0]["id"] =
+        json!("a11ce000-0000-4000-8000-00000000000a");
+    let e = refused(v);
+    assert!(
+        matches!(e, Error::CrossTenantReference { field: "owners", ref from, .. } if from == FOO_APP),
+        "{e}"
+    );
+
+    // Owners or assignments of a service principal the tenant's pages do not hold.
+    for list in ["servicePrincipalOwners", "appRoleAssignedTo"] {
+        let mut v = input();
+        let pages = v["tenants"][0][list][CUSTOM_APP].clone();
+        v["tenants"][1][list] = json!({ CUSTOM_APP: pages });
+        let e = refused(v);
+        assert!(
+            matches!(e, Error::DanglingReference { field, ref to, .. } if field == list && to == CUSTOM_APP),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn a_service_principal_id_is_unique_across_the_input() {
+    let mut v = input();
+    v["tenants"][0]["servicePrincipals"][1]["value"][0]["id"] = json!(BOB);
+    assert_eq!(refused(v), Error::DuplicateId(BOB.into()));
+    let mut v = input();
+    let sp = v["tenants"][0]["servicePrincipals"][1]["value"][0].clone();
+    v["tenants"][1]["servicePrincipals"] = json!([{ "value": [sp] }]);
+    assert_eq!(refused(v), Error::DuplicateId(WEB_APP.into()));
+}

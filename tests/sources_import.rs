@@ -710,3 +710,65 @@ fn an_environment_survives_world_json_and_snapshots_and_a_too_long_one_is_refuse
     assert_eq!(e.code(), "LIMIT_EXCEEDED", "{e}");
     assert!(e.to_string().contains("approvals["), "{e}");
 }
+
+// Enterprise apps: Graph's servicePrincipal pages, their owners and app role assignments
+// (tests/fixtures/graph/README.md names the published examples).
+
+const CUSTOM_APP: &str = "226859cc-86f0-40d3-b308-f43b3a729b6e";
+
+#[test]
+fn enterprise_apps_are_read_from_graph_with_owners_and_assignments() {
+    use guestpass::model::SingleSignOn;
+    let w = world();
+    assert_eq!(w.apps.len(), 3);
+    let app = |id: &str| w.apps.iter().find(|a| a.id == id).unwrap();
+    let custom = app(CUSTOM_APP);
+    assert_eq!(custom.tenant_id, CONTOSO);
+    assert_eq!(custom.single_sign_on, SingleSignOn::None);
+    assert_eq!(
+        custom.owners,
+        vec![CREATOR],
+        "the owning service principal is skipped"
+    );
+    assert_eq!(custom.assignments, vec![CREATOR, RUNNERS]);
+    assert_eq!(custom.self_service, None);
+    assert_eq!(
+        app("59e617e5-e447-4adc-8b88-00af644d7c92").single_sign_on,
+        SingleSignOn::Saml
+    );
+    let web = app("43a9e7d8-0469-42f5-8c9d-17ac8c974ba6");
+    assert_eq!(web.single_sign_on, SingleSignOn::Oidc);
+    assert_eq!(web.assignments, vec![ALICE_GUEST]);
+    // The guest reaches the app she is assigned to; Megan reaches hers directly.
+    let dir = directory(input());
+    let mine = |user| dir.sign_in(CONTOSO, user).unwrap().my_apps(&dir).unwrap();
+    assert!(mine(ALICE_GUEST).iter().any(|a| a.id == web.id));
+    assert!(mine(CREATOR).iter().any(|a| a.id == CUSTOM_APP));
+}
+
+#[test]
+fn app_pages_keep_unknown_fields_and_refuse_a_wrong_type_with_its_path() {
+    let mut v = input();
+    let sp = &mut v["graph"]["tenants"][0]["servicePrincipals"][0]["value"][0];
+    sp["aNewProperty"] = json!({ "x": [1] });
+    sp["tags"] = json!("not read");
+    v["graph"]["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["appRoleId"] =
+        json!(7);
+    assert_eq!(import(v).unwrap(), world());
+    let mut v = input();
+    v["graph"]["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["principalType"] =
+        json!(1);
+    let e = import(v).unwrap_err();
+    assert_eq!(e.code(), "INVALID_VALUE");
+    let Error::InvalidValue { field, reason } = &e else {
+        unreachable!()
+    };
+    assert_eq!(
+        field,
+        &format!("tenants[0].appRoleAssignedTo[\"{CUSTOM_APP}\"][0].value[0].principalType")
+    );
+    assert!(reason.contains(CONTOSO), "{reason}");
+    let mut v = input();
+    v["graph"]["tenants"][0]["servicePrincipalOwnerz"] = json!({});
+    assert_eq!(import(v).unwrap_err().code(), "UNKNOWN_FIELD");
+}

@@ -117,6 +117,9 @@ fn the_source_fixture_broken_anywhere_reads_the_same_both_ways() {
             "/groups/",
             "/groupMembers/",
             "/groupOwners/",
+            "/servicePrincipals/",
+            "/servicePrincipalOwners/",
+            "/appRoleAssignedTo/",
             "/flows/",
             "/permissions/",
             "/systemUsers/",
@@ -133,7 +136,15 @@ fn the_graph_fixture_broken_anywhere_reads_the_same_both_ways() {
     let input = json!({ "graph": serde_json::from_str::<Value>(GRAPH).unwrap() });
     every_change_agrees(
         &input,
-        &["/users/", "/groups/", "/groupMembers/", "/groupOwners/"],
+        &[
+            "/users/",
+            "/groups/",
+            "/groupMembers/",
+            "/groupOwners/",
+            "/servicePrincipals/",
+            "/servicePrincipalOwners/",
+            "/appRoleAssignedTo/",
+        ],
     );
 }
 
@@ -157,6 +168,9 @@ fn a_broken_envelope_is_refused_alike_both_ways() {
         ("/graph/tenants/0/cloud", json!("mars")),
         ("/graph/tenants/0/users", json!({})),
         ("/graph/tenants/0/groupMembers", json!([])),
+        ("/graph/tenants/0/servicePrincipals", json!({})),
+        ("/graph/tenants/0/servicePrincipalOwners", json!([])),
+        ("/graph/tenants/0/appRoleAssignedTo", json!("x")),
         ("/graph/tenants/0/consentedToPowerAutomate", json!("x")),
         ("/powerAutomate/0/extra", json!(1)),
         ("/powerAutomate/0/tenantId", json!(7)),

@@ -1,13 +1,20 @@
 //! A world as the pages Microsoft's services would answer for it: the input of
 //! `Directory.fromSources` (`guestpass::sources::SourcesInput`). Each shape is the one the
 //! importer reads and documents (`src/graph/*`, `src/sources/*`): Graph's
-//! `organization`, `user`, `group`, `directoryObject`, the authorization and cross-tenant
+//! `organization`, `user`, `group`, `directoryObject`, `servicePrincipal` (the enterprise
+//! apps, with their owners and `appRoleAssignment`s), the authorization and cross-tenant
 //! access policies; Power Automate's flows and permissions; Dataverse's Approvals
 //! tables (with the flow each approval came from) and system users. Pages hold
 //! [`PAGE_SIZE`] rows and carry `@odata.nextLink` as the services do.
 //!
-//! What no source carries stays out: enterprise apps, connectors and join requests
-//! (guestpass has no importer for them yet), and what the services cannot say:
+//! What no source carries stays out: connectors and join requests (guestpass has no
+//! importer for them yet), and what the services cannot say:
+//! - an app's self-service settings: "Enable self-service application assignment" sets
+//!   them in the Microsoft Entra admin center only, and the Graph v1.0
+//!   `servicePrincipal` has no property for them, so apps read back without;
+//! - linked single sign-on: `preferredSingleSignOnMode` has no value for it (Graph
+//!   documents `password`, `saml`, `notSupported` and `oidc`), so such an app is written
+//!   with `null` and reads back as `none` (the sample makes none);
 //! - licences: Graph lists plans, not guestpass's licence kinds, so a user whose
 //!   licences count gets one enabled plan with the Power Automate service
 //!   (`ProcessSimple`) and reads back as `powerAutomate`;
@@ -22,8 +29,8 @@
 
 use guestpass::graph::{GraphInput, GraphTenant};
 use guestpass::model::{
-    AccessDirections, AccessTargets, Approval, ApprovalStatus, ApprovalType, Cloud, Flow,
-    GuestAccess, PartnerAccess, Tenant, Trigger, User, World,
+    AccessDirections, AccessTargets, App, Approval, ApprovalStatus, ApprovalType, Cloud, Flow,
+    GuestAccess, PartnerAccess, SingleSignOn, Tenant, Trigger, User, World,
 };
 use guestpass::sources::{EnvironmentApprovals, EnvironmentFlows, SourcesInput};
 use serde_json::{json, Value};
@@ -122,6 +129,7 @@ fn graph_tenant(world: &World, tenant: &Tenant) -> GraphTenant {
     let mut settings = tenant.settings.clone();
     // The policies below say these; the envelope keeps only what no Graph resource holds.
     settings.cross_tenant_access = Default::default();
+    let apps = app_pages(world, tenant, &kinds);
     GraphTenant {
         organization: organization(tenant),
         cloud: tenant.cloud,
@@ -157,7 +165,96 @@ fn graph_tenant(world: &World, tenant: &Tenant) -> GraphTenant {
             "https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy/partners",
         ),
         subscribed_skus: Vec::new(),
+        service_principals: apps.service_principals,
+        service_principal_owners: apps.owners,
+        app_role_assigned_to: apps.assigned_to,
     }
+}
+
+/// The tag that lists a service principal among Entra's enterprise applications
+/// (New-AzureADServicePrincipal: "used to have this service principal show up in the list
+/// of Integrated Applications in the Admin Portal").
+const ENTERPRISE_APP_TAG: &str = "WindowsAzureActiveDirectoryIntegratedApp";
+
+/// The `appRoleId` of an assignment to an app that declares no app roles
+/// (appRoleAssignment resource type — Microsoft Graph v1.0).
+const DEFAULT_ACCESS: &str = "00000000-0000-0000-0000-000000000000";
+
+/// A tenant's enterprise apps as Graph pages.
+struct AppPages {
+    /// Pages of `GET /servicePrincipals`.
+    service_principals: Vec<Value>,
+    /// App id → pages of `GET /servicePrincipals/{id}/owners`.
+    owners: BTreeMap<String, Vec<Value>>,
+    /// App id → pages of `GET /servicePrincipals/{id}/appRoleAssignedTo`.
+    assigned_to: BTreeMap<String, Vec<Value>>,
+}
+
+/// `preferredSingleSignOnMode` for a single sign-on kind (servicePrincipal resource type —
+/// Microsoft Graph v1.0 lists `password`, `saml`, `notSupported` and `oidc`; none for
+/// linked sign-on, written as `null`).
+fn single_sign_on_mode(mode: SingleSignOn) -> Value {
+    match mode {
+        SingleSignOn::Saml => json!("saml"),
+        SingleSignOn::Oidc => json!("oidc"),
+        SingleSignOn::Password => json!("password"),
+        SingleSignOn::None | SingleSignOn::Linked => Value::Null,
+    }
+}
+
+/// The service principal, owner and assignment pages of `tenant`'s apps.
+fn app_pages(world: &World, tenant: &Tenant, groups: &HashSet<&str>) -> AppPages {
+    let base = "https://graph.microsoft.com/v1.0/servicePrincipals";
+    let mut out = AppPages {
+        service_principals: Vec::new(),
+        owners: BTreeMap::new(),
+        assigned_to: BTreeMap::new(),
+    };
+    let mut rows = Vec::new();
+    for app in world.apps.iter().filter(|a| a.tenant_id == tenant.id) {
+        rows.push(json!({
+            "id": app.id, "displayName": app.display_name,
+            "preferredSingleSignOnMode": single_sign_on_mode(app.single_sign_on),
+            "servicePrincipalType": "Application", "tags": [ENTERPRISE_APP_TAG],
+        }));
+        let owners = app.owners.iter().map(|id| directory_object(id, groups));
+        let url = format!("{base}/{}", app.id);
+        out.owners.insert(
+            app.id.clone(),
+            pages(owners.collect(), &format!("{url}/owners")),
+        );
+        out.assigned_to.insert(
+            app.id.clone(),
+            pages(
+                assignments(app, groups),
+                &format!("{url}/appRoleAssignedTo"),
+            ),
+        );
+    }
+    if !rows.is_empty() {
+        out.service_principals = pages(rows, base);
+    }
+    out
+}
+
+/// An app's assignments as `appRoleAssignment`s of its default access role.
+fn assignments(app: &App, groups: &HashSet<&str>) -> Vec<Value> {
+    app.assignments
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let kind = if groups.contains(id.as_str()) {
+                "Group"
+            } else {
+                "User"
+            };
+            json!({
+                "id": format!("{}-assignment-{i}", app.id), "appRoleId": DEFAULT_ACCESS,
+                "principalId": id, "principalType": kind,
+                "resourceId": app.id, "resourceDisplayName": app.display_name,
+            })
+        })
+        .collect()
 }
 
 fn organization(tenant: &Tenant) -> Value {

@@ -76,12 +76,13 @@ impl Relation {
     }
 }
 
-/// The ids the directory objects of one group's member or owner pages name, in order,
-/// each once.
+/// The ids the directory objects of one group's member or owner pages (or one service
+/// principal's owner pages) name, in order, each once; `from` is the group or app, for
+/// messages.
 pub(super) fn directory_objects(
     objects: &[Item<'_, DirectoryObjectRow<'_>>],
     relation: Relation,
-    group_id: &str,
+    from: &str,
     tenant: usize,
     known: &Known<'_>,
 ) -> Result<Vec<Id>> {
@@ -100,14 +101,14 @@ pub(super) fn directory_objects(
             Some((t, kind)) if accepted.contains(kind) && *t == tenant => {}
             Some((_, kind)) if accepted.contains(kind) => {
                 return Err(Error::CrossTenantReference {
-                    from: group_id.to_string(),
+                    from: from.to_string(),
                     field: relation.field(),
                     to: id.to_string(),
                 })
             }
             _ => {
                 return Err(Error::DanglingReference {
-                    from: group_id.to_string(),
+                    from: from.to_string(),
                     field: relation.field(),
                     to: id.to_string(),
                 })

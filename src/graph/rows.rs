@@ -89,3 +89,25 @@ pub(crate) struct DirectoryObjectRow<'a> {
     #[serde(borrow)]
     pub id: Scalar<'a>,
 }
+
+/// A Graph `servicePrincipal` (`GET /servicePrincipals`), the properties `apps` reads.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct ServicePrincipalRow<'a> {
+    #[serde(borrow)]
+    pub id: Scalar<'a>,
+    #[serde(borrow)]
+    pub display_name: Scalar<'a>,
+    #[serde(borrow)]
+    pub preferred_single_sign_on_mode: Scalar<'a>,
+}
+
+/// An `appRoleAssignment` of `/servicePrincipals/{id}/appRoleAssignedTo`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct AppRoleAssignmentRow<'a> {
+    #[serde(borrow)]
+    pub principal_id: Scalar<'a>,
+    #[serde(borrow)]
+    pub principal_type: Scalar<'a>,
+}

@@ -6,7 +6,9 @@
 //! arrays refused, so the same messages); only the pages differ.
 
 use super::lenient::Page;
-use super::rows::{DirectoryObjectRow, GroupRow, UserRow};
+use super::rows::{
+    AppRoleAssignmentRow, DirectoryObjectRow, GroupRow, ServicePrincipalRow, UserRow,
+};
 use super::{GraphInput as ValueInput, GraphTenant as ValueTenant};
 use crate::error::{Error, Result};
 use crate::json_object::ObjectOnly;
@@ -55,6 +57,12 @@ pub(crate) struct GraphTenant<'a> {
     pub cross_tenant_access_partners: Cow<'a, [Value]>,
     #[serde(default)]
     pub subscribed_skus: Cow<'a, [Value]>,
+    #[serde(default, borrow)]
+    pub service_principals: Vec<Page<ServicePrincipalRow<'a>>>,
+    #[serde(default, borrow)]
+    pub service_principal_owners: BTreeMap<Id, Vec<Page<DirectoryObjectRow<'a>>>>,
+    #[serde(default, borrow)]
+    pub app_role_assigned_to: BTreeMap<Id, Vec<Page<AppRoleAssignmentRow<'a>>>>,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for GraphInput<'a> {
@@ -119,6 +127,9 @@ impl ValueTenant {
                 .map(Cow::Borrowed),
             cross_tenant_access_partners: Cow::Borrowed(&self.cross_tenant_access_partners),
             subscribed_skus: Cow::Borrowed(&self.subscribed_skus),
+            service_principals: typed(&self.service_principals)?,
+            service_principal_owners: typed_map(&self.service_principal_owners)?,
+            app_role_assigned_to: typed_map(&self.app_role_assigned_to)?,
         })
     }
 }

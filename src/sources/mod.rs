@@ -1,5 +1,5 @@
 //! One entry for what a tenant really has: Microsoft Graph pages (people, groups,
-//! policies, licences), Power Automate's flows and permissions, and Dataverse's
+//! policies, licences, enterprise apps), Power Automate's flows and permissions, and Dataverse's
 //! Approvals tables, each in the shapes those services answer, into one [`World`]
 //! (`Directory.fromSources`).
 //!
@@ -53,7 +53,7 @@ use typed_input::{
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourcesInput {
-    /// Microsoft Graph: tenants, people, groups, policies, licences.
+    /// Microsoft Graph: tenants, people, groups, policies, licences, enterprise apps.
     #[serde(default)]
     pub graph: GraphInput,
     /// Power Automate: flows and their permissions, per environment.

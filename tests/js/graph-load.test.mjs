@@ -53,23 +53,44 @@ function tenantData(id, domain) {
       { name: `${domain.replace(".com", "")}.onmicrosoft.com`, isInitial: true },
     ],
   };
-  return { organization, users, groups, members, owners };
+  // Enterprise apps (shapes of pnp/cli-microsoft365's enterpriseapp-list spec and Graph's
+  // serviceprincipal-list-approleassignedto example): two tagged, one Microsoft service.
+  const tag = "WindowsAzureActiveDirectoryIntegratedApp";
+  const servicePrincipals = [
+    { id: `${id}-sp1`, displayName: "My custom enterprise application", preferredSingleSignOnMode: null, appRoleAssignmentRequired: false, tags: [tag] },
+    { id: `${id}-sp2`, displayName: "Salesforce", preferredSingleSignOnMode: "saml", servicePrincipalType: "Application", tags: [tag, "HideApp"] },
+    { id: `${id}-sp3`, displayName: "Microsoft Graph", preferredSingleSignOnMode: null, tags: [] },
+  ];
+  const assignment = (principalId, principalType) => ({ id: `${principalId}-a`, appRoleId: "00000000-0000-0000-0000-000000000000", principalId, principalType, resourceId: `${id}-sp1` });
+  const spOwners = { [`${id}-sp1`]: [ref("user", `${id}-u1`), ref("servicePrincipal", `${id}-sp3`)], [`${id}-sp2`]: [] };
+  const spAssigned = {
+    [`${id}-sp1`]: [assignment(`${id}-u2`, "User"), assignment(`${id}-g1`, "Group"), assignment(`${id}-u3`, "User"), assignment(`${id}-sp3`, "ServicePrincipal")],
+    [`${id}-sp2`]: [assignment(`${id}-guest`, "User")],
+  };
+  return { organization, users, groups, members, owners, servicePrincipals, spOwners, spAssigned };
 }
 
 const tenants = { [TENANT]: tenantData(TENANT, "contoso.com"), [OTHER]: tenantData(OTHER, "fabrikam.com") };
 
-/** The same data as single pages, for Directory.fromGraph: what the load must equal. */
-function expectedInput(ids) {
+/** The same data as single pages, for Directory.fromGraph: what the load must equal (with `apps`, the tagged service principals too). */
+function expectedInput(ids, apps = false) {
+  const pages = (byId) => Object.fromEntries(Object.entries(byId).map(([k, v]) => [k, [{ value: v }]]));
   return {
     tenants: ids.map((id) => {
       const t = tenants[id];
-      return {
+      const input = {
         organization: t.organization,
         users: [{ value: t.users }],
         groups: [{ value: t.groups }],
-        groupMembers: Object.fromEntries(Object.entries(t.members).map(([g, v]) => [g, [{ value: v }]])),
-        groupOwners: Object.fromEntries(Object.entries(t.owners).map(([g, v]) => [g, [{ value: v }]])),
+        groupMembers: pages(t.members),
+        groupOwners: pages(t.owners),
       };
+      if (apps) {
+        input.servicePrincipals = [{ value: t.servicePrincipals.filter((sp) => sp.tags.includes("WindowsAzureActiveDirectoryIntegratedApp")) }];
+        input.servicePrincipalOwners = pages(t.spOwners);
+        input.appRoleAssignedTo = pages(t.spAssigned);
+      }
+      return input;
     }),
   };
 }
@@ -117,6 +138,13 @@ function answer(req, res) {
   if (path === "/groups") return send(200, page(t.groups, url, n));
   const m = path.match(/^\/groups\/([^/]+)\/(members|owners)$/);
   if (m) return send(200, page(t[m[2]][decodeURIComponent(m[1])] ?? [], url, n));
+  if (path === "/servicePrincipals") {
+    // Graph's $filter on tags, the one the loader sends for enterprise apps.
+    const tag = url.searchParams.get("$filter")?.match(/^tags\/any\(t:t eq '([^']+)'\)$/)?.[1];
+    return send(200, page(t.servicePrincipals.filter((sp) => tag === undefined || sp.tags.includes(tag)), url, n));
+  }
+  const sp = path.match(/^\/servicePrincipals\/([^/]+)\/(owners|appRoleAssignedTo)$/);
+  if (sp) return send(200, page((sp[2] === "owners" ? t.spOwners : t.spAssigned)[decodeURIComponent(sp[1])] ?? [], url, n));
   return send(404, { error: { code: "Request_ResourceNotFound" } });
 }
 
@@ -170,6 +198,26 @@ describe("Directory.loadFromGraph over HTTP", () => {
       { users: 6, groups: 3, pages: mine.length },
     );
     assert.ok(progress.every((p) => p.tenantId === TENANT));
+  });
+
+  test("apps: true reads the enterprise apps, their owners and assignments, page by page", async () => {
+    const progress = [];
+    const dir = await Directory.loadFromGraph(options("apps", { apps: true, onProgress: (p) => progress.push(p.resource) }));
+    assert.equal(dir.toJSONString(), Directory.fromGraph(expectedInput([TENANT], true)).toJSONString());
+    const apps = dir.toJSON().apps;
+    assert.deepEqual(apps.map((a) => [a.id, a.singleSignOn]), [[`${TENANT}-sp1`, "none"], [`${TENANT}-sp2`, "saml"]]);
+    const custom = apps[0];
+    assert.deepEqual(custom.owners, [`${TENANT}-u1`], "the owning service principal is skipped");
+    assert.deepEqual(custom.assignments, [`${TENANT}-u2`, `${TENANT}-g1`, `${TENANT}-u3`]);
+    assert.ok(progress.includes("apps"));
+    const mine = seen.filter((r) => r.scenario === "apps");
+    const list = new URL(mine.find((r) => r.path === "/servicePrincipals").url);
+    assert.equal(list.searchParams.get("$filter"), "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')");
+    assert.equal(list.searchParams.get("$select"), "id,displayName,preferredSingleSignOnMode");
+    assert.ok(mine.some((r) => r.path === `/servicePrincipals/${TENANT}-sp1/appRoleAssignedTo` && r.page === 1), "assignment pages are followed");
+    assert.ok(!mine.some((r) => r.path.startsWith(`/servicePrincipals/${TENANT}-sp3`)), "no request for an app not loaded");
+    // Without apps: true, nothing asks for Application.Read.All.
+    assert.ok(!seen.some((r) => r.scenario === "ok" && r.path.startsWith("/servicePrincipals")));
   });
 
   test("asks for the properties fromGraph reads, with $select and $top", () => {

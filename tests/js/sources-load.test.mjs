@@ -36,12 +36,24 @@ function page(items, url, n, nextKey) {
   return body;
 }
 
+/**
+ * Graph's `$filter=tags/any(t:t eq '<tag>')` on service principals (the one filter the
+ * loaders send): the rows carrying the tag; any other filter is not served.
+ */
+function filtered(rows, filter) {
+  if (filter === null) return rows;
+  const tag = filter.match(/^tags\/any\(t:t eq '([^']+)'\)$/)?.[1];
+  if (tag === undefined) throw new Error(`unexpected $filter ${filter}`);
+  return rows.filter((row) => Array.isArray(row.tags) && row.tags.includes(tag));
+}
+
 /** What the three services hold, by path. */
 function resource(path, tenantId) {
   const t = graphOf(tenantId);
   if (path.startsWith("/graph/")) {
     const rest = path.slice(`/graph/${tenantId}/v1.0`.length);
     const m = rest.match(/^\/groups\/([^/]+)\/(members|owners)$/);
+    const sp = rest.match(/^\/servicePrincipals\/([^/]+)\/(owners|appRoleAssignedTo)$/);
     if (rest === "/organization") return { list: [t.organization] };
     if (rest === "/users") return { list: flat(t.users) };
     if (rest === "/groups") return { list: flat(t.groups) };
@@ -51,6 +63,8 @@ function resource(path, tenantId) {
     if (rest === "/policies/crossTenantAccessPolicy/default") return { one: t.crossTenantAccessDefault ?? {} };
     if (rest === "/policies/crossTenantAccessPolicy/partners") return { list: flat(t.crossTenantAccessPartners) };
     if (rest === "/subscribedSkus") return { list: flat(t.subscribedSkus) };
+    if (rest === "/servicePrincipals") return { list: flat(t.servicePrincipals) };
+    if (sp) return { list: flat((sp[2] === "owners" ? t.servicePrincipalOwners : t.appRoleAssignedTo)?.[decodeURIComponent(sp[1])]) };
   }
   const pa = input.powerAutomate.find((e) => e.tenantId === tenantId);
   if (pa && path === `/flow/${tenantId}/providers/Microsoft.ProcessSimple/environments/${ENV}/flows`) return { list: flat(pa.flows), next: "nextLink" };
@@ -75,7 +89,8 @@ function answer(req, res) {
   const path = url.pathname.replace(`/${scenario}`, "");
   const n = Number(url.searchParams.get("page") ?? "0");
   const select = url.searchParams.get("$select");
-  const info = { service, scenario, tenantId, path, page: n, select, auth: req.headers.authorization };
+  const filter = url.searchParams.get("$filter");
+  const info = { service, scenario, tenantId, path, page: n, select, filter, url: url.href, auth: req.headers.authorization };
   seen.push(info);
   const send = (status, body, headers = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -88,10 +103,12 @@ function answer(req, res) {
   const found = resource(path, tenantId);
   if (!found) return send(404, { error: { code: "NotFound", message: path } });
   if (found.one) return send(200, found.one);
-  // $select, as Graph and Dataverse answer it: only the properties asked for (and a
-  // Dataverse row's etag) come back, so a loader that asks for too few loses data here too.
+  if (service === "graph") found.list = filtered(found.list, filter);
+  // $select, as Graph and Dataverse answer it: only the properties asked for (and the
+  // annotations: a Dataverse row's etag, a directoryObject's @odata.type) come back, so a
+  // loader that asks for too few loses data here too.
   const columns = service === "dv" || service === "graph" ? select?.split(",") : undefined;
-  const rows = columns ? found.list.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => k === "@odata.etag" || columns.includes(k)))) : found.list;
+  const rows = columns ? found.list.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith("@odata.") || columns.includes(k)))) : found.list;
   return send(200, page(rows, url.href, n, found.next ?? "@odata.nextLink"));
 }
 
@@ -134,7 +151,7 @@ describe("Directory.loadFromSources over HTTP", () => {
     assert.ok(mine.some((r) => r.path.endsWith("/flows") && r.page === 0));
     assert.ok(mine.some((r) => r.path.endsWith("/msdyn_flow_approvalrequests") && r.page === 1), "Dataverse @odata.nextLink followed");
     assert.ok(mine.some((r) => r.path.endsWith("/users") && r.page === 2), "Graph @odata.nextLink followed");
-    for (const r of ["policies", "flows", "permissions", "approvals", "users"]) assert.ok(progress.includes(r), r);
+    for (const r of ["policies", "flows", "permissions", "approvals", "users", "apps"]) assert.ok(progress.includes(r), r);
     const stats = dir.stats();
     assert.equal(stats.flows, 2);
     assert.equal(stats.approvals, 2);
@@ -147,6 +164,42 @@ describe("Directory.loadFromSources over HTTP", () => {
     const approvalOf = (row) => approvals.find((a) => a.id === row._msdyn_flow_flowapproval_approval_value);
     assert.equal(approvalOf(linked)?.flowId, linked.msdyn_flow_flowapproval_flowid);
     assert.equal(approvalOf(other)?.flowId, undefined);
+  });
+
+  test("reads the enterprise apps: tagged service principals, only the properties read, each one's owners and assignments", async () => {
+    // Microsoft Graph's own service principal (pnp/cli-microsoft365's approleassignment-list
+    // spec: `tags: []`) is no enterprise application: the loader's $filter leaves it out.
+    const microsoftGraph = { id: "b1ce2d04-5502-4142-ba53-819327b74b5b", displayName: "Microsoft Graph", appId: "00000003-0000-0000-c000-000000000000", preferredSingleSignOnMode: null, tags: [] };
+    scenarios.set("apps", (r) => {
+      if (r.path !== `/graph/${r.tenantId}/v1.0/servicePrincipals`) return undefined;
+      const rows = filtered([...flat(graphOf(r.tenantId).servicePrincipals), microsoftGraph], r.filter);
+      const columns = r.select.split(",");
+      return { body: page(rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => columns.includes(k)))), r.url, r.page, "@odata.nextLink") };
+    });
+    const dir = await Directory.loadFromSources(options("apps"));
+    assert.equal(dir.toJSONString(), Directory.fromSources(input).toJSONString());
+    const apps = dir.toJSON().apps ?? [];
+    assert.deepEqual(apps.map((a) => a.id).sort(), flat(input.graph.tenants[0].servicePrincipals).map((sp) => sp.id).sort());
+    assert.ok(!apps.some((a) => a.id === microsoftGraph.id));
+    const mine = seen.filter((r) => r.scenario === "apps");
+    const list = mine.filter((r) => r.path.endsWith("/servicePrincipals"));
+    assert.ok(list.every((r) => r.filter === "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')" && r.select === "id,displayName,preferredSingleSignOnMode"));
+    assert.ok(list.some((r) => r.tenantId === CONTOSO && r.page === 1), "the service principals' @odata.nextLink followed");
+    const assigned = mine.filter((r) => r.path.endsWith("/appRoleAssignedTo"));
+    assert.equal(assigned.filter((r) => r.page === 0).length, apps.length, "one list per app, none for Microsoft Graph");
+    assert.ok(assigned.every((r) => r.select === "principalId,principalType"));
+    assert.ok(mine.some((r) => r.path.endsWith("/owners") && r.path.includes("/servicePrincipals/") && r.select === "id"));
+    // The app with a Group assignment and a ServicePrincipal owner read as the importer says.
+    const custom = apps.find((a) => a.id === "226859cc-86f0-40d3-b308-f43b3a729b6e");
+    assert.deepEqual(custom.owners, ["da8f7aea-cf43-497f-ad62-c2feae89a194"]);
+    assert.deepEqual(custom.assignments, ["da8f7aea-cf43-497f-ad62-c2feae89a194", "9a7d0000-0000-4000-8000-00000000c001"]);
+    assert.equal(custom.selfService, undefined);
+  });
+
+  test("apps: false reads no service principal (no Application.Read.All needed)", async () => {
+    const dir = await Directory.loadFromSources(options("no-apps", { apps: false }));
+    assert.ok(!seen.some((r) => r.scenario === "no-apps" && r.path.includes("/servicePrincipals")));
+    assert.deepEqual(dir.toJSON().apps ?? [], []);
   });
 
   test("tells fetch which service and environment each request is for", async () => {

@@ -87,8 +87,10 @@ impl JsDirectory {
 
     /// Builds a directory from Microsoft Graph pages: `{ tenants: [{ organization,
     /// cloud?, settings?, users: [page…], groups: [page…], groupMembers?: { id: [page…] },
-    /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…] }] }` where each
-    /// page is what Graph returned (`{ value: [...], "@odata.nextLink"?: ... }`).
+    /// groupOwners?: { id: [page…] }, consentedToPowerAutomate?: [id…], servicePrincipals?:
+    /// [page…], servicePrincipalOwners?: { id: [page…] }, appRoleAssignedTo?: { id:
+    /// [page…] }, … }] }` where each page is what Graph returned (`{ value: [...],
+    /// "@odata.nextLink"?: ... }`).
     #[cfg(feature = "full")]
     pub fn from_graph(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
         throw(
