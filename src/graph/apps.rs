@@ -38,12 +38,10 @@ fn single_sign_on(o: Item<'_, ServicePrincipalRow<'_>>) -> Result<SingleSignOn> 
         // Our reading: `notSupported` is an app without single sign-on, the model's `none`
         // (the conservative kind: self-service cannot be turned on without single sign-on).
         Some("notSupported") => Ok(SingleSignOn::None),
-        // Graph documents no value for linked sign-on: the model's `linked` is never read.
-        Some(other) => Err(o.spot.wrong(
-            field,
-            "\"password\", \"saml\", \"oidc\", \"notSupported\" or null",
-            &format!("\"{other}\""),
-        )),
+        // Not documented (Graph may add modes; none names linked sign-on): no document
+        // says what a new mode allows, so the conservative kind, as `notSupported`, rather
+        // than failing the tenant's whole load.
+        Some(_) => Ok(SingleSignOn::None),
     }
 }
 
