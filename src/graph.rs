@@ -380,30 +380,58 @@ fn read_app_owners_and_assignments(
     world: &mut World,
     ids: &Ids<'_>,
 ) -> Result<()> {
-    let list = "servicePrincipalOwners";
-    for (app_id, owner_pages) in &gt.service_principal_owners {
-        let index = app_of_tenant(world, ids, tid, list, app_id)?;
-        let at = Place {
-            key: Some(app_id),
-            ..place(t, list)
-        };
-        let objects = pages::rows(owner_pages, at, tid)?;
-        // servicePrincipal resource type — Microsoft Graph v1.0: owners are "non-admin
-        // users or servicePrincipals"; the users are kept, as for a group's owners.
-        let owners = groups::directory_objects(&objects, Relation::Owners, app_id, t, &ids.known)?;
-        world.apps[index].owners = owners;
+    let owners = per_app(
+        t,
+        &gt.service_principal_owners,
+        "servicePrincipalOwners",
+        tid,
+        world,
+        ids,
+        |objects, app_id| {
+            // servicePrincipal resource type — Microsoft Graph v1.0: owners are "non-admin
+            // users or servicePrincipals"; the users are kept, as for a group's owners.
+            groups::directory_objects(objects, Relation::Owners, app_id, t, &ids.known)
+        },
+    )?;
+    for (index, ids) in owners {
+        world.apps[index].owners = ids;
     }
-    let list = "appRoleAssignedTo";
-    for (app_id, assignment_pages) in &gt.app_role_assigned_to {
-        let index = app_of_tenant(world, ids, tid, list, app_id)?;
-        let at = Place {
-            key: Some(app_id),
-            ..place(t, list)
-        };
-        let objects = pages::rows(assignment_pages, at, tid)?;
-        world.apps[index].assignments = apps::assignments(&objects, app_id, t, &ids.known)?;
+    let assigned = per_app(
+        t,
+        &gt.app_role_assigned_to,
+        "appRoleAssignedTo",
+        tid,
+        world,
+        ids,
+        |objects, app_id| apps::assignments(objects, app_id, t, &ids.known),
+    )?;
+    for (index, ids) in assigned {
+        world.apps[index].assignments = ids;
     }
     Ok(())
+}
+
+/// What `of_rows` makes of each app's pages in `by_app` (the list `list` of tenant `t`), with
+/// the app's index in `world.apps`.
+fn per_app<'s, T>(
+    t: usize,
+    by_app: &'s BTreeMap<Id, Vec<lenient::Page<T>>>,
+    list: &'static str,
+    tid: &'s str,
+    world: &World,
+    ids: &Ids<'_>,
+    of_rows: impl Fn(&[read::Item<'s, T>], &str) -> Result<Vec<Id>>,
+) -> Result<Vec<(usize, Vec<Id>)>> {
+    let mut out = Vec::with_capacity(by_app.len());
+    for (app_id, app_pages) in by_app {
+        let index = app_of_tenant(world, ids, tid, list, app_id)?;
+        let at = Place {
+            key: Some(app_id),
+            ..place(t, list)
+        };
+        out.push((index, of_rows(&pages::rows(app_pages, at, tid)?, app_id)?));
+    }
+    Ok(out)
 }
 
 /// The third pass, for tenant `t` (id `tid`): each of its groups' members and owners
