@@ -68,7 +68,26 @@ pub enum Origin {
 /// serde_json's error with the path of the value it was reading (not generic, so the
 /// Wasm module holds it once rather than once per type read).
 fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
-    let path = path_at(text, byte_offset(text, e.line(), e.column()));
+    located_under(text, e, origin, "")
+}
+
+/// [`parse_borrowed`] of text made from the caller's object that is one part of a larger
+/// input, at path `under` (`powerAutomate[2]`): the errors name the whole input's paths.
+pub fn parse_borrowed_under<'a, T: serde::Deserialize<'a>>(
+    text: &'a str,
+    under: &str,
+) -> Result<T, Error> {
+    serde_json::from_str(text).map_err(|e| located_under(text, &e, Origin::Object, under))
+}
+
+/// [`located`] for text at path `under` of the caller's input (empty: the whole input).
+fn located_under(text: &str, e: &serde_json::Error, origin: Origin, under: &str) -> Error {
+    let inner = path_at(text, byte_offset(text, e.line(), e.column()));
+    let path = match (under.is_empty(), inner.is_empty() || inner.starts_with('[')) {
+        (true, _) => inner,
+        (false, true) => format!("{under}{inner}"),
+        (false, false) => format!("{under}.{inner}"),
+    };
     let full = e.to_string();
     let message = match origin {
         Origin::Text => full.as_str(),

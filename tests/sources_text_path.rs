@@ -4,11 +4,16 @@
 //! fixtures and for every way of breaking them one property at a time (each value inside
 //! the pages replaced by null, a boolean, whole and fractional numbers, strings, an array,
 //! an object, or removed), both give the same world or the same error, code and message.
+//! So does the input in parts (`world_from_sources_parts`: what `fromSources` of an object
+//! sends, each source's part as its own text) against the whole text.
 
 mod common;
 
 use guestpass::json_path::Origin;
-use guestpass::sources::{world_from_sources, world_from_sources_json, SourcesInput};
+use guestpass::sources::{
+    world_from_sources, world_from_sources_json, world_from_sources_parts, SourcesInput,
+    SourcesParts,
+};
 use serde_json::{json, Value};
 
 const SOURCES: &str = include_str!("fixtures/sources/input.json");
@@ -23,7 +28,33 @@ fn agree(input: &Value) -> bool {
     let read = world_from_sources(&parsed);
     let fast = world_from_sources_json(&text, Origin::Text);
     common::assert_same_outcome(&read, &fast, &text);
+    let whole = world_from_sources_json(&text, Origin::Object);
+    common::assert_same_outcome(&whole, &world_from_sources_parts(&in_parts(input)), &text);
     read.is_ok()
+}
+
+/// `input` split as `Directory.fromSources` of an object splits it (wasm/src/sources.rs):
+/// an object `graph` and the elements of array `powerAutomate` and `dataverse` as their own
+/// texts, the envelope holding `{}` and `[]` in their place.
+fn in_parts(input: &Value) -> SourcesParts {
+    let mut parts = SourcesParts::default();
+    let mut envelope = input.clone();
+    if let Some(map) = envelope.as_object_mut() {
+        if let Some(graph) = map.get_mut("graph").filter(|g| g.is_object()) {
+            parts.graph = Some(graph.take().to_string());
+            *graph = json!({});
+        }
+        for (list, texts) in [
+            ("powerAutomate", &mut parts.power_automate),
+            ("dataverse", &mut parts.dataverse),
+        ] {
+            if let Some(Value::Array(items)) = map.get_mut(list) {
+                texts.extend(items.drain(..).map(|v| v.to_string()));
+            }
+        }
+    }
+    parts.envelope = envelope.to_string();
+    parts
 }
 
 /// The values a property is replaced by.
@@ -204,5 +235,15 @@ fn a_broken_envelope_is_refused_alike_both_ways() {
             };
             assert_eq!((a.code(), a.to_string()), (b.code(), b.to_string()));
         }
+        let whole = world_from_sources_json(&input.to_string(), Origin::Object);
+        let parts = world_from_sources_parts(&in_parts(&input));
+        let (Err(a), Err(b)) = (&whole, &parts) else {
+            panic!("accepted in parts: {input}: {whole:?} / {parts:?}");
+        };
+        assert_eq!(
+            (a.code(), a.to_string()),
+            (b.code(), b.to_string()),
+            "{input}"
+        );
     }
 }

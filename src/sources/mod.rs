@@ -29,6 +29,7 @@
 mod approvals;
 mod flows;
 mod grouped;
+mod parts;
 mod references;
 mod rows;
 mod typed_input;
@@ -40,6 +41,7 @@ use crate::graph::{graph_world, pages, GraphInput, Positions};
 use crate::json_path::Origin;
 use crate::model::{Id, World};
 use grouped::Grouped;
+pub use parts::{world_from_sources_parts, SourcesParts};
 use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -291,5 +293,11 @@ impl crate::directory::Directory {
     /// pages: what `Directory.fromSources` runs.
     pub fn from_sources_json(text: &str, origin: Origin) -> Result<crate::directory::Directory> {
         crate::directory::Directory::from_world(world_from_sources_json(text, origin)?)
+    }
+
+    /// [`Self::from_sources_json`] of input given in parts ([`SourcesParts`]: what
+    /// `Directory.fromSources` of an object sends, so no one string holds every page).
+    pub fn from_sources_parts(parts: &SourcesParts) -> Result<crate::directory::Directory> {
+        crate::directory::Directory::from_world(world_from_sources_parts(parts)?)
     }
 }
