@@ -104,9 +104,17 @@ impl JsDirectory {
     /// [page…] } }], dataverse?: [{ tenantId, environment, systemUsers, approvals,
     /// approvalRequests, approvalResponses, flowApprovals }] }`, each page as the service
     /// returned it.
-    /// The text is read straight into typed rows, without a tree of the pages.
+    /// The text is read straight into typed rows, without a tree of the pages; an object
+    /// crosses in parts, each source's own text (`sources.rs`).
     #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
+        match super::sources::sources_parts(&input) {
+            Ok(Some(parts)) => {
+                return throw(Directory::from_sources_parts(&parts)).map(JsDirectory::wrap)
+            }
+            Ok(None) => {}
+            Err(e) => return throw(Err(e)),
+        }
         let text = super::convert::json_text(input);
         throw(text.and_then(|(text, origin)| Directory::from_sources_json(&text, origin)))
             .map(JsDirectory::wrap)

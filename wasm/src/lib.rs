@@ -29,6 +29,8 @@ mod random;
 mod search;
 mod search_packed;
 mod session;
+#[cfg(feature = "full")]
+mod sources;
 mod views;
 
 pub use directory::JsDirectory;
