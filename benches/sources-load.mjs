@@ -16,6 +16,8 @@
 //
 // Both inputs are JSON text, as a server holds them after fetching; each load is timed
 // from the text to a usable directory (parse, check, index), best and median of --runs.
+// A third column times `fromSources` of the pages as objects (what `loadFromSources` holds
+// after `response.json()`), which crosses into WebAssembly in parts (wasm/src/sources.rs).
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -119,8 +121,9 @@ export function measure(api, users, runs, flowsPerPerson = 0.1, approvalsPerPers
   const worldText = fromPages.toJSONString();
   fromPages.free();
   const sources = timed(runs, () => Directory.fromSources(pagesText));
+  const objects = timed(runs, () => Directory.fromSources(pages));
   const json = timed(runs, () => Directory.fromJSON(worldText));
-  return { users, stats, pagesBytes: pagesText.length, worldBytes: worldText.length, sources, json };
+  return { users, stats, pagesBytes: pagesText.length, worldBytes: worldText.length, sources, objects, json };
 }
 
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -128,14 +131,15 @@ const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
 
 function table(rows) {
   const lines = [
-    "| users | flows | approvals | pages | world JSON | fromSources (best / median) | fromJSON (best / median) | ratio (best) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| users | flows | approvals | pages | world JSON | fromSources (best / median) | fromSources of the objects, in parts (best / median) | fromJSON (best / median) | ratio (best) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     const s = r.stats;
     lines.push(
       `| ${r.users.toLocaleString("en")} | ${s.flows.toLocaleString("en")} | ${s.approvals.toLocaleString("en")} | ` +
         `${mb(r.pagesBytes)} | ${mb(r.worldBytes)} | ${ms(r.sources.best)} / ${ms(r.sources.median)} | ` +
+        `${ms(r.objects.best)} / ${ms(r.objects.median)} | ` +
         `${ms(r.json.best)} / ${ms(r.json.median)} | ${(r.sources.best / r.json.best).toFixed(2)}× |`,
     );
   }
