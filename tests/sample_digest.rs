@@ -5,7 +5,8 @@
 //! approvals — the type is not the Approvals connector's — and contoso and tailspin name
 //! each other as partners, as collaboration across clouds requires. 94b1c66d…: every
 //! flow and approval names its environment, `Default-<tenant id>`; with `environment`
-//! cleared the digest is ce2f7bb4… again.)
+//! cleared the digest is ce2f7bb4… again. f441fdb3…: approval inv-42 names the flow it came
+//! from, invoice-flow, so the sample's approvals exercise the approval → flow link.)
 
 use guestpass_sample::{sample_world, SampleOptions};
 #[cfg(target_arch = "wasm32")]
@@ -25,6 +26,6 @@ fn the_default_world_is_the_same_on_every_platform() {
     let json = serde_json::to_string(&world).unwrap();
     assert_eq!(
         format!("{:016x}", fnv1a(json.as_bytes())),
-        "94b1c66defe5ae72"
+        "f441fdb39b75aa2f"
     );
 }

@@ -415,6 +415,9 @@ pub(super) fn approvals() -> Vec<Approval> {
         "2026-11-19T09:00:00Z",
     );
     inv.details = Some("Office supplies, 1,240.00 EUR".into());
+    // Sent by the invoice flow's "Start and wait for an approval" action (the link
+    // Dataverse keeps in msdyn_flow_flowapproval).
+    inv.flow_id = Some("invoice-flow".into());
     let mut budget = approval(
         "budget-2027",
         "contoso",
