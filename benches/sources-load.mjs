@@ -17,7 +17,8 @@
 // Both inputs are JSON text, as a server holds them after fetching; each load is timed
 // from the text to a usable directory (parse, check, index), best and median of --runs.
 // A third column times `fromSources` of the pages as objects (what `loadFromSources` holds
-// after `response.json()`), which crosses into WebAssembly in parts (wasm/src/sources.rs).
+// after `response.json()`), which crosses into WebAssembly in parts (wasm/src/sources.rs);
+// the last two, both inputs as UTF-8 bytes (a file or a response body as it arrived).
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -123,7 +124,11 @@ export function measure(api, users, runs, flowsPerPerson = 0.1, approvalsPerPers
   const sources = timed(runs, () => Directory.fromSources(pagesText));
   const objects = timed(runs, () => Directory.fromSources(pages));
   const json = timed(runs, () => Directory.fromJSON(worldText));
-  return { users, stats, pagesBytes: pagesText.length, worldBytes: worldText.length, sources, objects, json };
+  const encoder = new TextEncoder();
+  const [pagesUtf8, worldUtf8] = [encoder.encode(pagesText), encoder.encode(worldText)];
+  const sourcesBytes = timed(runs, () => Directory.fromSources(pagesUtf8));
+  const jsonBytes = timed(runs, () => Directory.fromJSON(worldUtf8));
+  return { users, stats, pagesBytes: pagesText.length, worldBytes: worldText.length, sources, objects, json, sourcesBytes, jsonBytes };
 }
 
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -131,8 +136,8 @@ const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
 
 function table(rows) {
   const lines = [
-    "| users | flows | approvals | pages | world JSON | fromSources (best / median) | fromSources of the objects, in parts (best / median) | fromJSON (best / median) | ratio (best) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| users | flows | approvals | pages | world JSON | fromSources (best / median) | fromSources of the objects, in parts (best / median) | fromJSON (best / median) | ratio (best) | from UTF-8 bytes: fromSources / fromJSON (best) | ratio (best) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     const s = r.stats;
@@ -140,7 +145,8 @@ function table(rows) {
       `| ${r.users.toLocaleString("en")} | ${s.flows.toLocaleString("en")} | ${s.approvals.toLocaleString("en")} | ` +
         `${mb(r.pagesBytes)} | ${mb(r.worldBytes)} | ${ms(r.sources.best)} / ${ms(r.sources.median)} | ` +
         `${ms(r.objects.best)} / ${ms(r.objects.median)} | ` +
-        `${ms(r.json.best)} / ${ms(r.json.median)} | ${(r.sources.best / r.json.best).toFixed(2)}× |`,
+        `${ms(r.json.best)} / ${ms(r.json.median)} | ${(r.sources.best / r.json.best).toFixed(2)}× | ` +
+        `${ms(r.sourcesBytes.best)} / ${ms(r.jsonBytes.best)} | ${(r.sourcesBytes.best / r.jsonBytes.best).toFixed(2)}× |`,
     );
   }
   return lines.join("\n");

@@ -98,7 +98,8 @@ export class Directory {
   }
 
   /**
-   * Builds a directory from world JSON (an object or a JSON string). Throws
+   * Builds a directory from world JSON (an object, a JSON string, or the JSON as UTF-8
+   * bytes: a `Uint8Array` or `ArrayBuffer`, as a file or a response body arrives). Throws
    * `UNKNOWN_FIELD`, `INVALID_INPUT`, `INVALID_VALUE`, `DUPLICATE_ID`,
    * `DANGLING_REFERENCE`, … naming the offending path; nothing is half-built.
    *
@@ -107,7 +108,7 @@ export class Directory {
    * const dir = Directory.fromJSON(await (await fetch("/world.json")).text());
    * ```
    */
-  static fromJSON(world: World | string): Directory {
+  static fromJSON(world: World | string | Uint8Array | ArrayBuffer): Directory {
     ensureReady("Directory.fromJSON()");
     return Directory.#adopt(glue.directoryFromJSON(world));
   }
@@ -265,14 +266,16 @@ export class Directory {
    * Graph (people, groups, policies, licences, enterprise apps), Power Automate (flows and their
    * permissions) and Dataverse (the Approvals tables). See `loadFromSources` to have
    * them fetched. Pages keep every property the services add; the envelope refuses
-   * unknown fields.
+   * unknown fields. The input may also be its JSON text, or that text as UTF-8 bytes
+   * (`Uint8Array`, `ArrayBuffer`: pages saved to a file), which crosses into WebAssembly
+   * as one copy.
    *
    * @example
    * ```ts
    * const dir = Directory.fromSources({ graph: { tenants: [{ organization, users: [usersPage], groups: [groupsPage] }] } });
    * ```
    */
-  static fromSources(input: SourcesInput | string): Directory {
+  static fromSources(input: SourcesInput | string | Uint8Array | ArrayBuffer): Directory {
     ensureReady("Directory.fromSources()");
     return Directory.#adopt(glue.directoryFromSources(input));
   }

@@ -3,7 +3,8 @@
 // so no one string has to hold every page (V8 caps a string at 2^29 - 24 characters).
 // Built from tests/fixtures/sources/input.json (Microsoft's published examples: see the
 // README there). tests/sources_text_path.rs proves natively that the parts read as the whole
-// text does for every broken property; here, the same through the built package.
+// text does for every broken property; here, the same through the built package. Also the
+// input as UTF-8 bytes (fromSources and fromJSON of a Uint8Array or an ArrayBuffer).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
@@ -57,4 +58,30 @@ test("parts that are not objects are refused at their path", () => {
   const [code, , field] = refusal(() => Directory.fromSources(input));
   assert.equal(code, "INVALID_INPUT");
   assert.equal(field, "dataverse[1]");
+});
+
+test("fromSources and fromJSON take the JSON as UTF-8 bytes, as a file or a response body arrives", () => {
+  const bytes = new TextEncoder().encode(text);
+  const fromText = Directory.fromSources(text);
+  assert.equal(Directory.fromSources(bytes).toJSONString(), fromText.toJSONString());
+  assert.equal(Directory.fromSources(bytes.buffer).toJSONString(), fromText.toJSONString());
+  const world = fromText.toJSONString();
+  const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(world)]);
+  assert.equal(Directory.fromJSON(withMark).toJSONString(), world, "a byte-order mark is skipped");
+});
+
+test("bytes that are not UTF-8, or not an object's JSON, are refused with what to fix", () => {
+  const bad = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]); // {"\xff"}
+  const [code, message] = refusal(() => Directory.fromJSON(bad));
+  assert.equal(code, "INVALID_INPUT");
+  assert.match(message, /not UTF-8 \(at byte 2\)/);
+  const [arrayCode, arrayMessage] = refusal(() => Directory.fromSources(new TextEncoder().encode("[1]")));
+  assert.equal(arrayCode, "INVALID_INPUT");
+  assert.match(arrayMessage, /got an array/);
+  // The same error as the text, line and column included.
+  const broken = text.replace('"value"', '"value": 7, "x"');
+  assert.deepEqual(
+    refusal(() => Directory.fromSources(new TextEncoder().encode(broken))),
+    refusal(() => Directory.fromSources(broken)),
+  );
 });

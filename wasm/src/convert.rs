@@ -26,10 +26,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 /// otherwise pass for `{ users: 5, seed: 1 }`.
 pub(crate) fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
     if let Some(text) = value.as_string() {
-        if text.trim_start().starts_with('[') {
-            return Err(an_array());
-        }
-        return Ok((text, Origin::Text));
+        return text_of_an_object(text);
     }
     if value.is_undefined() {
         return Err(Error::invalid_input(
@@ -44,6 +41,41 @@ pub(crate) fn json_text(value: JsValue) -> Result<(String, Origin), Error> {
         .and_then(|s| s.as_string())
         .map(|text| (text, Origin::Object))
         .ok_or_else(|| Error::invalid_input("expected a JSON-serializable object or a JSON string"))
+}
+
+/// `text` as the JSON text of an object (an array refused: see [`json_text`]).
+fn text_of_an_object(text: String) -> Result<(String, Origin), Error> {
+    if text.trim_start().starts_with('[') {
+        return Err(an_array());
+    }
+    Ok((text, Origin::Text))
+}
+
+/// [`json_text`] that also takes the text as UTF-8 bytes (a `Uint8Array` or an
+/// `ArrayBuffer`: a file or a response body as it arrived), copied into WebAssembly memory
+/// once, with no JavaScript string in between (`fromJSON`, `fromSources`). A leading
+/// byte-order mark is skipped, as `TextDecoder` and `response.text()` skip it.
+#[cfg(feature = "full")]
+pub(crate) fn json_text_or_bytes(value: JsValue) -> Result<(String, Origin), Error> {
+    use wasm_bindgen::JsCast;
+    let bytes = match (
+        value.dyn_ref::<js_sys::Uint8Array>(),
+        value.dyn_ref::<js_sys::ArrayBuffer>(),
+    ) {
+        (Some(bytes), _) => bytes.to_vec(),
+        (None, Some(buffer)) => js_sys::Uint8Array::new(buffer).to_vec(),
+        (None, None) => return json_text(value),
+    };
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::invalid_input(format!(
+            "the bytes are not UTF-8 (at byte {at}): pass JSON text encoded as UTF-8"
+        ))
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text_of_an_object(text)
 }
 
 #[cold]

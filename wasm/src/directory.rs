@@ -62,8 +62,13 @@ impl JsDirectory {
     /// Builds a directory from world JSON (an object or a JSON string). Throws
     /// `GuestPassError` (`UNKNOWN_FIELD`, `INVALID_INPUT`, `DUPLICATE_ID`,
     /// `DANGLING_REFERENCE`, …) if anything in it is wrong; nothing is half-built.
+    /// Also takes the JSON as UTF-8 bytes (`Uint8Array`, `ArrayBuffer`).
+    #[cfg(feature = "full")]
     pub fn from_json(world: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        throw(from_js(world).and_then(Directory::from_world)).map(JsDirectory::wrap)
+        let world = super::convert::json_text_or_bytes(world).and_then(|(text, origin)| {
+            guestpass::json_path::parse_from::<guestpass::model::World>(&text, origin)
+        });
+        throw(world.and_then(Directory::from_world)).map(JsDirectory::wrap)
     }
 
     /// Loads a directory from snapshot bytes made by `toBytes()` (a `Uint8Array`, an
@@ -115,7 +120,7 @@ impl JsDirectory {
             Ok(None) => {}
             Err(e) => return throw(Err(e)),
         }
-        let text = super::convert::json_text(input);
+        let text = super::convert::json_text_or_bytes(input);
         throw(text.and_then(|(text, origin)| Directory::from_sources_json(&text, origin)))
             .map(JsDirectory::wrap)
     }

@@ -6,14 +6,16 @@
 
 use guestpass::error::{Error, Result};
 use guestpass::sources::SourcesParts;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `input` in parts, or `None` when it is not a plain object (text, arrays, `undefined`
-/// and objects with their own `toJSON` are read as one text, as before).
+/// `input` in parts, or `None` when it is not a plain object (text, bytes, arrays,
+/// `undefined` and objects with their own `toJSON` are read as one text, as before).
 pub(crate) fn sources_parts(input: &JsValue) -> Result<Option<SourcesParts>> {
     let plain = input.is_object()
         && !Array::is_array(input)
+        && !ArrayBuffer::is_view(input)
+        && !input.is_instance_of::<ArrayBuffer>()
         && !Reflect::has(input, &JsValue::from_str("toJSON")).unwrap_or(true);
     if !plain {
         return Ok(None);
