@@ -71,33 +71,6 @@ fn located(text: &str, e: &serde_json::Error, origin: Origin) -> Error {
     located_under(text, e, origin, "")
 }
 
-/// [`parse_from`] of JSON text as UTF-8 bytes: serde_json checks the UTF-8 of the strings
-/// as it reads them, so the bytes need no pass of their own (`fromJSON` of a `Uint8Array`).
-pub fn parse_from_bytes<T: DeserializeOwned>(bytes: &[u8], origin: Origin) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| located_in_bytes(bytes, &e, origin))
-}
-
-/// [`parse_borrowed`] of JSON text as UTF-8 bytes (see [`parse_from_bytes`]).
-pub fn parse_borrowed_bytes<'a, T: serde::Deserialize<'a>>(
-    bytes: &'a [u8],
-    origin: Origin,
-) -> Result<T, Error> {
-    serde_json::from_slice(bytes).map_err(|e| located_in_bytes(bytes, &e, origin))
-}
-
-/// [`located`] for bytes: bytes that are not UTF-8 are said to be so, with the offset of
-/// the first that is not.
-#[cold]
-fn located_in_bytes(bytes: &[u8], e: &serde_json::Error, origin: Origin) -> Error {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => located(text, e, origin),
-        Err(bad) => Error::invalid_input(format!(
-            "the bytes are not UTF-8 (at byte {}): pass JSON text encoded as UTF-8",
-            bad.valid_up_to()
-        )),
-    }
-}
-
 /// [`parse_borrowed`] of text made from the caller's object that is one part of a larger
 /// input, at path `under` (`powerAutomate[2]`): the errors name the whole input's paths.
 pub fn parse_borrowed_under<'a, T: serde::Deserialize<'a>>(

@@ -4,16 +4,15 @@
 //! fixtures and for every way of breaking them one property at a time (each value inside
 //! the pages replaced by null, a boolean, whole and fractional numbers, strings, an array,
 //! an object, or removed), both give the same world or the same error, code and message.
-//! So do the input in parts (`world_from_sources_parts`: what `fromSources` of an object
-//! sends, each source's part as its own text) and the text as UTF-8 bytes
-//! (`world_from_sources_json_bytes`) against the whole text.
+//! So does the input in parts (`world_from_sources_parts`: what `fromSources` of an object
+//! sends, each source's part as its own text) against the whole text.
 
 mod common;
 
 use guestpass::json_path::Origin;
 use guestpass::sources::{
-    world_from_sources, world_from_sources_json, world_from_sources_json_bytes,
-    world_from_sources_parts, SourcesInput, SourcesParts,
+    world_from_sources, world_from_sources_json, world_from_sources_parts, SourcesInput,
+    SourcesParts,
 };
 use serde_json::{json, Value};
 
@@ -40,8 +39,6 @@ fn agree(input: &Value) -> bool {
     let read = world_from_sources(&parsed);
     let fast = world_from_sources_json(&text, Origin::Text);
     common::assert_same_outcome(&read, &fast, &text);
-    let bytes = world_from_sources_json_bytes(text.as_bytes(), Origin::Text);
-    common::assert_same_outcome(&fast, &bytes, &text);
     let whole = world_from_sources_json(&text, Origin::Object);
     common::assert_same_outcome(&whole, &world_from_sources_parts(&in_parts(input)), &text);
     read.is_ok()

@@ -248,12 +248,6 @@ pub fn world_from_sources_json(text: &str, origin: Origin) -> Result<World> {
     world_from_pages(&SourcesPages::from_json(text, origin)?)
 }
 
-/// [`world_from_sources_json`] of the JSON text as UTF-8 bytes (checked as UTF-8 while
-/// it is parsed, with no pass of its own).
-pub fn world_from_sources_json_bytes(bytes: &[u8], origin: Origin) -> Result<World> {
-    world_from_pages(&SourcesPages::from_json_bytes(bytes, origin)?)
-}
-
 /// The world of pages whose rows are typed.
 fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
     let (mut world, positions) = graph_world(&input.graph)?;
@@ -299,15 +293,6 @@ impl crate::directory::Directory {
     /// pages: what `Directory.fromSources` runs.
     pub fn from_sources_json(text: &str, origin: Origin) -> Result<crate::directory::Directory> {
         crate::directory::Directory::from_world(world_from_sources_json(text, origin)?)
-    }
-
-    /// [`Self::from_sources_json`] of the text as UTF-8 bytes (`fromSources` of a
-    /// `Uint8Array`).
-    pub fn from_sources_json_bytes(
-        bytes: &[u8],
-        origin: Origin,
-    ) -> Result<crate::directory::Directory> {
-        crate::directory::Directory::from_world(world_from_sources_json_bytes(bytes, origin)?)
     }
 
     /// [`Self::from_sources_json`] of input given in parts ([`SourcesParts`]: what

@@ -93,10 +93,6 @@ impl<'a> SourcesInput<'a> {
     pub fn from_json(text: &'a str, origin: Origin) -> Result<SourcesInput<'a>> {
         crate::json_path::parse_borrowed(text, origin)
     }
-
-    pub fn from_json_bytes(bytes: &'a [u8], origin: Origin) -> Result<SourcesInput<'a>> {
-        crate::json_path::parse_borrowed_bytes(bytes, origin)
-    }
 }
 
 impl ValueInput {

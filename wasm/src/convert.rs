@@ -51,40 +51,31 @@ fn text_of_an_object(text: String) -> Result<(String, Origin), Error> {
     Ok((text, Origin::Text))
 }
 
-/// JSON input as it arrived: text (a string, or an object stringified) or UTF-8 bytes.
-#[cfg(feature = "full")]
-pub(crate) enum JsonInput {
-    /// A JavaScript string, or an object's `JSON.stringify`.
-    Text(String, Origin),
-    /// UTF-8 bytes, without a byte-order mark.
-    Bytes(Vec<u8>),
-}
-
 /// [`json_text`] that also takes the text as UTF-8 bytes (a `Uint8Array` or an
 /// `ArrayBuffer`: a file or a response body as it arrived), copied into WebAssembly memory
-/// once, with no JavaScript string in between, and checked as UTF-8 by the parse itself
-/// (`fromJSON`, `fromSources`). A leading byte-order mark is skipped, as `TextDecoder` and
-/// `response.text()` skip it.
+/// once, with no JavaScript string in between (`fromJSON`, `fromSources`). A leading
+/// byte-order mark is skipped, as `TextDecoder` and `response.text()` skip it.
 #[cfg(feature = "full")]
-pub(crate) fn json_input(value: JsValue) -> Result<JsonInput, Error> {
+pub(crate) fn json_text_or_bytes(value: JsValue) -> Result<(String, Origin), Error> {
     use wasm_bindgen::JsCast;
-    let mut bytes = match (
+    let bytes = match (
         value.dyn_ref::<js_sys::Uint8Array>(),
         value.dyn_ref::<js_sys::ArrayBuffer>(),
     ) {
         (Some(bytes), _) => bytes.to_vec(),
         (None, Some(buffer)) => js_sys::Uint8Array::new(buffer).to_vec(),
-        (None, None) => {
-            return json_text(value).map(|(text, origin)| JsonInput::Text(text, origin))
-        }
+        (None, None) => return json_text(value),
     };
-    if bytes.starts_with(b"\xef\xbb\xbf") {
-        bytes.drain(..3);
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::invalid_input(format!(
+            "the bytes are not UTF-8 (at byte {at}): pass JSON text encoded as UTF-8"
+        ))
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
-    if bytes.trim_ascii_start().starts_with(b"[") {
-        return Err(an_array());
-    }
-    Ok(JsonInput::Bytes(bytes))
+    text_of_an_object(text)
 }
 
 #[cold]

@@ -1,7 +1,5 @@
 //! `Directory` for JavaScript: one handle over the directory, shared with its sessions.
 
-#[cfg(feature = "full")]
-use super::convert::JsonInput;
 use super::convert::{from_js, js_bytes_arg, request_from_js, text_arg, to_js};
 use super::error::throw;
 use super::session::JsSession;
@@ -67,11 +65,8 @@ impl JsDirectory {
     /// Also takes the JSON as UTF-8 bytes (`Uint8Array`, `ArrayBuffer`).
     #[cfg(feature = "full")]
     pub fn from_json(world: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        use guestpass::json_path::{parse_from, parse_from_bytes, Origin};
-        use guestpass::model::World;
-        let world = super::convert::json_input(world).and_then(|input| match input {
-            JsonInput::Text(text, origin) => parse_from::<World>(&text, origin),
-            JsonInput::Bytes(bytes) => parse_from_bytes::<World>(&bytes, Origin::Text),
+        let world = super::convert::json_text_or_bytes(world).and_then(|(text, origin)| {
+            guestpass::json_path::parse_from::<guestpass::model::World>(&text, origin)
         });
         throw(world.and_then(Directory::from_world)).map(JsDirectory::wrap)
     }
@@ -125,13 +120,9 @@ impl JsDirectory {
             Ok(None) => {}
             Err(e) => return throw(Err(e)),
         }
-        use guestpass::json_path::Origin;
-        let input = super::convert::json_input(input);
-        throw(input.and_then(|input| match input {
-            JsonInput::Text(text, origin) => Directory::from_sources_json(&text, origin),
-            JsonInput::Bytes(bytes) => Directory::from_sources_json_bytes(&bytes, Origin::Text),
-        }))
-        .map(JsDirectory::wrap)
+        let text = super::convert::json_text_or_bytes(input);
+        throw(text.and_then(|(text, origin)| Directory::from_sources_json(&text, origin)))
+            .map(JsDirectory::wrap)
     }
 
     /// The built-in sample directory: one seeded, deterministic world of several
