@@ -457,8 +457,7 @@ fn a_wrong_type_in_app_pages_is_refused_with_its_path() {
     );
 
     let mut v = input();
-    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["principalType"] =
-        json!("Device");
+    v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"][0]["principalType"] = json!(7);
     assert_invalid_value(
         refused(v),
         &format!("tenants[0].appRoleAssignedTo[\"{CUSTOM_APP}\"][0].value[0].principalType"),
@@ -542,6 +541,19 @@ fn app_owners_and_assignees_must_be_of_the_same_tenant() {
         app(&import(v).unwrap(), CUSTOM_APP).assignments,
         vec![BOB, "5a1e5000-0000-4000-8000-000000000101"]
     );
+
+    // A principal type Graph does not document: not assigned (the conservative answer).
+    let mut v = input();
+    for row in v["tenants"][0]["appRoleAssignedTo"][CUSTOM_APP][0]["value"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .filter(|row| row["principalId"] == BOB)
+    {
+        row["principalType"] = json!("Device");
+    }
+    let assigned = app(&import(v).unwrap(), CUSTOM_APP).assignments.clone();
+    assert!(!assigned.iter().any(|id| id == BOB), "{assigned:?}");
 
     // An owner of another tenant.
     let mut v = input();

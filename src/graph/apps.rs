@@ -18,12 +18,11 @@
 //! users). Assignments: each `appRoleAssignment`'s `principalId`, told apart by its
 //! `principalType`.
 
-use super::groups::{Kind, Known};
+use super::groups::{principals, Kind, Known, Named};
 use super::read::Item;
 use super::rows::{AppRoleAssignmentRow, ServicePrincipalRow};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{App, Id, SingleSignOn};
-use std::collections::HashSet;
 
 /// The single sign-on mode a `preferredSingleSignOnMode` names.
 fn single_sign_on(o: Item<'_, ServicePrincipalRow<'_>>) -> Result<SingleSignOn> {
@@ -79,52 +78,34 @@ fn assignee_kinds(o: &Item<'_, AppRoleAssignmentRow<'_>>) -> Result<Option<&'sta
         // of people, and guestpass models no service principals.
         Some("ServicePrincipal") => Ok(None),
         None => Ok(Some(&[Kind::User, Kind::Group])),
-        Some(other) => Err(o.spot.wrong(
-            field,
-            "\"User\", \"Group\", \"ServicePrincipal\" or null",
-            &format!("\"{other}\""),
-        )),
+        // Not documented (Graph may add kinds): a principal the model holds no kind of is
+        // not assigned (the conservative answer), rather than failing the tenant's load.
+        Some(_) => Ok(None),
     }
 }
 
 /// The users and groups the `appRoleAssignedTo` pages of app `app_id` (of the tenant at
 /// position `tenant`) assign, in order, each once: a principal holding several app roles
-/// is assigned once.
+/// is assigned once (appRoleAssignment resource type — Microsoft Graph v1.0: one
+/// assignment per app role granted; the model keeps who is assigned).
 pub(super) fn assignments(
     objects: &[Item<'_, AppRoleAssignmentRow<'_>>],
     app_id: &str,
     tenant: usize,
     known: &Known<'_>,
 ) -> Result<Vec<Id>> {
-    let mut ids: Vec<Id> = Vec::with_capacity(objects.len());
-    let mut seen = HashSet::with_capacity(objects.len());
-    for o in objects {
+    let at = Named {
+        from: app_id,
+        field: "assignments",
+        tenant,
+    };
+    principals(objects, at, known, |o| {
         let Some(accepted) = assignee_kinds(o)? else {
-            continue;
+            return Ok(None);
         };
-        let id = o.spot.required_string("principalId", &o.row.principal_id)?;
-        match known.get(id) {
-            Some((t, kind)) if accepted.contains(kind) && *t == tenant => {}
-            Some((_, kind)) if accepted.contains(kind) => {
-                return Err(Error::CrossTenantReference {
-                    from: app_id.to_string(),
-                    field: "assignments",
-                    to: id.to_string(),
-                })
-            }
-            _ => {
-                return Err(Error::DanglingReference {
-                    from: app_id.to_string(),
-                    field: "assignments",
-                    to: id.to_string(),
-                })
-            }
-        }
-        // appRoleAssignment resource type — Microsoft Graph v1.0: one assignment per app
-        // role granted; the model keeps who is assigned, so each principal once.
-        if seen.insert(id) {
-            ids.push(id.to_string());
-        }
-    }
-    Ok(ids)
+        Ok(Some((
+            accepted,
+            o.spot.required_string("principalId", &o.row.principal_id)?,
+        )))
+    })
 }

@@ -86,33 +86,56 @@ pub(super) fn directory_objects(
     tenant: usize,
     known: &Known<'_>,
 ) -> Result<Vec<Id>> {
+    let at = Named {
+        from,
+        field: relation.field(),
+        tenant,
+    };
+    principals(objects, at, known, |o| {
+        let accepted: &'static [Kind] =
+            match (o.spot.string("@odata.type", &o.row.odata_type)?, relation) {
+                (Some("#microsoft.graph.user"), _) => &[Kind::User],
+                (Some("#microsoft.graph.group"), Relation::Members) => &[Kind::Group],
+                (Some(_), _) => return Ok(None),
+                (None, Relation::Members) => &[Kind::User, Kind::Group],
+                (None, Relation::Owners) => &[Kind::User],
+            };
+        Ok(Some((accepted, o.spot.required_string("id", &o.row.id)?)))
+    })
+}
+
+/// Where a list of principals is named from, for messages: the group or app `from`, its
+/// `field`, and the position of its tenant.
+#[derive(Clone, Copy)]
+pub(super) struct Named<'a> {
+    pub from: &'a str,
+    pub field: &'static str,
+    pub tenant: usize,
+}
+
+/// The ids of the principals `objects` name, in order, each once. `principal` reads an
+/// object's id and the kinds it may be (`None`: an object the model holds no kind of,
+/// skipped); each must be a user or group of those kinds in the tenant of `at`
+/// (`CROSS_TENANT_REFERENCE` for another tenant's, `DANGLING_REFERENCE` otherwise).
+pub(super) fn principals<'s, T>(
+    objects: &[Item<'s, T>],
+    at: Named<'_>,
+    known: &Known<'_>,
+    principal: impl Fn(&Item<'s, T>) -> Result<Option<(&'static [Kind], &'s str)>>,
+) -> Result<Vec<Id>> {
     let mut ids: Vec<Id> = Vec::with_capacity(objects.len());
     let mut seen = std::collections::HashSet::with_capacity(objects.len());
     for o in objects {
-        let accepted: &[Kind] = match (o.spot.string("@odata.type", &o.row.odata_type)?, relation) {
-            (Some("#microsoft.graph.user"), _) => &[Kind::User],
-            (Some("#microsoft.graph.group"), Relation::Members) => &[Kind::Group],
-            (Some(_), _) => continue,
-            (None, Relation::Members) => &[Kind::User, Kind::Group],
-            (None, Relation::Owners) => &[Kind::User],
+        let Some((accepted, id)) = principal(o)? else {
+            continue;
         };
-        let id = o.spot.required_string("id", &o.row.id)?;
+        let (from, field, to) = (at.from.to_string(), at.field, id.to_string());
         match known.get(id) {
-            Some((t, kind)) if accepted.contains(kind) && *t == tenant => {}
+            Some((t, kind)) if accepted.contains(kind) && *t == at.tenant => {}
             Some((_, kind)) if accepted.contains(kind) => {
-                return Err(Error::CrossTenantReference {
-                    from: from.to_string(),
-                    field: relation.field(),
-                    to: id.to_string(),
-                })
+                return Err(Error::CrossTenantReference { from, field, to })
             }
-            _ => {
-                return Err(Error::DanglingReference {
-                    from: from.to_string(),
-                    field: relation.field(),
-                    to: id.to_string(),
-                })
-            }
+            _ => return Err(Error::DanglingReference { from, field, to }),
         }
         if seen.insert(id) {
             ids.push(id.to_string());
