@@ -45,7 +45,8 @@ export interface GraphTenantInput {
   /**
    * Pages of `GET /servicePrincipals`: the enterprise apps. Each becomes an app: `id`,
    * `displayName`, and `preferredSingleSignOnMode` (`saml`, `oidc`, `password`;
-   * `notSupported` or `null` is no single sign-on). Graph has no self-service settings,
+   * `notSupported`, `null` or a mode Graph does not document is no single sign-on). Graph
+   * has no self-service settings,
    * so imported apps have none.
    */
   servicePrincipals?: GraphPage[];
@@ -54,7 +55,8 @@ export interface GraphTenantInput {
   /**
    * Service principal id → pages of `GET /servicePrincipals/{id}/appRoleAssignedTo`: each
    * `appRoleAssignment`'s `principalId` of `principalType` `User` or `Group` is assigned
-   * to the app (once, whatever its roles); `ServicePrincipal` grants are skipped.
+   * to the app (once, whatever its roles); `ServicePrincipal` grants, and a type Graph
+   * does not document, are skipped.
    */
   appRoleAssignedTo?: Record<Id, GraphPage[]>;
 }
