@@ -113,16 +113,13 @@ impl JsDirectory {
     /// crosses in parts, each source's own text (`sources.rs`).
     #[cfg(feature = "full")]
     pub fn from_sources(input: JsValue) -> std::result::Result<JsDirectory, JsValue> {
-        match super::sources::sources_parts(&input) {
-            Ok(Some(parts)) => {
-                return throw(Directory::from_sources_parts(&parts)).map(JsDirectory::wrap)
-            }
-            Ok(None) => {}
-            Err(e) => return throw(Err(e)),
-        }
-        let text = super::convert::json_text_or_bytes(input);
-        throw(text.and_then(|(text, origin)| Directory::from_sources_json(&text, origin)))
-            .map(JsDirectory::wrap)
+        let directory = match super::sources::sources_parts(&input) {
+            Ok(Some(parts)) => Directory::from_sources_parts(&parts),
+            Ok(None) => super::convert::json_text_or_bytes(input)
+                .and_then(|(text, origin)| Directory::from_sources_json(&text, origin)),
+            Err(e) => Err(e),
+        };
+        throw(directory).map(JsDirectory::wrap)
     }
 
     /// The built-in sample directory: one seeded, deterministic world of several
