@@ -7,6 +7,8 @@
 //
 //   node benches/sources-load.mjs                      # 10,000 and 100,000 users
 //   node benches/sources-load.mjs --users 100000 --runs 3
+//   node --max-old-space-size=16000 benches/sources-load.mjs --users 150000 --objects-only
+//                                                      # past V8's string cap: objects only
 //
 // The sample has about one flow per 50 people; to reach the issue's dataset (100,000
 // people, 10,000 flows, 100,000 approvals) the flows and approvals of each environment
@@ -112,6 +114,23 @@ function grow(pages, users, flowsPerPerson, approvalsPerPerson) {
   return pages;
 }
 
+/**
+ * `fromSources` of the pages as objects only, for sizes whose pages no one string can hold
+ * (V8 caps a string at 2^29 - 24 characters): how many characters the whole input and its
+ * largest part would be, and one load.
+ */
+export function measureObjectsOnly(api, users, flowsPerPerson = 0.1, approvalsPerPerson = 1) {
+  const { Directory, sampleSources } = api;
+  const pages = grow(sampleSources({ users, seed: 42 }), users, flowsPerPerson, approvalsPerPerson);
+  const parts = [pages.graph, ...pages.powerAutomate, ...pages.dataverse].map((p) => JSON.stringify(p).length);
+  const start = performance.now();
+  const dir = Directory.fromSources(pages);
+  const ms = performance.now() - start;
+  const stats = dir.stats();
+  dir.free();
+  return { users, stats, characters: parts.reduce((a, b) => a + b, 0), largestPart: Math.max(...parts), ms };
+}
+
 /** One dataset: counts, input sizes and both load times. */
 export function measure(api, users, runs, flowsPerPerson = 0.1, approvalsPerPerson = 1) {
   const { Directory, sampleSources } = api;
@@ -159,6 +178,18 @@ async function main() {
   const sizes = option("users", "10000,100000").split(",").map(Number);
   const flows = Number(option("flows-per-person", "0.1"));
   const approvals = Number(option("approvals-per-person", "1"));
+  if (process.argv.includes("--objects-only")) {
+    for (const users of sizes) {
+      const r = measureObjectsOnly(api, users, flows, approvals);
+      const cap = 2 ** 29 - 24;
+      console.log(
+        `${users.toLocaleString("en")} people, ${r.stats.flows.toLocaleString("en")} flows, ${r.stats.approvals.toLocaleString("en")} approvals: ` +
+          `pages ${r.characters.toLocaleString("en")} characters (${r.characters > cap ? "over" : "under"} V8's string cap), ` +
+          `largest part ${r.largestPart.toLocaleString("en")}; fromSources of the objects ${ms(r.ms)}`,
+      );
+    }
+    return;
+  }
   const rows = sizes.map((users) => measure(api, users, runs, flows, approvals));
   console.log(table(rows));
 }
