@@ -5,30 +5,28 @@
 //   cargo run --release --example view_timing -- 290000 --write target/view-parts-100k
 //   make build-package && node benches/view-load-browser.mjs target/view-parts-100k [--runs 3]
 //
-// The page is served by scripts/serve.mjs (the runtime at /pkg/view/); the two parts the
-// example wrote (personal.bin, shared.bin) are answered from disk at /bench/. Per run, a
+// The page is served by scripts/serve.mjs (the runtime at /pkg/view/), which also serves
+// the example's directory at /bench/: the two parts it wrote (personal.bin, shared.bin)
+// come over real HTTP from disk (answering them through Playwright's `route.fulfill`
+// closed the page at 85 MB). Per run, a
 // fresh page: fetch both parts, `fromViewParts(personal, shared)`, one search; prints the
 // times and the runtime's WebAssembly memory after loading (its high-water mark: memory
 // never shrinks).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { launchChromium, openPage, startDemoServer } from "../tests/browser/harness.mjs";
 
 const argv = process.argv.slice(2);
 const dir = argv.find((a) => !a.startsWith("--")) ?? "target/view-parts-100k";
 const at = argv.indexOf("--runs");
 const runs = at >= 0 ? Number(argv[at + 1]) : 3;
-const parts = { personal: readFileSync(join(dir, "personal.bin")), shared: readFileSync(join(dir, "shared.bin")) };
+const parts = { personal: statSync(join(dir, "personal.bin")), shared: statSync(join(dir, "shared.bin")) };
 
-const demo = await startDemoServer();
+const demo = await startDemoServer({ bench: resolve(dir) });
 const browser = await launchChromium();
 try {
   for (let run = 0; run < runs; run++) {
     const page = await openPage(browser, new URL("/pkg/package.json", demo.url).href);
-    await page.route("**/bench/*.bin", (route) => {
-      const name = new URL(route.request().url()).pathname.endsWith("personal.bin") ? "personal" : "shared";
-      return route.fulfill({ status: 200, contentType: "application/octet-stream", body: parts[name] });
-    });
     const r = await page.evaluate(async () => {
       const runtime = await import("/pkg/view/index.js");
       // The glue's init answers the instance it already made: its exports hold the memory.
@@ -57,7 +55,7 @@ try {
     console.log(
       `run ${run + 1}: ${r.people} people readable; fetch ${r.fetchMs.toFixed(0)} ms, fromViewParts ${r.loadMs.toFixed(0)} ms, ` +
         `first search ${r.searchMs.toFixed(1)} ms (${r.found} found); WebAssembly memory ${mb(r.wasmBefore)} MB -> ${mb(r.wasmAfter)} MB ` +
-        `(personal ${parts.personal.length} bytes, shared ${parts.shared.length} bytes)`,
+        `(personal ${parts.personal.size} bytes, shared ${parts.shared.size} bytes)`,
     );
     await page.close();
   }

@@ -6,7 +6,8 @@
 //   node scripts/serve.mjs            -> http://localhost:8080/
 //   PORT=0 node scripts/serve.mjs     -> any free port; the URL it prints says which
 //
-// Environment: PORT (default 8080), HOST (default 127.0.0.1), ROOT (default www).
+// Environment: PORT (default 8080), HOST (default 127.0.0.1), ROOT (default www), BENCH
+// (a directory served at /bench/, for benches that load files over real HTTP).
 // It prints one line "guestpass demo: http://localhost:PORT/" once it listens.
 import { createServer } from "node:http";
 import { createReadStream, statSync } from "node:fs";
@@ -17,6 +18,7 @@ const repo = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
 const mounts = [
+  ...(process.env.BENCH ? [["/bench/", resolve(process.env.BENCH)]] : []),
   ["/pkg/", resolve(repo, "pkg")],
   ["/samples/", resolve(repo, "target", "demo-samples")],
   ["/", resolve(repo, process.env.ROOT ?? "www")],

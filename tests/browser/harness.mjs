@@ -51,9 +51,10 @@ export function browserSkipReason() {
  * Starts scripts/serve.mjs on a free port and resolves once it listens.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function startDemoServer({ root } = {}) {
+export function startDemoServer({ root, bench } = {}) {
   const env = { ...process.env, PORT: "0", HOST: "127.0.0.1" };
   if (root) env.ROOT = root;
+  if (bench) env.BENCH = bench;
   const child = spawn(process.execPath, [join(repo, "scripts", "serve.mjs")], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
