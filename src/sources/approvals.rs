@@ -83,11 +83,11 @@ pub(super) struct Rows<'a> {
     pub responses: Grouped<'a, ResponseRow<'a>>,
 }
 
-/// What an approval's requests say: its approvers, the steps they are in, and the first
-/// request (which carries the response options).
+/// What an approval's requests say: its approvers, whether they are in more than one
+/// step, and the first request (which carries the response options).
 struct Requested<'s> {
     approvers: Vec<Id>,
-    steps: Vec<i64>,
+    several_steps: bool,
     first: Option<Item<'s, RequestRow<'s>>>,
 }
 
@@ -111,8 +111,12 @@ fn approvers<'s>(
             kept.push((step.unwrap_or(0), a));
         }
     }
-    kept.sort_by_key(|(step, _)| *step);
-    let mut approvers: Vec<&str> = Vec::with_capacity(kept.len());
+    // Requests of one step (the usual case) are already in step order.
+    let several_steps = kept.windows(2).any(|w| w[0].0 != w[1].0);
+    if several_steps {
+        kept.sort_by_key(|(step, _)| *step);
+    }
+    let mut approvers: Vec<Id> = Vec::with_capacity(kept.len());
     let mut seen = HashSet::new();
     for &(_, a) in &kept {
         let r = requests.item(a);
@@ -120,16 +124,16 @@ fn approvers<'s>(
         let who = refs.dataverse_user(id, "approvers", owner)?;
         // A few approvers are compared in place; many through a set.
         let new = match kept.len() {
-            0..=8 => !approvers.contains(&who),
+            0..=8 => !approvers.iter().any(|known| known == who),
             _ => seen.insert(who),
         };
         if new {
-            approvers.push(who);
+            approvers.push(who.to_string());
         }
     }
     Ok(Requested {
-        approvers: approvers.into_iter().map(str::to_string).collect(),
-        steps: kept.iter().map(|(s, _)| *s).collect(),
+        approvers,
+        several_steps,
         first: kept.first().map(|&(_, a)| requests.item(a)),
     })
 }
@@ -248,18 +252,17 @@ pub(super) fn approval(
     let requester = refs.dataverse_user(id, "_ownerid_value", owner)?;
     let Requested {
         approvers,
-        steps,
+        several_steps,
         first,
     } = approvers(id, &rows.requests, refs)?;
     let (custom, response_options) = options(first)?;
-    let steps: std::collections::BTreeSet<i64> = steps.into_iter().collect();
     let every = !at
         .string(
             "msdyn_flow_approval_modeltype",
             &row.msdyn_flow_approval_modeltype,
         )?
         .is_some_and(|m| m.eq_ignore_ascii_case("msdyn_flow_basicapprovalmodel"));
-    if steps.len() > 1 {
+    if several_steps {
         // The connector's types assign every approver at once; requests in several steps are not one of them.
         return Err(Error::InvalidValue {
             field: format!("msdyn_flow_approvals[{id}].msdyn_flow_approvalrequest_stepnumber"),
