@@ -491,14 +491,15 @@ impl Directory {
 }
 
 fn collect<T: Keyed>(items: Vec<T>, dir: &Directory) -> Result<Table<T>> {
-    let mut table = Table::with_capacity(items.len());
-    for item in items {
-        let id = item.key().to_string();
-        validate::id(&id)?;
-        if table.contains(&id) || dir.kind_of(&id).is_some() {
-            return Err(Error::DuplicateId(id));
+    for item in &items {
+        let id = item.key();
+        validate::id(id)?;
+        if dir.kind_of(id).is_some() {
+            return Err(Error::DuplicateId(id.to_string()));
         }
-        table.put(item);
     }
-    Ok(table)
+    // The objects become the table's slots where they lie: `map(Some)` collects in place,
+    // so a million users are not held twice while the table is built. `from_slots`
+    // refuses an id given twice.
+    Table::from_slots(items.into_iter().map(Some).collect(), Vec::new())
 }

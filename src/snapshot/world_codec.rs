@@ -95,6 +95,12 @@ pub struct WorldRefs<'a> {
 
 /// Reads the world section written by [`write`].
 pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
+    read_with_room(r, 0)
+}
+
+/// [`read`], with the user slots' array made with room for `room_for_users` more (a
+/// view's personal users join its shared ones without the array being copied).
+pub fn read_with_room(r: &mut Reader<'_>, room_for_users: usize) -> Result<WorldParts> {
     let free = r.u32s("free user slots")?;
     let users = r.count(MIN_USER, "user count")?;
     let slot_count = users + free.len();
@@ -110,7 +116,7 @@ pub fn read(r: &mut Reader<'_>) -> Result<WorldParts> {
             _ => return Err(corrupt("the free user slots are not the unused ones")),
         }
     }
-    let mut slots = Vec::with_capacity(slot_count);
+    let mut slots = Vec::with_capacity(slot_count.saturating_add(room_for_users));
     for free in is_free {
         slots.push(if free { None } else { Some(read_user(r)?) });
     }

