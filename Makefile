@@ -117,9 +117,11 @@ test-browser:
 	node --test --test-reporter=spec tests/browser/
 
 # Both modules' sizes; fails when the view runtime's passes RUNTIME_MAX_GZIP bytes gzipped.
-# Issue 17's target is 150 KB; the runtime is 205.9 KB today, so the budget is today's size
-# rounded up to the next 5 KB, lowered as the runtime shrinks (BENCHMARKS.md, "The view
-# runtime", lists the steps left). A change that grows the runtime past it fails here.
-RUNTIME_MAX_GZIP ?= 210000
+# Issue 17's target is 150 KB; the runtime was 205.9 KB when the budget was set at that size
+# rounded up to the next 5 KB, to be lowered as the runtime shrinks (BENCHMARKS.md, "The
+# view runtime", lists the steps left). A change that grows the runtime past it fails here.
+# Raised once, by 1 KB, for reading a view's shared part a window at a time (210,569 bytes:
+# 1.3 KB gzipped for 85 MB less WebAssembly memory at 710,000 people; BENCHMARKS.md).
+RUNTIME_MAX_GZIP ?= 211000
 size:
 	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm pkg/view/guestpass_bg.wasm:$(RUNTIME_MAX_GZIP)

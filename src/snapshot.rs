@@ -184,16 +184,33 @@ pub fn from_source_in_windows(
     len: usize,
     window: usize,
 ) -> Result<Directory> {
+    let body = checked_source(
+        source,
+        len,
+        (MAGIC, FORMAT_VERSION, Error::SnapshotNotRecognized),
+        window,
+    )?;
+    read_directory(&mut Reader::streaming(
+        source,
+        body.start,
+        body.len(),
+        window,
+    ))
+}
+
+/// Where the body lies in the `len` framed bytes of `source` (a frame of `magic` and
+/// `version`, `foreign` for another magic), after the checks of [`payload_as`] in its
+/// order, the checksum verified a window at a time over the whole input.
+pub(crate) fn checked_source(
+    source: &mut dyn ByteSource,
+    len: usize,
+    (magic, version, foreign): (&[u8; 8], u32, Error),
+    window: usize,
+) -> Result<std::ops::Range<usize>> {
     let mut head = [0u8; HEADER_LEN];
     let head = head.get_mut(..HEADER_LEN.min(len)).unwrap_or_default();
     source.read_at(0, head)?;
-    let body = framed_body(
-        MAGIC,
-        FORMAT_VERSION,
-        Error::SnapshotNotRecognized,
-        head,
-        len,
-    )?;
+    let body = framed_body(magic, version, foreign, head, len)?;
     let mut checksum = crate::hash::StableInPieces::default();
     let mut buffer = vec![0u8; window.clamp(1, body.end.max(1))];
     let mut at = 0;
@@ -210,12 +227,7 @@ pub fn from_source_in_windows(
     if checksum.digest() != u64::from_le_bytes(stored) {
         return Err(Error::SnapshotChecksumMismatch);
     }
-    read_directory(&mut Reader::streaming(
-        source,
-        body.start,
-        body.len(),
-        window,
-    ))
+    Ok(body)
 }
 
 /// The directory in a checked body: the world, the people indexes, the link key.

@@ -204,3 +204,35 @@ fn a_personal_part_names_an_approvals_flow_only_when_it_holds_that_flow() {
         assert_eq!(second.flow_id.as_deref(), Some(mine.as_str()));
     }
 }
+
+/// A shared part larger than the reader's window (the shared part is read a window at a
+/// time, so that a `Uint8Array` in JavaScript is never copied whole into WebAssembly
+/// memory): values cross windows' edges and the view answers as the whole directory does.
+#[test]
+fn a_shared_part_larger_than_a_window_reads_as_the_directory_answers() {
+    use guestpass::session::{SearchOptions, Session};
+    let dir = Directory::from_world(sample_world(&SampleOptions {
+        users: 40_000,
+        seed: 42,
+    }))
+    .unwrap();
+    let parts = dir.view_parts("contoso", "bob").unwrap();
+    assert!(parts.shared.len() > guestpass::binary::WINDOW);
+    let view = Directory::from_view_parts(&parts.personal, &parts.shared).unwrap();
+    let whole = Session::sign_in(&dir, "contoso", "bob").unwrap();
+    let options = SearchOptions {
+        limit: Some(100),
+        ..SearchOptions::default()
+    };
+    for query in ["a", "wood", "mar", "zz", "li s"] {
+        assert_eq!(
+            view.session()
+                .search(view.directory(), query, &options)
+                .unwrap(),
+            whole.search(&dir, query, &options).unwrap(),
+            "{query}"
+        );
+    }
+    let users = |d: &Directory| d.users().filter(|u| u.tenant_id == "contoso").count();
+    assert_eq!(users(view.directory()), users(&dir));
+}

@@ -59,7 +59,7 @@ pub use contents::ViewContents;
 pub use scope::{audience, Scope};
 pub use sealed::SealedBook;
 
-use crate::binary::{corrupt, Reader, Writer};
+use crate::binary::{corrupt, ByteSource, Reader, Writer};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::session::Session;
@@ -194,6 +194,17 @@ impl Directory {
     /// Reads a view's two parts ([`Directory::view_parts`]) into a [`View`], refusing a
     /// shared part other than the one the personal part names (`VIEW_PARTS_MISMATCH`).
     pub fn from_view_parts(personal: &[u8], shared: &[u8]) -> Result<View> {
+        Directory::from_view_parts_source(personal, &mut { shared }, shared.len())
+    }
+
+    /// [`Directory::from_view_parts`] with the shared part's `shared_len` bytes read from
+    /// `source` a window at a time, so that they are never copied whole beside the
+    /// directory they become (a `Uint8Array` in JavaScript stays where it is).
+    pub fn from_view_parts_source(
+        personal: &[u8],
+        shared: &mut dyn ByteSource,
+        shared_len: usize,
+    ) -> Result<View> {
         let body = crate::snapshot::payload_as(
             PERSONAL_MAGIC,
             FORMAT_VERSION,
@@ -202,7 +213,7 @@ impl Directory {
         )?;
         let mut r = Reader::new(body);
         let named = r.raw::<32>("view shared part hash")?;
-        let actual = shared::hash(shared);
+        let actual = shared::hash_source(shared, shared_len)?;
         if named != actual {
             return Err(Error::ViewPartsMismatch {
                 expected: shared::hex(&named),
@@ -222,7 +233,7 @@ impl Directory {
         let personal_users: Vec<_> = parts.slots.into_iter().flatten().collect();
         // The shared users' array is made with room for the personal ones, so adding them
         // does not copy it (a copy of 710,000 people at the peak).
-        let shared = shared::read(shared, personal_users.len())?;
+        let shared = shared::read_source(shared, shared_len, personal_users.len())?;
         if shared.tenant_id != tenant_id || shared.audience != audience {
             return Err(corrupt("the shared part is of another tenant or audience"));
         }

@@ -22,7 +22,7 @@
 
 use super::sealed::SealedBook;
 use super::{scope, Audience};
-use crate::binary::{corrupt, Reader, Writer};
+use crate::binary::{corrupt, ByteSource, Reader, Writer, WINDOW};
 use crate::directory::Directory;
 use crate::directory::{id_digest, IdDigest};
 use crate::error::Result;
@@ -61,6 +61,20 @@ pub fn hash_hex(bytes: &[u8]) -> String {
 /// The SHA-256 of `bytes`.
 pub fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
+}
+
+/// [`hash`] of the `len` bytes of `source`, read a window at a time.
+pub fn hash_source(source: &mut dyn ByteSource, len: usize) -> Result<[u8; 32]> {
+    let mut hasher = Sha256::new();
+    let mut window = vec![0u8; WINDOW.min(len)];
+    let mut at = 0;
+    while at < len {
+        let piece = window.get_mut(..WINDOW.min(len - at)).unwrap_or_default();
+        source.read_at(at, piece)?;
+        hasher.update(&*piece);
+        at += piece.len();
+    }
+    Ok(hasher.finalize().into())
 }
 
 /// Lowercase hex of `bytes`.
@@ -150,13 +164,24 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
 /// Reads a shared part `write` wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
 /// snapshot frame's codes).
 pub fn read(bytes: &[u8], room_for_users: usize) -> Result<Shared> {
-    let body = crate::snapshot::payload_as(
+    read_source(&mut { bytes }, bytes.len(), room_for_users)
+}
+
+/// [`read`] of the `len` bytes of `source`, a window at a time (the bytes are never all
+/// in memory at once: a `Uint8Array` in JavaScript stays where it is), with room for
+/// `room_for_users` more users in its users' array.
+pub fn read_source(
+    source: &mut dyn ByteSource,
+    len: usize,
+    room_for_users: usize,
+) -> Result<Shared> {
+    let frame = (
         MAGIC,
         super::FORMAT_VERSION,
         crate::error::Error::ViewNotRecognized,
-        bytes,
-    )?;
-    let mut r = Reader::new(body);
+    );
+    let body = crate::snapshot::checked_source(source, len, frame, WINDOW)?;
+    let mut r = Reader::streaming(source, body.start, body.len(), WINDOW);
     let tenant_id = r.str("shared part tenant id")?.to_string();
     let audience = super::read_audience(&mut r)?;
     let parts = world_codec::read_with_room(&mut r, room_for_users)?;

@@ -2,7 +2,7 @@
 //! `Directory.fromView(bytes)` and `Directory.fromViewParts(personal, shared)`
 //! (pkg-template/directory.ts), as glue functions over the object table (`objects.rs`).
 
-use super::convert::{bytes_arg, request_from_js};
+use super::convert::{bytes_arg, js_bytes_arg, request_from_js, JsByteSource};
 use super::error::throw;
 use super::objects::{self, Object};
 use super::session::JsSession;
@@ -61,8 +61,13 @@ pub fn directory_view_parts(dir: f64, request: JsValue) -> Result<js_sys::Array,
 #[wasm_bindgen(js_name = directoryFromViewParts)]
 pub fn directory_from_view_parts(personal: JsValue, shared: JsValue) -> Result<f64, JsValue> {
     let personal = bytes_arg(&personal, "personal")?;
-    let shared = bytes_arg(&shared, "shared")?;
-    let (dir, session) = throw(Directory::from_view_parts(&personal, &shared))?.into_parts();
+    // The shared part is read from JavaScript memory a window at a time: at a million
+    // people it is about 120 MB that would otherwise be copied whole into WebAssembly
+    // memory, whose size never shrinks.
+    let mut shared = JsByteSource(js_bytes_arg(&shared, "shared")?);
+    let len = shared.len();
+    let view = Directory::from_view_parts_source(&personal, &mut shared, len);
+    let (dir, session) = throw(view)?.into_parts();
     let session = JsSession::new(Rc::new(RefCell::new(dir)), session);
     objects::insert(Object::Session(Rc::new(session)))
 }
