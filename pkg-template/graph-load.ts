@@ -189,8 +189,19 @@ function fetchThrew(load: Load, url: string, tenantId: Id, error: unknown): Gues
   return wrapped;
 }
 
-/** One GET, retried on 429 and 503 as `Retry-After` says, read as a collection page. */
-async function getPage(load: Load, url: string, tenantId: Id, resource: Resource, single = false): Promise<GraphPage> {
+/**
+ * One GET, retried on 429 and 503 as `Retry-After` says, read as a collection page; with
+ * `keepText`, also the body's text as it arrived (for pages guestpass reads only in
+ * WebAssembly: they cross as that text instead of being stringified again).
+ */
+async function getPage(
+  load: Load,
+  url: string,
+  tenantId: Id,
+  resource: Resource,
+  single = false,
+  keepText = false,
+): Promise<{ page: GraphPage; text?: string }> {
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(load.signal);
     let response: Response;
@@ -234,15 +245,21 @@ async function getPage(load: Load, url: string, tenantId: Id, resource: Resource
       );
     }
     let body: unknown;
+    let text: string | undefined;
     try {
-      body = await response.json();
+      if (keepText && typeof response.text === "function") {
+        text = await response.text();
+        body = JSON.parse(text);
+      } else {
+        body = await response.json();
+      }
     } catch (error) {
       if (load.signal?.aborted) throw aborted(load.signal);
       throw malformed(url, tenantId, "the body is not JSON", load.kind);
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(url, tenantId, "the body is not a JSON object", load.kind);
     const page = body as Record<string, unknown>;
-    if (single) return { value: [page] };
+    if (single) return { page: { value: [page] } };
     const items = page.value;
     if (!Array.isArray(items)) throw malformed(url, tenantId, "no value array", load.kind);
     const value: Record<string, unknown>[] = [];
@@ -257,7 +274,7 @@ async function getPage(load: Load, url: string, tenantId: Id, resource: Resource
       if (typeof next === "string") links[key] = next;
     }
     // The page as it came (other @odata annotations included), its checked parts typed.
-    return { ...page, ...links, value };
+    return { page: { ...page, ...links, value }, text };
   }
 }
 
@@ -269,7 +286,7 @@ function nextLinkOf(page: GraphPage): string | undefined {
 
 /** One entity (a policy): the body itself. */
 export async function getOne(load: Load, url: string, tenantId: Id, resource: Resource): Promise<Record<string, unknown>> {
-  const page = await getPage(load, url, tenantId, resource, true);
+  const { page } = await getPage(load, url, tenantId, resource, true);
   load.progress.pages++;
   load.report(tenantId, resource);
   return page.value[0] as Record<string, unknown>;
@@ -277,17 +294,20 @@ export async function getOne(load: Load, url: string, tenantId: Id, resource: Re
 
 /**
  * Every page of a collection, following `@odata.nextLink` (OData: Graph, Dataverse) or
- * `nextLink` (Azure Resource Manager style: Power Automate) on the same origin only.
+ * `nextLink` (Azure Resource Manager style: Power Automate) on the same origin only. With
+ * `texts`, each page's JSON text goes there (as it arrived, checked as the pages are)
+ * instead of the page into the answer.
  */
-export async function getAll(load: Load, first: string, tenantId: Id, resource: Resource): Promise<GraphPage[]> {
+export async function getAll(load: Load, first: string, tenantId: Id, resource: Resource, texts?: string[]): Promise<GraphPage[]> {
   const pages: GraphPage[] = [];
   const seen = new Set<string>();
   const origin = new URL(first).origin;
   let url: string | undefined = first;
   while (url !== undefined) {
     seen.add(url);
-    const page = await getPage(load, url, tenantId, resource);
-    pages.push(page);
+    const { page, text } = await getPage(load, url, tenantId, resource, false, texts !== undefined);
+    if (texts === undefined) pages.push(page);
+    else texts.push(text ?? JSON.stringify(page));
     load.progress.pages++;
     if (resource === "users") load.progress.users += page.value.length;
     if (resource === "groups") load.progress.groups += page.value.length;

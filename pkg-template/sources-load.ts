@@ -88,19 +88,30 @@ async function loadFlows(load: Load, base: string, tenantId: Id, env: string, co
   return { tenantId, environment: env, flows, permissions: Object.fromEntries(permissions) };
 }
 
-/** The Approvals tables (and the users they name, and the flows approvals came from) of one environment's Dataverse. */
-async function loadApprovals(load: Load, url: string, tenantId: Id, env: string): Promise<DataverseEnvironmentInput> {
+/**
+ * The Approvals tables (and the users they name, and the flows approvals came from) of one
+ * environment's Dataverse, as the JSON text of a `DataverseEnvironmentInput` made of the
+ * pages' texts as they arrived: nothing here reads their rows, so they cross into
+ * WebAssembly without being stringified again (most of a large tenant's pages are these).
+ */
+async function loadApprovals(load: Load, url: string, tenantId: Id, env: string): Promise<string> {
   const root = url.replace(/\/+$/, "");
-  const get = (table: string) => getAll(load, `${root}/${table}`, tenantId, "approvals");
-  return {
-    tenantId,
-    environment: env,
-    systemUsers: await get("systemusers?$select=systemuserid,azureactivedirectoryobjectid"),
-    approvals: await get("msdyn_flow_approvals"),
-    approvalRequests: await get("msdyn_flow_approvalrequests"),
-    approvalResponses: await get("msdyn_flow_approvalresponses"),
-    flowApprovals: await get("msdyn_flow_flowapprovals?$select=_msdyn_flow_flowapproval_approval_value,msdyn_flow_flowapproval_flowid"),
+  const get = async (table: string) => {
+    const texts: string[] = [];
+    await getAll(load, `${root}/${table}`, tenantId, "approvals", texts);
+    return `[${texts.join(",")}]`;
   };
+  const at = (key: keyof DataverseEnvironmentInput, value: string) => `${JSON.stringify(key)}:${value}`;
+  const fields = [
+    at("tenantId", JSON.stringify(tenantId)),
+    at("environment", JSON.stringify(env)),
+    at("systemUsers", await get("systemusers?$select=systemuserid,azureactivedirectoryobjectid")),
+    at("approvals", await get("msdyn_flow_approvals")),
+    at("approvalRequests", await get("msdyn_flow_approvalrequests")),
+    at("approvalResponses", await get("msdyn_flow_approvalresponses")),
+    at("flowApprovals", await get("msdyn_flow_flowapprovals?$select=_msdyn_flow_flowapproval_approval_value,msdyn_flow_flowapproval_flowid")),
+  ];
+  return `{${fields.join(",")}}`;
 }
 
 /**
@@ -141,7 +152,7 @@ export async function fetchSources(options: SourcesLoadOptions): Promise<Sources
   const onAbort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const input: SourcesInput = { graph: { tenants: [] }, powerAutomate: [], dataverse: [] };
+    const input = { graph: { tenants: [] as GraphTenantInput[] }, powerAutomate: [] as PowerAutomateEnvironmentInput[], dataverse: [] as string[] };
     for (const [i, tenant] of options.tenants.entries()) {
       const base = (tenant.graphUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, "");
       const read = { base, top, concurrency, policies: options.policies !== false, apps: options.apps !== false };
@@ -150,10 +161,10 @@ export async function fetchSources(options: SourcesLoadOptions): Promise<Sources
       const flowBase = (tenant.powerAutomateUrl ?? DEFAULT_POWER_AUTOMATE_URL).replace(/\/+$/, "");
       for (const env of environments[i] ?? []) {
         envOf.set(`${flowBase}/providers/Microsoft.ProcessSimple/environments/${encodeURIComponent(env.name)}/`, env.name);
-        input.powerAutomate?.push(await loadFlows(load, flowBase, tenant.tenantId, env.name, concurrency));
+        input.powerAutomate.push(await loadFlows(load, flowBase, tenant.tenantId, env.name, concurrency));
         if (env.dataverseUrl !== undefined) {
           envOf.set(env.dataverseUrl.replace(/\/+$/, "") + "/", env.name);
-          input.dataverse?.push(await loadApprovals(load, env.dataverseUrl, tenant.tenantId, env.name));
+          input.dataverse.push(await loadApprovals(load, env.dataverseUrl, tenant.tenantId, env.name));
         }
       }
     }

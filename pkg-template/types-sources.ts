@@ -107,11 +107,16 @@ export interface DataverseEnvironmentInput {
   flowApprovals?: SourcePage[];
 }
 
-/** The input of `Directory.fromSources`. */
+/**
+ * The input of `Directory.fromSources`. An environment may also be given as its JSON text
+ * (pages kept as `response.text()` gave them, joined into the environment's object): it
+ * crosses into WebAssembly as that text instead of being stringified again, which is how
+ * `loadFromSources` hands over Dataverse's tables, most of a large tenant's pages.
+ */
 export interface SourcesInput {
   graph: GraphInput;
-  powerAutomate?: PowerAutomateEnvironmentInput[];
-  dataverse?: DataverseEnvironmentInput[];
+  powerAutomate?: (PowerAutomateEnvironmentInput | string)[];
+  dataverse?: (DataverseEnvironmentInput | string)[];
 }
 
 // --- Loading from the services (`Directory.loadFromGraph`, `Directory.loadFromSources`) -

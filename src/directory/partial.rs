@@ -31,7 +31,6 @@ impl Directory {
         dir.approvals = collect(world.approvals, &dir)?;
         dir.connectors = collect(world.connectors, &dir)?;
         dir.join_requests = collect(world.join_requests, &dir)?;
-
         for tenant in dir.tenants.iter() {
             validate::tenant(&dir, tenant)?;
         }

@@ -248,6 +248,31 @@ describe("Directory.loadFromSources over HTTP", () => {
     await assert.rejects(Directory.loadFromSources(options("bad-state")), isGuestPassError("INVALID_VALUE"));
   });
 
+  test("a Dataverse row fromSources refuses is its error, path and all, though its pages cross as text", async () => {
+    // The loader hands each Dataverse environment over as its pages' JSON text (nothing in
+    // JavaScript reads the rows): a row of the wrong type is refused exactly as fromSources
+    // refuses the same pages as objects.
+    const [row] = flat(input.dataverse[0].approvalRequests);
+    const bad = { ...row, statuscode: "pending" };
+    scenarios.set("bad-request", (r) => (r.path.endsWith("/msdyn_flow_approvalrequests") ? { body: { value: [bad] } } : undefined));
+    const pages = structuredClone(input);
+    pages.dataverse[0].approvalRequests = [{ value: [bad] }];
+    let expected;
+    try {
+      Directory.fromSources(pages);
+    } catch (e) {
+      expected = e;
+    }
+    assert.ok(expected instanceof GuestPassError, "fromSources refuses the row");
+    await assert.rejects(
+      Directory.loadFromSources(options("bad-request")),
+      isGuestPassError(expected.code, (e) => {
+        assert.equal(e.message, expected.message);
+        assert.deepEqual(e.details, expected.details);
+      }),
+    );
+  });
+
   test("aborting rejects with ABORTED; bad options are refused before any request", async () => {
     const before = seen.length;
     await assert.rejects(Directory.loadFromSources(options("ok", { signal: AbortSignal.abort() })), isGuestPassError("ABORTED"));

@@ -52,6 +52,26 @@ test("an error inside a part names the whole input's path, as the text does", ()
   }
 });
 
+test("an environment given as its JSON text reads as the object does, errors included", () => {
+  // What loadFromSources hands over for Dataverse: each environment's pages as they
+  // arrived, joined into the environment's JSON text.
+  const astext = (i) => ({ ...i, powerAutomate: i.powerAutomate.map((e) => JSON.stringify(e)), dataverse: i.dataverse.map((e) => JSON.stringify(e, null, 1)) });
+  assert.equal(Directory.fromSources(astext(fresh())).toJSONString(), Directory.fromSources(fresh()).toJSONString());
+  for (const edit of [
+    (i) => (i.powerAutomate[0].flows[0].value[0].properties.state = 7),
+    (i) => (i.powerAutomate[0].extra = 1),
+    (i) => (i.dataverse[0].approvals[0].value[0].statuscode = "x"),
+    (i) => (i.dataverse[0].systemUsers = "x"),
+  ]) {
+    const input = fresh();
+    edit(input);
+    assert.deepEqual(refusal(() => Directory.fromSources(astext(input))), refusal(() => Directory.fromSources(input)), String(edit));
+  }
+  const [code, , field] = refusal(() => Directory.fromSources({ ...fresh(), dataverse: ['{"tenantId":'] }));
+  assert.equal(code, "INVALID_INPUT");
+  assert.match(field ?? "", /^dataverse\[0\]/);
+});
+
 test("parts that are not objects are refused at their path", () => {
   const input = fresh();
   input.dataverse[1] = undefined;

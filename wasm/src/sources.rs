@@ -2,7 +2,9 @@
 //! `powerAutomate` and of `dataverse` — is stringified on its own
 //! (`guestpass::sources::SourcesParts`), so no one string holds every page: V8 caps a
 //! string at 2²⁹ − 24 characters, which the pages of a tenant of about 125,000 people with
-//! the approvals of issue 22's dataset would pass.
+//! the approvals of issue 22's dataset would pass. An environment given as a string is
+//! its JSON text already (what `loadFromSources` hands over for Dataverse: the pages as
+//! they arrived, joined), read as it is rather than parsed and stringified again.
 
 use guestpass::error::{Error, Result};
 use guestpass::sources::SourcesParts;
@@ -34,7 +36,10 @@ pub(crate) fn sources_parts(input: &JsValue) -> Result<Option<SourcesParts>> {
         let items = field(&envelope, list);
         if Array::is_array(&items) {
             for item in Array::from(&items).iter() {
-                texts.push(stringify(&item)?);
+                texts.push(match item.as_string() {
+                    Some(text) => text,
+                    None => stringify(&item)?,
+                });
             }
             put(&envelope, list, &Array::new());
         }
