@@ -11,9 +11,10 @@
 //! - [`BuildMapHasher`]: the hasher of the maps whose keys the crate makes itself
 //!   (index terms, index keys, id fingerprints).
 //!
-//! Not here: the directory's tables hash the ids JavaScript sends with std's randomly
-//! keyed SipHash (`directory/table.rs`), so chosen ids cannot flood one bucket; none of
-//! the maps above takes keys a caller chooses.
+//! Not here: the directory's tables hash the ids JavaScript sends with std's SipHash over a
+//! secret prefix (`directory/table.rs`: on wasm32 std keys its SipHash from memory
+//! addresses, so the secret comes from the host's `crypto.getRandomValues`), so chosen ids
+//! cannot flood one bucket; none of the maps above takes keys a caller chooses.
 
 use std::hash::{BuildHasher, Hasher};
 

@@ -1,10 +1,54 @@
 //! A keyed store with stable slot numbers: lookups by id, iteration, and small `u32`
 //! handles that indexes (search, approvals) can hold instead of strings.
 
+use super::link_key::LinkKey;
 use super::slot_index::SlotIndex;
 use crate::error::{Error, Result};
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
+
+/// How a table hashes ids: SipHash keyed by std's `RandomState`, over a secret 128-bit
+/// prefix and then the id. Natively `RandomState` is keyed by the operating system; on
+/// wasm32 std has no randomness and keys it from memory addresses, which anyone holding
+/// the module can predict, so the prefix (from `crypto.getRandomValues`, which the
+/// boundary registers when the module starts: `set_host_random`) is what keeps ids a
+/// caller chooses (world JSON, source pages) from being made to collide. No document
+/// governs this; it is the conservative reading of hash flooding. Without the `full`
+/// feature (the view runtime, which reads views its own server wrote from a directory
+/// keyed there) ids are hashed as std alone does.
+#[derive(Debug, Clone)]
+struct IdHasher {
+    state: RandomState,
+    secret: u128,
+}
+
+impl IdHasher {
+    fn new() -> IdHasher {
+        IdHasher {
+            state: RandomState::new(),
+            secret: secret(),
+        }
+    }
+
+    fn hash(&self, id: &str) -> u64 {
+        if cfg!(feature = "full") {
+            self.state.hash_one((self.secret, id))
+        } else {
+            self.state.hash_one(id)
+        }
+    }
+}
+
+/// 128 secret bits from the operating system or the host (0 where there are none, and
+/// without the `full` feature).
+fn secret() -> u128 {
+    if !cfg!(feature = "full") {
+        return 0;
+    }
+    let key = LinkKey::from_os();
+    let half = key.and_then(|k| k.bytes().first_chunk::<16>().copied());
+    half.map(u128::from_le_bytes).unwrap_or(0)
+}
 
 /// Something stored in a [`Table`]: it knows its own id.
 pub trait Keyed {
@@ -14,14 +58,14 @@ pub trait Keyed {
 
 /// Objects of one kind by id, each in a stable slot until removed.
 ///
-/// Ids are found through a compact index (`slot_index.rs`) of their randomly keyed
-/// SipHash: no copy of the id is kept beside the object.
+/// Ids are found through a compact index (`slot_index.rs`) of their secretly keyed
+/// SipHash (`IdHasher`): no copy of the id is kept beside the object.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     slots: Vec<Option<T>>,
     index: SlotIndex,
     free: Vec<u32>,
-    hasher: RandomState,
+    hasher: IdHasher,
     /// Slot order is id order (every live object's id sorts before the next one's): kept
     /// while objects are appended in id order, lost for good by any other insertion.
     in_key_order: bool,
@@ -33,7 +77,7 @@ impl<T> Default for Table<T> {
             slots: Vec::new(),
             index: SlotIndex::default(),
             free: Vec::new(),
-            hasher: RandomState::new(),
+            hasher: IdHasher::new(),
             in_key_order: true,
         }
     }
@@ -46,13 +90,20 @@ impl<T: Keyed> Table<T> {
             slots: Vec::with_capacity(n),
             index: SlotIndex::with_capacity(n),
             free: Vec::new(),
-            hasher: RandomState::new(),
+            hasher: IdHasher::new(),
             in_key_order: true,
         }
     }
 
     /// Whether slot order is id order (byte order of the ids) for every stored object:
     /// then anything ordered by slot is ordered by id too.
+    /// Whether this table hashes ids under a secret (always natively; on wasm32 once the
+    /// host's randomness is registered), for the boundary's tests.
+    #[doc(hidden)]
+    pub fn ids_keyed(&self) -> bool {
+        self.hasher.secret != 0
+    }
+
     pub fn in_key_order(&self) -> bool {
         self.in_key_order
     }
@@ -70,7 +121,7 @@ impl<T: Keyed> Table<T> {
     }
 
     fn hash(&self, id: &str) -> u64 {
-        self.hasher.hash_one(id)
+        self.hasher.hash(id)
     }
 
     /// How many objects are stored.
@@ -177,13 +228,13 @@ impl<T: Keyed> Table<T> {
     /// twice (`DUPLICATE_ID`), or the free slots are not exactly the empty ones, each
     /// once.
     pub fn from_slots(slots: Vec<Option<T>>, free: Vec<u32>) -> Result<Self> {
-        let hasher = RandomState::new();
+        let hasher = IdHasher::new();
         let mut index = SlotIndex::with_capacity(slots.len() - free.len().min(slots.len()));
         for (slot, value) in slots.iter().enumerate() {
             if let Some(value) = value {
                 let id = value.key();
                 super::validate::id(id)?;
-                let hash = hasher.hash_one(id);
+                let hash = hasher.hash(id);
                 let same = &mut |s: u32| {
                     slots
                         .get(s as usize)
@@ -264,6 +315,20 @@ mod tests {
             display_name: id.into(),
             guest_picker: true,
         }
+    }
+
+    #[test]
+    fn every_table_hashes_ids_under_its_own_secret() {
+        let (a, b) = (IdHasher::new(), IdHasher::new());
+        assert_ne!(a.secret, 0);
+        assert_ne!(a.secret, b.secret);
+        // The same keyed state under another secret hashes an id elsewhere.
+        let other = IdHasher {
+            state: a.state.clone(),
+            secret: a.secret ^ 1,
+        };
+        assert_ne!(a.hash("bob"), other.hash("bob"));
+        assert_eq!(a.hash("bob"), a.clone().hash("bob"));
     }
 
     #[test]

@@ -194,3 +194,12 @@ fn the_sample_directory_is_deterministic_and_signs_in_its_well_known_people() {
         .unwrap();
     assert_eq!(code_of(err), "LIMIT_EXCEEDED");
 }
+
+#[wasm_bindgen_test]
+fn tables_hash_ids_under_the_hosts_randomness_once_started() {
+    // std keys its SipHash from memory addresses on wasm32; the module's start registers
+    // crypto.getRandomValues, which keys every table's id hashing.
+    guestpass_wasm::start();
+    let table = guestpass::directory::Table::<guestpass::model::Connector>::default();
+    assert!(table.ids_keyed());
+}
