@@ -164,6 +164,21 @@ pub trait ByteSource {
     fn read_at(&mut self, offset: usize, out: &mut [u8]) -> Result<()>;
 }
 
+/// The bytes of `source` from `start` on, as a source of their own (a part inside a
+/// container read a window at a time).
+pub struct Within<'a> {
+    /// The container.
+    pub source: &'a mut dyn ByteSource,
+    /// Where the part starts in it.
+    pub start: usize,
+}
+
+impl ByteSource for Within<'_> {
+    fn read_at(&mut self, offset: usize, out: &mut [u8]) -> Result<()> {
+        self.source.read_at(self.start.saturating_add(offset), out)
+    }
+}
+
 impl ByteSource for &[u8] {
     fn read_at(&mut self, offset: usize, out: &mut [u8]) -> Result<()> {
         let end = offset.saturating_add(out.len());

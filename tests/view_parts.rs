@@ -205,9 +205,10 @@ fn a_personal_part_names_an_approvals_flow_only_when_it_holds_that_flow() {
     }
 }
 
-/// A shared part larger than the reader's window (the shared part is read a window at a
-/// time, so that a `Uint8Array` in JavaScript is never copied whole into WebAssembly
-/// memory): values cross windows' edges and the view answers as the whole directory does.
+/// A shared part larger than the reader's window (a view, in parts or in one piece, is read
+/// a window at a time, so that a `Uint8Array` in JavaScript is never copied whole into
+/// WebAssembly memory): values cross windows' edges and the view answers as the whole
+/// directory does.
 #[test]
 fn a_shared_part_larger_than_a_window_reads_as_the_directory_answers() {
     use guestpass::session::{SearchOptions, Session};
@@ -235,4 +236,15 @@ fn a_shared_part_larger_than_a_window_reads_as_the_directory_answers() {
     }
     let users = |d: &Directory| d.users().filter(|u| u.tenant_id == "contoso").count();
     assert_eq!(users(view.directory()), users(&dir));
+    // In one piece, read the same way (the container a window at a time).
+    let whole = Directory::from_view(&parts.to_bytes()).unwrap();
+    assert_eq!(
+        whole
+            .session()
+            .search(whole.directory(), "li s", &options)
+            .unwrap(),
+        view.session()
+            .search(view.directory(), "li s", &options)
+            .unwrap()
+    );
 }

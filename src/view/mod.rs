@@ -59,7 +59,7 @@ pub use contents::ViewContents;
 pub use scope::{audience, Scope};
 pub use sealed::SealedBook;
 
-use crate::binary::{corrupt, ByteSource, Reader, Writer};
+use crate::binary::{corrupt, ByteSource, Reader, Within, Writer, WINDOW};
 use crate::directory::Directory;
 use crate::error::{Error, Result};
 use crate::session::Session;
@@ -180,15 +180,27 @@ impl Directory {
     /// Reads a view in one piece ([`Directory::view_for`]) into a [`View`]: see
     /// [`crate::view`].
     pub fn from_view(bytes: &[u8]) -> Result<View> {
-        let body =
-            crate::snapshot::payload_as(MAGIC, FORMAT_VERSION, Error::ViewNotRecognized, bytes)?;
-        let mut r = Reader::new(body);
-        let personal = r.bytes_span("view personal part")?;
-        let shared = r.bytes_span("view shared part")?;
-        r.finish()?;
-        let part = |span: std::ops::Range<usize>| body.get(span).unwrap_or_default();
-        let (personal, shared) = (part(personal), part(shared));
-        Directory::from_view_parts(personal, shared)
+        Directory::from_view_source(&mut { bytes }, bytes.len())
+    }
+
+    /// [`Directory::from_view`] of the `len` bytes of `source`, a window at a time: the
+    /// personal part is read into memory, the shared part stays in the source (as
+    /// [`Directory::from_view_parts_source`] reads it).
+    pub fn from_view_source(source: &mut dyn ByteSource, len: usize) -> Result<View> {
+        let frame = (MAGIC, FORMAT_VERSION, Error::ViewNotRecognized);
+        let body = crate::snapshot::checked_source(source, len, frame, WINDOW)?;
+        let (personal, shared) = {
+            let mut r = Reader::streaming(source, body.start, body.len(), WINDOW);
+            let personal = r.bytes_span("view personal part")?;
+            let shared = r.bytes_span("view shared part")?;
+            r.finish()?;
+            (personal, shared)
+        };
+        let mut personal_bytes = vec![0u8; personal.len()];
+        source.read_at(body.start + personal.start, &mut personal_bytes)?;
+        let start = body.start + shared.start;
+        let mut shared_source = Within { source, start };
+        Directory::from_view_parts_source(&personal_bytes, &mut shared_source, shared.len())
     }
 
     /// Reads a view's two parts ([`Directory::view_parts`]) into a [`View`], refusing a

@@ -32,8 +32,11 @@ pub fn directory_view_for(dir: f64, request: JsValue) -> Result<Vec<u8>, JsValue
 /// over a directory of its own that only that session reaches.
 #[wasm_bindgen(js_name = directoryFromView)]
 pub fn directory_from_view(bytes: JsValue) -> Result<f64, JsValue> {
-    let bytes = bytes_arg(&bytes, "bytes")?;
-    let (dir, session) = throw(Directory::from_view(&bytes))?.into_parts();
+    // Read from JavaScript memory a window at a time, as `directoryFromViewParts` reads
+    // the shared part.
+    let mut source = JsByteSource(js_bytes_arg(&bytes, "bytes")?);
+    let len = source.len();
+    let (dir, session) = throw(Directory::from_view_source(&mut source, len))?.into_parts();
     let session = JsSession::new(Rc::new(RefCell::new(dir)), session);
     objects::insert(Object::Session(Rc::new(session)))
 }
