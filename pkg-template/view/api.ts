@@ -43,7 +43,10 @@ export function fromView(bytes: Uint8Array | ArrayBuffer, shared?: Uint8Array | 
  * `fromView` of a view served in two parts (`dir.viewParts` in the full package): the
  * person's personal part and the shared part it names, as the full package's
  * `Directory.fromViewParts` reads them. Throws `VIEW_PARTS_MISMATCH` for a shared part
- * other than the one the personal part names, and what `fromView` throws.
+ * other than the one the personal part names, and what `fromView` throws. The shared
+ * part (and `fromView`'s whole view) is read from your array a window at a time, never
+ * copied whole into WebAssembly memory, whose size never shrinks: a 710,000-person
+ * member view loads in about 400 MB of it (BENCHMARKS.md).
  *
  * @example
  * ```ts
