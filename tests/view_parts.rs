@@ -101,6 +101,15 @@ fn a_shared_part_of_another_tenant_or_audience_is_refused() {
     // A shared part alone is not a view either.
     let e = Directory::from_view(&bob.shared).unwrap_err();
     assert_eq!(e.code(), "VIEW_NOT_RECOGNIZED");
+    // The shared part's frame is checked (as a snapshot's) before its hash is compared:
+    // a damaged one says so rather than naming another part.
+    let mut damaged = bob.shared.to_vec();
+    let at = damaged.len() / 2;
+    damaged[at] ^= 1;
+    let e = Directory::from_view_parts(&bob.personal, &damaged).unwrap_err();
+    assert_eq!(e.code(), "SNAPSHOT_CHECKSUM_MISMATCH");
+    let e = Directory::from_view_parts(&bob.personal, &bob.personal).unwrap_err();
+    assert_eq!(e.code(), "VIEW_NOT_RECOGNIZED");
 }
 
 #[test]

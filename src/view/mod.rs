@@ -188,7 +188,7 @@ impl Directory {
     /// [`Directory::from_view_parts_source`] reads it).
     pub fn from_view_source(source: &mut dyn ByteSource, len: usize) -> Result<View> {
         let frame = (MAGIC, FORMAT_VERSION, Error::ViewNotRecognized);
-        let body = crate::snapshot::checked_source(source, len, frame, WINDOW)?;
+        let body = crate::snapshot::checked_source(source, len, frame, WINDOW, &mut |_| {})?;
         let (personal, shared) = {
             let mut r = Reader::streaming(source, body.start, body.len(), WINDOW);
             let personal = r.bytes_span("view personal part")?;
@@ -225,7 +225,9 @@ impl Directory {
         )?;
         let mut r = Reader::new(body);
         let named = r.raw::<32>("view shared part hash")?;
-        let actual = shared::hash_source(shared, shared_len)?;
+        // The shared part's frame is checked first (as a snapshot's), its SHA-256 read in
+        // the same pass, then compared with the one the personal part names.
+        let (shared_body, actual) = shared::check_source(shared, shared_len)?;
         if named != actual {
             return Err(Error::ViewPartsMismatch {
                 expected: shared::hex(&named),
@@ -245,7 +247,7 @@ impl Directory {
         let personal_users: Vec<_> = parts.slots.into_iter().flatten().collect();
         // The shared users' array is made with room for the personal ones, so adding them
         // does not copy it (a copy of 710,000 people at the peak).
-        let shared = shared::read_source(shared, shared_len, personal_users.len())?;
+        let shared = shared::read_body(shared, shared_body, personal_users.len())?;
         if shared.tenant_id != tenant_id || shared.audience != audience {
             return Err(corrupt("the shared part is of another tenant or audience"));
         }

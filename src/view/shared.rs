@@ -63,20 +63,6 @@ pub fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-/// [`hash`] of the `len` bytes of `source`, read a window at a time.
-pub fn hash_source(source: &mut dyn ByteSource, len: usize) -> Result<[u8; 32]> {
-    let mut hasher = Sha256::new();
-    let mut window = vec![0u8; WINDOW.min(len)];
-    let mut at = 0;
-    while at < len {
-        let piece = window.get_mut(..WINDOW.min(len - at)).unwrap_or_default();
-        source.read_at(at, piece)?;
-        hasher.update(&*piece);
-        at += piece.len();
-    }
-    Ok(hasher.finalize().into())
-}
-
 /// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -164,23 +150,38 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
 /// Reads a shared part `write` wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
 /// snapshot frame's codes).
 pub fn read(bytes: &[u8], room_for_users: usize) -> Result<Shared> {
-    read_source(&mut { bytes }, bytes.len(), room_for_users)
+    let mut source = bytes;
+    let (body, _) = check_source(&mut source, bytes.len())?;
+    read_body(&mut source, body, room_for_users)
 }
 
-/// [`read`] of the `len` bytes of `source`, a window at a time (the bytes are never all
-/// in memory at once: a `Uint8Array` in JavaScript stays where it is), with room for
-/// `room_for_users` more users in its users' array.
-pub fn read_source(
+/// Checks the frame of the `len` bytes of `source` as a shared part's, a window at a
+/// time, and answers where its body lies and the SHA-256 of all of it (read in the same
+/// pass), which a personal part names.
+pub fn check_source(
     source: &mut dyn ByteSource,
     len: usize,
-    room_for_users: usize,
-) -> Result<Shared> {
+) -> Result<(std::ops::Range<usize>, [u8; 32])> {
     let frame = (
         MAGIC,
         super::FORMAT_VERSION,
         crate::error::Error::ViewNotRecognized,
     );
-    let body = crate::snapshot::checked_source(source, len, frame, WINDOW)?;
+    let mut hasher = Sha256::new();
+    let see = &mut |piece: &[u8]| hasher.update(piece);
+    let body = crate::snapshot::checked_source(source, len, frame, WINDOW, see)?;
+    Ok((body, hasher.finalize().into()))
+}
+
+/// Reads the shared part whose checked `body` lies in `source` ([`check_source`]), a
+/// window at a time (the bytes are never all in memory at once: a `Uint8Array` in
+/// JavaScript stays where it is), with room for `room_for_users` more users in its
+/// users' array.
+pub fn read_body(
+    source: &mut dyn ByteSource,
+    body: std::ops::Range<usize>,
+    room_for_users: usize,
+) -> Result<Shared> {
     let mut r = Reader::streaming(source, body.start, body.len(), WINDOW);
     let tenant_id = r.str("shared part tenant id")?.to_string();
     let audience = super::read_audience(&mut r)?;
