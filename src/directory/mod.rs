@@ -491,15 +491,11 @@ impl Directory {
 }
 
 fn collect<T: Keyed>(items: Vec<T>, dir: &Directory) -> Result<Table<T>> {
-    for item in &items {
-        let id = item.key();
-        validate::id(id)?;
-        if dir.kind_of(id).is_some() {
-            return Err(Error::DuplicateId(id.to_string()));
-        }
+    if let Some(taken) = items.iter().find(|item| dir.kind_of(item.key()).is_some()) {
+        return Err(Error::DuplicateId(taken.key().to_string()));
     }
     // The objects become the table's slots where they lie: `map(Some)` collects in place,
     // so a million users are not held twice while the table is built. `from_slots`
-    // refuses an id given twice.
+    // checks each id (`validate::id`) and refuses one given twice.
     Table::from_slots(items.into_iter().map(Some).collect(), Vec::new())
 }

@@ -84,19 +84,6 @@ impl<T> Default for Table<T> {
 }
 
 impl<T: Keyed> Table<T> {
-    /// An empty table with room for `n` objects.
-    pub fn with_capacity(n: usize) -> Self {
-        Table {
-            slots: Vec::with_capacity(n),
-            index: SlotIndex::with_capacity(n),
-            free: Vec::new(),
-            hasher: IdHasher::new(),
-            in_key_order: true,
-        }
-    }
-
-    /// Whether slot order is id order (byte order of the ids) for every stored object:
-    /// then anything ordered by slot is ordered by id too.
     /// Whether this table hashes ids under a secret (always natively; on wasm32 once the
     /// host's randomness is registered), for the boundary's tests.
     #[doc(hidden)]
@@ -104,6 +91,8 @@ impl<T: Keyed> Table<T> {
         self.hasher.secret != 0
     }
 
+    /// Whether slot order is id order (byte order of the ids) for every stored object:
+    /// then anything ordered by slot is ordered by id too.
     pub fn in_key_order(&self) -> bool {
         self.in_key_order
     }

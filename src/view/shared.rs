@@ -147,15 +147,8 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
     crate::snapshot::frame_as(MAGIC, super::FORMAT_VERSION, &w.into_bytes())
 }
 
-/// Reads a shared part `write` wrote (`VIEW_NOT_RECOGNIZED` for other bytes, then the
-/// snapshot frame's codes).
-pub fn read(bytes: &[u8], room_for_users: usize) -> Result<Shared> {
-    let mut source = bytes;
-    let (body, _) = check_source(&mut source, bytes.len())?;
-    read_body(&mut source, body, room_for_users)
-}
-
-/// Checks the frame of the `len` bytes of `source` as a shared part's, a window at a
+/// Checks the frame of the `len` bytes of `source` as a shared part `write` wrote
+/// (`VIEW_NOT_RECOGNIZED` for other bytes, then the snapshot frame's codes), a window at a
 /// time, and answers where its body lies and the SHA-256 of all of it (read in the same
 /// pass), which a personal part names.
 pub fn check_source(

@@ -34,18 +34,6 @@ mod sources;
 mod views;
 
 pub use directory::JsDirectory;
-
-/// Runs when the module is instantiated, before any directory exists: registers WebCrypto
-/// as the core's source of secret randomness, which keys every table's id hashing (std
-/// has none on wasm32: `guestpass::directory::Table`) and invitation ticket keys. The
-/// full package only: the view runtime reads views its own server wrote from a directory
-/// loaded (and keyed) there, and its tables hash ids as std alone does, which keeps
-/// `crypto` out of its module.
-#[cfg(feature = "full")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
-    random::register();
-}
 #[cfg(feature = "full")]
 pub use directory::{sample_sources, sample_world};
 pub use error::register_error_class;
@@ -54,6 +42,18 @@ pub use people_index::JsPeopleIndex;
 pub use session::JsSession;
 
 use wasm_bindgen::prelude::*;
+
+/// Runs when the module is instantiated, before any directory exists: registers WebCrypto
+/// as the core's source of secret randomness, which keys every table's id hashing (std
+/// has none on wasm32: `guestpass::directory::Table`) and invitation ticket keys. The
+/// full package only: the view runtime reads views its own server wrote from a directory
+/// loaded (and keyed) there, and its tables hash ids as std alone does, which keeps
+/// `crypto` out of its module.
+#[cfg(feature = "full")]
+#[wasm_bindgen(start)]
+pub fn start() {
+    random::register();
+}
 
 /// The guestpass version, as in Cargo.toml.
 #[wasm_bindgen]
