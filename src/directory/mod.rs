@@ -491,8 +491,11 @@ impl Directory {
 }
 
 fn collect<T: Keyed>(items: Vec<T>, dir: &Directory) -> Result<Table<T>> {
-    if let Some(taken) = items.iter().find(|item| dir.kind_of(item.key()).is_some()) {
-        return Err(Error::DuplicateId(taken.key().to_string()));
+    for item in &items {
+        let id = item.key();
+        if dir.kind_of(id).is_some() {
+            return Err(Error::DuplicateId(id.to_string()));
+        }
     }
     // The objects become the table's slots where they lie: `map(Some)` collects in place,
     // so a million users are not held twice while the table is built. `from_slots`
