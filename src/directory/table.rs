@@ -152,7 +152,9 @@ impl<T: Keyed> Table<T> {
 
     /// Whether an object with this id is stored.
     pub fn contains(&self, id: &str) -> bool {
-        self.slot_of(id).is_some()
+        // An empty table answers without hashing: loading asks every table about every
+        // id (`Directory::kind_of`), and most are empty while the users are read.
+        !self.is_empty() && self.slot_of(id).is_some()
     }
 
     /// Stores `value`, replacing the object with the same id (which keeps its slot).
