@@ -52,6 +52,7 @@ pub(crate) mod fields;
 mod groups;
 mod homes;
 pub(crate) mod lenient;
+pub(crate) mod maps;
 mod organization;
 pub(crate) mod pages;
 mod policies;
@@ -62,12 +63,13 @@ pub(crate) mod typed_input;
 mod users;
 
 use crate::error::{Error, Result};
+use crate::graph::maps::{KeyedMap, KeyedSet};
 use crate::model::{Cloud, Id, TenantSettings, World};
 use fields::Place;
 use groups::{Kind, Known, Relation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use typed_input::{GraphInput as GraphPages, GraphTenant as TenantPages};
 
 /// Graph pages for one or more tenants: the input of `Directory.fromGraph`.
@@ -199,7 +201,7 @@ fn settings_of<'a>(
 }
 
 /// Refuses an id seen before anywhere in the input.
-fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a str) -> Result<()> {
+fn unique<'a>(seen: &mut KeyedSet<&'a str>, id: &'a str) -> Result<()> {
     if seen.insert(id) {
         Ok(())
     } else {
@@ -222,9 +224,9 @@ pub(crate) fn world_from_graph_pages(input: &GraphPages<'_>) -> Result<World> {
 /// Where each user and group of a world read from Graph pages sits in it, by id.
 pub(crate) struct Positions<'s> {
     /// User id → its position in `world.users`.
-    pub users: HashMap<&'s str, usize>,
+    pub users: KeyedMap<&'s str, usize>,
     /// Group id → its position in `world.groups`.
-    pub groups: HashMap<&'s str, usize>,
+    pub groups: KeyedMap<&'s str, usize>,
 }
 
 /// [`world_from_graph_pages`], with the positions of its users and groups.
@@ -238,13 +240,13 @@ pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Posit
         .map(|t| pages::count(&t.service_principals))
         .sum();
     let mut ids = Ids {
-        seen: HashSet::with_capacity(input.tenants.len() + users + groups + apps),
-        known: HashMap::with_capacity(users + groups),
+        seen: crate::graph::maps::keyed_set(input.tenants.len() + users + groups + apps),
+        known: crate::graph::maps::keyed_map(users + groups),
         at: Positions {
-            users: HashMap::with_capacity(users),
-            groups: HashMap::with_capacity(groups),
+            users: crate::graph::maps::keyed_map(users),
+            groups: crate::graph::maps::keyed_map(groups),
         },
-        apps: HashMap::with_capacity(apps),
+        apps: crate::graph::maps::keyed_map(apps),
     };
     world.users.reserve(users);
     world.groups.reserve(groups);
@@ -269,12 +271,12 @@ pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Posit
 /// The ids [`graph_world`] has read so far: every one seen (ids are unique across the
 /// whole input), each user's and group's tenant and kind, and where it is in the world.
 struct Ids<'s> {
-    seen: HashSet<&'s str>,
+    seen: KeyedSet<&'s str>,
     /// Id → its tenant (by position in the input) and whether it is a user or a group.
     known: Known<'s>,
     at: Positions<'s>,
     /// App (service principal) id → its position in `world.apps`.
-    apps: HashMap<&'s str, usize>,
+    apps: KeyedMap<&'s str, usize>,
 }
 
 /// The first pass: every tenant, with its settings, into `world`; returns their ids, in
@@ -282,7 +284,7 @@ struct Ids<'s> {
 fn read_tenants<'s>(
     input: &'s GraphPages<'_>,
     world: &mut World,
-    seen: &mut HashSet<&'s str>,
+    seen: &mut KeyedSet<&'s str>,
 ) -> Result<Vec<&'s str>> {
     let mut tenant_ids: Vec<&str> = Vec::with_capacity(input.tenants.len());
     for (t, gt) in input.tenants.iter().enumerate() {
@@ -483,7 +485,7 @@ fn read_consents(
     gt: &TenantPages<'_>,
     tid: &str,
     world: &mut World,
-    user_at: &HashMap<&str, usize>,
+    user_at: &KeyedMap<&str, usize>,
 ) -> Result<()> {
     for user_id in gt.consented_to_power_automate.iter() {
         match user_at.get(user_id.as_str()) {
@@ -507,7 +509,7 @@ fn read_consents(
 /// partner keys must name its tenants (`DANGLING_REFERENCE` otherwise). No Microsoft
 /// document speaks to a subset of tenants; only settings that can apply are kept.
 fn keep_partners_in_input(world: &mut World) {
-    let ids: HashSet<String> = world.tenants.iter().map(|t| t.id.clone()).collect();
+    let ids: KeyedSet<String> = world.tenants.iter().map(|t| t.id.clone()).collect();
     for tenant in &mut world.tenants {
         let own = tenant.id.clone();
         tenant

@@ -9,7 +9,9 @@
 //! - [`seeded`]: XXH64 under a seed, to chain one hash into the next (the directory's
 //!   sign-in address keys: the address under its tenant's hash);
 //! - [`BuildMapHasher`]: the hasher of the maps whose keys the crate makes itself
-//!   (index terms, index keys, id fingerprints).
+//!   (index terms, index keys, id fingerprints);
+//! - [`MapHasher::seeded`]: the same under a seed, for the importers' maps
+//!   (`graph::maps`: a secret seed, since their keys come from services' pages).
 //!
 //! Not here: the directory's tables hash the ids JavaScript sends with std's SipHash over a
 //! secret prefix (`directory/table.rs`: on wasm32 std keys its SipHash from memory
@@ -84,6 +86,13 @@ impl BuildHasher for BuildMapHasher {
 /// Hashes each write with XXH64, seeded by the hash of the writes before it.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MapHasher(u64);
+
+impl MapHasher {
+    /// A hasher whose first write is seeded by `seed` (the importers' maps: a secret).
+    pub fn seeded(seed: u64) -> MapHasher {
+        MapHasher(seed)
+    }
+}
 
 impl Hasher for MapHasher {
     fn finish(&self) -> u64 {

@@ -30,6 +30,7 @@ pub use people::{
     PENDING as SEARCH_FLAG_PENDING,
 };
 pub use shared_cache::{SharedBytes, SharedCache};
+pub(crate) use table::secret;
 pub use table::{Keyed, Table};
 
 use crate::error::{Error, Result};

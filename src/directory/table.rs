@@ -41,7 +41,7 @@ impl IdHasher {
 
 /// 128 secret bits from the operating system or the host (0 where there are none, and
 /// without the `full` feature).
-fn secret() -> u128 {
+pub(crate) fn secret() -> u128 {
     if !cfg!(feature = "full") {
         return 0;
     }

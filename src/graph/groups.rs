@@ -14,8 +14,8 @@
 use super::read::Item;
 use super::rows::{DirectoryObjectRow, GroupRow};
 use crate::error::{Error, Result};
+use crate::graph::maps::KeyedMap;
 use crate::model::{Group, Id, JoinPolicy};
-use std::collections::HashMap;
 
 /// The group a Graph group describes, in tenant `tenant_id`, without owners or members.
 pub(super) fn group(o: Item<'_, GroupRow<'_>>, tenant_id: &str) -> Result<Group> {
@@ -56,7 +56,7 @@ pub(super) enum Kind {
 }
 
 /// Every imported user and group: its tenant's position and its kind.
-pub(super) type Known<'a> = HashMap<&'a str, (usize, Kind)>;
+pub(super) type Known<'a> = KeyedMap<&'a str, (usize, Kind)>;
 
 /// Which relationship the pages list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +124,7 @@ pub(super) fn principals<'s, T>(
     principal: impl Fn(&Item<'s, T>) -> Result<Option<(&'static [Kind], &'s str)>>,
 ) -> Result<Vec<Id>> {
     let mut ids: Vec<Id> = Vec::with_capacity(objects.len());
-    let mut seen = std::collections::HashSet::with_capacity(objects.len());
+    let mut seen = crate::graph::maps::keyed_set(objects.len());
     for o in objects {
         let Some((accepted, id)) = principal(o)? else {
             continue;

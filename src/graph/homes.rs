@@ -12,8 +12,8 @@
 //! domain name").
 
 use crate::error::{Error, Result};
+use crate::graph::maps::KeyedMap;
 use crate::model::{guest_upn, User, UserType, World};
-use std::collections::HashMap;
 
 fn real_address(guest: &User) -> Option<String> {
     let trimmed = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -27,7 +27,7 @@ fn real_address(guest: &User) -> Option<String> {
 
 /// Refuses two tenants of `world` verifying the same domain (without case).
 pub(super) fn check_domains(world: &World) -> Result<()> {
-    let mut owner: HashMap<String, (usize, &str)> = HashMap::new();
+    let mut owner: KeyedMap<String, (usize, &str)> = KeyedMap::default();
     for (t, tenant) in world.tenants.iter().enumerate() {
         for d in tenant
             .domains
@@ -57,7 +57,7 @@ pub(super) fn check_domains(world: &World) -> Result<()> {
 
 /// Fills in `homeTenantId` and `homeUserId` of every guest whose home is in the world.
 pub(super) fn resolve(world: &mut World) {
-    let mut tenant_of_domain: HashMap<String, String> = HashMap::new();
+    let mut tenant_of_domain: KeyedMap<String, String> = KeyedMap::default();
     for t in &world.tenants {
         for d in t.domains.iter().chain(std::iter::once(&t.initial_domain)) {
             tenant_of_domain
@@ -65,7 +65,7 @@ pub(super) fn resolve(world: &mut World) {
                 .or_insert_with(|| t.id.clone());
         }
     }
-    let mut member_by_mail: HashMap<(String, String), String> = HashMap::new();
+    let mut member_by_mail: KeyedMap<(String, String), String> = KeyedMap::default();
     for u in world
         .users
         .iter()

@@ -16,7 +16,7 @@ use super::read::Item;
 use super::rows::UserRow;
 use super::users::usable;
 use crate::error::Result;
-use std::collections::HashMap;
+use crate::graph::maps::KeyedMap;
 
 /// Power Automate's service plans by name (licensing service plan reference).
 const FLOW_PLAN_PREFIX: &str = "FLOW_";
@@ -24,13 +24,13 @@ const FLOW_PLAN_PREFIX: &str = "FLOW_";
 /// Each subscribed SKU of a tenant: usable or not, and its Power Automate plan ids.
 #[derive(Debug, Default)]
 pub(super) struct Skus {
-    by_id: HashMap<String, (bool, Vec<String>)>,
+    by_id: KeyedMap<String, (bool, Vec<String>)>,
 }
 
 impl Skus {
     /// The SKUs the objects of a tenant's `/subscribedSkus` pages describe.
     pub fn read(objects: &[Object<'_>]) -> Result<Skus> {
-        let mut by_id = HashMap::with_capacity(objects.len());
+        let mut by_id = crate::graph::maps::keyed_map(objects.len());
         for sku in objects {
             let id = sku.required_string("skuId")?.to_ascii_lowercase();
             let enabled = usable(sku.string("capabilityStatus")?);

@@ -45,14 +45,14 @@ use super::references::lowercase;
 use super::rows::{ApprovalRow, FlowApprovalRow, RequestRow, ResponseRow};
 use super::References;
 use crate::error::{Error, Result};
+use crate::graph::maps::{KeyedMap, KeyedSet};
 use crate::graph::read::Item;
 use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Id, APPROVE, REJECT};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// A tenant's flows by `name` in lowercase (the first flow of a name, should two differ
 /// in case only) → the flow's id.
-pub(super) type FlowNames<'f> = HashMap<Cow<'f, str>, &'f str>;
+pub(super) type FlowNames<'f> = KeyedMap<Cow<'f, str>, &'f str>;
 
 const REASSIGNED: i64 = 192_350_000;
 const COMMITTED: i64 = 192_350_002;
@@ -117,7 +117,7 @@ fn approvers<'s>(
         kept.sort_by_key(|(step, _)| *step);
     }
     let mut approvers: Vec<Id> = Vec::with_capacity(kept.len());
-    let mut seen = HashSet::new();
+    let mut seen = KeyedSet::default();
     for &(_, a) in &kept {
         let r = requests.item(a);
         let owner = r.spot.required_string("_ownerid_value", &r.row.owner)?;
@@ -211,10 +211,10 @@ fn responses(
 /// module doc). Every row's columns are read, so a wrong type is refused wherever it is.
 pub(super) fn flow_links<'s, 'f>(
     links: &[Item<'s, FlowApprovalRow<'s>>],
-    listed: &HashSet<&str>,
+    listed: &KeyedSet<&str>,
     flows: Option<&FlowNames<'f>>,
-) -> Result<HashMap<&'s str, Option<&'f str>>> {
-    let mut out = HashMap::with_capacity(links.len());
+) -> Result<KeyedMap<&'s str, Option<&'f str>>> {
+    let mut out = crate::graph::maps::keyed_map(links.len());
     for o in links {
         let approval = o
             .spot

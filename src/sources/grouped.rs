@@ -2,15 +2,15 @@
 //! approval), in their order. Rows of one approval usually come one after another, so the
 //! key is hashed once per run of equal keys rather than once per row.
 
+use crate::graph::maps::KeyedMap;
 use crate::graph::pages::{At, Whence};
 use crate::graph::read::Item;
-use std::collections::HashMap;
 
 /// Rows grouped by key, each group in input order, the groups in the order their keys
 /// first appear (so what is reported first does not depend on a hash map's order).
 pub(crate) struct Grouped<'s, T> {
     from: Whence<'s>,
-    index: HashMap<&'s str, usize>,
+    index: KeyedMap<&'s str, usize>,
     groups: Vec<(&'s str, Vec<At<'s, T>>)>,
 }
 
@@ -19,7 +19,7 @@ impl<'s, T> Grouped<'s, T> {
     pub fn new(from: Whence<'s>) -> Grouped<'s, T> {
         Grouped {
             from,
-            index: HashMap::new(),
+            index: KeyedMap::default(),
             groups: Vec::new(),
         }
     }

@@ -36,6 +36,7 @@ mod typed_input;
 
 use crate::error::Result;
 use crate::graph::fields::Place;
+use crate::graph::maps::{KeyedMap, KeyedSet};
 use crate::graph::pages::Whence;
 use crate::graph::{graph_world, pages, GraphInput, Positions};
 use crate::json_path::Origin;
@@ -45,7 +46,7 @@ pub use parts::{world_from_sources_parts, SourcesParts};
 use references::References;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use typed_input::{
     EnvironmentApprovals as ApprovalsPages, EnvironmentFlows as FlowsPages,
     SourcesInput as SourcesPages,
@@ -152,7 +153,7 @@ fn environment_flows(
         .iter()
         .map(|o| o.spot.required_string("name", &o.row.name))
         .collect::<Result<_>>()?;
-    let known: HashSet<&str> = names.iter().copied().collect();
+    let known: KeyedSet<&str> = names.iter().copied().collect();
     for key in env.permissions.keys() {
         if !known.contains(key.as_str()) {
             let from = format!("powerAutomate[{at}]");
@@ -202,7 +203,7 @@ fn environment_approvals(
         })?,
     };
     let approval_objects = pages::rows(&env.approvals, at_list("approvals"), tid)?;
-    let approval_ids: HashSet<&str> = approval_objects
+    let approval_ids: KeyedSet<&str> = approval_objects
         .iter()
         .filter_map(|o| {
             let id = &o.row.msdyn_flow_approvalid;
@@ -258,7 +259,7 @@ fn world_from_pages(input: &SourcesPages<'_>) -> Result<World> {
         let refs = References::new(&world, &env.tenant_id, &users, &groups);
         flows.extend(environment_flows(env, at, &refs)?);
     }
-    let mut flow_names: HashMap<&str, approvals::FlowNames<'_>> = HashMap::new();
+    let mut flow_names: KeyedMap<&str, approvals::FlowNames<'_>> = KeyedMap::default();
     if !input.dataverse.is_empty() {
         for f in &flows {
             let names = flow_names.entry(f.tenant_id.as_str()).or_default();

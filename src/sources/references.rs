@@ -3,10 +3,10 @@
 
 use super::rows::SystemUserRow;
 use crate::error::{Error, Result};
+use crate::graph::maps::KeyedMap;
 use crate::graph::read::Item;
 use crate::model::World;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// What an id is to the environment's tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,10 +23,10 @@ enum Standing {
 pub(crate) struct References<'w> {
     world: &'w World,
     tenant_id: &'w str,
-    users: &'w HashMap<&'w str, usize>,
-    groups: &'w HashMap<&'w str, usize>,
+    users: &'w KeyedMap<&'w str, usize>,
+    groups: &'w KeyedMap<&'w str, usize>,
     /// Dataverse user id (lowercase) → Entra object id and its standing.
-    system_users: HashMap<Cow<'w, str>, (&'w str, Standing)>,
+    system_users: KeyedMap<Cow<'w, str>, (&'w str, Standing)>,
 }
 
 fn dangling(from: &str, field: &'static str, to: &str) -> Error {
@@ -67,15 +67,15 @@ impl<'w> References<'w> {
     pub fn new(
         world: &'w World,
         tenant_id: &'w str,
-        users: &'w HashMap<&'w str, usize>,
-        groups: &'w HashMap<&'w str, usize>,
+        users: &'w KeyedMap<&'w str, usize>,
+        groups: &'w KeyedMap<&'w str, usize>,
     ) -> References<'w> {
         References {
             world,
             tenant_id,
             users,
             groups,
-            system_users: HashMap::new(),
+            system_users: KeyedMap::default(),
         }
     }
 
