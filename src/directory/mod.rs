@@ -30,6 +30,7 @@ pub use people::{
     PENDING as SEARCH_FLAG_PENDING,
 };
 pub use shared_cache::{SharedBytes, SharedCache};
+#[cfg(feature = "full")]
 pub(crate) use table::secret;
 pub use table::{Keyed, Table};
 
