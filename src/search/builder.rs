@@ -1,12 +1,10 @@
 //! Building a segment: records are collected (folded and split into terms as they
 //! come), then [`SegmentBuilder::build`] lays them out in rank order, step by step.
 
-use super::super::normalize::{
-    address_hash, address_key, decode_guest_upn, fold_into, upn_search_part, word_text, words_into,
-    FoldedChar, Word, WordKind,
-};
+use super::super::normalize::{fold_into, word_text, words_into, FoldedChar, Word};
 use super::super::postings::{gap, skip_entries, ListWriter, NONE_YET};
 use super::super::{Key, Person};
+use super::exact_addresses::{exact_addresses, local_part_hash};
 use super::{Cat, Segment};
 use crate::hash::BuildMapHasher;
 use crate::varint;
@@ -75,14 +73,6 @@ impl SegmentBuilder {
         words_into(&self.folded, &mut self.words);
         let words = std::mem::take(&mut self.words);
         let mut buf = std::mem::take(&mut self.buf);
-        let at = if cat == Cat::Mail {
-            self.folded.iter().rposition(|f| f.ch == '@')
-        } else {
-            None
-        };
-        let mut local = std::mem::take(&mut self.local);
-        local.clear();
-        local.push('\0');
         for w in &words {
             word_text(&self.folded, w, &mut buf);
             if buf.is_empty() {
@@ -100,17 +90,13 @@ impl SegmentBuilder {
                 self.display.push(id);
             }
             self.scratch.push(id << 2 | c as u32);
-            if at.is_some_and(|at| (w.end as usize) <= at) && w.kind == WordKind::Piece {
-                if local.len() > 1 {
-                    local.push(' ');
-                }
-                local.push_str(&buf);
-            }
         }
-        let hash = (local.len() > 1).then(|| address_hash(&local));
+        let hash = match cat {
+            Cat::Mail => local_part_hash(&self.folded, &words, &mut buf, &mut self.local),
+            _ => None,
+        };
         self.buf = buf;
         self.words = words;
-        self.local = local;
         hash
     }
 
@@ -145,36 +131,10 @@ impl SegmentBuilder {
         for name in [person.given_name, person.surname].into_iter().flatten() {
             self.add_field(name, Cat::Name, false);
         }
-        let mut addrs: Vec<u64> = Vec::new();
-        let mut add_address = |a: &str| {
-            let k = address_key(a);
-            if !k.is_empty() {
-                addrs.push(address_hash(&k));
-            }
-        };
-        if let Some(mail) = person.mail {
-            add_address(mail);
-        }
-        for m in person.other_mails {
-            add_address(m);
-        }
-        add_address(person.user_principal_name);
-        if let Some(decoded) = decode_guest_upn(person.user_principal_name) {
-            add_address(&decoded);
-        }
-        // The local parts get hashes too (another hash domain), for the whole-local-part
-        // rank; a guest's UPN has none here (its real address is its mail).
-        if let Some(mail) = person.mail {
-            addrs.extend(self.add_field(mail, Cat::Mail, false));
-        }
-        for m in person.other_mails {
-            addrs.extend(self.add_field(m, Cat::Mail, false));
-        }
-        addrs.extend(self.add_field(
-            upn_search_part(person.user_principal_name),
-            Cat::Mail,
-            false,
-        ));
+        // The addresses, then their local parts (another hash domain, for the
+        // whole-local-part rank; a guest's UPN has none: its real address is its mail),
+        // whose words the address fields add as they are folded.
+        let addrs = exact_addresses(person, &mut |text| self.add_field(text, Cat::Mail, false));
         if let Some(job) = person.job_title {
             self.add_field(job, Cat::Job, false);
         }

@@ -29,6 +29,8 @@ use std::collections::HashMap;
 
 #[path = "builder.rs"]
 mod builder;
+#[path = "exact_addresses.rs"]
+mod exact_addresses;
 #[path = "persist.rs"]
 mod persist;
 
