@@ -18,10 +18,17 @@ use super::people::People;
 use super::{collect, validate, Directory};
 use crate::error::Result;
 use crate::model::{Flow, World};
+use crate::search::StoredIndex;
 
 impl Directory {
     /// A directory of one person's part of a tenant: see the module documentation.
-    pub(crate) fn from_partial_world(world: World, partial: Partial) -> Result<Directory> {
+    /// `people` is the view's people index, per tenant, in parts (the shared part's, then
+    /// the personal part's), read but not yet checked: it must index every user once.
+    pub(crate) fn from_partial_world(
+        world: World,
+        partial: Partial,
+        people: Vec<(String, StoredIndex)>,
+    ) -> Result<Directory> {
         let mut dir = Directory::new();
         dir.tenants = collect(world.tenants, &dir)?;
         dir.users = collect(world.users, &dir)?;
@@ -37,7 +44,7 @@ impl Directory {
         dir.addresses = AddressBook::build(&dir.users, &dir.tenants)?;
         dir.member_of = MemberOf::build(&dir.groups, &dir.users);
         membership::check_no_cycles(&dir)?;
-        dir.people = People::build(&dir.users);
+        dir.people = People::from_stored(people, &dir.users)?;
         dir.approval_index = ApprovalIndex::build(&dir);
         dir.partial = Some(Box::new(partial));
         Ok(dir)

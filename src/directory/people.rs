@@ -3,8 +3,10 @@
 //! slot, kept current by every user change so a search never needs a rebuild.
 
 use super::table::Table;
+use crate::binary::corrupt;
+use crate::error::Result;
 use crate::model::User;
-use crate::search::{PeopleIndex, Person};
+use crate::search::{Key, PeopleIndex, Person, StoredIndex};
 use std::collections::HashMap;
 
 /// Flag bit: the record is a guest object.
@@ -63,6 +65,38 @@ impl People {
             })
             .collect();
         People { by_tenant }
+    }
+
+    /// The indexes a view carries ([`StoredIndex`]: per tenant, in parts), each finished
+    /// against the view's `users` (their address arrays derived, every array checked),
+    /// refusing one that does not index every user exactly once (`SNAPSHOT_CORRUPT`).
+    pub(crate) fn from_stored(
+        stored: Vec<(String, StoredIndex)>,
+        users: &Table<User>,
+    ) -> Result<People> {
+        let mut merged: Vec<(String, StoredIndex)> = Vec::new();
+        for (tenant, part) in stored {
+            match merged.iter_mut().find(|(t, _)| *t == tenant) {
+                Some((_, index)) => index.extend(part),
+                None => merged.push((tenant, part)),
+            }
+        }
+        let mut by_tenant = HashMap::new();
+        let mut live = 0;
+        for (tenant, part) in merged {
+            let of = |k: Key| users.at(k).filter(|u| u.tenant_id == tenant);
+            let index = part.finish(&|k| of(k).map(person), &|k| of(k).map(flags))?;
+            live += index.len();
+            if !index.is_empty() {
+                by_tenant.insert(tenant, index);
+            }
+        }
+        if live != users.len() {
+            return Err(corrupt(
+                "the view's people index does not hold every person",
+            ));
+        }
+        Ok(People { by_tenant })
     }
 
     /// Adds or replaces the user in `slot`.

@@ -98,9 +98,6 @@ impl Segment {
     /// Computes the address arrays from the people the records are of (`person(key)`),
     /// as the builder writes them: each record's addresses once, the pairs sorted by hash
     /// then rank. `None` when a record's key has no person.
-    // Only the tests call it until views carry their people index (issue 17's next step,
-    // BENCHMARKS.md "Fifth session"); it is tested now so that step rests on it.
-    #[allow(dead_code)]
     pub(crate) fn derive_addresses<'p>(
         &mut self,
         person: &dyn Fn(Key) -> Option<Person<'p>>,

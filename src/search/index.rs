@@ -35,6 +35,7 @@ mod exact_addresses;
 mod persist;
 
 pub(crate) use builder::SegmentBuilder;
+pub use persist::StoredIndex;
 
 /// The field class of a record's word, best first. A word found in several fields of a
 /// record keeps the best one.

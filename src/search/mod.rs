@@ -75,6 +75,7 @@ mod stripped_table;
 mod types;
 
 pub use highlight::{highlight, Highlighter};
+pub use index::StoredIndex;
 pub use people::{BulkLoad, PeopleIndex};
 pub use rank::{display_order, Score};
 pub use types::{check_query, Field, Highlight, Hit, Key, Person, QueryError, MAX_QUERY_CHARS};

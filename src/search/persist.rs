@@ -39,15 +39,37 @@ impl PeopleIndex {
         let count = r.len(8, "index segment count")?;
         let mut segments: Vec<Segment> = Vec::with_capacity(count);
         for _ in 0..count {
-            let seg = read_segment(r)?;
+            segments.push(read_segment(r)?);
+        }
+        PeopleIndex::from_checked_segments(next_uid, segments, flags_of)
+    }
+
+    /// Writes the index for a view: as [`PeopleIndex::write_snapshot`], without the
+    /// address arrays, which the reader derives from the people ([`StoredIndex::finish`]).
+    pub(crate) fn write_view(&self, w: &mut Writer) {
+        w.len(self.segments.len());
+        for seg in &self.segments {
+            write_arrays(seg, w, false);
+        }
+    }
+
+    /// An index of `segments` checked each against itself: checks that their uids are
+    /// distinct and issued, and that every live key is live once, with the flags
+    /// `flags_of` says its record must carry (`None`: not a user of this index's tenant).
+    fn from_checked_segments(
+        next_uid: u32,
+        segments: Vec<Segment>,
+        flags_of: &dyn Fn(Key) -> Option<u32>,
+    ) -> Result<PeopleIndex> {
+        for (at, seg) in segments.iter().enumerate() {
             // Uids are handed out ascending from `next_uid`, so a later one never collides.
-            if seg.uid >= next_uid || segments.iter().any(|s| s.uid == seg.uid) {
+            let before = segments.get(..at).unwrap_or_default();
+            if seg.uid >= next_uid || before.iter().any(|s| s.uid == seg.uid) {
                 return Err(corrupt(format_args!(
                     "segment uid {} repeated or unissued",
                     seg.uid
                 )));
             }
-            segments.push(seg);
         }
         let mut index = PeopleIndex {
             next_uid,
@@ -78,6 +100,48 @@ impl PeopleIndex {
     }
 }
 
+/// An index as a view carries it ([`PeopleIndex::write_view`]): segments read but not yet
+/// checked, without their address arrays, until the people they are of are known.
+#[derive(Debug, Default)]
+pub struct StoredIndex {
+    segments: Vec<Segment>,
+}
+
+impl StoredIndex {
+    /// Reads an index [`PeopleIndex::write_view`] wrote.
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<StoredIndex> {
+        let count = r.len(8, "index segment count")?;
+        let mut segments = Vec::with_capacity(count);
+        for _ in 0..count {
+            segments.push(read_arrays(r, false)?);
+        }
+        Ok(StoredIndex { segments })
+    }
+
+    /// Adds the segments of `other` (a view's shared part, then its personal part).
+    pub(crate) fn extend(&mut self, other: StoredIndex) {
+        self.segments.extend(other.segments);
+    }
+
+    /// The index, each segment's address arrays derived from `person(key)` and then
+    /// checked as a snapshot's are ([`PeopleIndex::read_snapshot`]); uids are numbered
+    /// afresh (a view's index never merges).
+    pub(crate) fn finish<'p>(
+        self,
+        person: &dyn Fn(Key) -> Option<crate::search::Person<'p>>,
+        flags_of: &dyn Fn(Key) -> Option<u32>,
+    ) -> Result<PeopleIndex> {
+        let mut segments = self.segments;
+        for (uid, seg) in (0u32..).zip(segments.iter_mut()) {
+            seg.uid = uid;
+            seg.derive_addresses(person)
+                .ok_or_else(|| corrupt("a search record is of no user of the view"))?;
+            check_and_derive(seg)?;
+        }
+        let next_uid = segments.len() as u32;
+        PeopleIndex::from_checked_segments(next_uid, segments, flags_of)
+    }
+}
 /// Keys seen live, one bit each.
 #[derive(Default)]
 struct LiveKeys(Vec<u64>);
@@ -102,6 +166,12 @@ impl LiveKeys {
 
 fn write_segment(seg: &Segment, w: &mut Writer) {
     w.u32(seg.uid);
+    write_arrays(seg, w, true);
+}
+
+/// A segment's stored arrays; the address arrays only `with_addresses` (a view derives
+/// them from its people).
+fn write_arrays(seg: &Segment, w: &mut Writer, with_addresses: bool) {
     w.bytes(&seg.term_bytes);
     w.u32s(&seg.term_end);
     w.u32s(&seg.post_off);
@@ -111,13 +181,23 @@ fn write_segment(seg: &Segment, w: &mut Writer) {
     w.u32s(&seg.fwd_off);
     w.bytes(&seg.fwd_bytes);
     w.u64s(&seg.dead);
-    w.u64s(&seg.addr_hash);
-    w.u32s(&seg.addr_rank);
+    if with_addresses {
+        w.u64s(&seg.addr_hash);
+        w.u32s(&seg.addr_rank);
+    }
 }
 
 fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
+    let uid = r.u32("segment uid")?;
+    let mut seg = read_arrays(r, true)?;
+    seg.uid = uid;
+    check_and_derive(&mut seg)?;
+    Ok(seg)
+}
+
+/// A segment's arrays as [`write_arrays`] wrote them, not yet checked.
+fn read_arrays(r: &mut Reader<'_>, with_addresses: bool) -> Result<Segment> {
     let mut seg = Segment {
-        uid: r.u32("segment uid")?,
         term_bytes: r.byte_vec("segment terms")?,
         term_end: r.u32s("segment term ends")?,
         post_off: r.u32s("segment posting offsets")?,
@@ -127,11 +207,12 @@ fn read_segment(r: &mut Reader<'_>) -> Result<Segment> {
         fwd_off: r.u32s("segment forward offsets")?,
         fwd_bytes: r.byte_vec("segment forward records")?,
         dead: r.u64s("segment tombstones")?,
-        addr_hash: r.u64s("segment address hashes")?,
-        addr_rank: r.u32s("segment address ranks")?,
         ..Segment::default()
     };
-    check_and_derive(&mut seg)?;
+    if with_addresses {
+        seg.addr_hash = r.u64s("segment address hashes")?;
+        seg.addr_rank = r.u32s("segment address ranks")?;
+    }
     Ok(seg)
 }
 

@@ -60,8 +60,9 @@ pub use scope::{audience, Scope};
 pub use sealed::SealedBook;
 
 use crate::binary::{corrupt, ByteSource, Reader, Within, Writer, WINDOW};
-use crate::directory::Directory;
+use crate::directory::{search_flags, search_person, Directory};
 use crate::error::{Error, Result};
+use crate::search::{PeopleIndex, StoredIndex};
 use crate::session::Session;
 use crate::snapshot::world_codec::{self, WorldRefs};
 use crate::timestamp::Timestamp;
@@ -72,7 +73,7 @@ pub const MAGIC: &[u8; 8] = b"GUESTVEW";
 /// The first eight bytes of every personal part.
 pub const PERSONAL_MAGIC: &[u8; 8] = b"GUESTPRS";
 /// The view format this build writes and reads (the container and both parts).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A view in its two parts: see [`crate::view`].
 #[derive(Debug, Clone)]
@@ -173,7 +174,30 @@ impl Directory {
             connectors: Vec::new(),
             join_requests: scope.join_requests,
         };
-        world_codec::write(&mut w, &refs, scope.users.into_iter(), &[]);
+        let users = scope.users;
+        world_codec::write(&mut w, &refs, users.iter().copied(), &[]);
+        // The people index of these users, one per tenant (a guest's home user is of
+        // another), keyed by their slots in the view: after the shared part's users.
+        let tenant = session.tenant_id();
+        let first = match scope.audience {
+            Audience::Members => self.users().filter(|u| u.tenant_id == tenant).count(),
+            _ => 0,
+        };
+        let mut tenants: Vec<&str> = Vec::new();
+        for u in &users {
+            if !tenants.contains(&u.tenant_id.as_str()) {
+                tenants.push(&u.tenant_id);
+            }
+        }
+        w.varint(tenants.len() as u64);
+        for t in tenants {
+            w.str(t);
+            let of_tenant = (first as u32..)
+                .zip(&users)
+                .filter(|(_, u)| u.tenant_id == t);
+            let people = of_tenant.map(|(k, u)| (k, search_person(u), search_flags(u)));
+            PeopleIndex::from_people(people).write_view(&mut w);
+        }
         crate::snapshot::frame_as(PERSONAL_MAGIC, FORMAT_VERSION, &w.into_bytes())
     }
 
@@ -243,6 +267,12 @@ impl Directory {
             .transpose()
             .map_err(|e| corrupt(e.to_string()))?;
         let parts = world_codec::read(&mut r)?;
+        let count = r.count(2, "view people indexes")?;
+        let mut people = Vec::with_capacity(count + 1);
+        for _ in 0..count {
+            let tenant = r.str("view people index tenant")?.to_string();
+            people.push((tenant, StoredIndex::read(&mut r)?));
+        }
         r.finish()?;
         let personal_users: Vec<_> = parts.slots.into_iter().flatten().collect();
         // The shared users' array is made with room for the personal ones, so adding them
@@ -252,6 +282,8 @@ impl Directory {
             return Err(corrupt("the shared part is of another tenant or audience"));
         }
         let mut world = parts.world;
+        // The shared part's people come first, as its users do.
+        people.insert(0, (tenant_id.clone(), shared.people));
         let mut users = shared.world.users;
         users.extend(personal_users);
         world.users = users;
@@ -272,7 +304,7 @@ impl Directory {
                 .map(|b| Arc::new(b) as Arc<dyn crate::directory::AddressLookup>),
             shared.home_tenant_names,
         );
-        let mut dir = Directory::from_partial_world(world, partial).map_err(in_view)?;
+        let mut dir = Directory::from_partial_world(world, partial, people).map_err(in_view)?;
         dir.set_clock(clock);
         let session = Session::sign_in(&dir, &tenant_id, &user_id)?;
         Ok(View { dir, session })

@@ -18,15 +18,17 @@
 //! Body: tenant id, audience (one byte), a world section (the snapshot world codec: the users,
 //! groups, apps and connectors; every other list empty), the flow digests and the group digests (each
 //! a varint count and 16-byte digests), the address book (0, or 1 and a
-//! [`SealedBook`]), the home tenant names (a varint count, then id and display name).
+//! [`SealedBook`]), the home tenant names (a varint count, then id and display name), the
+//! people index of the users (`PeopleIndex::write_view`: no segment for guests' audiences).
 
 use super::sealed::SealedBook;
 use super::{scope, Audience};
 use crate::binary::{corrupt, ByteSource, Reader, Writer, WINDOW};
 use crate::directory::Directory;
-use crate::directory::{id_digest, IdDigest};
+use crate::directory::{id_digest, search_flags, search_person, IdDigest};
 use crate::error::Result;
 use crate::model::{App, Group, User, World};
+use crate::search::{PeopleIndex, StoredIndex};
 use crate::snapshot::world_codec::{self, WorldRefs};
 use sha2::{Digest, Sha256};
 
@@ -51,6 +53,8 @@ pub struct Shared {
     pub book: Option<SealedBook>,
     /// Home tenant names a members' search shows, by tenant id.
     pub home_tenant_names: Vec<(String, String)>,
+    /// The people index of its users (members; empty for guests' audiences).
+    pub people: StoredIndex,
 }
 
 /// The SHA-256 of `bytes` in lowercase hex: how a personal part names its shared part.
@@ -144,6 +148,11 @@ pub fn write(dir: &Directory, tenant_id: &str, audience: Audience) -> Vec<u8> {
         w.str(id);
         w.str(name);
     }
+    // The people index of the users above, keyed by their positions, which are their
+    // slots in the view: readers derive nothing but its address arrays (`StoredIndex`).
+    let people = (0u32..).zip(&users);
+    PeopleIndex::from_people(people.map(|(k, u)| (k, search_person(u), search_flags(u))))
+        .write_view(&mut w);
     crate::snapshot::frame_as(MAGIC, super::FORMAT_VERSION, &w.into_bytes())
 }
 
@@ -208,6 +217,7 @@ pub fn read_body(
         let name = r.str("view home tenant name")?.to_string();
         home_tenant_names.push((id, name));
     }
+    let people = StoredIndex::read(&mut r)?;
     r.finish()?;
     Ok(Shared {
         tenant_id,
@@ -217,5 +227,6 @@ pub fn read_body(
         group_digests,
         book,
         home_tenant_names,
+        people,
     })
 }
