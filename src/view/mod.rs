@@ -179,8 +179,9 @@ impl Directory {
         // The people index of these users, one per tenant (a guest's home user is of
         // another), keyed by their slots in the view: after the shared part's users.
         let tenant = session.tenant_id();
+        // The members' shared part holds every user of the tenant: as many as its index.
         let first = match scope.audience {
-            Audience::Members => self.users().filter(|u| u.tenant_id == tenant).count(),
+            Audience::Members => self.people_index(tenant).map_or(0, |i| i.len()),
             _ => 0,
         };
         let mut tenants: Vec<&str> = Vec::new();
