@@ -122,6 +122,8 @@ test-browser:
 # view runtime", lists the steps left). A change that grows the runtime past it fails here.
 # Raised once, by 1 KB, for reading a view's shared part a window at a time (210,569 bytes:
 # 1.3 KB gzipped for 85 MB less WebAssembly memory at 710,000 people; BENCHMARKS.md).
-RUNTIME_MAX_GZIP ?= 211000
+# Lowered to 209,000 when views began carrying their people index and the index builder
+# left the runtime (208,128 bytes).
+RUNTIME_MAX_GZIP ?= 209000
 size:
 	@node scripts/wasm-size.mjs pkg/guestpass_bg.wasm pkg/view/guestpass_bg.wasm:$(RUNTIME_MAX_GZIP)

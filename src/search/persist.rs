@@ -100,7 +100,7 @@ impl PeopleIndex {
     }
 }
 
-/// An index as a view carries it ([`PeopleIndex::write_view`]): segments read but not yet
+/// An index as a view carries it (`PeopleIndex::write_view`): segments read but not yet
 /// checked, without their address arrays, until the people they are of are known.
 #[derive(Debug, Default)]
 pub struct StoredIndex {
@@ -108,7 +108,7 @@ pub struct StoredIndex {
 }
 
 impl StoredIndex {
-    /// Reads an index [`PeopleIndex::write_view`] wrote.
+    /// Reads an index `PeopleIndex::write_view` wrote.
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<StoredIndex> {
         let count = r.len(8, "index segment count")?;
         let mut segments = Vec::with_capacity(count);
