@@ -129,3 +129,71 @@ impl People {
         self.by_tenant.get(tenant_id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::binary::{Reader, Writer};
+
+    fn user(id: &str, tenant: &str) -> User {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "tenantId": tenant, "displayName": format!("Person {id}"),
+            "userPrincipalName": format!("{id}@{tenant}.com"), "mail": format!("{id}@{tenant}.com"),
+        }))
+        .unwrap()
+    }
+
+    /// The bytes a view carries for an index of `users[at]` of `tenant`, keyed by position.
+    fn stored(users: &[User], tenant: &str, at: &[u32]) -> StoredIndex {
+        let people = at.iter().map(|&k| {
+            let u = &users[k as usize];
+            (k, person(u), flags(u))
+        });
+        let mut w = Writer::new();
+        PeopleIndex::from_people(people).write_view(&mut w);
+        let bytes = w.into_bytes();
+        StoredIndex::read(&mut Reader::new(&bytes)).unwrap()
+    }
+
+    fn table(users: &[User]) -> Table<User> {
+        Table::from_slots(users.iter().cloned().map(Some).collect(), Vec::new()).unwrap()
+    }
+
+    #[test]
+    fn a_views_index_must_hold_every_person_once() {
+        let users = [user("ann", "t"), user("bob", "t"), user("eve", "o")];
+        let t = table(&users);
+        let whole = || {
+            vec![
+                ("t".into(), stored(&users, "t", &[0, 1])),
+                ("o".into(), stored(&users, "o", &[2])),
+            ]
+        };
+        let people = People::from_stored(whole(), &t).unwrap();
+        assert_eq!(people.by_tenant.len(), 2);
+        let corrupt = |parts: Vec<(String, StoredIndex)>| {
+            let err = People::from_stored(parts, &t).unwrap_err();
+            assert_eq!(err.code(), "SNAPSHOT_CORRUPT", "{err}");
+        };
+        // Someone left out.
+        corrupt(vec![("t".into(), stored(&users, "t", &[0, 1]))]);
+        // Someone twice, in the shared part and the personal part.
+        let mut twice = whole();
+        twice.push(("t".into(), stored(&users, "t", &[1])));
+        corrupt(twice);
+        // Someone under another tenant's index.
+        corrupt(vec![("t".into(), stored(&users, "t", &[0, 1, 2]))]);
+        // A key that is no one's.
+        let more = [
+            user("ann", "t"),
+            user("bob", "t"),
+            user("eve", "o"),
+            user("zed", "t"),
+        ];
+        corrupt(vec![
+            ("t".into(), stored(&more, "t", &[0, 1, 3])),
+            ("o".into(), stored(&users, "o", &[2])),
+        ]);
+    }
+}
