@@ -144,8 +144,8 @@ mod tests {
         .unwrap()
     }
 
-    /// The bytes a view carries for an index of `users[at]` of `tenant`, keyed by position.
-    fn stored(users: &[User], tenant: &str, at: &[u32]) -> StoredIndex {
+    /// What a view carries for an index of `users[at]`, keyed by position.
+    fn stored(users: &[User], at: &[u32]) -> StoredIndex {
         let people = at.iter().map(|&k| {
             let u = &users[k as usize];
             (k, person(u), flags(u))
@@ -166,8 +166,8 @@ mod tests {
         let t = table(&users);
         let whole = || {
             vec![
-                ("t".into(), stored(&users, "t", &[0, 1])),
-                ("o".into(), stored(&users, "o", &[2])),
+                ("t".into(), stored(&users, &[0, 1])),
+                ("o".into(), stored(&users, &[2])),
             ]
         };
         let people = People::from_stored(whole(), &t).unwrap();
@@ -177,13 +177,13 @@ mod tests {
             assert_eq!(err.code(), "SNAPSHOT_CORRUPT", "{err}");
         };
         // Someone left out.
-        corrupt(vec![("t".into(), stored(&users, "t", &[0, 1]))]);
+        corrupt(vec![("t".into(), stored(&users, &[0, 1]))]);
         // Someone twice, in the shared part and the personal part.
         let mut twice = whole();
-        twice.push(("t".into(), stored(&users, "t", &[1])));
+        twice.push(("t".into(), stored(&users, &[1])));
         corrupt(twice);
         // Someone under another tenant's index.
-        corrupt(vec![("t".into(), stored(&users, "t", &[0, 1, 2]))]);
+        corrupt(vec![("t".into(), stored(&users, &[0, 1, 2]))]);
         // A key that is no one's.
         let more = [
             user("ann", "t"),
@@ -192,8 +192,8 @@ mod tests {
             user("zed", "t"),
         ];
         corrupt(vec![
-            ("t".into(), stored(&more, "t", &[0, 1, 3])),
-            ("o".into(), stored(&users, "o", &[2])),
+            ("t".into(), stored(&more, &[0, 1, 3])),
+            ("o".into(), stored(&users, &[2])),
         ]);
     }
 }
