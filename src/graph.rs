@@ -63,7 +63,7 @@ pub(crate) mod typed_input;
 mod users;
 
 use crate::error::{Error, Result};
-use crate::graph::maps::{KeyedMap, KeyedSet};
+use crate::graph::maps::{keyed_map, keyed_set, KeyedMap, KeyedSet};
 use crate::model::{Cloud, Id, TenantSettings, World};
 use fields::Place;
 use groups::{Kind, Known, Relation};
@@ -240,13 +240,13 @@ pub(crate) fn graph_world<'s>(input: &'s GraphPages<'_>) -> Result<(World, Posit
         .map(|t| pages::count(&t.service_principals))
         .sum();
     let mut ids = Ids {
-        seen: crate::graph::maps::keyed_set(input.tenants.len() + users + groups + apps),
-        known: crate::graph::maps::keyed_map(users + groups),
+        seen: keyed_set(input.tenants.len() + users + groups + apps),
+        known: keyed_map(users + groups),
         at: Positions {
-            users: crate::graph::maps::keyed_map(users),
-            groups: crate::graph::maps::keyed_map(groups),
+            users: keyed_map(users),
+            groups: keyed_map(groups),
         },
-        apps: crate::graph::maps::keyed_map(apps),
+        apps: keyed_map(apps),
     };
     world.users.reserve(users);
     world.groups.reserve(groups);

@@ -14,7 +14,7 @@
 use super::read::Item;
 use super::rows::{DirectoryObjectRow, GroupRow};
 use crate::error::{Error, Result};
-use crate::graph::maps::KeyedMap;
+use crate::graph::maps::{keyed_set, KeyedMap};
 use crate::model::{Group, Id, JoinPolicy};
 
 /// The group a Graph group describes, in tenant `tenant_id`, without owners or members.
@@ -124,7 +124,7 @@ pub(super) fn principals<'s, T>(
     principal: impl Fn(&Item<'s, T>) -> Result<Option<(&'static [Kind], &'s str)>>,
 ) -> Result<Vec<Id>> {
     let mut ids: Vec<Id> = Vec::with_capacity(objects.len());
-    let mut seen = crate::graph::maps::keyed_set(objects.len());
+    let mut seen = keyed_set(objects.len());
     for o in objects {
         let Some((accepted, id)) = principal(o)? else {
             continue;

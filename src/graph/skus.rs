@@ -16,7 +16,7 @@ use super::read::Item;
 use super::rows::UserRow;
 use super::users::usable;
 use crate::error::Result;
-use crate::graph::maps::KeyedMap;
+use crate::graph::maps::{keyed_map, KeyedMap};
 
 /// Power Automate's service plans by name (licensing service plan reference).
 const FLOW_PLAN_PREFIX: &str = "FLOW_";
@@ -30,7 +30,7 @@ pub(super) struct Skus {
 impl Skus {
     /// The SKUs the objects of a tenant's `/subscribedSkus` pages describe.
     pub fn read(objects: &[Object<'_>]) -> Result<Skus> {
-        let mut by_id = crate::graph::maps::keyed_map(objects.len());
+        let mut by_id = keyed_map(objects.len());
         for sku in objects {
             let id = sku.required_string("skuId")?.to_ascii_lowercase();
             let enabled = usable(sku.string("capabilityStatus")?);

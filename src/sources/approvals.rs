@@ -45,7 +45,7 @@ use super::references::lowercase;
 use super::rows::{ApprovalRow, FlowApprovalRow, RequestRow, ResponseRow};
 use super::References;
 use crate::error::{Error, Result};
-use crate::graph::maps::{KeyedMap, KeyedSet};
+use crate::graph::maps::{keyed_map, KeyedMap, KeyedSet};
 use crate::graph::read::Item;
 use crate::model::{Approval, ApprovalResponse, ApprovalStatus, ApprovalType, Id, APPROVE, REJECT};
 use std::borrow::Cow;
@@ -214,7 +214,7 @@ pub(super) fn flow_links<'s, 'f>(
     listed: &KeyedSet<&str>,
     flows: Option<&FlowNames<'f>>,
 ) -> Result<KeyedMap<&'s str, Option<&'f str>>> {
-    let mut out = crate::graph::maps::keyed_map(links.len());
+    let mut out = keyed_map(links.len());
     for o in links {
         let approval = o
             .spot

@@ -42,16 +42,17 @@
 //! shared part's users first, then the personal part's), so reading a view never builds
 //! one: it derives the address arrays from the people, checks every segment as a
 //! snapshot's, and refuses an index that does not hold every person of the view once.
-//! At 709,996 people a member's view then loads in 2.5 s natively instead of 4.2–4.7 s,
-//! for about 13 bytes a person more, gzipped (BENCHMARKS.md, issue 17, fifth session).
+//! At 709,996 people a member's view then loads in 2.5–2.9 s natively instead of
+//! 4.2–4.7 s, for about 13 bytes a person more, gzipped (BENCHMARKS.md, issue 17, fifth
+//! session).
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
 //! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 5 (4
 //! carried no people index; 3 wrote repeated strings and times in full, as snapshot
-//! format 6 did; 2 was one body; 1 had no home tenant names). The directory keeps the shared parts it
-//! wrote until its next change, so the next person of an audience costs only their
-//! personal part.
+//! format 6 did; 2 was one body; 1 had no home tenant names). The directory keeps the
+//! shared parts it wrote until its next change, so the next person of an audience costs
+//! only their personal part.
 //!
 //! Reading checks each frame as a snapshot's (`VIEW_NOT_RECOGNIZED` for another magic,
 //! then `SNAPSHOT_VERSION_UNSUPPORTED`, `SNAPSHOT_TRUNCATED`, `SNAPSHOT_CHECKSUM_MISMATCH`,
