@@ -12,6 +12,7 @@ import { signInFirstKnown } from "./host.js";
 import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
+import { integrityOf } from "./integrity.js";
 import { isSigned, signedGivenToUnsigned, verified, type SignedLoadOptions } from "./signing.js";
 import type {
   App,
@@ -183,13 +184,18 @@ export class Directory {
    * `fromView` for a view served in its two parts (`dir.viewParts`): the person's
    * `personal` part and the `shared` part it names. Throws `VIEW_PARTS_MISMATCH` for a
    * shared part other than the one the personal part was written with (another tenant's
-   * or audience's, or an older one), and what `fromView` throws.
+   * or audience's, or an older one: the parts are paired by a checksum, so fetch the
+   * shared part with `integrity` to have the browser refuse forged bytes), and what
+   * `fromView` throws.
    *
    * @example
    * ```ts
-   * const { personal, sharedHash } = await (await fetch("/me/view-parts")).json();
-   * const shared = await (await fetch(`/views/shared/${sharedHash}`)).arrayBuffer();
-   * const me = Directory.fromViewParts(personal, shared);
+   * // examples/view-server/ answers /view/personal with these two headers.
+   * const res = await fetch("/view/personal", auth);
+   * const url = res.headers.get("GuestPass-Shared")!;
+   * const integrity = res.headers.get("GuestPass-Shared-Integrity")!;
+   * const shared = await (await fetch(url, { ...auth, integrity })).arrayBuffer();
+   * const me = Directory.fromViewParts(await res.arrayBuffer(), shared);
    * ```
    */
   static fromViewParts(personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer): Session {
@@ -403,7 +409,7 @@ export class Directory {
    *
    * @example
    * ```ts
-   * const { shared, sharedHash, personal } = dir.viewParts({ tenantId: "contoso", user: "bob@contoso.com" });
+   * const { shared, sharedHash, sharedIntegrity, personal } = dir.viewParts({ tenantId: "contoso", user: "bob@contoso.com" });
    * ```
    */
   viewParts(request: SignInRequest): ViewParts {
@@ -412,7 +418,7 @@ export class Directory {
       Uint8Array,
       string,
     ];
-    return { shared, sharedHash, personal };
+    return { shared, sharedHash, sharedIntegrity: integrityOf(sharedHash), personal };
   }
 
   /**

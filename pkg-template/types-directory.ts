@@ -47,6 +47,14 @@ export interface ViewParts {
   shared: Uint8Array;
   /** The SHA-256 of `shared`, lowercase hex: the name the personal part knows it by. */
   sharedHash: string;
+  /**
+   * The same SHA-256 as a Subresource Integrity string (`sha256-` and base64): send it to
+   * the browser with the personal part and fetch the shared part with
+   * `fetch(url, { integrity })`, and the browser refuses bytes other than these, natively.
+   * `fromViewParts` pairs the two parts by the checksum inside them, which finds a wrong
+   * or stale shared part but is no defence against one made to deceive.
+   */
+  sharedIntegrity: string;
   /** This person's part (their flows, approvals, groups, tenants), naming `sharedHash`. */
   personal: Uint8Array;
 }

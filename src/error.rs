@@ -290,14 +290,13 @@ errors! {
     #[error("{0} cannot be done from a view: a view is a read-only copy of one person's part of the directory; send the change to the server that holds the directory")]
     ViewReadOnly(operation: &'static str) => "VIEW_READ_ONLY" ["operation": operation],
     /// A view's personal part given with a shared part other than the one it names (by
-    /// SHA-256), for instance another tenant's or audience's, or one written before a change.
-    #[error("this shared part is not the one the personal part was written with (its SHA-256 is {actual}, the personal part names {expected}); fetch the shared part at the sharedHash that dir.viewParts returned with this personal part")]
+    /// SHA-256, and pairs by checksum when read), for instance another tenant's or
+    /// audience's, or one written before a change.
+    #[error("this shared part is not the one the personal part was written with, which is the shared part {expected}; fetch the shared part at the sharedHash that dir.viewParts returned with this personal part")]
     ViewPartsMismatch {
-        /// The hash the personal part names (hex).
+        /// The SHA-256 of the shared part the personal part names (hex): its `sharedHash`.
         expected: String,
-        /// The given shared part's hash (hex).
-        actual: String,
-    } => "VIEW_PARTS_MISMATCH" ["expected": expected, "actual": actual],
+    } => "VIEW_PARTS_MISMATCH" ["expected": expected],
     /// A snapshot cut short.
     #[error("the snapshot is truncated: {expected} bytes expected, {actual} present; store and load the whole byte array")]
     SnapshotTruncated {

@@ -185,7 +185,7 @@ pub fn from_source_in_windows(
     window: usize,
 ) -> Result<Directory> {
     let frame = (MAGIC, FORMAT_VERSION, Error::SnapshotNotRecognized);
-    let body = checked_source(source, len, frame, window, &mut |_| {})?;
+    let body = checked_source(source, len, frame, window)?;
     read_directory(&mut Reader::streaming(
         source,
         body.start,
@@ -196,15 +196,12 @@ pub fn from_source_in_windows(
 
 /// Where the body lies in the `len` framed bytes of `source` (a frame of `magic` and
 /// `version`, `foreign` for another magic), after the checks of [`payload_as`] in its
-/// order, the checksum verified a window at a time over the whole input. Once the frame's
-/// head is checked, `seen` is shown every byte of the input in order, in pieces (a view's
-/// shared part is hashed in the same pass).
+/// order, the checksum verified a window at a time over the whole input.
 pub(crate) fn checked_source(
     source: &mut dyn ByteSource,
     len: usize,
     (magic, version, foreign): (&[u8; 8], u32, Error),
     window: usize,
-    seen: &mut dyn FnMut(&[u8]),
 ) -> Result<std::ops::Range<usize>> {
     let mut head = [0u8; HEADER_LEN];
     let head = head.get_mut(..HEADER_LEN.min(len)).unwrap_or_default();
@@ -218,13 +215,11 @@ pub(crate) fn checked_source(
         let piece = buffer.get_mut(..n).unwrap_or_default();
         source.read_at(at, piece)?;
         checksum.update(piece);
-        seen(piece);
         at += piece.len();
     }
     drop(buffer);
     let mut stored = [0u8; CHECKSUM_LEN];
     source.read_at(body.end, &mut stored)?;
-    seen(&stored);
     if checksum.digest() != u64::from_le_bytes(stored) {
         return Err(Error::SnapshotChecksumMismatch);
     }

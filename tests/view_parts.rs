@@ -257,3 +257,46 @@ fn a_shared_part_larger_than_a_window_reads_as_the_directory_answers() {
             .unwrap()
     );
 }
+
+/// `bytes` (a frame of `magic`) with its version replaced by `version` and its checksum
+/// made again, as an older writer would have framed the same body.
+fn reframed(bytes: &[u8], magic: &[u8; 8], version: u32) -> Vec<u8> {
+    let body = &bytes[20..bytes.len() - 8];
+    guestpass::snapshot::frame_as(magic, version, body)
+}
+
+#[test]
+fn parts_of_another_view_format_are_refused_by_their_version() {
+    let dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
+    let bob = dir.view_parts("contoso", "bob").unwrap();
+    // Format 5 named the shared part by SHA-256 alone (no checksum after it).
+    let personal = &bob.personal[..];
+    assert_eq!(reframed(personal, view::PERSONAL_MAGIC, 6), personal);
+    for version in [1, 4, 5, 7] {
+        let old = reframed(personal, view::PERSONAL_MAGIC, version);
+        let e = Directory::from_view_parts(&old, &bob.shared).unwrap_err();
+        assert_eq!(e.code(), "SNAPSHOT_VERSION_UNSUPPORTED", "{version}");
+        let old = reframed(&bob.shared, view::shared::MAGIC, version);
+        let e = Directory::from_view_parts(personal, &old).unwrap_err();
+        assert_eq!(e.code(), "SNAPSHOT_VERSION_UNSUPPORTED", "{version}");
+    }
+}
+
+#[test]
+fn the_parts_are_paired_by_the_shared_parts_checksum() {
+    let dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
+    let bob = dir.view_parts("contoso", "bob").unwrap();
+    // The personal part names the shared part's SHA-256, then the checksum its frame ends with.
+    let header = 20;
+    assert_eq!(hex(&bob.personal[header..header + 32]), bob.shared_hash);
+    let checksum = &bob.shared[bob.shared.len() - 8..];
+    assert_eq!(&bob.personal[header + 32..header + 40], checksum);
+    // A personal part naming the right SHA-256 but another checksum is refused, and the
+    // error names the SHA-256 to fetch.
+    let mut body = bob.personal[header..bob.personal.len() - 8].to_vec();
+    body[32] ^= 1;
+    let wrong = guestpass::snapshot::frame_as(view::PERSONAL_MAGIC, view::FORMAT_VERSION, &body);
+    let e = Directory::from_view_parts(&wrong, &bob.shared).unwrap_err();
+    assert_eq!(e.code(), "VIEW_PARTS_MISMATCH");
+    assert!(e.to_string().contains(&bob.shared_hash), "{e}");
+}

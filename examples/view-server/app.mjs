@@ -21,7 +21,9 @@ const REFUSED = new Set(["USER_NOT_FOUND", "UNKNOWN_TENANT", "ACCOUNT_DISABLED",
  *
  * - `GET /view`: their whole view in one piece.
  * - `GET /view/personal`: the personal part, with a `GuestPass-Shared` header naming the
- *   URL of the shared part it goes with (`/views/shared/<sha-256>`).
+ *   URL of the shared part it goes with (`/views/shared/<sha-256>`) and a
+ *   `GuestPass-Shared-Integrity` header with its Subresource Integrity string, for the
+ *   browser to check the shared part's bytes with (`fetch(url, { integrity })`).
  * - `GET /views/shared/:hash`: the shared part of their audience in their tenant, when
  *   `hash` is its SHA-256 (404 otherwise: another audience's, or one the directory no
  *   longer writes), with `Cache-Control: public, max-age=31536000, immutable`: the bytes
@@ -34,7 +36,7 @@ const REFUSED = new Set(["USER_NOT_FOUND", "UNKNOWN_TENANT", "ACCOUNT_DISABLED",
  * Authorization`. 401 with `WWW-Authenticate: Bearer` without a valid token; 403 `{ code,
  * message }` for a person the directory does not let in.
  *
- * @param {{ directory: { viewFor(r: { tenantId: string, user: string }): Uint8Array, viewParts(r: { tenantId: string, user: string }): { shared: Uint8Array, sharedHash: string, personal: Uint8Array } }, verify: (authorization: string | undefined) => Promise<{ tenantId: string, user: string }>, tenantId?: string }} options
+ * @param {{ directory: { viewFor(r: { tenantId: string, user: string }): Uint8Array, viewParts(r: { tenantId: string, user: string }): { shared: Uint8Array, sharedHash: string, sharedIntegrity: string, personal: Uint8Array } }, verify: (authorization: string | undefined) => Promise<{ tenantId: string, user: string }>, tenantId?: string }} options
  */
 export function createViewServer({ directory, verify, tenantId }) {
   const app = new Hono();
@@ -59,6 +61,7 @@ export function createViewServer({ directory, verify, tenantId }) {
   app.get("/view/personal", async (c) => {
     const parts = directory.viewParts(await person(c));
     c.header("GuestPass-Shared", `/views/shared/${parts.sharedHash}`);
+    c.header("GuestPass-Shared-Integrity", parts.sharedIntegrity);
     return personal(c, parts.personal);
   });
   app.get("/views/shared/:hash", async (c) => {

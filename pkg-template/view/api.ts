@@ -43,7 +43,9 @@ export function fromView(bytes: Uint8Array | ArrayBuffer, shared?: Uint8Array | 
  * `fromView` of a view served in two parts (`dir.viewParts` in the full package): the
  * person's personal part and the shared part it names, as the full package's
  * `Directory.fromViewParts` reads them. Throws `VIEW_PARTS_MISMATCH` for a shared part
- * other than the one the personal part names, and what `fromView` throws. The shared
+ * other than the one the personal part names (paired by a checksum: fetch the shared part
+ * with `integrity`, as below, to have the browser refuse forged bytes), and what
+ * `fromView` throws. The shared
  * part (and `fromView`'s whole view) is read from your array a window at a time, never
  * copied whole into WebAssembly memory, whose size never shrinks: a 710,000-person
  * member view loads in about 400 MB of it (BENCHMARKS.md).
@@ -51,9 +53,12 @@ export function fromView(bytes: Uint8Array | ArrayBuffer, shared?: Uint8Array | 
  * @example
  * ```ts
  * import { fromViewParts } from "guestpass/view";
- * const { sharedHash } = await (await fetch("/me/view-parts")).json();
- * const personal = await (await fetch("/me/view/personal")).arrayBuffer();
- * const me = fromViewParts(personal, await (await fetch(`/views/shared/${sharedHash}`)).arrayBuffer());
+ * // examples/view-server/ answers /view/personal with these two headers.
+ * const res = await fetch("/view/personal", auth);
+ * const url = res.headers.get("GuestPass-Shared")!;
+ * const integrity = res.headers.get("GuestPass-Shared-Integrity")!;
+ * const shared = await (await fetch(url, { ...auth, integrity })).arrayBuffer();
+ * const me = fromViewParts(await res.arrayBuffer(), shared);
  * ```
  */
 export function fromViewParts(personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer): Session {

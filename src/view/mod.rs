@@ -31,8 +31,11 @@
 //!   by its SHA-256, so a server or CDN keeps one copy per tenant and audience
 //!   (`Cache-Control: immutable`);
 //! - the **personal part** (magic `GUESTPRS`): the SHA-256 of the shared part it goes
-//!   with, then the person (tenant id, user id, audience byte, clock as an optional
-//!   string) and a snapshot's world section with the rest: tenants, the people only this
+//!   with and the checksum that part's frame ends with (its XXH64, which reading pairs
+//!   the parts by: SHA-256 over a 111 MB shared part took 0.6-0.8 s of a 4 s load in
+//!   Chromium; a browser checks the SHA-256 itself, natively, when the shared part is
+//!   fetched with `integrity`), then the person (tenant id, user id, audience byte,
+//!   clock as an optional string) and a snapshot's world section with the rest: tenants, the people only this
 //!   person reads (a guest's home user, requesters, themselves), a guest's groups and
 //!   apps, flows, approvals, join requests; then the people index of those people, one
 //!   per tenant they are of.
@@ -42,15 +45,16 @@
 //! shared part's users first, then the personal part's), so reading a view never builds
 //! one: it derives the address arrays from the people, checks every segment as a
 //! snapshot's, and refuses an index that does not hold every person of the view once.
-//! At 709,996 people a member's view then loads in 2.5–2.9 s natively instead of
+//! At 709,996 people a member's view then loaded in 2.5–2.9 s natively instead of
 //! 4.2–4.7 s, for about 13 bytes a person more, gzipped (BENCHMARKS.md, issue 17, fifth
-//! session).
+//! session); 2.0–2.4 s since the parts are paired by checksum (sixth session).
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
-//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 5 (4
-//! carried no people index; 3 wrote repeated strings and times in full, as snapshot
-//! format 6 did; 2 was one body; 1 had no home tenant names). The directory keeps the
+//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 6 (5
+//! paired the parts by SHA-256 alone; 4 carried no people index; 3 wrote repeated
+//! strings and times in full, as snapshot format 6 did; 2 was one body; 1 had no home
+//! tenant names). The directory keeps the
 //! shared parts it wrote until its next change, so the next person of an audience costs
 //! only their personal part.
 //!
@@ -83,7 +87,7 @@ pub const MAGIC: &[u8; 8] = b"GUESTVEW";
 /// The first eight bytes of every personal part.
 pub const PERSONAL_MAGIC: &[u8; 8] = b"GUESTPRS";
 /// The view format this build writes and reads (the container and both parts).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A view in its two parts: see [`crate::view`].
 #[derive(Debug, Clone)]
@@ -159,7 +163,8 @@ impl Directory {
                     let hash = shared::hash(&bytes);
                     (bytes, hash)
                 });
-        let personal = self.personal_part(&session, scope, &shared.hash);
+        let pairing = (&shared.hash, shared::checksum(&shared.bytes));
+        let personal = self.personal_part(&session, scope, pairing);
         Ok(ViewParts {
             shared: shared.bytes,
             shared_hash: shared::hex(&shared.hash),
@@ -167,9 +172,17 @@ impl Directory {
         })
     }
 
-    fn personal_part(&self, session: &Session, scope: Scope<'_>, shared: &[u8; 32]) -> Vec<u8> {
+    /// The personal part of `session`'s person, naming its shared part by `(SHA-256,
+    /// checksum)`.
+    fn personal_part(
+        &self,
+        session: &Session,
+        scope: Scope<'_>,
+        (hash, checksum): (&[u8; 32], [u8; 8]),
+    ) -> Vec<u8> {
         let mut w = Writer::new();
-        w.raw(shared);
+        w.raw(hash);
+        w.raw(&checksum);
         w.str(session.tenant_id());
         w.str(session.user_id());
         w.byte(scope.audience as u8);
@@ -223,7 +236,7 @@ impl Directory {
     /// [`Directory::from_view_parts_source`] reads it).
     pub fn from_view_source(source: &mut dyn ByteSource, len: usize) -> Result<View> {
         let frame = (MAGIC, FORMAT_VERSION, Error::ViewNotRecognized);
-        let body = crate::snapshot::checked_source(source, len, frame, WINDOW, &mut |_| {})?;
+        let body = crate::snapshot::checked_source(source, len, frame, WINDOW)?;
         let (personal, shared) = {
             let mut r = Reader::streaming(source, body.start, body.len(), WINDOW);
             let personal = r.bytes_span("view personal part")?;
@@ -260,13 +273,15 @@ impl Directory {
         )?;
         let mut r = Reader::new(body);
         let named = r.raw::<32>("view shared part hash")?;
-        // The shared part's frame is checked first (as a snapshot's), its SHA-256 read in
-        // the same pass, then compared with the one the personal part names.
-        let (shared_body, actual) = shared::check_source(shared, shared_len)?;
-        if named != actual {
+        let pairs_with = r.raw::<8>("view shared part checksum")?;
+        // The shared part's frame is checked first (as a snapshot's), then its checksum,
+        // which that check computed, compared with the one the personal part names; the
+        // SHA-256 that names it is for fetching it (and for `fetch`'s `integrity`, which a
+        // browser checks natively), not computed again here.
+        let (shared_body, checksum) = shared::check_source(shared, shared_len)?;
+        if checksum != pairs_with {
             return Err(Error::ViewPartsMismatch {
                 expected: shared::hex(&named),
-                actual: shared::hex(&actual),
             });
         }
         let tenant_id = r.str("view tenant id")?.to_string();

@@ -126,7 +126,11 @@ describe("the view server", () => {
 
       const at = r.headers.get("guestpass-shared");
       assert.equal(at, `/views/shared/${parts.sharedHash}`);
-      const s = await fetch(`${server.url}${at}`, { headers: await auth(user) });
+      // The integrity string is the shared part's SHA-256 in base64; fetch checks it.
+      const integrity = r.headers.get("guestpass-shared-integrity");
+      assert.equal(integrity, `sha256-${Buffer.from(parts.sharedHash, "hex").toString("base64")}`);
+      assert.equal(integrity, parts.sharedIntegrity);
+      const s = await fetch(`${server.url}${at}`, { headers: await auth(user), integrity });
       assert.equal(s.status, 200);
       assert.equal(s.headers.get("cache-control"), "public, max-age=31536000, immutable");
       assert.equal(s.headers.get("vary"), null);
@@ -147,6 +151,11 @@ describe("the view server", () => {
       assert.equal((await r.json()).code, "NOT_FOUND");
     }
     assert.equal((await fetch(`${server.url}/views/shared/${guests}`)).status, 401);
+    // Bytes other than the named ones are refused by fetch itself when it is given the
+    // integrity string (here: the members' part asked for with the guests' integrity).
+    const wrong = `sha256-${Buffer.from(guests, "hex").toString("base64")}`;
+    const forged = fetch(`${server.url}/views/shared/${members}`, { headers: await auth("bob"), integrity: wrong });
+    await assert.rejects(async () => (await forged).arrayBuffer());
   });
 
   test("403 for a person the directory does not let in, or another tenant's", async () => {
