@@ -368,6 +368,18 @@ pub(crate) fn address_key(address: &str) -> String {
     address.trim().to_lowercase()
 }
 
+/// [`address_key`] into `key` (cleared first), without allocating for an ASCII address.
+pub(crate) fn address_key_into(address: &str, key: &mut String) {
+    let trimmed = address.trim();
+    key.clear();
+    if trimmed.is_ascii() {
+        key.push_str(trimmed);
+        key.make_ascii_lowercase();
+    } else {
+        key.push_str(&trimmed.to_lowercase());
+    }
+}
+
 /// The stable hash of an address key ([`crate::hash::stable`], XXH64: the same on every
 /// platform and build, so snapshots stay valid).
 pub(crate) fn address_hash(key: &str) -> u64 {

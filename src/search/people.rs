@@ -48,6 +48,23 @@ impl PeopleIndex {
         index
     }
 
+    /// Keys each record by its rank (its place in display-name order) instead, and
+    /// answers the keys the records had, in that order: for writing the records
+    /// themselves in that order (a view's shared part), so that a reader goes through the
+    /// people in the order they lie in memory rather than at random. `None`, and the index
+    /// unchanged, unless it is one segment with no removed record (as `from_people`
+    /// builds it).
+    pub fn key_by_rank(&mut self) -> Option<Vec<Key>> {
+        let [segment] = self.segments.as_mut_slice() else {
+            return None;
+        };
+        if segment.live() != segment.len() {
+            return None;
+        }
+        self.short = ShortAnswers::default();
+        Some(segment.key_by_rank())
+    }
+
     /// How many records the index holds.
     pub fn len(&self) -> usize {
         self.live

@@ -346,6 +346,31 @@ fn one_segment_after_merging_answers_the_same() -> Outcome {
     Ok(())
 }
 
+#[test]
+fn an_index_keyed_by_rank_finds_the_same_people() -> Outcome {
+    let mut rng = Rng(7);
+    let mut index = random_index(&mut rng, 600);
+    assert!(index.segments.len() > 1);
+    assert_eq!(index.clone().key_by_rank(), None, "several segments: unchanged");
+    let segs = std::mem::take(&mut index.segments);
+    index.live = 0;
+    index.merge(&segs);
+    let mut by_rank = index.clone();
+    let Some(order) = by_rank.key_by_rank() else {
+        panic!("one segment, nothing removed");
+    };
+    assert_eq!(order.len(), index.len());
+    for q in ["j", "john s", "smith", "ann", "o b", "sam", "x1.com"] {
+        let want = index.search(q, 25, &mut |_, _| true)?;
+        let mut got = by_rank.search(q, 25, &mut |_, _| true)?;
+        for hit in &mut got {
+            hit.key = order[hit.key as usize];
+        }
+        assert_eq!(got, want, "{q}");
+    }
+    Ok(())
+}
+
 /// Asserts that a highlighter changed by `variant` gives `person` the same ranges.
 fn same_highlights(query: &str, person: &Person<'_>, variant: impl Fn(&mut Highlighter)) {
     let mut other = Highlighter::new(query);

@@ -47,7 +47,9 @@
 //! snapshot's, and refuses an index that does not hold every person of the view once.
 //! At 709,996 people a member's view then loaded in 2.5–2.9 s natively instead of
 //! 4.2–4.7 s, for about 13 bytes a person more, gzipped (BENCHMARKS.md, issue 17, fifth
-//! session); 2.0–2.4 s since the parts are paired by checksum (sixth session).
+//! session); 1.3–1.6 s since the parts are paired by checksum, ASCII addresses are
+//! hashed without folding and the members' shared part holds its users in their index's
+//! rank order, so a reader goes through them in the order they lie (sixth session).
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
