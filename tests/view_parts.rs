@@ -300,3 +300,38 @@ fn the_parts_are_paired_by_the_shared_parts_checksum() {
     assert_eq!(e.code(), "VIEW_PARTS_MISMATCH");
     assert!(e.to_string().contains(&bob.shared_hash), "{e}");
 }
+
+/// A server's directory whose users were added out of user-id order still writes views
+/// whose searches put people ranked alike in user-id order, as the whole directory does.
+#[test]
+fn ties_come_in_user_id_order_in_a_view_of_a_changed_directory() {
+    use guestpass::session::{SearchOptions, Session};
+    let mut dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
+    let mut namesake = dir.user("bob").unwrap().clone();
+    for id in ["zz-bob-namesake", "0-bob-namesake", "m-bob-namesake"] {
+        namesake.id = id.to_string();
+        namesake.user_principal_name = format!("{id}@contoso.com");
+        namesake.mail = Some(format!("{id}@contoso.com"));
+        namesake.other_mails.clear();
+        dir.upsert_user(namesake.clone()).unwrap();
+    }
+    assert!(!dir.users_in_id_order());
+    let parts = dir.view_parts("contoso", "anna").unwrap();
+    let view = Directory::from_view_parts(&parts.personal, &parts.shared).unwrap();
+    let whole = Session::sign_in(&dir, "contoso", "anna").unwrap();
+    let name = namesake.display_name.clone();
+    for limit in [1, 2, 3, 10] {
+        let options = SearchOptions {
+            limit: Some(limit),
+            ..SearchOptions::default()
+        };
+        for query in [name.as_str(), "b", "bo"] {
+            let got = view.session().search(view.directory(), query, &options);
+            assert_eq!(
+                got.unwrap(),
+                whole.search(&dir, query, &options).unwrap(),
+                "{query} {limit}"
+            );
+        }
+    }
+}

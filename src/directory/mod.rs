@@ -157,6 +157,15 @@ impl Directory {
         self.users.in_key_order()
     }
 
+    /// Whether people a search ranks alike (same score, same display name) come from the
+    /// people index in user-id order: while slots are in user-id order, and in a view,
+    /// whose writer indexes each tenant's people in user-id order before it keys them by
+    /// rank (`view::shared`; `Directory::view_parts`). A view forged to break this would
+    /// order only its own person's tied results otherwise.
+    pub fn ties_in_id_order(&self) -> bool {
+        self.users_in_id_order() || self.partial.is_some()
+    }
+
     /// [`Directory::from_world`] with the user table and the people indexes supplied by
     /// the caller (a snapshot restores them instead of rebuilding them). Every check of
     /// the world runs the same either way.

@@ -351,7 +351,11 @@ fn an_index_keyed_by_rank_finds_the_same_people() -> Outcome {
     let mut rng = Rng(7);
     let mut index = random_index(&mut rng, 600);
     assert!(index.segments.len() > 1);
-    assert_eq!(index.clone().key_by_rank(), None, "several segments: unchanged");
+    assert_eq!(
+        index.clone().key_by_rank(),
+        None,
+        "several segments: unchanged"
+    );
     let segs = std::mem::take(&mut index.segments);
     index.live = 0;
     index.merge(&segs);

@@ -410,7 +410,8 @@ impl<'g> PersonFilter<'g> {
 
 /// The best `limit` people for `query`, people tied on score and display name in user-id
 /// order. The index breaks such ties by slot; while slots are in user-id order (a loaded
-/// directory: `Directory::users_in_id_order`) that is the order wanted. Otherwise slots
+/// directory) or tied people's are (a view: `Directory::ties_in_id_order`) that is the
+/// order wanted. Otherwise slots
 /// depend on the directory's history, so this asks for one more result than needed
 /// and, while a tie crosses the cut, for twice as many, then orders each tie by user id:
 /// the same people in the same order whatever the history.
@@ -422,7 +423,7 @@ fn ranked(
     accept: &mut dyn FnMut(u32, u32) -> bool,
 ) -> Result<Vec<u32>> {
     // Slots in user-id order: the index's own tie-break is the one wanted.
-    if dir.users_in_id_order() {
+    if dir.ties_in_id_order() {
         let hits = index.search(query, limit, accept)?;
         return Ok(hits.into_iter().map(|h| h.key).collect());
     }

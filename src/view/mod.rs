@@ -199,7 +199,10 @@ impl Directory {
             connectors: Vec::new(),
             join_requests: scope.join_requests,
         };
-        let users = scope.users;
+        // In user-id order, so that their index ranks tied people in user-id order
+        // (`Directory::ties_in_id_order`).
+        let mut users = scope.users;
+        crate::order::sort_by_text(&mut users, |u| u.id.as_str());
         world_codec::write(&mut w, &refs, users.iter().copied(), &[]);
         // The people index of these users, one per tenant (a guest's home user is of
         // another), keyed by their slots in the view: after the shared part's users.

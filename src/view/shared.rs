@@ -161,7 +161,10 @@ fn people_in_rank_order<'d>(
     if !members {
         return (Vec::new(), PeopleIndex::default());
     }
-    let users: Vec<&User> = dir.users().filter(|u| u.tenant_id == tenant_id).collect();
+    let mut users: Vec<&User> = dir.users().filter(|u| u.tenant_id == tenant_id).collect();
+    // Keyed in user-id order, people the index ranks alike are ranked in user-id order,
+    // which a search's ties must come in (`Directory::ties_in_id_order`).
+    crate::order::sort_by_text(&mut users, |u| u.id.as_str());
     let people = (0u32..).zip(&users);
     let mut index =
         PeopleIndex::from_people(people.map(|(k, u)| (k, search_person(u), search_flags(u))));
