@@ -65,6 +65,18 @@ impl PeopleIndex {
         Some(segment.key_by_rank())
     }
 
+    /// This index's live records as one segment keyed by rank ([`PeopleIndex::key_by_rank`]),
+    /// and the keys they had, in rank order: what a view's shared part writes, made from
+    /// the records' stored terms instead of folding every person again. `None` for an
+    /// empty index.
+    pub fn one_segment_by_rank(&self) -> Option<(PeopleIndex, Vec<Key>)> {
+        let mut one = PeopleIndex::new();
+        one.live = self.segments.iter().map(|s| s.live() as usize).sum();
+        one.merge(&self.segments);
+        let keys = one.key_by_rank()?;
+        Some((one, keys))
+    }
+
     /// How many records the index holds.
     pub fn len(&self) -> usize {
         self.live
