@@ -148,8 +148,10 @@ impl Segment {
             }
         }
         pairs.sort_unstable();
-        self.addr_hash = pairs.iter().map(|a| a.0).collect();
         self.addr_rank = pairs.iter().map(|a| a.1).collect();
+        // Collected where the pairs lie (no third array at the peak of a large load).
+        self.addr_hash = pairs.into_iter().map(|a| a.0).collect();
+        self.addr_hash.shrink_to_fit();
         Some(())
     }
 }
