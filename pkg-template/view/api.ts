@@ -48,7 +48,7 @@ export function fromView(bytes: Uint8Array | ArrayBuffer, shared?: Uint8Array | 
  * `fromView` throws. The shared
  * part (and `fromView`'s whole view) is read from your array a window at a time, never
  * copied whole into WebAssembly memory, whose size never shrinks: a 710,000-person
- * member view loads in about 400 MB of it (BENCHMARKS.md).
+ * member view loads in about 360 MB of it (BENCHMARKS.md).
  *
  * @example
  * ```ts
