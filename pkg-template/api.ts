@@ -20,6 +20,7 @@ export { Session } from "./session.js";
 export { PeopleIndex } from "./people-index.js";
 export { signBytes } from "./signing.js";
 export type { SignedLoadOptions, SigningKeyPair, SigningPublicKey } from "./signing.js";
+export type { LoadViewOptions } from "./view-load.js";
 
 /**
  * The sample world as world JSON (the input of `Directory.fromJSON`), e.g. to feed other

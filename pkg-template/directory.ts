@@ -13,6 +13,7 @@ import { notThis, track, untrack } from "./lifetime.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
 import { integrityOf } from "./integrity.js";
+import { fetchViewParts, type LoadViewOptions } from "./view-load.js";
 import { isSigned, signedGivenToUnsigned, verified, type SignedLoadOptions } from "./signing.js";
 import type {
   App,
@@ -204,6 +205,27 @@ export class Directory {
       throw signedGivenToUnsigned("Directory.fromViewParts()", "Directory.fromSignedView");
     }
     return sessionFromHandle(glue.directoryFromViewParts(personal, shared));
+  }
+
+  /**
+   * Fetches a view served in two parts (as `examples/view-server` serves it) and reads it
+   * with `fromViewParts`: the personal part at `url`, then the shared part at the URL its
+   * `GuestPass-Shared` header names, fetched with its `GuestPass-Shared-Integrity` header
+   * as `integrity`, so that `fetch` refuses any bytes but the ones the personal part was
+   * written with. `options` are `fetch`'s plus the `fetch` to call. Rejects with
+   * `VIEW_HTTP_ERROR` (`details.status`, `details.url`, `details.serverCode`),
+   * `VIEW_NETWORK_ERROR` (also for bytes the integrity refuses), `ABORTED`, and what
+   * `fromViewParts` throws.
+   *
+   * @example
+   * ```ts
+   * const me = await Directory.loadViewParts("/view/personal", { headers: { Authorization: `Bearer ${token}` } });
+   * ```
+   */
+  static async loadViewParts(url: string | URL, options?: LoadViewOptions): Promise<Session> {
+    ensureReady("Directory.loadViewParts()");
+    const [personal, shared] = await fetchViewParts(url, options);
+    return Directory.fromViewParts(personal, shared);
   }
 
   /**

@@ -78,6 +78,8 @@ export type GuestPassErrorCode =
   | "GRAPH_MALFORMED_PAGE" | "GRAPH_NETWORK_ERROR" | "GRAPH_TENANT_MISMATCH"
   // loading from every source
   | "SOURCE_HTTP_ERROR" | "SOURCE_MALFORMED_PAGE" | "SOURCE_NETWORK_ERROR"
+  // fetching a view in two parts
+  | "VIEW_HTTP_ERROR" | "VIEW_NETWORK_ERROR"
   // signed snapshots and views (checked with WebCrypto, in TypeScript only)
   | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_UNSUPPORTED"
   | (string & {});

@@ -58,7 +58,7 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_TARGET_DIR="$PWD/target/view-runtime" \
   -- --no-default-features
 mkdir -p "$view_build"
 cp pkg-template/view/*.ts pkg-template/view/tsconfig.json "$view_build/"
-for shared in errors types lifetime arguments ready search-unpack session; do cp "pkg-template/$shared.ts" "$view_build/"; done
+for shared in errors types lifetime arguments ready search-unpack session view-load; do cp "pkg-template/$shared.ts" "$view_build/"; done
 cp pkg-template/types-*.ts "$view_build/"
 cp "$view_out"/guestpass.js "$view_out"/guestpass.d.ts "$view_out"/guestpass_bg.wasm "$view_out"/guestpass_bg.wasm.d.ts "$view_build/"
 if [ -d "$view_out/snippets" ]; then cp -R "$view_out/snippets" "$view_build/"; fi

@@ -10,11 +10,13 @@
 import { directoryFromView, directoryFromViewParts, version as wasmVersion } from "./guestpass.js";
 import { ensureReady } from "./ready.js";
 import { sessionFromHandle, type Session } from "./session.js";
+import { fetchViewParts, type LoadViewOptions } from "./view-load.js";
 
 export type * from "./types.js";
 export { GuestPassError } from "./errors.js";
 export type { GuestPassErrorCode } from "./errors.js";
 export { Session } from "./session.js";
+export type { LoadViewOptions } from "./view-load.js";
 
 /**
  * The session of the person a view (`dir.viewFor` in the full package, or
@@ -67,13 +69,37 @@ export function fromViewParts(personal: Uint8Array | ArrayBuffer, shared: Uint8A
 }
 
 /**
- * `fromView` and `fromViewParts` under the names the full package gives them:
- * `Directory.fromView(bytes)`, `Directory.fromViewParts(personal, shared)`.
+ * Fetches a view served in two parts (as `examples/view-server` serves it) and reads it:
+ * the personal part at `url`, then the shared part at the URL its `GuestPass-Shared`
+ * header names, fetched with its `GuestPass-Shared-Integrity` header as `integrity`, so
+ * that `fetch` refuses any bytes but the ones the personal part was written with.
+ * `options` are `fetch`'s (headers with the bearer token, `signal`, …) plus the `fetch` to
+ * call. Rejects with `VIEW_HTTP_ERROR` (`details.status`, `details.url`,
+ * `details.serverCode`), `VIEW_NETWORK_ERROR` (also for a shared part whose bytes the
+ * integrity refuses), `ABORTED`, and what `fromViewParts` throws.
+ *
+ * @example
+ * ```ts
+ * import { loadViewParts } from "guestpass/view";
+ * const me = await loadViewParts("/view/personal", { headers: { Authorization: `Bearer ${token}` } });
+ * ```
+ */
+export async function loadViewParts(url: string | URL, options?: LoadViewOptions): Promise<Session> {
+  ensureReady("loadViewParts()");
+  const [personal, shared] = await fetchViewParts(url, options);
+  return fromViewParts(personal, shared);
+}
+
+/**
+ * `fromView`, `fromViewParts` and `loadViewParts` under the names the full package gives
+ * them: `Directory.fromView(bytes)`, `Directory.fromViewParts(personal, shared)`,
+ * `Directory.loadViewParts(url, options)`.
  */
 export const Directory: {
   readonly fromView: (bytes: Uint8Array | ArrayBuffer) => Session;
   readonly fromViewParts: (personal: Uint8Array | ArrayBuffer, shared: Uint8Array | ArrayBuffer) => Session;
-} = Object.freeze({ fromView: (bytes: Uint8Array | ArrayBuffer) => fromView(bytes), fromViewParts });
+  readonly loadViewParts: (url: string | URL, options?: LoadViewOptions) => Promise<Session>;
+} = Object.freeze({ fromView: (bytes: Uint8Array | ArrayBuffer) => fromView(bytes), fromViewParts, loadViewParts });
 
 /**
  * The guestpass version, as in Cargo.toml and package.json (the same as the full

@@ -9,7 +9,8 @@
 // provides is what an example says is the reader's own (`declare function getToken…`: "your
 // MSAL call"): an MSAL stand-in `getToken`, and a global fetch that answers
 // https://graph.microsoft.com (and empty Power Automate and Dataverse environments, for
-// loadFromSources) with a small Graph tenant (two pages of users, one group).
+// loadFromSources) with a small Graph tenant (two pages of users, one group), and
+// https://views.example.com as a view server (loadViewParts), served on localhost.
 //
 // Checked exactly as printed: a `console.log(…);` line that ends in a `// comment` states
 // what it prints, and the test checks it. The printed values are written as JavaScript
@@ -19,6 +20,7 @@
 // " (", "; " or " where " (`// true — through the group sales`). Such a line must print
 // exactly once.
 import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -227,8 +229,12 @@ export function installExampleEnvironment(target = globalThis, records = []) {
     console.log(...values);
   };
   const realFetch = target.fetch;
+  const views = viewServer();
   target.fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    // The reader's view server (loadViewParts): real HTTP on localhost, so fetch itself
+    // checks the shared part's integrity.
+    if (url.startsWith(VIEWS)) return realFetch(await views.at(url.slice(VIEWS.length)), init);
     if (url.startsWith("https://graph.microsoft.com/")) {
       const auth = new Headers(init?.headers).get("Authorization");
       if (!auth?.startsWith("Bearer ")) return new Response(JSON.stringify({ error: { code: "InvalidAuthenticationToken" } }), { status: 401 });
@@ -242,7 +248,47 @@ export function installExampleEnvironment(target = globalThis, records = []) {
     }
     return realFetch(input, init);
   };
-  return () => Object.assign(target, saved);
+  return () => {
+    views.close();
+    Object.assign(target, saved);
+  };
+}
+
+/** Where the examples' view server is (`loadViewParts`). */
+const VIEWS = "https://views.example.com";
+
+/**
+ * A view server as `examples/view-server/` answers (its two routes, for bob of contoso in
+ * a 500-person sample), started on localhost at the first request: `at(path)` is the
+ * local URL of `path`, `close()` stops it.
+ */
+function viewServer() {
+  let started;
+  const start = async () => {
+    const { Directory } = await import("guestpass");
+    const parts = Directory.sample({ users: 500 }).viewParts({ tenantId: "contoso", user: "bob" });
+    const server = createServer((request, response) => {
+      if (request.url === "/view/personal") {
+        response.setHeader("GuestPass-Shared", `/views/shared/${parts.sharedHash}`);
+        response.setHeader("GuestPass-Shared-Integrity", parts.sharedIntegrity);
+        return response.end(parts.personal);
+      }
+      if (request.url === `/views/shared/${parts.sharedHash}`) return response.end(parts.shared);
+      response.statusCode = 404;
+      response.end();
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    return server;
+  };
+  return {
+    async at(path) {
+      started ??= start();
+      return `http://127.0.0.1:${(await started).address().port}${path}`;
+    },
+    close() {
+      started?.then((server) => server.close());
+    },
+  };
 }
 
 /** A classic script defining `__printed` in a page: records `[line, text]` in `__records`. */

@@ -12,7 +12,7 @@ import { serve } from "@hono/node-server";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 
 import { Directory } from "guestpass";
-import { fromView, fromViewParts } from "guestpass/view";
+import { fromView, fromViewParts, loadViewParts } from "guestpass/view";
 import { createViewServer } from "../../examples/view-server/app.mjs";
 import { bearerVerifier, entraVerifier } from "../../examples/view-server/auth.mjs";
 
@@ -156,6 +156,55 @@ describe("the view server", () => {
     const wrong = `sha256-${Buffer.from(guests, "hex").toString("base64")}`;
     const forged = fetch(`${server.url}/views/shared/${members}`, { headers: await auth("bob"), integrity: wrong });
     await assert.rejects(async () => (await forged).arrayBuffer());
+  });
+
+  test("loadViewParts fetches both parts, the shared one with its integrity, and reads them", async () => {
+    const headers = { Authorization: `Bearer ${await token(keys.privateKey, { tid: "contoso", oid: "bob" })}` };
+    const me = await loadViewParts(`${server.url}/view/personal`, { headers });
+    assert.equal(me.userId, "bob");
+    me.free();
+    // The full package's Directory.loadViewParts, with a fetch of the caller's.
+    const asked = [];
+    const counting = (input, init) => (asked.push([String(input), init?.integrity]), fetch(input, init));
+    const again = await Directory.loadViewParts(`${server.url}/view/personal`, { headers, fetch: counting });
+    assert.equal(again.userId, "bob");
+    again.free();
+    const parts = dir.viewParts({ tenantId: "contoso", user: "bob" });
+    assert.deepEqual(asked, [
+      [`${server.url}/view/personal`, undefined],
+      [`${server.url}/views/shared/${parts.sharedHash}`, parts.sharedIntegrity],
+    ]);
+    // A personal part whose integrity names other bytes (here: the limited guests' shared
+    // part): fetch refuses the shared part's bytes, nothing is read.
+    const guests = dir.viewParts({ tenantId: "contoso", user: "alice-at-contoso" });
+    const lying = async (input, init) => {
+      const r = await fetch(input, init);
+      if (!String(input).endsWith("/view/personal")) return r;
+      const h = new Headers(r.headers);
+      h.set("GuestPass-Shared-Integrity", guests.sharedIntegrity);
+      return new Response(r.body, { status: r.status, headers: h });
+    };
+    await assert.rejects(loadViewParts(`${server.url}/view/personal`, { headers, fetch: lying }), (e) => {
+      assert.equal(e.name, "GuestPassError");
+      assert.equal(e.code, "VIEW_NETWORK_ERROR");
+      assert.equal(e.details.url, `${server.url}/views/shared/${parts.sharedHash}`);
+      return true;
+    });
+    // No token: the server's 401, with its code.
+    await assert.rejects(loadViewParts(`${server.url}/view/personal`), (e) => {
+      assert.equal(e.code, "VIEW_HTTP_ERROR");
+      assert.deepEqual(e.details, { status: "401", url: `${server.url}/view/personal`, serverCode: "UNAUTHORIZED" });
+      return true;
+    });
+    // A whole view is not a personal part: no headers naming a shared part.
+    await assert.rejects(loadViewParts(`${server.url}/view`, { headers }), (e) => {
+      assert.equal(e.code, "VIEW_HTTP_ERROR");
+      assert.match(e.message, /GuestPass-Shared/);
+      return true;
+    });
+    // Aborted, and a server that is not there.
+    await assert.rejects(loadViewParts(`${server.url}/view/personal`, { headers, signal: AbortSignal.abort() }), { code: "ABORTED" });
+    await assert.rejects(loadViewParts("http://127.0.0.1:9/view/personal", { headers }), { code: "VIEW_NETWORK_ERROR" });
   });
 
   test("403 for a person the directory does not let in, or another tenant's", async () => {

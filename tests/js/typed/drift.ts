@@ -17,8 +17,9 @@ type Statics<C> = Exclude<keyof C, "prototype">;
 type None<Names> = [Names] extends [never] ? true : { differ: Names };
 
 /** What the classes add in TypeScript (the signed loaders check in WebCrypto, then call
- * the same glue as fromBytes and fromView), and the glue's helpers that are no method. */
-type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "fromSignedBytes" | "fromSignedView" | "free";
+ * the same glue as fromBytes and fromView; loadViewParts fetches, then calls
+ * fromViewParts), and the glue's helpers that are no method. */
+type TsOnlyDirectory = "signInFromHost" | "loadFromGraph" | "loadFromSources" | "loadViewParts" | "fromSignedBytes" | "fromSignedView" | "free";
 type GlueOnlyDirectory = "new" | "live";
 type TsOnlySession = "free";
 /**
