@@ -6,7 +6,7 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 0..8 | magic `GUESTPAS` |
-//! | 8..12 | format version (`u32`, currently 7) |
+//! | 8..12 | format version (`u32`, currently 8) |
 //! | 12..20 | body length `n` (`u64`) |
 //! | 20..20+n | body (below) |
 //! | 20+n..28+n | XXH64 (seed 0, `u64`) of bytes `0..20+n` |
@@ -15,9 +15,10 @@
 //! crate: it needs no tables (`crc32fast`'s CRC-32, used up to format 3, carried 16 KB of
 //! them into the `.wasm`) and is faster on a large snapshot.
 //!
-//! The body of format 7 (laid out as format 6's, with repeated strings and times written
-//! compactly, below; format 6 added the link key after the indexes; format 5's address
-//! hashes of the search indexes were XXH64 where format 4's were FNV-1a):
+//! The body of format 8 (laid out as format 6's, with repeated strings and times written
+//! compactly, below; format 7 wrote approvals' titles, details and flows in full; format
+//! 6 added the link key after the indexes; format 5's address hashes of the search
+//! indexes were XXH64 where format 4's were FNV-1a):
 //!
 //! | part | content |
 //! | --- | --- |
@@ -31,10 +32,11 @@
 //! byte length and UTF-8, optional strings as the length plus one (0 for none), lists as
 //! a varint count, enums as one byte, booleans packed into one flags byte per object.
 //! Strings that repeat across objects (tenant ids, job titles, licences, flow owners,
-//! approvers, response options) are written once and then by number
-//! ([`crate::binary::Writer::shared`]); approval times that are whole seconds in UTC as a
-//! varint of the seconds since the epoch (format 7: a view's personal part with 50
-//! approvals went from 8.1 to about 4 KB).
+//! approvers, response options, approvals' titles, details and flows) are written once
+//! and then by number ([`crate::binary::Writer::shared`]); approval times that are whole
+//! seconds in UTC as a varint of the seconds since the epoch (format 7: a view's personal
+//! part with 50 approvals went from 8.1 to about 5.3 KB; format 8: to about 4 KB, its
+//! approvals sharing their details and flow).
 //!
 //! Loading decodes the world without any JSON, places every user in its slot, runs every
 //! check of the world that `fromJSON` runs (ids, duplicates across kinds, references and
@@ -48,8 +50,9 @@
 //! Format 3 replaced format 2 (the world as JSON text, the user slots as a separate list)
 //! in December 2026, format 4 replaced format 3's CRC-32 with XXH64 the same month, and
 //! format 5 the search indexes' FNV-1a address hashes with XXH64 (the crate's one hash,
-//! `src/hash.rs`) the same month, format 6 added the link key and format 7 the compact
-//! strings and times the same month; this build reads format 7 only and refuses older
+//! `src/hash.rs`) the same month, format 6 added the link key, format 7 the compact
+//! strings and times and format 8 the approvals' shared texts the same month; this build
+//! reads format 8 only and refuses older
 //! snapshots with `SNAPSHOT_VERSION_UNSUPPORTED`: load the world with `fromJSON` and call
 //! `toBytes()` again.
 //!
@@ -75,7 +78,7 @@ use world_codec::WorldRefs;
 /// The first eight bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"GUESTPAS";
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 const HEADER_LEN: usize = 20;
 const CHECKSUM_LEN: usize = 8;
 

@@ -173,7 +173,7 @@ fn a_round_trip_gives_an_identical_directory() {
     let dir = directory();
     let bytes = assert_round_trip(&dir);
     assert_eq!(&bytes[8..12], &snapshot::FORMAT_VERSION.to_le_bytes());
-    assert_eq!(snapshot::FORMAT_VERSION, 7);
+    assert_eq!(snapshot::FORMAT_VERSION, 8);
 }
 
 #[test]
@@ -244,9 +244,10 @@ fn a_flipped_byte_anywhere_is_refused() {
 fn another_format_version_is_refused() {
     let bytes = directory().to_bytes().unwrap();
     let body = snapshot::body(&bytes).unwrap();
-    // Format 6 (strings and times in full), format 5 (no link key), format 4 (FNV-1a address hashes), format 3 (CRC-32),
-    // format 2 (the world as JSON) and format 1 are no longer read.
-    for version in [0, 1, 2, 3, 4, 5, 6, 8, u32::MAX] {
+    // Format 7 (approvals' texts in full), format 6 (strings and times in full), format 5
+    // (no link key), format 4 (FNV-1a address hashes), format 3 (CRC-32), format 2 (the
+    // world as JSON) and format 1 are no longer read.
+    for version in [0, 1, 2, 3, 4, 5, 6, 7, 9, u32::MAX] {
         let err = load(&snapshot::frame(version, body)).unwrap_err();
         assert_eq!(err.code(), "SNAPSHOT_VERSION_UNSUPPORTED");
         assert!(

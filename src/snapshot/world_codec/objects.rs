@@ -460,8 +460,8 @@ pub(super) fn read_flow(r: &mut Reader<'_>) -> Result<Flow> {
 pub(super) fn write_approval(w: &mut Writer, a: &Approval) {
     w.str(&a.id);
     w.shared(&a.tenant_id);
-    w.str(&a.title);
-    w.opt_str(a.details.as_deref());
+    w.shared(&a.title);
+    w.opt_shared(a.details.as_deref());
     w.shared(&a.requester_id);
     w.shared_strs(&a.approvers);
     w.byte(a.approval_type as u8);
@@ -478,15 +478,15 @@ pub(super) fn write_approval(w: &mut Writer, a: &Approval) {
     w.opt_shared(a.outcome.as_deref());
     write_time(w, Some(&a.created_at));
     write_time(w, a.completed_at.as_deref());
-    w.opt_str(a.flow_id.as_deref());
+    w.opt_shared(a.flow_id.as_deref());
     w.opt_shared(a.environment.as_deref());
 }
 
 pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
     let id = string(r, "approval id")?;
     let tenant_id = r.shared("approval tenant")?;
-    let title = string(r, "approval title")?;
-    let details = r.opt_str("approval details")?;
+    let title = r.shared("approval title")?;
+    let details = r.opt_shared("approval details")?;
     let requester_id = r.shared("approval requester")?;
     let approvers = r.shared_strs("approval approvers")?;
     let approval_type = match r.byte("approval type")? {
@@ -529,7 +529,7 @@ pub(super) fn read_approval(r: &mut Reader<'_>) -> Result<Approval> {
         created_at: read_time(r, "approval creation time")?
             .ok_or_else(|| corrupt("approval creation time is missing"))?,
         completed_at: read_time(r, "approval completion time")?,
-        flow_id: r.opt_str("approval flow")?,
+        flow_id: r.opt_shared("approval flow")?,
         environment: r.opt_shared("approval environment")?,
     })
 }
