@@ -269,10 +269,10 @@ fn reframed(bytes: &[u8], magic: &[u8; 8], version: u32) -> Vec<u8> {
 fn parts_of_another_view_format_are_refused_by_their_version() {
     let dir = Directory::from_world(world(GuestAccess::SameAsMember)).unwrap();
     let bob = dir.view_parts("contoso", "bob").unwrap();
-    // Format 5 named the shared part by SHA-256 alone (no checksum after it).
+    // Format 6 wrote approvals' texts in full, 5 named the shared part by SHA-256 alone.
     let personal = &bob.personal[..];
-    assert_eq!(reframed(personal, view::PERSONAL_MAGIC, 6), personal);
-    for version in [1, 4, 5, 7] {
+    assert_eq!(reframed(personal, view::PERSONAL_MAGIC, 7), personal);
+    for version in [1, 4, 5, 6, 8] {
         let old = reframed(personal, view::PERSONAL_MAGIC, version);
         let e = Directory::from_view_parts(&old, &bob.shared).unwrap_err();
         assert_eq!(e.code(), "SNAPSHOT_VERSION_UNSUPPORTED", "{version}");

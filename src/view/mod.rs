@@ -53,7 +53,8 @@
 //!
 //! [`Directory::view_for`] puts both in one container (magic `GUESTVEW`: the personal
 //! part then the shared part, each a `u64` length and its bytes) for callers that want
-//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 6 (5
+//! one blob. All three are snapshot frames ([`crate::snapshot`]) of format version 7 (6
+//! wrote approvals' titles, details and flows in full, as snapshot format 7 did; 5
 //! paired the parts by SHA-256 alone; 4 carried no people index; 3 wrote repeated
 //! strings and times in full, as snapshot format 6 did; 2 was one body; 1 had no home
 //! tenant names). The directory keeps the
@@ -89,7 +90,7 @@ pub const MAGIC: &[u8; 8] = b"GUESTVEW";
 /// The first eight bytes of every personal part.
 pub const PERSONAL_MAGIC: &[u8; 8] = b"GUESTPRS";
 /// The view format this build writes and reads (the container and both parts).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A view in its two parts: see [`crate::view`].
 #[derive(Debug, Clone)]
