@@ -119,14 +119,16 @@ type Said = { answer?: string; note?: string };
 
 /** `view --parts`: personal.bin and shared-<sha-256>.bin in the folder `out`. */
 function writeParts(dir: Directory, tenantId: string, user: string, out: string): Said {
-  const { shared, sharedHash, personal } = dir.viewParts({ tenantId, user });
+  const { shared, sharedHash, sharedIntegrity, personal } = dir.viewParts({ tenantId, user });
   mkdirSync(out, { recursive: true });
   const sharedFile = `shared-${sharedHash}.bin`;
   writeFileSync(join(out, "personal.bin"), personal);
   writeFileSync(join(out, sharedFile), shared);
   return {
     answer: `${sharedHash}\n`,
-    note: `guestpass: wrote personal.bin (${personal.length} bytes) and ${sharedFile} (${shared.length} bytes) to ${out}\n`,
+    note:
+      `guestpass: wrote personal.bin (${personal.length} bytes) and ${sharedFile} (${shared.length} bytes) to ${out}; ` +
+      `serve the shared part with the integrity ${sharedIntegrity} (the GuestPass-Shared-Integrity header loadViewParts reads)\n`,
   };
 }
 

@@ -107,6 +107,7 @@ test("view --parts writes the personal part and the shared part named by its has
     assert.equal(r.status, 0, r.stderr);
     const parts = loaded.viewParts({ tenantId: "contoso", user });
     assert.equal(r.stdout, `${parts.sharedHash}\n`);
+    assert.ok(r.stderr.includes(`the integrity ${parts.sharedIntegrity} `), r.stderr);
     const personal = readFileSync(join(out, "personal.bin"));
     const shared = readFileSync(join(out, `shared-${parts.sharedHash}.bin`));
     assert.deepEqual(new Uint8Array(personal), parts.personal);
