@@ -360,15 +360,17 @@ fn an_index_keyed_by_rank_finds_the_same_people() -> Outcome {
     index.live = 0;
     index.merge(&segs);
     let mut by_rank = index.clone();
-    let Some(order) = by_rank.key_by_rank() else {
-        panic!("one segment, nothing removed");
-    };
+    let order = by_rank
+        .key_by_rank()
+        .ok_or("one segment, nothing removed: keyed by rank")?;
     assert_eq!(order.len(), index.len());
     for q in ["j", "john s", "smith", "ann", "o b", "sam", "x1.com"] {
         let want = index.search(q, 25, &mut |_, _| true)?;
         let mut got = by_rank.search(q, 25, &mut |_, _| true)?;
         for hit in &mut got {
-            hit.key = order[hit.key as usize];
+            hit.key = *order
+                .get(hit.key as usize)
+                .ok_or("a hit past the records")?;
         }
         assert_eq!(got, want, "{q}");
     }
