@@ -219,7 +219,6 @@ impl Segment {
         self.keys.get(rank as usize).copied()
     }
 
-    /// Derives [`Segment::live_rank_of`]'s order from the keys.
     /// Keys each record by its rank, answering the keys the records had, in rank order.
     pub(crate) fn key_by_rank(&mut self) -> Vec<Key> {
         let ranks = (0..self.len()).collect();
@@ -228,6 +227,7 @@ impl Segment {
         keys
     }
 
+    /// Derives [`Segment::live_rank_of`]'s order from the keys.
     pub(crate) fn order_by_key(&mut self) {
         let mut order: Vec<u32> = (0..self.len()).collect();
         let keys = &self.keys;

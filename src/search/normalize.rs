@@ -365,7 +365,9 @@ pub use crate::model::guest_upn::decode as decode_guest_upn;
 /// An address as compared by exact-address lookups: trimmed and lowercased (no accent
 /// folding: addresses must match exactly, only case is ignored).
 pub(crate) fn address_key(address: &str) -> String {
-    address.trim().to_lowercase()
+    let mut key = String::new();
+    address_key_into(address, &mut key);
+    key
 }
 
 /// [`address_key`] into `key` (cleared first), without allocating for an ASCII address.

@@ -411,10 +411,9 @@ impl<'g> PersonFilter<'g> {
 /// The best `limit` people for `query`, people tied on score and display name in user-id
 /// order. The index breaks such ties by slot; while slots are in user-id order (a loaded
 /// directory) or tied people's are (a view: `Directory::ties_in_id_order`) that is the
-/// order wanted. Otherwise slots
-/// depend on the directory's history, so this asks for one more result than needed
-/// and, while a tie crosses the cut, for twice as many, then orders each tie by user id:
-/// the same people in the same order whatever the history.
+/// order wanted. Otherwise slots depend on the directory's history, so this asks for one
+/// more result than needed and, while a tie crosses the cut, for twice as many, then
+/// orders each tie by user id: the same people in the same order whatever the history.
 fn ranked(
     dir: &Directory,
     index: &search::PeopleIndex,
